@@ -1,0 +1,17 @@
+//! Inzage's domain: validated types, the wire shapes of the JSON API, and the access rules.
+//!
+//! This crate is compiled twice: into the browser (wasm32, through the `app` crate) and into the
+//! server. Both therefore accept and reject the same input and reach the same access decision.
+//! It does no I/O and reads no clock: "now" is always passed in.
+#![warn(missing_docs)]
+
+pub mod access;
+pub mod ident;
+pub mod login;
+pub mod message;
+pub mod wire;
+
+pub use access::{decide, Action, Decision, Effect, Principal, ReportFacts, Request, RuleId};
+pub use ident::{Bsn, Insz};
+pub use login::{CodeCardAnswer, CodeCardPosition, LoginName, Password, RecordNumber, Username};
+pub use message::{HasMessageKey, Message};

@@ -1,0 +1,73 @@
+//! Translatable messages: every error and every reason the domain produces is a key plus arguments.
+
+use serde::{Deserialize, Serialize};
+
+/// Something that can be shown to a person through a translation key.
+///
+/// Keys are stable, dotted, lowercase identifiers such as `login.username.empty`; the app and the
+/// server translate them, so the domain never holds a sentence in one language.
+pub trait HasMessageKey {
+    /// The translation key of this message.
+    fn message_key(&self) -> &'static str;
+}
+
+/// A translatable message: a key and its named arguments, in a stable order.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Message {
+    /// The translation key.
+    pub key: String,
+    /// Named arguments to fill into the translated text, sorted by name.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub args: Vec<(String, String)>,
+}
+
+impl Message {
+    /// A message without arguments.
+    pub fn new(key: &str) -> Self {
+        Self {
+            key: key.to_owned(),
+            args: Vec::new(),
+        }
+    }
+
+    /// Adds a named argument; arguments stay sorted by name so equal messages compare equal.
+    #[must_use]
+    pub fn arg(mut self, name: &str, value: impl Into<String>) -> Self {
+        let value = value.into();
+        match self.args.binary_search_by(|(n, _)| n.as_str().cmp(name)) {
+            Ok(i) => self.args[i].1 = value,
+            Err(i) => self.args.insert(i, (name.to_owned(), value)),
+        }
+        self
+    }
+
+    /// The value of a named argument, if present.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.args
+            .iter()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+    }
+}
+
+impl<E: HasMessageKey> From<&E> for Message {
+    fn from(e: &E) -> Self {
+        Message::new(e.message_key())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn arguments_are_sorted_and_replaced() {
+        let m = Message::new("k").arg("b", "2").arg("a", "1").arg("b", "3");
+        assert_eq!(
+            m.args,
+            vec![("a".into(), "1".into()), ("b".into(), "3".into())]
+        );
+        assert_eq!(m.get("b"), Some("3"));
+        assert_eq!(m.get("c"), None);
+    }
+}

@@ -1,0 +1,254 @@
+//! The JSON API under `/api/v1`: login, logout, and the patient's reports.
+//!
+//! Every report the API returns has passed [`inzage_domain::decide`] for the person asking,
+//! whatever the browser decided; a report they may not read answers 404 like a missing one.
+
+use axum::extract::{FromRequestParts, Path, State};
+use axum::http::header::{COOKIE, SET_COOKIE};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use inzage_domain::access::{PatientId, ReportStatus};
+use inzage_domain::wire::{
+    HospitalCutoff, LoginChallengeRequest, LoginChallengeResponse, LoginRequest, Me, ReportDetail,
+    ReportList, ReportSummary, ResultLine,
+};
+use inzage_domain::{decide, Action, Principal, ReportFacts, Request};
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+
+use crate::auth::{token_hash, LoginOutcome, SESSION_COOKIE, SESSION_IDLE, SESSION_MAX};
+use crate::config::parse_date;
+use crate::error::{ApiError, ApiJson};
+use crate::store::ReportRow;
+use crate::AppState;
+
+/// The API routes, to nest under `/api/v1`.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/health", get(health))
+        .route("/login/challenge", post(login_challenge))
+        .route("/login", post(login))
+        .route("/logout", post(logout))
+        .route("/me", get(me))
+        .route("/reports", get(list_reports))
+        .route("/reports/{id}", get(get_report))
+        .fallback(|| async { ApiError::NotFound })
+}
+
+async fn health(State(state): State<AppState>) -> Result<&'static str, ApiError> {
+    state.store.count_patients().await?;
+    Ok("ok")
+}
+
+async fn login_challenge(
+    State(state): State<AppState>,
+    ApiJson(req): ApiJson<LoginChallengeRequest>,
+) -> Result<Json<LoginChallengeResponse>, ApiError> {
+    let name = req.validate().map_err(ApiError::Validation)?;
+    let (challenge_id, position) = state.auth.challenge(&name, state.clock.now()).await?;
+    Ok(Json(LoginChallengeResponse {
+        challenge_id,
+        position,
+    }))
+}
+
+fn session_cookie(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|c| c.trim().split_once('='))
+        .find(|(name, _)| *name == SESSION_COOKIE)
+        .map(|(_, value)| value.to_owned())
+}
+
+fn set_cookie(state: &AppState, value: &str, max_age: i64) -> Result<HeaderValue, ApiError> {
+    let secure = if state.config.secure_cookies {
+        "; Secure"
+    } else {
+        ""
+    };
+    HeaderValue::from_str(&format!(
+        "{SESSION_COOKIE}={value}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}"
+    ))
+    .map_err(|e| ApiError::Internal(e.into()))
+}
+
+async fn login(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiJson(req): ApiJson<LoginRequest>,
+) -> Result<Response, ApiError> {
+    let valid = req.validate().map_err(ApiError::Validation)?;
+    let now = state.clock.now();
+    match state.auth.login(&req.challenge_id, &valid, now).await? {
+        LoginOutcome::Success { account_id, token } => {
+            // Rotation: a session the browser held before logging in is ended, never reused.
+            if let Some(old) = session_cookie(&headers) {
+                state.store.delete_session(&token_hash(&old)).await?;
+            }
+            let patient_id: Option<(String,)> =
+                sqlx::query_as("SELECT patient_id FROM accounts WHERE id = $1")
+                    .bind(&account_id)
+                    .fetch_optional(state.store.pool())
+                    .await
+                    .map_err(anyhow::Error::from)?;
+            let patient_id = patient_id.ok_or(ApiError::Unauthenticated)?.0;
+            let me = me_of(&state, &patient_id).await?;
+            let cookie = set_cookie(&state, &token, SESSION_MAX.whole_seconds())?;
+            Ok(([(SET_COOKIE, cookie)], Json(me)).into_response())
+        }
+        LoginOutcome::Failed => Err(ApiError::LoginFailed),
+        LoginOutcome::ChallengeInvalid => Err(ApiError::ChallengeInvalid),
+        LoginOutcome::Locked { until } => Err(ApiError::Locked {
+            until: OffsetDateTime::from_unix_timestamp(until)
+                .ok()
+                .and_then(|t| t.format(&Rfc3339).ok())
+                .unwrap_or_default(),
+        }),
+    }
+}
+
+async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
+    if let Some(token) = session_cookie(&headers) {
+        state.store.delete_session(&token_hash(&token)).await?;
+    }
+    let cookie = set_cookie(&state, "", 0)?;
+    Ok((StatusCode::NO_CONTENT, [(SET_COOKIE, cookie)]).into_response())
+}
+
+/// The patient behind the request's session; rejects with 401 when there is none.
+pub struct CurrentPatient {
+    /// The patient whose account is logged in.
+    pub patient_id: String,
+}
+
+impl FromRequestParts<AppState> for CurrentPatient {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let token = session_cookie(&parts.headers).ok_or(ApiError::Unauthenticated)?;
+        let hash = token_hash(&token);
+        let now = state.clock.now();
+        let session = state
+            .store
+            .session_account(&hash, now.unix_timestamp())
+            .await?
+            .ok_or(ApiError::Unauthenticated)?;
+        let max_end = session.created_at + SESSION_MAX.whole_seconds();
+        if now.unix_timestamp() >= max_end {
+            state.store.delete_session(&hash).await?;
+            return Err(ApiError::Unauthenticated);
+        }
+        let idle_end = (now + SESSION_IDLE).unix_timestamp().min(max_end);
+        state.store.touch_session(&hash, idle_end).await?;
+        Ok(CurrentPatient {
+            patient_id: session.patient_id,
+        })
+    }
+}
+
+async fn me_of(state: &AppState, patient_id: &str) -> Result<Me, ApiError> {
+    let display_name = state
+        .store
+        .patient_display_name(patient_id)
+        .await?
+        .ok_or(ApiError::Unauthenticated)?;
+    Ok(Me { display_name })
+}
+
+async fn me(State(state): State<AppState>, who: CurrentPatient) -> Result<Json<Me>, ApiError> {
+    Ok(Json(me_of(&state, &who.patient_id).await?))
+}
+
+/// Asks the domain whether this patient may read this report.
+fn may_read(who: &CurrentPatient, row: &ReportRow, now: OffsetDateTime) -> Result<bool, ApiError> {
+    let date = parse_date(&row.report_date).map_err(|e| ApiError::Internal(e.into()))?;
+    let cutoff = row
+        .report_cutoff
+        .as_deref()
+        .map(parse_date)
+        .transpose()
+        .map_err(|e| ApiError::Internal(e.into()))?;
+    let request = Request {
+        principal: Principal::Patient {
+            patient: PatientId(who.patient_id.clone()),
+        },
+        action: Action::ReadReport,
+        report: ReportFacts {
+            patient: PatientId(row.patient_id.clone()),
+            status: if row.validated == 1 {
+                ReportStatus::Validated
+            } else {
+                ReportStatus::NotValidated
+            },
+            shielded: row.shielded != 0,
+            date,
+            hospital_cutoff: cutoff,
+        },
+    };
+    Ok(decide(&request, now).is_permitted())
+}
+
+async fn list_reports(
+    State(state): State<AppState>,
+    who: CurrentPatient,
+) -> Result<Json<ReportList>, ApiError> {
+    let now = state.clock.now();
+    let rows = state.store.reports_for_patient(&who.patient_id).await?;
+    let mut cutoffs: Vec<HospitalCutoff> = Vec::new();
+    let mut reports = Vec::new();
+    for row in rows {
+        if let Some(c) = row
+            .report_cutoff
+            .as_deref()
+            .and_then(|c| parse_date(c).ok())
+        {
+            if !cutoffs.iter().any(|h| h.hospital == row.hospital_name) {
+                cutoffs.push(HospitalCutoff {
+                    hospital: row.hospital_name.clone(),
+                    cutoff: c,
+                });
+            }
+        }
+        if may_read(&who, &row, now)? {
+            reports.push(ReportSummary {
+                date: parse_date(&row.report_date).map_err(|e| ApiError::Internal(e.into()))?,
+                id: row.id,
+                title: row.title,
+                category: row.category,
+                hospital: row.hospital_name,
+            });
+        }
+    }
+    cutoffs.sort_by(|a, b| a.hospital.cmp(&b.hospital));
+    Ok(Json(ReportList { reports, cutoffs }))
+}
+
+async fn get_report(
+    State(state): State<AppState>,
+    who: CurrentPatient,
+    Path(id): Path<String>,
+) -> Result<Json<ReportDetail>, ApiError> {
+    let row = state.store.report(&id).await?.ok_or(ApiError::NotFound)?;
+    if !may_read(&who, &row, state.clock.now())? {
+        return Err(ApiError::NotFound);
+    }
+    let results: Vec<ResultLine> =
+        serde_json::from_str(&row.results_json).map_err(|e| ApiError::Internal(e.into()))?;
+    Ok(Json(ReportDetail {
+        date: parse_date(&row.report_date).map_err(|e| ApiError::Internal(e.into()))?,
+        id: row.id,
+        title: row.title,
+        category: row.category,
+        hospital: row.hospital_name,
+        author: row.author,
+        conclusion: row.conclusion,
+        results,
+        text: row.text_body,
+    }))
+}

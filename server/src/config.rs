@@ -1,0 +1,100 @@
+//! Server configuration, read from the environment with defaults that run the demo portal.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+
+use anyhow::{bail, Context};
+use time::Date;
+
+/// Everything the server needs to start.
+#[derive(Debug, Clone)]
+pub struct Config {
+    /// Where to listen; port 0 picks a free port (tests).
+    pub bind: SocketAddr,
+    /// `sqlite://FILE` (default) or `postgres://…`.
+    pub database_url: String,
+    /// The trunk-built SPA (`dist/`).
+    pub dist_dir: PathBuf,
+    /// Whether the portal is reached over TLS (then cookies are `Secure`).
+    pub secure_cookies: bool,
+    /// The report cutoff date given to hospitals imported without one of their own.
+    pub default_report_cutoff: Option<Date>,
+    /// Argon2 cost for passwords.
+    pub password_hashing: HashCost,
+}
+
+/// The memory (KiB) and time cost of an Argon2id hash.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct HashCost {
+    /// Memory in KiB.
+    pub memory_kib: u32,
+    /// Iterations.
+    pub iterations: u32,
+}
+
+impl HashCost {
+    /// OWASP's recommendation for Argon2id: 19 MiB, two iterations, one lane.
+    pub const PASSWORD: HashCost = HashCost {
+        memory_kib: 19 * 1024,
+        iterations: 2,
+    };
+}
+
+/// nexuzhealth's cutoff: the portal shows nothing before 15 August 2016.
+pub const NEXUZHEALTH_CUTOFF: Date = time::macros::date!(2016 - 08 - 15);
+
+impl Default for Config {
+    fn default() -> Self {
+        Self {
+            bind: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            database_url: "sqlite://inzage.db".into(),
+            dist_dir: PathBuf::from("dist"),
+            secure_cookies: false,
+            default_report_cutoff: Some(NEXUZHEALTH_CUTOFF),
+            password_hashing: HashCost::PASSWORD,
+        }
+    }
+}
+
+impl Config {
+    /// Reads `INZAGE_BIND`, `DATABASE_URL`, `INZAGE_DIST`, `INZAGE_PUBLIC_URL` and
+    /// `INZAGE_REPORT_CUTOFF` (a date, or `none`), with clear errors for bad values.
+    pub fn from_env() -> anyhow::Result<Self> {
+        let mut c = Config::default();
+        if let Ok(v) = std::env::var("INZAGE_BIND") {
+            c.bind = v.parse().with_context(|| {
+                format!("INZAGE_BIND `{v}` is not an address like 127.0.0.1:8080")
+            })?;
+        }
+        if let Ok(v) = std::env::var("DATABASE_URL") {
+            if !(v.starts_with("sqlite:")
+                || v.starts_with("postgres://")
+                || v.starts_with("postgresql://"))
+            {
+                bail!("DATABASE_URL must start with sqlite: or postgres://");
+            }
+            c.database_url = v;
+        }
+        if let Ok(v) = std::env::var("INZAGE_DIST") {
+            c.dist_dir = PathBuf::from(v);
+        }
+        if let Ok(v) = std::env::var("INZAGE_PUBLIC_URL") {
+            c.secure_cookies = v.starts_with("https://");
+        }
+        if let Ok(v) = std::env::var("INZAGE_REPORT_CUTOFF") {
+            c.default_report_cutoff = if v == "none" {
+                None
+            } else {
+                Some(parse_date(&v).with_context(|| {
+                    format!("INZAGE_REPORT_CUTOFF `{v}` is not a date like 2016-08-15 (or `none`)")
+                })?)
+            };
+        }
+        Ok(c)
+    }
+}
+
+/// Parses a `YYYY-MM-DD` date.
+pub fn parse_date(s: &str) -> Result<Date, time::error::Parse> {
+    Date::parse(s, time::macros::format_description!("[year]-[month]-[day]"))
+}

@@ -1,0 +1,115 @@
+//! The API's one error type and its JSON body.
+
+use axum::extract::rejection::JsonRejection;
+use axum::extract::FromRequest;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use inzage_domain::wire::{ErrorBody, FieldErrors};
+use inzage_domain::Message;
+
+/// Everything a handler can answer instead of success.
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// Input that does not validate: 422 with messages per field.
+    #[error("validation failed")]
+    Validation(FieldErrors),
+    /// A body that is not the expected JSON: 400.
+    #[error("malformed request body")]
+    BadBody(String),
+    /// No valid session: 401.
+    #[error("not logged in")]
+    Unauthenticated,
+    /// Wrong username, password or code, without saying which: 401.
+    #[error("login failed")]
+    LoginFailed,
+    /// The code card challenge is unknown, used or expired: 401.
+    #[error("login challenge invalid")]
+    ChallengeInvalid,
+    /// Too many failures: 423 until the given instant.
+    #[error("locked")]
+    Locked {
+        /// RFC 3339 instant the lock ends.
+        until: String,
+    },
+    /// Not there, or not yours: 404, the same in both cases.
+    #[error("not found")]
+    NotFound,
+    /// Anything else: an opaque 500, its cause logged.
+    #[error("internal error")]
+    Internal(#[from] anyhow::Error),
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let (status, code, message, fields) = match self {
+            ApiError::Validation(fields) => (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                "validation",
+                Message::new("error.validation"),
+                fields,
+            ),
+            ApiError::BadBody(detail) => (
+                StatusCode::BAD_REQUEST,
+                "bad_request",
+                Message::new("error.bad_request").arg("detail", detail),
+                FieldErrors::default(),
+            ),
+            ApiError::Unauthenticated => (
+                StatusCode::UNAUTHORIZED,
+                "unauthenticated",
+                Message::new("error.unauthenticated"),
+                FieldErrors::default(),
+            ),
+            ApiError::LoginFailed => (
+                StatusCode::UNAUTHORIZED,
+                "login_failed",
+                Message::new("login.failed"),
+                FieldErrors::default(),
+            ),
+            ApiError::ChallengeInvalid => (
+                StatusCode::UNAUTHORIZED,
+                "challenge_invalid",
+                Message::new("login.challenge_invalid"),
+                FieldErrors::default(),
+            ),
+            ApiError::Locked { until } => (
+                StatusCode::LOCKED,
+                "locked",
+                Message::new("login.locked").arg("until", until),
+                FieldErrors::default(),
+            ),
+            ApiError::NotFound => (
+                StatusCode::NOT_FOUND,
+                "not_found",
+                Message::new("error.not_found"),
+                FieldErrors::default(),
+            ),
+            ApiError::Internal(cause) => {
+                tracing::error!(error = %format!("{cause:#}"), "internal error");
+                (
+                    StatusCode::INTERNAL_SERVER_ERROR,
+                    "internal",
+                    Message::new("error.internal"),
+                    FieldErrors::default(),
+                )
+            }
+        };
+        let body = ErrorBody {
+            error: code.to_owned(),
+            message,
+            fields,
+        };
+        (status, axum::Json(body)).into_response()
+    }
+}
+
+impl From<JsonRejection> for ApiError {
+    fn from(rejection: JsonRejection) -> Self {
+        ApiError::BadBody(rejection.body_text())
+    }
+}
+
+/// A JSON body whose rejections answer with the API's error body.
+#[derive(Debug, FromRequest)]
+#[from_request(via(axum::Json), rejection(ApiError))]
+pub struct ApiJson<T>(pub T);

@@ -1,0 +1,627 @@
+//! The store: every query of the server, over SQLite (default) or PostgreSQL through one interface.
+//!
+//! Queries are written once in the SQL both backends understand (`$1` placeholders, TEXT and
+//! BIGINT columns), and run through sqlx's `Any` driver; the same migrations create both schemas.
+
+use std::str::FromStr;
+
+use anyhow::Context;
+use inzage_domain::LoginName;
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
+use sqlx::{AnyPool, Executor};
+
+/// Which database the store talks to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// An embedded SQLite file.
+    Sqlite,
+    /// A PostgreSQL server.
+    Postgres,
+}
+
+/// The server's database.
+#[derive(Debug, Clone)]
+pub struct Store {
+    pool: AnyPool,
+    backend: Backend,
+}
+
+/// A hospital as imported.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HospitalRow {
+    /// FHIR Organization id.
+    pub id: String,
+    /// Name.
+    pub name: String,
+    /// Reports before this `YYYY-MM-DD` date are not shown.
+    pub report_cutoff: Option<String>,
+}
+
+/// A patient as imported.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
+pub struct PatientRow {
+    /// FHIR Patient id.
+    pub id: String,
+    /// Given names.
+    pub given_name: String,
+    /// Family name.
+    pub family_name: String,
+    /// `YYYY-MM-DD`.
+    pub birth_date: Option<String>,
+    /// FHIR administrative gender.
+    pub gender: Option<String>,
+    /// FHIR deceasedDateTime or `true`.
+    pub deceased_at: Option<String>,
+    /// Belgian national number (11 digits).
+    pub insz: Option<String>,
+    /// Dutch BSN (9 digits).
+    pub bsn: Option<String>,
+    /// The hospital's record number.
+    pub record_number: Option<String>,
+}
+
+/// A report as stored, joined with its hospital.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct ReportRow {
+    /// FHIR resource id.
+    pub id: String,
+    /// Whose report.
+    pub patient_id: String,
+    /// FHIR Organization id of the writing hospital.
+    pub hospital_id: String,
+    /// `DiagnosticReport` or `DocumentReference`.
+    pub source_type: String,
+    /// What the report is.
+    pub title: String,
+    /// Kind of report.
+    pub category: Option<String>,
+    /// `YYYY-MM-DD`.
+    pub report_date: String,
+    /// The FHIR status as imported.
+    pub fhir_status: String,
+    /// 1 when validated.
+    pub validated: i64,
+    /// 1 when shielded.
+    pub shielded: i64,
+    /// Author, if known.
+    pub author: Option<String>,
+    /// Conclusion.
+    pub conclusion: Option<String>,
+    /// Text.
+    pub text_body: Option<String>,
+    /// Result lines as JSON (`[ResultLine]`).
+    pub results_json: String,
+    /// Hospital name (joined).
+    pub hospital_name: String,
+    /// Hospital cutoff (joined).
+    pub report_cutoff: Option<String>,
+}
+
+/// What the login needs of an account.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct AccountAuth {
+    /// Account id.
+    pub account_id: String,
+    /// The patient the account belongs to.
+    pub patient_id: String,
+    /// The PHC string of the password's Argon2id hash.
+    pub password_hash: String,
+}
+
+/// The account behind a live session.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct SessionAccount {
+    /// Account id.
+    pub account_id: String,
+    /// The patient the account belongs to.
+    pub patient_id: String,
+    /// When the session was created (Unix seconds).
+    pub created_at: i64,
+}
+
+const REPORT_COLUMNS: &str =
+    "r.id, r.patient_id, r.hospital_id, r.source_type, r.title, r.category, \
+     r.report_date, r.fhir_status, r.validated, r.shielded, r.author, r.conclusion, r.text_body, \
+     r.results_json, h.name AS hospital_name, h.report_cutoff";
+
+impl Store {
+    /// Connects, creates the SQLite file if needed, applies the per-connection settings and runs
+    /// the migrations.
+    pub async fn connect(url: &str) -> anyhow::Result<Self> {
+        sqlx::any::install_default_drivers();
+        let backend = if url.starts_with("sqlite:") {
+            Backend::Sqlite
+        } else {
+            Backend::Postgres
+        };
+        let url = match backend {
+            Backend::Sqlite if !url.contains("mode=") => {
+                let sep = if url.contains('?') { '&' } else { '?' };
+                format!("{url}{sep}mode=rwc")
+            }
+            _ => url.to_owned(),
+        };
+        let options = AnyConnectOptions::from_str(&url).context("parsing DATABASE_URL")?;
+        let pool = AnyPoolOptions::new()
+            .max_connections(match backend {
+                Backend::Sqlite => 4,
+                Backend::Postgres => 16,
+            })
+            .after_connect(move |conn, _meta| {
+                Box::pin(async move {
+                    if backend == Backend::Sqlite {
+                        // WAL lets readers and the writer work at once; FULL makes every
+                        // committed submission survive a power cut; foreign keys are off in
+                        // SQLite unless asked for on each connection.
+                        conn.execute(
+                            "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; \
+                             PRAGMA foreign_keys = ON; PRAGMA busy_timeout = 5000;",
+                        )
+                        .await?;
+                    }
+                    Ok(())
+                })
+            })
+            .connect_with(options)
+            .await
+            .context("connecting to the database")?;
+        sqlx::migrate!("./migrations")
+            .run(&pool)
+            .await
+            .context("running database migrations")?;
+        Ok(Self { pool, backend })
+    }
+
+    /// Which backend this store uses.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// The pool, for transactions spanning several calls.
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+
+    /// Reads one PRAGMA or setting, for tests of the connection settings.
+    pub async fn sqlite_pragma(&self, name: &str) -> anyhow::Result<String> {
+        let row: (String,) =
+            sqlx::query_as(&format!("SELECT CAST({name} AS TEXT) FROM pragma_{name}()"))
+                .fetch_one(&self.pool)
+                .await?;
+        Ok(row.0)
+    }
+
+    /// Number of patients, to know whether the demo data is loaded.
+    pub async fn count_patients(&self) -> anyhow::Result<i64> {
+        let row: (i64,) = sqlx::query_as("SELECT COUNT(*) FROM patients")
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(row.0)
+    }
+
+    /// A patient's name to greet them with.
+    pub async fn patient_display_name(&self, patient_id: &str) -> anyhow::Result<Option<String>> {
+        let row: Option<(String, String)> =
+            sqlx::query_as("SELECT given_name, family_name FROM patients WHERE id = $1")
+                .bind(patient_id)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(row.map(|(g, f)| format!("{g} {f}").trim().to_owned()))
+    }
+
+    /// Looks up a patient by id.
+    pub async fn patient(&self, patient_id: &str) -> anyhow::Result<Option<PatientRow>> {
+        type Row = (
+            String,
+            String,
+            String,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+        );
+        let row: Option<Row> = sqlx::query_as(
+            "SELECT id, given_name, family_name, birth_date, gender, deceased_at, insz, bsn, \
+             record_number FROM patients WHERE id = $1",
+        )
+        .bind(patient_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|r| PatientRow {
+            id: r.0,
+            given_name: r.1,
+            family_name: r.2,
+            birth_date: r.3,
+            gender: r.4,
+            deceased_at: r.5,
+            insz: r.6,
+            bsn: r.7,
+            record_number: r.8,
+        }))
+    }
+
+    /// Gives a patient a national number and a record number (demo accounts).
+    pub async fn set_patient_numbers(
+        &self,
+        patient_id: &str,
+        insz: Option<&str>,
+        record_number: Option<&str>,
+    ) -> anyhow::Result<()> {
+        sqlx::query("UPDATE patients SET insz = $1, record_number = $2 WHERE id = $3")
+            .bind(insz)
+            .bind(record_number)
+            .bind(patient_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// The reports of one patient, newest first, with their hospitals.
+    pub async fn reports_for_patient(&self, patient_id: &str) -> anyhow::Result<Vec<ReportRow>> {
+        let rows = sqlx::query_as::<_, ReportRow>(&format!(
+            "SELECT {REPORT_COLUMNS} FROM reports r JOIN hospitals h ON h.id = r.hospital_id \
+             WHERE r.patient_id = $1 ORDER BY r.report_date DESC, r.id"
+        ))
+        .bind(patient_id)
+        .fetch_all(&self.pool)
+        .await?;
+        Ok(rows)
+    }
+
+    /// One report by id, whoever it belongs to; the caller decides who may see it.
+    pub async fn report(&self, report_id: &str) -> anyhow::Result<Option<ReportRow>> {
+        let row = sqlx::query_as::<_, ReportRow>(&format!(
+            "SELECT {REPORT_COLUMNS} FROM reports r JOIN hospitals h ON h.id = r.hospital_id \
+             WHERE r.id = $1"
+        ))
+        .bind(report_id)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row)
+    }
+
+    /// Creates an account for a patient.
+    pub async fn create_account(
+        &self,
+        patient_id: &str,
+        username: Option<&str>,
+        password_hash: &str,
+        now: i64,
+    ) -> anyhow::Result<String> {
+        let id = uuid::Uuid::new_v4().to_string();
+        sqlx::query(
+            "INSERT INTO accounts (id, patient_id, username, password_hash, created_at) \
+             VALUES ($1, $2, $3, $4, $5)",
+        )
+        .bind(&id)
+        .bind(patient_id)
+        .bind(username)
+        .bind(password_hash)
+        .bind(now)
+        .execute(&self.pool)
+        .await?;
+        Ok(id)
+    }
+
+    /// Issues a new code card for an account, blocking every earlier card, in one transaction.
+    pub async fn issue_code_card(
+        &self,
+        account_id: &str,
+        code_hashes: &[(u8, String)],
+        now: i64,
+    ) -> anyhow::Result<String> {
+        let id = uuid::Uuid::new_v4().to_string();
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "UPDATE code_cards SET blocked_at = $1 WHERE account_id = $2 AND blocked_at IS NULL",
+        )
+        .bind(now)
+        .bind(account_id)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("INSERT INTO code_cards (id, account_id, issued_at) VALUES ($1, $2, $3)")
+            .bind(&id)
+            .bind(account_id)
+            .bind(now)
+            .execute(&mut *tx)
+            .await?;
+        for (position, hash) in code_hashes {
+            sqlx::query(
+                "INSERT INTO code_card_codes (card_id, position, code_hash) VALUES ($1, $2, $3)",
+            )
+            .bind(&id)
+            .bind(i64::from(*position))
+            .bind(hash)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(id)
+    }
+
+    /// Finds the account a login name belongs to.
+    pub async fn find_account(&self, name: &LoginName) -> anyhow::Result<Option<AccountAuth>> {
+        let (column_query, value) = match name {
+            LoginName::NationalNumber(n) => (
+                "SELECT a.id AS account_id, a.patient_id, a.password_hash FROM accounts a \
+                 JOIN patients p ON p.id = a.patient_id WHERE p.insz = $1",
+                n.as_str(),
+            ),
+            LoginName::RecordNumber(n) => (
+                "SELECT a.id AS account_id, a.patient_id, a.password_hash FROM accounts a \
+                 JOIN patients p ON p.id = a.patient_id WHERE p.record_number = $1",
+                n.as_str(),
+            ),
+            LoginName::Username(n) => (
+                "SELECT id AS account_id, patient_id, password_hash FROM accounts \
+                 WHERE username = $1",
+                n.as_str(),
+            ),
+        };
+        let row = sqlx::query_as::<_, AccountAuth>(column_query)
+            .bind(value)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row)
+    }
+
+    /// The hash of the code at a position on the account's active (unblocked) card.
+    pub async fn active_code_hash(
+        &self,
+        account_id: &str,
+        position: u8,
+    ) -> anyhow::Result<Option<String>> {
+        let row: Option<(String,)> = sqlx::query_as(
+            "SELECT c.code_hash FROM code_card_codes c JOIN code_cards k ON k.id = c.card_id \
+             WHERE k.account_id = $1 AND k.blocked_at IS NULL AND c.position = $2",
+        )
+        .bind(account_id)
+        .bind(i64::from(position))
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|r| r.0))
+    }
+
+    /// Stores a login challenge.
+    pub async fn insert_challenge(
+        &self,
+        id: &str,
+        name_key: &str,
+        position: u8,
+        expires_at: i64,
+    ) -> anyhow::Result<()> {
+        sqlx::query(
+            "INSERT INTO login_challenges (id, name_key, position, expires_at) \
+             VALUES ($1, $2, $3, $4)",
+        )
+        .bind(id)
+        .bind(name_key)
+        .bind(i64::from(position))
+        .bind(expires_at)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// Removes a challenge and returns it, so it can be used only once.
+    pub async fn take_challenge(&self, id: &str) -> anyhow::Result<Option<(String, u8, i64)>> {
+        let row: Option<(String, i64, i64)> = sqlx::query_as(
+            "DELETE FROM login_challenges WHERE id = $1 RETURNING name_key, position, expires_at",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.and_then(|(k, p, e)| u8::try_from(p).ok().map(|p| (k, p, e))))
+    }
+
+    /// Deletes expired challenges and sessions.
+    pub async fn purge_expired(&self, now: i64) -> anyhow::Result<()> {
+        sqlx::query("DELETE FROM login_challenges WHERE expires_at < $1")
+            .bind(now)
+            .execute(&self.pool)
+            .await?;
+        sqlx::query("DELETE FROM sessions WHERE expires_at < $1")
+            .bind(now)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Until when a login name is locked, if it is.
+    pub async fn locked_until(&self, name_key: &str, now: i64) -> anyhow::Result<Option<i64>> {
+        let row: Option<(Option<i64>,)> =
+            sqlx::query_as("SELECT locked_until FROM login_failures WHERE name_key = $1")
+                .bind(name_key)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(row.and_then(|r| r.0).filter(|until| *until > now))
+    }
+
+    /// Counts one more failure in a row, atomically; locks the name when the count reaches
+    /// `threshold`, and returns until when it is then locked.
+    pub async fn record_failure(
+        &self,
+        name_key: &str,
+        threshold: i64,
+        lock_until: i64,
+    ) -> anyhow::Result<Option<i64>> {
+        let (count,): (i64,) = sqlx::query_as(
+            "INSERT INTO login_failures (name_key, consecutive, locked_until) VALUES ($1, 1, NULL) \
+             ON CONFLICT (name_key) DO UPDATE SET consecutive = login_failures.consecutive + 1 \
+             RETURNING consecutive",
+        )
+        .bind(name_key)
+        .fetch_one(&self.pool)
+        .await?;
+        if count >= threshold {
+            sqlx::query(
+                "UPDATE login_failures SET consecutive = 0, locked_until = $1 WHERE name_key = $2",
+            )
+            .bind(lock_until)
+            .bind(name_key)
+            .execute(&self.pool)
+            .await?;
+            return Ok(Some(lock_until));
+        }
+        Ok(None)
+    }
+
+    /// Forgets the failures of a login name after a successful login.
+    pub async fn clear_failures(&self, name_key: &str) -> anyhow::Result<()> {
+        sqlx::query("DELETE FROM login_failures WHERE name_key = $1")
+            .bind(name_key)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Stores a new session by the hash of its token.
+    pub async fn insert_session(
+        &self,
+        token_hash: &str,
+        account_id: &str,
+        now: i64,
+        expires_at: i64,
+    ) -> anyhow::Result<()> {
+        sqlx::query(
+            "INSERT INTO sessions (token_hash, account_id, created_at, expires_at) \
+             VALUES ($1, $2, $3, $4)",
+        )
+        .bind(token_hash)
+        .bind(account_id)
+        .bind(now)
+        .bind(expires_at)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// The account of a live session, if the token is known and not expired.
+    pub async fn session_account(
+        &self,
+        token_hash: &str,
+        now: i64,
+    ) -> anyhow::Result<Option<SessionAccount>> {
+        let row = sqlx::query_as::<_, SessionAccount>(
+            "SELECT s.account_id, a.patient_id, s.created_at FROM sessions s \
+             JOIN accounts a ON a.id = s.account_id \
+             WHERE s.token_hash = $1 AND s.expires_at > $2",
+        )
+        .bind(token_hash)
+        .bind(now)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row)
+    }
+
+    /// Extends a session's idle expiry.
+    pub async fn touch_session(&self, token_hash: &str, expires_at: i64) -> anyhow::Result<()> {
+        sqlx::query("UPDATE sessions SET expires_at = $1 WHERE token_hash = $2")
+            .bind(expires_at)
+            .bind(token_hash)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Ends a session.
+    pub async fn delete_session(&self, token_hash: &str) -> anyhow::Result<()> {
+        sqlx::query("DELETE FROM sessions WHERE token_hash = $1")
+            .bind(token_hash)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Writes a whole import in one transaction: all of it or nothing.
+    pub async fn import(&self, batch: &crate::fhir::ImportBatch) -> anyhow::Result<()> {
+        let mut tx = self.pool.begin().await?;
+        for h in &batch.hospitals {
+            sqlx::query(
+                "INSERT INTO hospitals (id, name, report_cutoff) VALUES ($1, $2, $3) \
+                 ON CONFLICT (id) DO UPDATE SET name = excluded.name",
+            )
+            .bind(&h.id)
+            .bind(&h.name)
+            .bind(&h.report_cutoff)
+            .execute(&mut *tx)
+            .await?;
+        }
+        for p in &batch.patients {
+            sqlx::query(
+                "INSERT INTO patients (id, given_name, family_name, birth_date, gender, \
+                 deceased_at, insz, bsn, record_number) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
+                 ON CONFLICT (id) DO UPDATE SET given_name = excluded.given_name, \
+                 family_name = excluded.family_name, birth_date = excluded.birth_date, \
+                 gender = excluded.gender, deceased_at = excluded.deceased_at, \
+                 insz = COALESCE(excluded.insz, patients.insz), \
+                 bsn = COALESCE(excluded.bsn, patients.bsn), \
+                 record_number = COALESCE(excluded.record_number, patients.record_number)",
+            )
+            .bind(&p.id)
+            .bind(&p.given_name)
+            .bind(&p.family_name)
+            .bind(&p.birth_date)
+            .bind(&p.gender)
+            .bind(&p.deceased_at)
+            .bind(&p.insz)
+            .bind(&p.bsn)
+            .bind(&p.record_number)
+            .execute(&mut *tx)
+            .await?;
+        }
+        for r in &batch.reports {
+            sqlx::query(
+                "INSERT INTO reports (id, patient_id, hospital_id, source_type, title, category, \
+                 report_date, fhir_status, validated, shielded, author, conclusion, text_body, \
+                 results_json) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) \
+                 ON CONFLICT (id) DO UPDATE SET patient_id = excluded.patient_id, \
+                 hospital_id = excluded.hospital_id, source_type = excluded.source_type, \
+                 title = excluded.title, category = excluded.category, \
+                 report_date = excluded.report_date, fhir_status = excluded.fhir_status, \
+                 validated = excluded.validated, shielded = excluded.shielded, \
+                 author = excluded.author, conclusion = excluded.conclusion, \
+                 text_body = excluded.text_body, results_json = excluded.results_json",
+            )
+            .bind(&r.id)
+            .bind(&r.patient_id)
+            .bind(&r.hospital_id)
+            .bind(&r.source_type)
+            .bind(&r.title)
+            .bind(&r.category)
+            .bind(&r.report_date)
+            .bind(&r.fhir_status)
+            .bind(i64::from(r.validated))
+            .bind(i64::from(r.shielded))
+            .bind(&r.author)
+            .bind(&r.conclusion)
+            .bind(&r.text_body)
+            .bind(&r.results_json)
+            .execute(&mut *tx)
+            .await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Whether hospitals and patients referenced by id exist, for cross-bundle references.
+    pub async fn exists(&self, table: ExistsTable, id: &str) -> anyhow::Result<bool> {
+        let sql = match table {
+            ExistsTable::Patient => "SELECT COUNT(*) FROM patients WHERE id = $1",
+            ExistsTable::Hospital => "SELECT COUNT(*) FROM hospitals WHERE id = $1",
+        };
+        let (n,): (i64,) = sqlx::query_as(sql).bind(id).fetch_one(&self.pool).await?;
+        Ok(n > 0)
+    }
+}
+
+/// Tables that [`Store::exists`] can look in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExistsTable {
+    /// `patients`.
+    Patient,
+    /// `hospitals`.
+    Hospital,
+}

@@ -1,0 +1,266 @@
+//! Test support: a real server on a random loopback port, over a fresh SQLite or PostgreSQL
+//! database loaded with the demo data, and typed request helpers.
+//!
+//! PostgreSQL tests need `INZAGE_TEST_POSTGRES` (an admin URL such as
+//! `postgres://postgres@127.0.0.1:5433/postgres`); `cargo xtask test` starts a throwaway server
+//! and sets it. Set `TEST_LOG=1` to see the server's logs.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::sync::{Arc, Once};
+
+use anyhow::Context;
+use inzage_domain::wire::{LoginChallengeRequest, LoginChallengeResponse, LoginRequest};
+use inzage_domain::CodeCardPosition;
+use inzage_server::clock::ManualClock;
+use inzage_server::config::{Config, HashCost};
+use inzage_server::demo::{self, DemoLogin};
+use inzage_server::store::Store;
+use inzage_server::Application;
+use time::macros::datetime;
+
+/// Which database a test runs on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Db {
+    /// A fresh SQLite file in a temporary folder.
+    Sqlite,
+    /// A fresh database on the test PostgreSQL server.
+    Postgres,
+}
+
+/// The files the demo is made of: the shared Synthea bundles and the project's extra bundle.
+pub fn demo_bundles() -> Vec<PathBuf> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    vec![
+        root.join("../../shared/data/synthea"),
+        root.join("data/inzage-demo-extra.json"),
+    ]
+}
+
+/// The instant tests start at.
+pub const TEST_START: time::OffsetDateTime = datetime!(2026-11-27 10:00 UTC);
+
+/// A running server and what a test needs to talk to it.
+pub struct TestApp {
+    /// Where it listens.
+    pub addr: SocketAddr,
+    /// The demo logins, with their printed code cards.
+    pub logins: Vec<DemoLogin>,
+    /// The server's clock, to move time.
+    pub clock: ManualClock,
+    /// The database URL, to start a second instance on the same database.
+    pub database_url: String,
+    /// The store, to inspect the database.
+    pub store: Store,
+    /// The folder served as the SPA.
+    pub dist: PathBuf,
+    _dir: Arc<tempfile::TempDir>,
+}
+
+fn init_logging() {
+    static ONCE: Once = Once::new();
+    ONCE.call_once(|| {
+        if std::env::var_os("TEST_LOG").is_some() {
+            tracing_subscriber::fmt()
+                .with_env_filter(
+                    tracing_subscriber::EnvFilter::try_from_default_env()
+                        .unwrap_or_else(|_| "info,sqlx=warn".into()),
+                )
+                .with_test_writer()
+                .init();
+        }
+    });
+}
+
+/// Creates a fresh database for a test and returns its URL.
+pub async fn fresh_database(db: Db, dir: &tempfile::TempDir) -> anyhow::Result<String> {
+    match db {
+        Db::Sqlite => Ok(format!(
+            "sqlite://{}",
+            dir.path().join("inzage.db").display()
+        )),
+        Db::Postgres => {
+            let admin = std::env::var("INZAGE_TEST_POSTGRES").context(
+                "INZAGE_TEST_POSTGRES is not set: run the tests with `cargo xtask test`, \
+                 which starts a throwaway PostgreSQL",
+            )?;
+            sqlx::any::install_default_drivers();
+            let name = format!("inzage_test_{}", uuid::Uuid::new_v4().simple());
+            let pool = sqlx::AnyPool::connect(&admin).await?;
+            sqlx::query(&format!("CREATE DATABASE {name}"))
+                .execute(&pool)
+                .await?;
+            pool.close().await;
+            let base = admin
+                .rsplit_once('/')
+                .map(|(b, _)| b.to_owned())
+                .context("INZAGE_TEST_POSTGRES has no database part")?;
+            Ok(format!("{base}/{name}"))
+        }
+    }
+}
+
+impl TestApp {
+    /// Starts a server on a fresh database with the demo data.
+    pub async fn spawn(db: Db) -> anyhow::Result<TestApp> {
+        init_logging();
+        let dir = Arc::new(tempfile::tempdir()?);
+        let database_url = fresh_database(db, &dir).await?;
+        let dist = match std::env::var_os("INZAGE_DIST") {
+            Some(d) => PathBuf::from(d),
+            None => {
+                let d = dir.path().join("dist");
+                std::fs::create_dir_all(&d)?;
+                std::fs::write(d.join("index.html"), "<!doctype html><title>Inzage</title>")?;
+                d
+            }
+        };
+        let clock = ManualClock::new(TEST_START);
+        let store = Store::connect(&database_url).await?;
+        let config = test_config(&database_url, &dist);
+        let logins = demo::seed(
+            &store,
+            &demo_bundles(),
+            config.default_report_cutoff,
+            config.password_hashing,
+            TEST_START,
+        )
+        .await?;
+        let app = Self::start(config, clock.clone(), store.clone()).await?;
+        Ok(TestApp {
+            addr: app,
+            logins,
+            clock,
+            database_url,
+            store,
+            dist,
+            _dir: dir,
+        })
+    }
+
+    /// Starts another server instance on the same database, as behind a load balancer.
+    pub async fn spawn_second_instance(&self) -> anyhow::Result<SocketAddr> {
+        let store = Store::connect(&self.database_url).await?;
+        Self::start(
+            test_config(&self.database_url, &self.dist),
+            self.clock.clone(),
+            store,
+        )
+        .await
+    }
+
+    async fn start(config: Config, clock: ManualClock, store: Store) -> anyhow::Result<SocketAddr> {
+        let app = Application::with_store(config, Arc::new(clock), store).await?;
+        let addr = app.local_addr()?;
+        tokio::spawn(app.run_until_stopped());
+        Ok(addr)
+    }
+
+    /// The base URL of the server.
+    pub fn url(&self, path: &str) -> String {
+        format!("http://{}{}", self.addr, path)
+    }
+
+    /// A demo login by username.
+    pub fn login_of(&self, username: &str) -> &DemoLogin {
+        self.logins
+            .iter()
+            .find(|l| l.username == username)
+            .unwrap_or_else(|| &self.logins[0])
+    }
+}
+
+fn test_config(database_url: &str, dist: &std::path::Path) -> Config {
+    Config {
+        bind: SocketAddr::from(([127, 0, 0, 1], 0)),
+        database_url: database_url.to_owned(),
+        dist_dir: dist.to_path_buf(),
+        // The real cost: tests measure the real login path.
+        password_hashing: HashCost::PASSWORD,
+        ..Config::default()
+    }
+}
+
+/// An HTTP client with its own cookie jar, like one browser.
+pub fn browser() -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .build()
+        .unwrap_or_default()
+}
+
+/// Step one of the login: asks which code to type.
+pub async fn challenge(
+    client: &reqwest::Client,
+    base: &str,
+    username: &str,
+) -> anyhow::Result<LoginChallengeResponse> {
+    let res = client
+        .post(format!("{base}/api/v1/login/challenge"))
+        .json(&LoginChallengeRequest {
+            username: username.to_owned(),
+        })
+        .send()
+        .await?;
+    anyhow::ensure!(res.status() == 200, "challenge answered {}", res.status());
+    Ok(res.json().await?)
+}
+
+/// Step two of the login with the given inputs; returns the response as is.
+pub async fn login_with(
+    client: &reqwest::Client,
+    base: &str,
+    challenge_id: &str,
+    username: &str,
+    password: &str,
+    code: &str,
+) -> anyhow::Result<reqwest::Response> {
+    Ok(client
+        .post(format!("{base}/api/v1/login"))
+        .json(&LoginRequest {
+            challenge_id: challenge_id.to_owned(),
+            username: username.to_owned(),
+            password: password.to_owned(),
+            code: code.to_owned(),
+        })
+        .send()
+        .await?)
+}
+
+/// Logs a demo account in with the right password and code; the client keeps the cookie.
+pub async fn log_in(
+    client: &reqwest::Client,
+    base: &str,
+    login: &DemoLogin,
+    username: &str,
+) -> anyhow::Result<()> {
+    let c = challenge(client, base, username).await?;
+    let code = login.card.code(c.position).printed();
+    let res = login_with(
+        client,
+        base,
+        &c.challenge_id,
+        username,
+        &login.password,
+        &code,
+    )
+    .await?;
+    anyhow::ensure!(res.status() == 200, "login answered {}", res.status());
+    Ok(())
+}
+
+/// A code that is wrong for this position of the card.
+pub fn wrong_code(login: &DemoLogin, position: CodeCardPosition) -> String {
+    let right = login.card.code(position).expose_secret().to_owned();
+    let wrong: String = right
+        .chars()
+        .map(|c| {
+            if c == '9' {
+                '0'
+            } else {
+                char::from(c as u8 + 1)
+            }
+        })
+        .collect();
+    wrong
+}
