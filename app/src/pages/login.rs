@@ -1,0 +1,261 @@
+//! Logging in: username and password, then one code of the card, as in mynexuzhealth.
+
+use inzage_domain::wire::{FieldErrors, LoginChallengeRequest, LoginRequest};
+use inzage_domain::{CodeCardPosition, Message};
+use leptos::ev::SubmitEvent;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use crate::api::{self, ApiFailure};
+use crate::i18n::{t, t1, tr};
+use crate::Session;
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Step {
+    Credentials,
+    Code {
+        challenge_id: String,
+        position: CodeCardPosition,
+    },
+}
+
+/// One labelled input with its hint and its error, linked for screen readers.
+#[component]
+fn Field(
+    id: &'static str,
+    label: Signal<String>,
+    #[prop(optional)] hint: Option<Signal<String>>,
+    value: RwSignal<String>,
+    errors: RwSignal<FieldErrors>,
+    #[prop(default = "text")] kind: &'static str,
+    #[prop(default = "off")] autocomplete: &'static str,
+    #[prop(default = "text")] inputmode: &'static str,
+    #[prop(optional)] autofocus: bool,
+) -> impl IntoView {
+    let error = move || errors.with(|e| e.first(id).map(tr));
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described_by = {
+        let hint_id = hint_id.clone();
+        let error_id = error_id.clone();
+        let has_hint = hint.is_some();
+        move || {
+            let mut ids = Vec::new();
+            if has_hint {
+                ids.push(hint_id.clone());
+            }
+            if error().is_some() {
+                ids.push(error_id.clone());
+            }
+            ids.join(" ")
+        }
+    };
+    view! {
+        <div class="field" class:has-error=move || error().is_some()>
+            <label for=id>{label}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id.clone()>{h}</p> })}
+            <input
+                id=id
+                name=id
+                type=kind
+                autocomplete=autocomplete
+                inputmode=inputmode
+                autofocus=autofocus
+                aria-invalid=move || if error().is_some() { "true" } else { "false" }
+                aria-describedby=described_by
+                prop:value=move || value.get()
+                on:input=move |ev| {
+                    value.set(event_target_value(&ev));
+                    errors.update(|e| {
+                        e.0.remove(id);
+                    });
+                }
+            />
+            <p class="field-error" id=error_id role="alert">{error}</p>
+        </div>
+    }
+}
+
+/// The login page.
+#[component]
+pub fn LoginPage() -> impl IntoView {
+    let Session(me) = expect_context::<Session>();
+    let navigate = use_navigate();
+    let username = RwSignal::new(String::new());
+    let password = RwSignal::new(String::new());
+    let code = RwSignal::new(String::new());
+    let errors = RwSignal::new(FieldErrors::default());
+    let form_error = RwSignal::new(None::<Message>);
+    let busy = RwSignal::new(false);
+    let step = RwSignal::new(Step::Credentials);
+
+    // Someone already logged in (a reload) goes straight to the reports.
+    {
+        let navigate = navigate.clone();
+        leptos::task::spawn_local(async move {
+            if let Ok(m) = api::me().await {
+                me.set(Some(m));
+                navigate("/verslagen", Default::default());
+            }
+        });
+    }
+
+    let show_failure = move |failure: ApiFailure| match failure {
+        ApiFailure::Server { body, .. } if !body.fields.is_empty() => {
+            errors.set(body.fields);
+        }
+        other => form_error.set(Some(other.message())),
+    };
+
+    let submit_credentials = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        form_error.set(None);
+        // The same validation as the server's, so the error appears at once, beside the field.
+        let req = LoginChallengeRequest {
+            username: username.get_untracked(),
+        };
+        let mut found = match req.validate() {
+            Ok(_) => FieldErrors::default(),
+            Err(e) => e,
+        };
+        found.check(
+            "password",
+            inzage_domain::Password::for_login(&password.get_untracked()),
+        );
+        if !found.is_empty() {
+            errors.set(found);
+            return;
+        }
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            match api::login_challenge(&req).await {
+                Ok(c) => {
+                    code.set(String::new());
+                    step.set(Step::Code {
+                        challenge_id: c.challenge_id,
+                        position: c.position,
+                    });
+                }
+                Err(f) => show_failure(f),
+            }
+            busy.set(false);
+        });
+    };
+
+    let submit_code = {
+        let navigate = navigate.clone();
+        move |ev: SubmitEvent| {
+            ev.prevent_default();
+            form_error.set(None);
+            let Step::Code { challenge_id, .. } = step.get_untracked() else {
+                return;
+            };
+            let req = LoginRequest {
+                challenge_id,
+                username: username.get_untracked(),
+                password: password.get_untracked(),
+                code: code.get_untracked(),
+            };
+            if let Err(e) = req.validate() {
+                errors.set(e);
+                return;
+            }
+            busy.set(true);
+            let navigate = navigate.clone();
+            leptos::task::spawn_local(async move {
+                match api::login(&req).await {
+                    Ok(m) => {
+                        me.set(Some(m));
+                        password.set(String::new());
+                        navigate("/verslagen", Default::default());
+                    }
+                    Err(f) => {
+                        // The challenge is used up: start again with a new code.
+                        password.set(String::new());
+                        code.set(String::new());
+                        step.set(Step::Credentials);
+                        show_failure(f);
+                    }
+                }
+                busy.set(false);
+            });
+        }
+    };
+
+    let back = move |_| {
+        form_error.set(None);
+        errors.set(FieldErrors::default());
+        step.set(Step::Credentials);
+    };
+
+    view! {
+        <section class="card login" aria-labelledby="login-title">
+            <h1 id="login-title">{t("login.title")}</h1>
+            <p>{t("login.intro")}</p>
+            <div class="form-error" role="alert" aria-live="assertive" data-testid="form-error">
+                {move || form_error.get().map(|m| tr(&m))}
+            </div>
+            {move || match step.get() {
+                Step::Credentials => view! {
+                    <form on:submit=submit_credentials novalidate>
+                        <Field
+                            id="username"
+                            label=Signal::derive(|| t("login.username"))
+                            hint=Signal::derive(|| t("login.username.hint"))
+                            value=username
+                            errors=errors
+                            autocomplete="username"
+                            autofocus=true
+                        />
+                        <Field
+                            id="password"
+                            label=Signal::derive(|| t("login.password"))
+                            value=password
+                            errors=errors
+                            kind="password"
+                            autocomplete="current-password"
+                        />
+                        <button type="submit" disabled=move || busy.get()>
+                            {move || if busy.get() { t("login.busy") } else { t("login.next") }}
+                        </button>
+                    </form>
+                }
+                .into_any(),
+                Step::Code { position, .. } => {
+                    let p = position.get().to_string();
+                    let label = {
+                        let p = p.clone();
+                        Signal::derive(move || t1("login.code", "position", &p))
+                    };
+                    let hint = Signal::derive(move || t1("login.code.hint", "position", &p));
+                    view! {
+                        <form on:submit=submit_code.clone() novalidate>
+                            <p class="code-position" data-testid="code-position" data-position=position.get()>
+                                <span class="position-badge" aria-hidden="true">{position.get()}</span>
+                            </p>
+                            <Field
+                                id="code"
+                                label=label
+                                hint=hint
+                                value=code
+                                errors=errors
+                                autocomplete="one-time-code"
+                                inputmode="numeric"
+                                autofocus=true
+                            />
+                            <div class="actions">
+                                <button type="submit" disabled=move || busy.get()>
+                                    {move || if busy.get() { t("login.busy") } else { t("login.submit") }}
+                                </button>
+                                <button type="button" class="secondary" on:click=back>
+                                    {t("login.back")}
+                                </button>
+                            </div>
+                        </form>
+                    }
+                    .into_any()
+                }
+            }}
+        </section>
+    }
+}

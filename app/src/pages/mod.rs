@@ -1,0 +1,4 @@
+//! The app's pages.
+
+pub mod login;
+pub mod reports;

@@ -1,0 +1,189 @@
+//! The list of reports and one report.
+
+use inzage_domain::wire::{ReportDetail, ReportList};
+use leptos::prelude::*;
+use leptos_router::components::A;
+use leptos_router::hooks::{use_navigate, use_params_map};
+
+use crate::api::{self, ApiFailure};
+use crate::i18n::{date, t, tr};
+use crate::Session;
+
+/// Sends the person to the login page when the session is gone, and remembers who is logged in.
+fn handle_session<T>(result: &Result<T, ApiFailure>) {
+    if let Err(f) = result {
+        if f.is_unauthenticated() {
+            if let Some(Session(me)) = use_context::<Session>() {
+                me.set(None);
+            }
+            use_navigate()("/inloggen", Default::default());
+        }
+    }
+}
+
+fn ensure_me() {
+    let Session(me) = expect_context::<Session>();
+    if me.get_untracked().is_none() {
+        leptos::task::spawn_local(async move {
+            if let Ok(m) = api::me().await {
+                me.set(Some(m));
+            }
+        });
+    }
+}
+
+/// All reports the person may read, newest first, with why some may be missing.
+#[component]
+pub fn ReportsPage() -> impl IntoView {
+    ensure_me();
+    let list = LocalResource::new(api::reports);
+    view! {
+        <h1>{t("reports.title")}</h1>
+        {move || match list.get() {
+            None => view! { <p aria-busy="true">{t("reports.loading")}</p> }.into_any(),
+            Some(result) => {
+                handle_session(&result);
+                match result {
+                    Ok(list) => view! { <ReportTable list=list/> }.into_any(),
+                    Err(f) => view! { <p class="form-error" role="alert">{tr(&f.message())}</p> }.into_any(),
+                }
+            }
+        }}
+    }
+}
+
+#[component]
+fn ReportTable(list: ReportList) -> impl IntoView {
+    let empty = list.reports.is_empty();
+    let rows = list
+        .reports
+        .into_iter()
+        .map(|r| {
+            let href = format!("/verslagen/{}", r.id);
+            view! {
+                <li class="report-item">
+                    <A href=href attr:class="report-link">
+                        <span class="report-title">{r.title}</span>
+                        <span class="report-meta">
+                            <time datetime=r.date.to_string()>{date(r.date)}</time>
+                            {r.category.map(|c| view! { <span class="report-category">{c}</span> })}
+                            <span class="report-hospital">{r.hospital}</span>
+                        </span>
+                    </A>
+                </li>
+            }
+        })
+        .collect_view();
+    let cutoffs = list
+        .cutoffs
+        .into_iter()
+        .map(|c| {
+            let text = tr(&inzage_domain::Message::new("reports.missing.cutoff")
+                .arg("hospital", c.hospital)
+                .arg("cutoff", c.cutoff.to_string()));
+            view! { <li>{text}</li> }
+        })
+        .collect_view();
+    view! {
+        {empty.then(|| view! { <p>{t("reports.empty")}</p> })}
+        <ul class="report-list" data-testid="report-list">{rows}</ul>
+        <aside class="note" aria-labelledby="missing-title">
+            <h2 id="missing-title">{t("reports.missing.title")}</h2>
+            <ul>
+                <li>{t("reports.missing.validation")}</li>
+                <li>{t("reports.missing.shielded")}</li>
+                {cutoffs}
+            </ul>
+        </aside>
+    }
+}
+
+/// One report.
+#[component]
+pub fn ReportPage() -> impl IntoView {
+    ensure_me();
+    let params = use_params_map();
+    let report = LocalResource::new(move || {
+        let id = params.with(|p| p.get("id").unwrap_or_default());
+        async move { api::report(&id).await }
+    });
+    view! {
+        <p><A href="/verslagen">{t("report.back")}</A></p>
+        {move || match report.get() {
+            None => view! { <p aria-busy="true">{t("report.loading")}</p> }.into_any(),
+            Some(result) => {
+                handle_session(&result);
+                match result {
+                    Ok(r) => view! { <ReportView report=r/> }.into_any(),
+                    Err(f) => view! {
+                        <h1>{t("reports.title")}</h1>
+                        <p class="form-error" role="alert" data-testid="report-error">{tr(&f.message())}</p>
+                    }
+                    .into_any(),
+                }
+            }
+        }}
+    }
+}
+
+#[component]
+fn ReportView(report: ReportDetail) -> impl IntoView {
+    let results = (!report.results.is_empty()).then(|| {
+        let rows = report
+            .results
+            .into_iter()
+            .map(|l| {
+                view! {
+                    <tr>
+                        <th scope="row">{l.name}</th>
+                        <td class="num">{l.value}</td>
+                        <td>{l.unit.unwrap_or_default()}</td>
+                    </tr>
+                }
+            })
+            .collect_view();
+        view! {
+            <section aria-labelledby="results-title">
+                <h2 id="results-title">{t("report.results")}</h2>
+                <div class="table-scroll">
+                    <table>
+                        <thead>
+                            <tr>
+                                <th scope="col">{t("report.result.name")}</th>
+                                <th scope="col">{t("report.result.value")}</th>
+                                <th scope="col">{t("report.result.unit")}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                </div>
+            </section>
+        }
+    });
+    view! {
+        <article class="report" data-testid="report">
+            <h1>{report.title}</h1>
+            <dl class="report-facts">
+                <dt>{t("report.date")}</dt>
+                <dd><time datetime=report.date.to_string()>{date(report.date)}</time></dd>
+                <dt>{t("report.hospital")}</dt>
+                <dd>{report.hospital}</dd>
+                {report.category.map(|c| view! { <dt>{t("report.category")}</dt><dd>{c}</dd> })}
+                {report.author.map(|a| view! { <dt>{t("report.author")}</dt><dd>{a}</dd> })}
+            </dl>
+            {report.conclusion.map(|c| view! {
+                <section aria-labelledby="conclusion-title">
+                    <h2 id="conclusion-title">{t("report.conclusion")}</h2>
+                    <p>{c}</p>
+                </section>
+            })}
+            {results}
+            {report.text.map(|text| view! {
+                <section aria-labelledby="text-title">
+                    <h2 id="text-title">{t("report.text")}</h2>
+                    <p class="report-text">{text}</p>
+                </section>
+            })}
+        </article>
+    }
+}
