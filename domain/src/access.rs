@@ -209,7 +209,8 @@ pub fn decide(request: &Request, _now: OffsetDateTime) -> Decision {
     }
 }
 
-#[cfg(test)]
+// proptest needs an OS random source: these run natively; tests/browser.rs runs the tables in wasm32.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     use super::*;
     use proptest::prelude::*;

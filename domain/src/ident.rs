@@ -420,7 +420,8 @@ impl From<Bsn> for String {
     }
 }
 
-#[cfg(test)]
+// proptest needs an OS random source: these run natively; tests/browser.rs runs the tables in wasm32.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 #[allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 mod tests {
     use super::*;

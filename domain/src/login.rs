@@ -488,7 +488,8 @@ impl HasMessageKey for CodeCardAnswerError {
     }
 }
 
-#[cfg(test)]
+// proptest needs an OS random source: these run natively; tests/browser.rs runs the tables in wasm32.
+#[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;

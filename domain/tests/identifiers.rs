@@ -6,13 +6,17 @@
 
 use inzage_domain::ident::{Bsn, Insz, InszKind};
 
+#[cfg(target_arch = "wasm32")]
+wasm_bindgen_test::wasm_bindgen_test_configure!(run_in_browser);
+
 /// The folder of the shared test vectors, next to the repository.
+/// The files are embedded at compile time, so the same checks run natively and in wasm32 in a
+/// browser, where there is no file system.
 macro_rules! vectors {
     ($file:literal) => {
-        concat!(
-            env!("CARGO_MANIFEST_DIR"),
-            "/../../shared/data/identifiers/",
-            $file
+        (
+            $file,
+            include_str!(concat!("../../../shared/data/identifiers/", $file)),
         )
     };
 }
@@ -49,8 +53,8 @@ fn fields(line: &str) -> Vec<String> {
 }
 
 /// Reads a test-vector file: a `value,valid,source` header, then one row per line.
-fn read(path: &str) -> Vec<Row> {
-    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {path}: {e}"));
+fn read(file: (&str, &str)) -> Vec<Row> {
+    let (path, text) = file;
     let mut lines = text.lines().enumerate();
     let (_, header) = lines.next().unwrap_or_else(|| panic!("{path} is empty"));
     assert_eq!(
@@ -83,8 +87,9 @@ fn read(path: &str) -> Vec<Row> {
 }
 
 /// Checks every row of a file and fails with all the rows that went wrong.
-fn check(path: &str, accepts: impl Fn(&str) -> Result<(), String>) {
-    let rows = read(path);
+fn check(file: (&str, &str), accepts: impl Fn(&str) -> Result<(), String>) {
+    let path = file.0;
+    let rows = read(file);
     let failures: Vec<String> = rows
         .iter()
         .filter_map(|row| {
@@ -119,7 +124,8 @@ fn insz_of_kind(kind: InszKind) -> impl Fn(&str) -> Result<(), String> {
     }
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn belgian_national_register_numbers() {
     // A row marked invalid here is not a valid national register number; it may still be a valid
     // BIS number (stdnum's own example `00400100184`), which `Insz` accepts with kind `Bis`.
@@ -129,7 +135,8 @@ fn belgian_national_register_numbers() {
     );
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn belgian_bis_numbers() {
     check(
         vectors!("be_bis_testvectors.csv"),
@@ -137,14 +144,16 @@ fn belgian_bis_numbers() {
     );
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn dutch_citizen_service_numbers() {
     check(vectors!("nl_bsn_testvectors.csv"), |value| {
         Bsn::parse(value).map(|_| ()).map_err(|e| e.to_string())
     });
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn valid_rows_keep_their_digits() {
     // The canonical form is the value without its separators.
     for path in [
@@ -175,7 +184,8 @@ fn valid_rows_keep_their_digits() {
     }
 }
 
-#[test]
+#[cfg_attr(not(target_arch = "wasm32"), test)]
+#[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn csv_fields_are_split_by_hand() {
     assert_eq!(fields("a,b,c"), ["a", "b", "c"]);
     assert_eq!(
