@@ -1,1 +1,758 @@
-fn main() {}
+//! Inzage's automation, run from anywhere in the workspace as `cargo xtask <command>`.
+//!
+//! - `cargo xtask run` installs the build tools if needed, builds the SPA (`trunk build
+//!   --release` into `dist/`) and starts the server on the demo data (`../shared/data/synthea`
+//!   and `tests/data/inzage-demo-extra.json`), with `DATABASE_URL` defaulting to
+//!   `sqlite://inzage.db`. The server prints the demo logins itself.
+//! - `cargo xtask test` runs every check CI runs (`.ci/run` calls it): tools, rustfmt, clippy for
+//!   the host and for wasm32, `cargo test` with a throwaway PostgreSQL for the API tests, the
+//!   domain tests compiled to wasm32 in headless Chromium, a release build of the SPA and the
+//!   end-to-end tests against it. It stops at the first failing step and names it.
+//!
+//! The tools are pinned: trunk [`TRUNK_VERSION`]; wasm-bindgen-cli at the version of the
+//! `wasm-bindgen` crate in `Cargo.lock` (the two must match); wasm-opt from the npm package
+//! `binaryen`, locked in `tools/package-lock.json` and installed with `npm ci` (Debian's binaryen
+//! is too old: its output loads as a blank page in Chromium). Chromium, ChromeDriver and
+//! PostgreSQL come from Debian's packages. Child processes get `tools/node_modules/.bin` and
+//! `~/.cargo/bin` first on `PATH`; nested cargo commands use `$CARGO` (set by `cargo run`).
+
+use anyhow::{bail, Context, Result};
+use std::ffi::OsStr;
+use std::ffi::OsString;
+use std::io::ErrorKind;
+use std::net::TcpListener;
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode, Output, Stdio};
+use std::time::{Duration, Instant, SystemTime, UNIX_EPOCH};
+use std::{env, fs};
+
+/// The trunk release that works with this toolchain (0.22 needs a newer rustc).
+const TRUNK_VERSION: &str = "0.21.14";
+/// The major version of the npm package `binaryen`; keep in step with `tools/package.json` and
+/// `Trunk.toml`.
+const BINARYEN_VERSION: &str = "132";
+const WASM_TARGET: &str = "wasm32-unknown-unknown";
+const CHROMIUM: &str = "/usr/bin/chromium";
+const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// Where Debian's `postgresql-NN` packages put their programs: `/usr/lib/postgresql/NN/bin`.
+const POSTGRES_LIB: &str = "/usr/lib/postgresql";
+/// Demo data, relative to the workspace root.
+const SYNTHEA_DIR: &str = "../shared/data/synthea";
+const DEMO_EXTRA: &str = "tests/data/inzage-demo-extra.json";
+const DEFAULT_DATABASE_URL: &str = "sqlite://inzage.db";
+
+const USAGE: &str = "usage: cargo xtask <command>
+
+commands:
+  run    install the build tools if needed, build the SPA (release) and serve it with the demo data
+  test   install the tools if needed and run every check CI runs (this is what .ci/run does)";
+
+fn main() -> ExitCode {
+    let args: Vec<String> = env::args().skip(1).collect();
+    let words: Vec<&str> = args.iter().map(String::as_str).collect();
+    let result = match words.as_slice() {
+        ["run"] => run(),
+        ["test"] => test(),
+        ["help" | "-h" | "--help"] => {
+            println!("{USAGE}");
+            Ok(())
+        }
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("\nxtask: {err}");
+            for cause in err.chain().skip(1) {
+                eprintln!("  caused by: {cause}");
+            }
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// `cargo xtask run`: tools, release SPA build, then the server with the demo data.
+fn run() -> Result<()> {
+    let ws = Workspace::locate()?;
+    step("demo data", || check_demo_data(&ws))?;
+    ensure_build_tools(&ws)?;
+    step("trunk build --release", || trunk_build(&ws))?;
+    step("server", || serve_demo(&ws))
+}
+
+/// `cargo xtask test`: every check, in order, stopping at the first failure; prints the time taken.
+fn test() -> Result<()> {
+    let started = Instant::now();
+    let result = test_steps();
+    let verdict = if result.is_ok() {
+        "all checks passed"
+    } else {
+        "FAILED"
+    };
+    println!(
+        "\nxtask test: {verdict} in {}",
+        format_duration(started.elapsed())
+    );
+    result
+}
+
+fn test_steps() -> Result<()> {
+    let ws = Workspace::locate()?;
+    ensure_build_tools(&ws)?;
+    let postgres_bin = step("Chromium, ChromeDriver and PostgreSQL", || {
+        ensure_test_packages(&ws)
+    })?;
+
+    step("rustfmt", || {
+        run_cmd(&mut ws.cargo(&["fmt", "--all", "--", "--check"]))
+    })?;
+    step("clippy (host)", || {
+        // The feature, or clippy would skip the e2e test (it has `required-features`).
+        run_cmd(&mut ws.cargo(&[
+            "clippy",
+            "--all-targets",
+            "--features",
+            "inzage-tests/e2e",
+            "--",
+            "-D",
+            "warnings",
+        ]))
+    })?;
+    step("clippy (app, wasm32)", || {
+        run_cmd(&mut ws.cargo(&[
+            "clippy",
+            "-p",
+            "inzage-app",
+            "--target",
+            WASM_TARGET,
+            "--",
+            "-D",
+            "warnings",
+        ]))
+    })?;
+    step("check (domain, wasm32)", || {
+        run_cmd(&mut ws.cargo(&["check", "-p", "inzage-domain", "--target", WASM_TARGET]))
+    })?;
+
+    {
+        // Stopped and removed when this block ends, also when `cargo test` fails.
+        let postgres = step("start a throwaway PostgreSQL", || {
+            TempPostgres::start(&postgres_bin)
+        })?;
+        step("cargo test (SQLite and PostgreSQL)", || {
+            run_cmd(
+                ws.cargo(&["test"])
+                    .env("INZAGE_TEST_POSTGRES", postgres.url()),
+            )
+        })?;
+    }
+
+    step("domain tests in headless Chromium (wasm32)", || {
+        run_cmd(
+            ws.cargo(&["test", "-p", "inzage-domain", "--target", WASM_TARGET])
+                .env("CHROMEDRIVER", CHROMEDRIVER),
+        )
+    })?;
+    step("trunk build --release", || trunk_build(&ws))?;
+    step("end-to-end tests (headless Chromium)", || {
+        run_cmd(
+            ws.cargo(&[
+                "test",
+                "-p",
+                "inzage-tests",
+                "--features",
+                "e2e",
+                "--test",
+                "e2e",
+            ])
+            .env("INZAGE_DIST", ws.dist()),
+        )
+    })
+}
+
+/// The workspace root and the `PATH` every child process gets.
+struct Workspace {
+    root: PathBuf,
+    /// The pinned tools first, then the caller's `PATH`, then `/usr/bin` if it was missing.
+    path: OsString,
+    /// The cargo that runs us (`$CARGO`), so nested builds use the same toolchain.
+    cargo: OsString,
+}
+
+impl Workspace {
+    fn locate() -> Result<Self> {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+            .parent()
+            .context("xtask's manifest directory has no parent")?
+            .to_path_buf();
+        let mut dirs = vec![
+            root.join("tools/node_modules/.bin"),
+            cargo_home()?.join("bin"),
+        ];
+        dirs.extend(env::split_paths(&env::var_os("PATH").unwrap_or_default()));
+        let usr_bin = PathBuf::from("/usr/bin");
+        if !dirs.contains(&usr_bin) {
+            dirs.push(usr_bin);
+        }
+        let path = env::join_paths(dirs).context("a PATH entry contains the separator `:`")?;
+        let cargo = env::var_os("CARGO").unwrap_or_else(|| "cargo".into());
+        Ok(Self { root, path, cargo })
+    }
+
+    /// A command that runs in the workspace root with the tools' `PATH`.
+    fn cmd(&self, program: impl AsRef<OsStr>) -> Command {
+        let mut cmd = Command::new(program);
+        cmd.current_dir(&self.root).env("PATH", &self.path);
+        cmd
+    }
+
+    fn cargo(&self, args: &[&str]) -> Command {
+        let mut cmd = self.cmd(&self.cargo);
+        cmd.args(args);
+        cmd
+    }
+
+    fn dist(&self) -> PathBuf {
+        self.root.join("dist")
+    }
+}
+
+/// `$CARGO_HOME`, or `~/.cargo`.
+fn cargo_home() -> Result<PathBuf> {
+    if let Some(home) = env::var_os("CARGO_HOME") {
+        return Ok(PathBuf::from(home));
+    }
+    let home = env::var_os("HOME").context("neither CARGO_HOME nor HOME is set")?;
+    Ok(PathBuf::from(home).join(".cargo"))
+}
+
+/// Prints a step's name, runs it, and names the step in its error.
+fn step<T>(name: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
+    println!("\n==> {name}");
+    f().with_context(|| format!("step `{name}` failed"))
+}
+
+// ---------------------------------------------------------------------------------------------
+// Build tools (both commands)
+// ---------------------------------------------------------------------------------------------
+
+/// Installs what both commands need: the wasm32 target, trunk, wasm-bindgen-cli and wasm-opt.
+fn ensure_build_tools(ws: &Workspace) -> Result<()> {
+    step("tool: rust target wasm32-unknown-unknown", || {
+        ensure_wasm_target(ws)
+    })?;
+    step("tool: trunk", || ensure_trunk(ws))?;
+    step("tool: wasm-bindgen-cli", || ensure_wasm_bindgen(ws))?;
+    step("tool: wasm-opt (npm binaryen)", || ensure_wasm_opt(ws))
+}
+
+fn ensure_wasm_target(ws: &Workspace) -> Result<()> {
+    let installed = output_of(ws.cmd("rustup").args(["target", "list", "--installed"]))
+        .context("`rustup target list --installed` failed: is rustup installed?")?;
+    if installed.lines().any(|line| line.trim() == WASM_TARGET) {
+        println!("{WASM_TARGET} is installed");
+        return Ok(());
+    }
+    run_cmd(ws.cmd("rustup").args(["target", "add", WASM_TARGET]))
+}
+
+fn ensure_trunk(ws: &Workspace) -> Result<()> {
+    if tool_version(ws, "trunk").as_deref() == Some(TRUNK_VERSION) {
+        println!("trunk {TRUNK_VERSION} is installed");
+        return Ok(());
+    }
+    println!("installing trunk {TRUNK_VERSION} (takes about 9 minutes)");
+    run_cmd(&mut ws.cargo(&["install", "--locked", &format!("trunk@{TRUNK_VERSION}")]))?;
+    expect_version(ws, "trunk", TRUNK_VERSION)
+}
+
+/// wasm-bindgen-cli (with `wasm-bindgen-test-runner`) at exactly the locked `wasm-bindgen`.
+fn ensure_wasm_bindgen(ws: &Workspace) -> Result<()> {
+    let version = locked_version(&ws.root.join("Cargo.lock"), "wasm-bindgen")?;
+    let binaries = ["wasm-bindgen", "wasm-bindgen-test-runner"];
+    if binaries
+        .iter()
+        .all(|bin| tool_version(ws, bin).as_deref() == Some(version.as_str()))
+    {
+        println!("wasm-bindgen-cli {version} is installed (the version in Cargo.lock)");
+        return Ok(());
+    }
+    println!("installing wasm-bindgen-cli {version} (takes about 3 minutes)");
+    // Not `--locked`: its lock file names a crate version the registry no longer has.
+    run_cmd(&mut ws.cargo(&["install", &format!("wasm-bindgen-cli@{version}")]))?;
+    for bin in binaries {
+        expect_version(ws, bin, &version)?;
+    }
+    Ok(())
+}
+
+/// wasm-opt from `tools/package-lock.json`, installed with `npm ci` when missing or stale.
+fn ensure_wasm_opt(ws: &Workspace) -> Result<()> {
+    let tools = ws.root.join("tools");
+    let wasm_opt = tools.join("node_modules/.bin/wasm-opt");
+    let expected = format!("version_{BINARYEN_VERSION}");
+    let is_pinned = |bin: &Path| {
+        output_of(ws.cmd(bin).arg("--version")).is_some_and(|out| out.contains(&expected))
+    };
+    if is_pinned(&wasm_opt) {
+        println!("wasm-opt {BINARYEN_VERSION} is installed in tools/node_modules");
+        return Ok(());
+    }
+    run_cmd(
+        ws.cmd("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(&tools),
+    )?;
+    if !is_pinned(&wasm_opt) {
+        bail!(
+            "after `npm ci`, {} does not report {expected}: do tools/package.json and \
+             tools/package-lock.json pin binaryen {BINARYEN_VERSION}?",
+            wasm_opt.display()
+        );
+    }
+    Ok(())
+}
+
+/// The second word of the first line of `program --version` (`trunk 0.21.14` → `0.21.14`),
+/// or `None` when the program is missing or fails.
+fn tool_version(ws: &Workspace, program: &str) -> Option<String> {
+    let out = output_of(ws.cmd(program).arg("--version"))?;
+    let first_line = out.lines().next()?;
+    first_line.split_whitespace().nth(1).map(str::to_owned)
+}
+
+fn expect_version(ws: &Workspace, program: &str, version: &str) -> Result<()> {
+    match tool_version(ws, program) {
+        Some(found) if found == version => Ok(()),
+        Some(found) => bail!(
+            "after installing, `{program} --version` reports {found}, not {version}: \
+             is another {program} earlier on PATH?"
+        ),
+        None => bail!("after installing, `{program} --version` does not run"),
+    }
+}
+
+/// The one version of package `name` in a `Cargo.lock`.
+fn locked_version(lock_file: &Path, name: &str) -> Result<String> {
+    let lock = fs::read_to_string(lock_file)
+        .with_context(|| format!("could not read {}", lock_file.display()))?;
+    match locked_versions(&lock, name).as_slice() {
+        [version] => Ok(version.clone()),
+        [] => bail!(
+            "{} has no package `{name}`: does the app depend on it (through leptos)?",
+            lock_file.display()
+        ),
+        several => bail!(
+            "{} has several versions of `{name}` ({}): the wasm-bindgen CLI can match only one",
+            lock_file.display(),
+            several.join(", ")
+        ),
+    }
+}
+
+/// The versions of package `name` in the text of a `Cargo.lock`.
+fn locked_versions(lock: &str, name: &str) -> Vec<String> {
+    let mut versions = Vec::new();
+    for block in lock.split("[[package]]").skip(1) {
+        let (mut package, mut version) = (None, None);
+        for line in block
+            .lines()
+            .take_while(|l| !l.trim_start().starts_with('['))
+        {
+            if let Some((key, value)) = line.split_once('=') {
+                let value = value.trim().trim_matches('"');
+                match key.trim() {
+                    "name" => package = Some(value),
+                    "version" => version = Some(value),
+                    _ => {}
+                }
+            }
+        }
+        if let (Some(package), Some(version)) = (package, version) {
+            if package == name {
+                versions.push(version.to_owned());
+            }
+        }
+    }
+    versions
+}
+
+// ---------------------------------------------------------------------------------------------
+// Debian packages (test only)
+// ---------------------------------------------------------------------------------------------
+
+/// Installs Chromium, ChromeDriver and PostgreSQL from Debian if missing; returns PostgreSQL's
+/// program directory.
+fn ensure_test_packages(ws: &Workspace) -> Result<PathBuf> {
+    let mut missing = Vec::new();
+    if !Path::new(CHROMIUM).is_file() {
+        missing.push("chromium");
+    }
+    if !Path::new(CHROMEDRIVER).is_file() {
+        missing.push("chromium-driver");
+    }
+    if postgres_bin_dir()?.is_none() {
+        missing.push("postgresql");
+    }
+    if !missing.is_empty() {
+        apt_install(ws, &missing)?;
+    }
+    for file in [CHROMIUM, CHROMEDRIVER] {
+        if !Path::new(file).is_file() {
+            bail!(
+                "{file} is still missing after installing {}",
+                missing.join(" ")
+            );
+        }
+    }
+    let bin = postgres_bin_dir()?.with_context(|| {
+        format!("no {POSTGRES_LIB}/*/bin/initdb even after installing postgresql")
+    })?;
+    println!(
+        "found {CHROMIUM}, {CHROMEDRIVER} and PostgreSQL in {}",
+        bin.display()
+    );
+    Ok(bin)
+}
+
+/// `apt-get update` then `apt-get install -y PACKAGES`, through sudo unless we are root.
+fn apt_install(ws: &Workspace, packages: &[&str]) -> Result<()> {
+    let root = is_root()?;
+    let apt_get = |args: &[&str]| {
+        let mut cmd = if root {
+            ws.cmd("apt-get")
+        } else {
+            let mut sudo = ws.cmd("sudo");
+            sudo.args(["env", "DEBIAN_FRONTEND=noninteractive", "apt-get"]);
+            sudo
+        };
+        cmd.env("DEBIAN_FRONTEND", "noninteractive").args(args);
+        cmd
+    };
+    run_cmd(&mut apt_get(&["update"]))?;
+    let mut install = apt_get(&["install", "-y"]);
+    install.args(packages);
+    run_cmd(&mut install)
+}
+
+fn is_root() -> Result<bool> {
+    let uid = output_of(Command::new("id").arg("-u")).context("`id -u` failed")?;
+    Ok(uid.trim() == "0")
+}
+
+/// The `bin` directory of the newest PostgreSQL under [`POSTGRES_LIB`] that has `initdb`.
+fn postgres_bin_dir() -> Result<Option<PathBuf>> {
+    let entries = match fs::read_dir(POSTGRES_LIB) {
+        Ok(entries) => entries,
+        Err(err) if err.kind() == ErrorKind::NotFound => return Ok(None),
+        Err(err) => return Err(err).with_context(|| format!("could not list {POSTGRES_LIB}")),
+    };
+    let mut newest: Option<(Vec<u32>, PathBuf)> = None;
+    for entry in entries {
+        let entry = entry.with_context(|| format!("could not list {POSTGRES_LIB}"))?;
+        let Some(version) = entry.file_name().to_str().and_then(parse_version) else {
+            continue;
+        };
+        let bin = entry.path().join("bin");
+        let is_newer = newest.as_ref().is_none_or(|(best, _)| version > *best);
+        if is_newer && bin.join("initdb").is_file() {
+            newest = Some((version, bin));
+        }
+    }
+    Ok(newest.map(|(_, bin)| bin))
+}
+
+/// `"15"` → `[15]`, `"9.6"` → `[9, 6]`; `None` if not a dotted number.
+fn parse_version(text: &str) -> Option<Vec<u32>> {
+    text.split('.').map(|part| part.parse().ok()).collect()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Throwaway PostgreSQL (test only)
+// ---------------------------------------------------------------------------------------------
+
+/// A PostgreSQL server in a temporary directory, listening on a free loopback port.
+///
+/// Dropping it stops the server (`pg_ctl stop -m immediate`) and removes the directory, on every
+/// exit path including a failed start. PostgreSQL refuses to run as root, so as root its
+/// programs run as the `postgres` user (through `runuser`), which owns the directory.
+struct TempPostgres {
+    dir: PathBuf,
+    bin: PathBuf,
+    as_postgres_user: bool,
+    port: u16,
+}
+
+impl TempPostgres {
+    fn start(bin: &Path) -> Result<Self> {
+        let dir = make_temp_dir("inzage-postgres")?;
+        // From here on, dropping `postgres` cleans up.
+        let mut postgres = Self {
+            dir,
+            bin: bin.to_path_buf(),
+            as_postgres_user: is_root()?,
+            port: 0,
+        };
+        if postgres.as_postgres_user {
+            run_captured(
+                Command::new("chown")
+                    .arg("postgres:postgres")
+                    .arg(&postgres.dir),
+            )?;
+        }
+        run_captured(
+            postgres
+                .pg_command("initdb")
+                .arg("-D")
+                .arg(postgres.data())
+                .args(["-A", "trust", "-U", "postgres"]),
+        )?;
+        postgres.port = free_port()?;
+        let options = format!(
+            "-c listen_addresses=127.0.0.1 -p {} -k '{}' -c fsync=off",
+            postgres.port,
+            postgres.dir.display()
+        );
+        let log = postgres.dir.join("log");
+        let started = run_captured(
+            postgres
+                .pg_command("pg_ctl")
+                .arg("-D")
+                .arg(postgres.data())
+                .args(["-o", &options, "-l"])
+                .arg(&log)
+                .args(["-w", "start"]),
+        );
+        if let Err(err) = started {
+            let log_text = fs::read_to_string(&log).unwrap_or_default();
+            return Err(err.context(format!("PostgreSQL did not start; its log:\n{log_text}")));
+        }
+        println!("PostgreSQL is listening at {}", postgres.url());
+        Ok(postgres)
+    }
+
+    fn url(&self) -> String {
+        format!("postgres://postgres@127.0.0.1:{}/postgres", self.port)
+    }
+
+    fn data(&self) -> PathBuf {
+        self.dir.join("data")
+    }
+
+    /// One of PostgreSQL's programs, as the `postgres` user when we are root.
+    fn pg_command(&self, program: &str) -> Command {
+        let program = self.bin.join(program);
+        let mut cmd = if self.as_postgres_user {
+            let mut runuser = Command::new("runuser");
+            runuser.args(["-u", "postgres", "--"]).arg(program);
+            runuser
+        } else {
+            Command::new(program)
+        };
+        cmd.current_dir(&self.dir);
+        cmd
+    }
+}
+
+impl Drop for TempPostgres {
+    fn drop(&mut self) {
+        // The postmaster removes this file when it exits: its presence means it may be running.
+        if self.data().join("postmaster.pid").exists() {
+            println!("stopping PostgreSQL on port {}", self.port);
+            let mut stop = self.pg_command("pg_ctl");
+            stop.arg("-D")
+                .arg(self.data())
+                .args(["-m", "immediate", "stop"]);
+            if let Err(err) = run_captured(&mut stop) {
+                eprintln!("warning: could not stop PostgreSQL: {err:#}");
+            }
+        }
+        if let Err(err) = fs::remove_dir_all(&self.dir) {
+            eprintln!("warning: could not remove {}: {err}", self.dir.display());
+        }
+    }
+}
+
+/// A new, empty directory in the system's temporary directory.
+fn make_temp_dir(prefix: &str) -> Result<PathBuf> {
+    let nanos = SystemTime::now()
+        .duration_since(UNIX_EPOCH)
+        .map(|since| since.subsec_nanos())
+        .unwrap_or_default();
+    let dir = env::temp_dir().join(format!("{prefix}-{}-{nanos}", std::process::id()));
+    fs::create_dir(&dir).with_context(|| format!("could not create {}", dir.display()))?;
+    Ok(dir)
+}
+
+/// A loopback port that was free a moment ago (bound to port 0, then released).
+fn free_port() -> Result<u16> {
+    let listener =
+        TcpListener::bind("127.0.0.1:0").context("could not bind a port on 127.0.0.1")?;
+    Ok(listener.local_addr()?.port())
+}
+
+// ---------------------------------------------------------------------------------------------
+// SPA and server
+// ---------------------------------------------------------------------------------------------
+
+fn trunk_build(ws: &Workspace) -> Result<()> {
+    run_cmd(ws.cmd("trunk").args(["build", "--release"]))
+}
+
+fn check_demo_data(ws: &Workspace) -> Result<()> {
+    let synthea = ws.root.join(SYNTHEA_DIR);
+    if !synthea.is_dir() {
+        bail!(
+            "the demo data is missing: expected the Synthea patients in {} (the shared/ folder \
+             beside the workspace, with data/synthea in it)",
+            synthea.display()
+        );
+    }
+    let extra = ws.root.join(DEMO_EXTRA);
+    if !extra.is_file() {
+        bail!("the demo data is missing: expected {}", extra.display());
+    }
+    println!("{SYNTHEA_DIR} and {DEMO_EXTRA}");
+    Ok(())
+}
+
+/// `inzage-server serve` on the demo data and the release `dist/`, until it is stopped.
+fn serve_demo(ws: &Workspace) -> Result<()> {
+    let mut cmd = ws.cargo(&[
+        "run",
+        "--release",
+        "-p",
+        "inzage-server",
+        "--",
+        "serve",
+        "--demo",
+        SYNTHEA_DIR,
+        "--demo",
+        DEMO_EXTRA,
+    ]);
+    cmd.env("INZAGE_DIST", ws.dist());
+    if env::var_os("DATABASE_URL").is_none() {
+        cmd.env("DATABASE_URL", DEFAULT_DATABASE_URL);
+    }
+    run_cmd(&mut cmd)
+}
+
+// ---------------------------------------------------------------------------------------------
+// Running commands
+// ---------------------------------------------------------------------------------------------
+
+/// Runs `cmd` with the terminal's stdio; fails unless it exits with status 0.
+fn run_cmd(cmd: &mut Command) -> Result<()> {
+    let shown = describe(cmd);
+    println!("$ {shown}");
+    let status = cmd
+        .status()
+        .with_context(|| format!("could not start `{shown}`"))?;
+    if !status.success() {
+        bail!("`{shown}` failed ({status})");
+    }
+    Ok(())
+}
+
+/// Runs `cmd` with its output captured, and shows that output only if it fails.
+fn run_captured(cmd: &mut Command) -> Result<()> {
+    let shown = describe(cmd);
+    println!("$ {shown}");
+    let Output {
+        status,
+        stdout,
+        stderr,
+    } = cmd
+        .stdin(Stdio::null())
+        .output()
+        .with_context(|| format!("could not start `{shown}`"))?;
+    if !status.success() {
+        bail!(
+            "`{shown}` failed ({status}):\n{}{}",
+            String::from_utf8_lossy(&stdout),
+            String::from_utf8_lossy(&stderr)
+        );
+    }
+    Ok(())
+}
+
+/// The standard output of `cmd`, or `None` if it cannot start or fails.
+fn output_of(cmd: &mut Command) -> Option<String> {
+    let out = cmd
+        .stdin(Stdio::null())
+        .stderr(Stdio::null())
+        .output()
+        .ok()?;
+    out.status
+        .success()
+        .then(|| String::from_utf8_lossy(&out.stdout).into_owned())
+}
+
+/// `cmd` as a shell-like line, with the variables it sets (except `PATH`) in front.
+fn describe(cmd: &Command) -> String {
+    let mut words: Vec<String> = cmd
+        .get_envs()
+        .filter(|(key, _)| *key != "PATH")
+        .filter_map(|(key, value)| {
+            value.map(|v| format!("{}={}", key.to_string_lossy(), v.to_string_lossy()))
+        })
+        .collect();
+    let program = Path::new(cmd.get_program());
+    if program.file_name() == Some(OsStr::new("cargo")) {
+        words.push("cargo".to_owned()); // `$CARGO` is a long toolchain path
+    } else {
+        words.push(program.to_string_lossy().into_owned());
+    }
+    words.extend(cmd.get_args().map(|arg| arg.to_string_lossy().into_owned()));
+    words.join(" ")
+}
+
+fn format_duration(elapsed: Duration) -> String {
+    let secs = elapsed.as_secs();
+    format!("{}m {:02}s", secs / 60, secs % 60)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const LOCK: &str = r#"
+version = 4
+
+[[package]]
+name = "wasm-bindgen"
+version = "0.2.130"
+source = "registry+https://github.com/rust-lang/crates.io-index"
+dependencies = [
+ "cfg-if",
+ "wasm-bindgen-macro",
+]
+
+[[package]]
+name = "wasm-bindgen-macro"
+version = "0.2.130"
+"#;
+
+    #[test]
+    fn finds_the_locked_version_of_exactly_that_package() {
+        assert_eq!(locked_versions(LOCK, "wasm-bindgen"), vec!["0.2.130"]);
+        assert_eq!(locked_versions(LOCK, "wasm-bindgen-macro"), vec!["0.2.130"]);
+        assert!(locked_versions(LOCK, "cfg-if").is_empty());
+    }
+
+    #[test]
+    fn parses_postgres_directory_versions() {
+        assert_eq!(parse_version("15"), Some(vec![15]));
+        assert_eq!(parse_version("9.6"), Some(vec![9, 6]));
+        assert_eq!(parse_version("common"), None);
+        assert!(parse_version("15") > parse_version("9.6"));
+    }
+
+    #[test]
+    fn formats_minutes_and_seconds() {
+        assert_eq!(format_duration(Duration::from_secs(185)), "3m 05s");
+    }
+}
