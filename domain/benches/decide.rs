@@ -15,12 +15,12 @@ fn request(owner: &str, day: u16) -> Request {
         action: Action::ReadReport,
         report: ReportFacts {
             patient: PatientId(owner.into()),
-            status: if day % 7 == 0 {
+            status: if day.is_multiple_of(7) {
                 ReportStatus::NotValidated
             } else {
                 ReportStatus::Validated
             },
-            shielded: day % 11 == 0,
+            shielded: day.is_multiple_of(11),
             date: date!(2010 - 01 - 01) + time::Duration::days(i64::from(day) * 5),
             hospital_cutoff: Some(date!(2016 - 08 - 15)),
         },
