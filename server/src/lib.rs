@@ -39,9 +39,42 @@ pub struct AppState {
     pub config: Arc<Config>,
 }
 
+/// The Content-Security-Policy for the SPA in `dist`: scripts only from the portal itself, plus
+/// the one inline module script trunk writes into `index.html` to load the wasm, allowed by its
+/// SHA-256 hash (read at start, so a rebuilt SPA needs a restart).
+pub fn content_security_policy(dist: &std::path::Path) -> String {
+    use base64::Engine;
+    use sha2::Digest;
+    let index = std::fs::read_to_string(dist.join("index.html")).unwrap_or_default();
+    let mut hashes = String::new();
+    let mut rest = index.as_str();
+    while let Some(start) = rest.find("<script") {
+        let after_tag = &rest[start..];
+        let (Some(open_end), Some(close)) = (after_tag.find('>'), after_tag.find("</script>"))
+        else {
+            break;
+        };
+        let tag = &after_tag[..open_end];
+        if !tag.contains("src=") && open_end < close {
+            let body = &after_tag[open_end + 1..close];
+            let digest = sha2::Sha256::digest(body.as_bytes());
+            let b64 = base64::engine::general_purpose::STANDARD.encode(digest);
+            hashes.push_str(&format!(" 'sha256-{b64}'"));
+        }
+        rest = &after_tag[close + "</script>".len()..];
+    }
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; \
+         img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; \
+         base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+    )
+}
+
 /// The whole HTTP application: the API and the SPA with a fallback to `index.html`.
 pub fn router(state: AppState) -> Router {
     let dist = state.config.dist_dir.clone();
+    let csp = HeaderValue::from_str(&content_security_policy(&dist))
+        .unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"));
     let spa = ServeDir::new(&dist).fallback(ServeFile::new(dist.join("index.html")));
     let api = api::routes().layer(SetResponseHeaderLayer::overriding(
         header::CACHE_CONTROL,
@@ -58,6 +91,10 @@ pub fn router(state: AppState) -> Router {
         .layer(SetResponseHeaderLayer::overriding(
             header::X_FRAME_OPTIONS,
             HeaderValue::from_static("DENY"),
+        ))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CONTENT_SECURITY_POLICY,
+            csp,
         ))
         .layer(SetResponseHeaderLayer::overriding(
             header::REFERRER_POLICY,
@@ -126,5 +163,34 @@ impl Application {
         });
         axum::serve(self.listener, self.router).await?;
         Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn the_inline_loader_script_is_allowed_by_its_hash_and_nothing_else_inline() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("index.html"),
+            "<html><head><script type=\"module\">import init from '/a.js';</script>\
+             <script src=\"/b.js\"></script></head></html>",
+        )
+        .unwrap();
+        let csp = content_security_policy(dir.path());
+        // printf "import init from '/a.js';" | openssl dgst -sha256 -binary | base64
+        assert!(
+            csp.contains(
+                "script-src 'self' 'wasm-unsafe-eval' \
+                 'sha256-aOee+rvEUMphqlepW7nBjXpcT6aM6jxNXbtEv0XP738=';"
+            ),
+            "{csp}"
+        );
+        assert_eq!(csp.matches("'sha256-").count(), 1, "{csp}");
+        assert!(!csp.contains("unsafe-inline"));
+        assert!(csp.contains("frame-ancestors 'none'"));
     }
 }

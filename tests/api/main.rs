@@ -660,6 +660,17 @@ async fn unknown_api_routes_are_json_and_client_routes_get_the_spa(db: Db) -> an
                 .map(|v| v.as_bytes()),
             Some(&b"nosniff"[..])
         );
+        let csp = res
+            .headers()
+            .get("content-security-policy")
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned();
+        assert!(
+            csp.contains("script-src 'self' 'wasm-unsafe-eval'"),
+            "{csp}"
+        );
+        assert!(!csp.contains("unsafe-inline"), "{csp}");
         let body = res.text().await?;
         assert!(body.contains("<title>Inzage"), "{path}: {body}");
     }
