@@ -6,12 +6,18 @@
 #![warn(missing_docs)]
 
 pub mod access;
+pub mod calendar;
 pub mod ident;
 pub mod login;
 pub mod message;
+mod redact;
 pub mod wire;
 
-pub use access::{decide, Action, Decision, Effect, Principal, ReportFacts, Request, RuleId};
+pub use access::{
+    decide, what_if, Action, Change, Decision, Effect, Fact, Facts, HospitalPolicy, Patient,
+    Period, PersonId, PractitionerId, Principal, ReportFacts, ReportStatus, Request, Resource,
+    RuleId,
+};
 pub use ident::{Bsn, Insz};
 pub use login::{CodeCardAnswer, CodeCardPosition, LoginName, Password, RecordNumber, Username};
 pub use message::{HasMessageKey, Message};

@@ -126,14 +126,16 @@ impl FieldErrors {
 }
 
 /// Who is logged in.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Me {
     /// The name to greet the person with.
     pub display_name: String,
 }
 
+crate::redacted_debug!(Me {});
+
 /// One report in the list.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReportSummary {
     /// The report's id, for its URL.
     pub id: String,
@@ -146,6 +148,8 @@ pub struct ReportSummary {
     /// The hospital that wrote it.
     pub hospital: String,
 }
+
+crate::redacted_debug!(ReportSummary { id });
 
 /// The cutoff date of one hospital, to explain why older reports are missing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -166,7 +170,7 @@ pub struct ReportList {
 }
 
 /// One measured value within a report.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct ResultLine {
     /// What was measured.
     pub name: String,
@@ -176,8 +180,10 @@ pub struct ResultLine {
     pub unit: Option<String>,
 }
 
+crate::redacted_debug!(ResultLine {});
+
 /// A whole report.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
 pub struct ReportDetail {
     /// The report's id.
     pub id: String,
@@ -198,6 +204,8 @@ pub struct ReportDetail {
     /// The report's text, if it has one.
     pub text: Option<String>,
 }
+
+crate::redacted_debug!(ReportDetail { id });
 
 /// The body of every error response.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

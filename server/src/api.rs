@@ -10,7 +10,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
-use inzage_domain::access::{PatientId, ReportStatus};
+use inzage_domain::access::{Facts, HospitalPolicy, Patient, PersonId, ReportStatus, Resource};
 use inzage_domain::wire::{
     HospitalCutoff, LoginChallengeRequest, LoginChallengeResponse, LoginRequest, Me, ReportDetail,
     ReportList, ReportSummary, ResultLine,
@@ -86,18 +86,11 @@ async fn login(
     let valid = req.validate().map_err(ApiError::Validation)?;
     let now = state.clock.now();
     match state.auth.login(&req.challenge_id, &valid, now).await? {
-        LoginOutcome::Success { account_id, token } => {
+        LoginOutcome::Success { patient_id, token } => {
             // Rotation: a session the browser held before logging in is ended, never reused.
             if let Some(old) = session_cookie(&headers) {
                 state.store.delete_session(&token_hash(&old)).await?;
             }
-            let patient_id: Option<(String,)> =
-                sqlx::query_as("SELECT patient_id FROM accounts WHERE id = $1")
-                    .bind(&account_id)
-                    .fetch_optional(state.store.pool())
-                    .await
-                    .map_err(anyhow::Error::from)?;
-            let patient_id = patient_id.ok_or(ApiError::Unauthenticated)?.0;
             let me = me_of(&state, &patient_id).await?;
             let cookie = set_cookie(&state, &token, SESSION_MAX.whole_seconds())?;
             Ok(([(SET_COOKIE, cookie)], Json(me)).into_response())
@@ -165,33 +158,70 @@ async fn me(State(state): State<AppState>, who: CurrentPatient) -> Result<Json<M
     Ok(Json(me_of(&state, &who.patient_id).await?))
 }
 
-/// Asks the domain whether this patient may read this report.
-fn may_read(who: &CurrentPatient, row: &ReportRow, now: OffsetDateTime) -> Result<bool, ApiError> {
+/// The facts the domain decides on for one patient's record.
+///
+/// Until hospitals carry their own configuration (jurisdiction, children's reports: issue 6),
+/// every hospital follows Belgian law.
+async fn record_facts(state: &AppState, patient_id: &str) -> Result<Facts, ApiError> {
+    let patient = state
+        .store
+        .patient(patient_id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let birth_date = patient
+        .birth_date
+        .as_deref()
+        .and_then(|d| parse_date(d).ok());
+    let died_at = patient.deceased_at.as_deref().map(|d| {
+        // A death without a known date ("deceasedBoolean": true) counts as long past.
+        parse_date(d)
+            .map(|d| d.midnight().assume_utc())
+            .unwrap_or(OffsetDateTime::UNIX_EPOCH)
+    });
+    Ok(Facts {
+        patient: Patient {
+            id: PersonId(patient.id),
+            birth_date,
+            died_at,
+        },
+        // The cutoff is the report's hospital's, set per report by `may_read`.
+        hospital: HospitalPolicy::belgian(),
+        facts: Vec::new(),
+    })
+}
+
+/// Asks the domain whether this person may read this report.
+fn may_read(
+    who: &CurrentPatient,
+    row: &ReportRow,
+    facts: &mut Facts,
+    now: OffsetDateTime,
+) -> Result<bool, ApiError> {
     let date = parse_date(&row.report_date).map_err(|e| ApiError::Internal(e.into()))?;
-    let cutoff = row
+    facts.hospital.report_cutoff = row
         .report_cutoff
         .as_deref()
         .map(parse_date)
         .transpose()
         .map_err(|e| ApiError::Internal(e.into()))?;
     let request = Request {
-        principal: Principal::Patient {
-            patient: PatientId(who.patient_id.clone()),
+        principal: Principal::Person {
+            id: PersonId(who.patient_id.clone()),
         },
-        action: Action::ReadReport,
-        report: ReportFacts {
-            patient: PatientId(row.patient_id.clone()),
-            status: if row.validated == 1 {
-                ReportStatus::Validated
-            } else {
-                ReportStatus::NotValidated
+        action: Action::Read,
+        resource: Resource::Report {
+            report: ReportFacts {
+                status: if row.validated == 1 {
+                    ReportStatus::Validated
+                } else {
+                    ReportStatus::NotValidated
+                },
+                shielded: row.shielded != 0,
+                date,
             },
-            shielded: row.shielded != 0,
-            date,
-            hospital_cutoff: cutoff,
         },
     };
-    Ok(decide(&request, now).is_permitted())
+    Ok(decide(&request, facts, now).is_permitted())
 }
 
 async fn list_reports(
@@ -200,6 +230,7 @@ async fn list_reports(
 ) -> Result<Json<ReportList>, ApiError> {
     let now = state.clock.now();
     let rows = state.store.reports_for_patient(&who.patient_id).await?;
+    let mut facts = record_facts(&state, &who.patient_id).await?;
     let mut cutoffs: Vec<HospitalCutoff> = Vec::new();
     let mut reports = Vec::new();
     for row in rows {
@@ -215,7 +246,7 @@ async fn list_reports(
                 });
             }
         }
-        if may_read(&who, &row, now)? {
+        if may_read(&who, &row, &mut facts, now)? {
             reports.push(ReportSummary {
                 date: parse_date(&row.report_date).map_err(|e| ApiError::Internal(e.into()))?,
                 id: row.id,
@@ -235,7 +266,8 @@ async fn get_report(
     Path(id): Path<String>,
 ) -> Result<Json<ReportDetail>, ApiError> {
     let row = state.store.report(&id).await?.ok_or(ApiError::NotFound)?;
-    if !may_read(&who, &row, state.clock.now())? {
+    let mut facts = record_facts(&state, &row.patient_id).await?;
+    if !may_read(&who, &row, &mut facts, state.clock.now())? {
         return Err(ApiError::NotFound);
     }
     let results: Vec<ResultLine> =

@@ -144,8 +144,8 @@ pub fn token_hash(token: &str) -> String {
 pub enum LoginOutcome {
     /// All three were right: a new session for this account.
     Success {
-        /// The account.
-        account_id: String,
+        /// The patient the account belongs to.
+        patient_id: String,
         /// The session token for the cookie.
         token: String,
     },
@@ -243,7 +243,7 @@ impl Auth {
                     )
                     .await?;
                 Ok(LoginOutcome::Success {
-                    account_id: a.account_id,
+                    patient_id: a.patient_id,
                     token: token.0,
                 })
             }

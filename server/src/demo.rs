@@ -140,14 +140,9 @@ async fn ensure_account(
     password_cost: HashCost,
     now: OffsetDateTime,
 ) -> anyhow::Result<DemoLogin> {
-    let row: Option<(String, Option<String>)> = sqlx::query_as(
-        "SELECT id, birth_date FROM patients WHERE given_name = $1 AND family_name = $2",
-    )
-    .bind(spec.given)
-    .bind(spec.family)
-    .fetch_optional(store.pool())
-    .await?;
-    let Some((patient_id, birth_date)) = row else {
+    let Some((patient_id, birth_date)) =
+        store.find_patient_by_name(spec.given, spec.family).await?
+    else {
         bail!(
             "demo patient {} {} is not in the demo bundles",
             spec.given,
@@ -161,12 +156,7 @@ async fn ensure_account(
     let mut rng = rand::rngs::StdRng::seed_from_u64(spec.seed);
     let card = PrintedCard::from_rng(&mut rng)?;
 
-    let existing: Option<(String,)> =
-        sqlx::query_as("SELECT id FROM accounts WHERE patient_id = $1")
-            .bind(&patient_id)
-            .fetch_optional(store.pool())
-            .await?;
-    if existing.is_none() {
+    if !store.has_account(&patient_id).await? {
         store
             .set_patient_numbers(&patient_id, Some(insz.as_str()), Some(spec.record_number))
             .await?;

@@ -27,7 +27,7 @@ pub const SYSTEM_BSN_OID: &str = "urn:oid:2.16.840.1.113883.2.4.6.3";
 const CONFIDENTIALITY: &str = "http://terminology.hl7.org/CodeSystem/v3-Confidentiality";
 
 /// A report ready to store.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Clone, PartialEq, Eq)]
 pub struct ReportImport {
     /// FHIR id.
     pub id: String,
@@ -58,6 +58,12 @@ pub struct ReportImport {
     /// Result lines as JSON.
     pub results_json: String,
 }
+
+inzage_domain::redacted_debug!(ReportImport {
+    id,
+    patient_id,
+    hospital_id
+});
 
 /// Everything one bundle brings, ready for [`Store::import`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]

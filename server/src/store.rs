@@ -38,7 +38,7 @@ pub struct HospitalRow {
 }
 
 /// A patient as imported.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+#[derive(Clone, PartialEq, Eq, Default)]
 pub struct PatientRow {
     /// FHIR Patient id.
     pub id: String,
@@ -60,8 +60,10 @@ pub struct PatientRow {
     pub record_number: Option<String>,
 }
 
+inzage_domain::redacted_debug!(PatientRow { id });
+
 /// A report as stored, joined with its hospital.
-#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+#[derive(Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct ReportRow {
     /// FHIR resource id.
     pub id: String,
@@ -96,6 +98,12 @@ pub struct ReportRow {
     /// Hospital cutoff (joined).
     pub report_cutoff: Option<String>,
 }
+
+inzage_domain::redacted_debug!(ReportRow {
+    id,
+    patient_id,
+    hospital_id
+});
 
 /// What the login needs of an account.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
@@ -240,6 +248,30 @@ impl Store {
             bsn: r.7,
             record_number: r.8,
         }))
+    }
+
+    /// The id and birth date of the patient with exactly this name (demo accounts).
+    pub async fn find_patient_by_name(
+        &self,
+        given: &str,
+        family: &str,
+    ) -> anyhow::Result<Option<(String, Option<String>)>> {
+        Ok(sqlx::query_as(
+            "SELECT id, birth_date FROM patients WHERE given_name = $1 AND family_name = $2",
+        )
+        .bind(given)
+        .bind(family)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
+    /// Whether a patient has a portal account.
+    pub async fn has_account(&self, patient_id: &str) -> anyhow::Result<bool> {
+        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM accounts WHERE patient_id = $1")
+            .bind(patient_id)
+            .fetch_one(&self.pool)
+            .await?;
+        Ok(n > 0)
     }
 
     /// Gives a patient a national number and a record number (demo accounts).

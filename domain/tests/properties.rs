@@ -1,0 +1,311 @@
+//! Property tests of the decision invariants, over generated facts and requests.
+#![cfg(not(target_arch = "wasm32"))]
+#![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
+
+use inzage_domain::access::*;
+use inzage_domain::calendar::{birthday, TimeZone};
+use proptest::prelude::*;
+use time::macros::{date, datetime};
+use time::{Date, OffsetDateTime};
+
+const PEOPLE: [&str; 4] = ["patient", "mum", "friend", "stranger"];
+const DOCTORS: [&str; 3] = ["gp", "ref", "dr-a"];
+
+fn arb_instant() -> impl Strategy<Value = OffsetDateTime> {
+    (0i64..(10 * 365 * 24)).prop_map(|h| datetime!(2018-01-01 00:00 UTC) + time::Duration::hours(h))
+}
+
+fn arb_period() -> impl Strategy<Value = Period> {
+    (arb_instant(), prop::option::of(0i64..(5 * 365 * 24))).prop_map(|(from, len)| Period {
+        from,
+        until: len.map(|h| from + time::Duration::hours(h)),
+    })
+}
+
+fn arb_person() -> impl Strategy<Value = PersonId> {
+    prop::sample::select(PEOPLE.to_vec()).prop_map(|s| PersonId(s.into()))
+}
+
+fn arb_doctor() -> impl Strategy<Value = PractitionerId> {
+    prop::sample::select(DOCTORS.to_vec()).prop_map(|s| PractitionerId(s.into()))
+}
+
+fn arb_fact() -> impl Strategy<Value = Fact> {
+    prop_oneof![
+        (arb_doctor(), arb_period()).prop_map(|(practitioner, period)| {
+            Fact::TherapeuticRelationship {
+                practitioner,
+                period,
+            }
+        }),
+        (arb_doctor(), arb_period()).prop_map(|(practitioner, period)| Fact::GeneralPractitioner {
+            practitioner,
+            period
+        }),
+        arb_period().prop_map(|period| Fact::GpAccessRefused { period }),
+        (arb_doctor(), arb_period()).prop_map(|(practitioner, period)| Fact::ReferrerConsent {
+            practitioner,
+            period
+        }),
+        (arb_doctor(), arb_period()).prop_map(|(practitioner, period)| Fact::Exclusion {
+            practitioner,
+            period
+        }),
+        arb_period().prop_map(|period| Fact::ExchangeConsent { period }),
+        (
+            arb_doctor(),
+            arb_period(),
+            prop::sample::select(vec!["", "reanimatie"])
+        )
+            .prop_map(|(practitioner, period, r)| Fact::EmergencyAccess {
+                practitioner,
+                reason: r.into(),
+                period
+            }),
+        (arb_person(), arb_period())
+            .prop_map(|(parent, period)| Fact::ParentLink { parent, period }),
+        (arb_person(), arb_period())
+            .prop_map(|(parent, period)| Fact::ParentalAuthority { parent, period }),
+        arb_person().prop_map(|parent| Fact::ParentWithoutAuthority { parent }),
+        (arb_person(), arb_period())
+            .prop_map(|(parent, period)| Fact::ChildConsent { parent, period }),
+        (arb_person(), arb_period())
+            .prop_map(|(person, period)| Fact::TrustedPerson { person, period }),
+        (arb_person(), arb_period())
+            .prop_map(|(person, period)| Fact::Representative { person, period }),
+        arb_period().prop_map(|period| Fact::Incapacity { period }),
+        (
+            arb_person(),
+            arb_period(),
+            prop::sample::select(vec![
+                AuthorisationKind::Curator,
+                AuthorisationKind::Mentor,
+                AuthorisationKind::Written
+            ])
+        )
+            .prop_map(|(person, period, authorisation)| Fact::Authorisation {
+                person,
+                authorisation,
+                period
+            }),
+        (arb_person(), 1u8..5).prop_map(|(person, degree)| Fact::Relative { person, degree }),
+        Just(Fact::ObjectionAfterDeath),
+    ]
+}
+
+fn arb_birth() -> impl Strategy<Value = Date> {
+    (1940i32..2026, 1u16..=366)
+        .prop_filter_map("valid", |(y, d)| Date::from_ordinal_date(y, d).ok())
+}
+
+fn arb_facts() -> impl Strategy<Value = Facts> {
+    (
+        any::<bool>(),
+        prop::option::of(arb_birth()),
+        prop::option::of(arb_instant()),
+        prop::option::of(arb_birth()),
+        any::<bool>(),
+        prop::collection::vec(arb_fact(), 0..10),
+    )
+        .prop_map(|(be, birth, died, cutoff, children, facts)| Facts {
+            patient: Patient {
+                id: PersonId("patient".into()),
+                birth_date: birth,
+                died_at: died,
+            },
+            hospital: HospitalPolicy {
+                report_cutoff: cutoff,
+                shows_children_reports: children,
+                ..if be {
+                    HospitalPolicy::belgian()
+                } else {
+                    HospitalPolicy::dutch()
+                }
+            },
+            facts,
+        })
+}
+
+fn arb_principal() -> impl Strategy<Value = Principal> {
+    prop_oneof![
+        arb_person().prop_map(|id| Principal::Person { id }),
+        arb_doctor().prop_map(|id| Principal::Practitioner { id }),
+    ]
+}
+
+fn arb_resource() -> impl Strategy<Value = Resource> {
+    prop_oneof![
+        Just(Resource::Record),
+        (any::<bool>(), any::<bool>(), arb_birth()).prop_map(|(v, shielded, date)| {
+            Resource::Report {
+                report: ReportFacts {
+                    status: if v {
+                        ReportStatus::Validated
+                    } else {
+                        ReportStatus::NotValidated
+                    },
+                    shielded,
+                    date,
+                },
+            }
+        }),
+    ]
+}
+
+fn arb_request() -> impl Strategy<Value = Request> {
+    (
+        arb_principal(),
+        prop::sample::select(Action::ALL.to_vec()),
+        arb_resource(),
+    )
+        .prop_map(|(principal, action, resource)| Request {
+            principal,
+            action,
+            resource,
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// An active exclusion always wins over every other ground.
+    #[test]
+    fn exclusion_always_wins(mut facts in arb_facts(), doctor in arb_doctor(), action in prop::sample::select(Action::ALL.to_vec()), now in arb_instant()) {
+        facts.facts.push(Fact::Exclusion { practitioner: doctor.clone(), period: Period::since(now) });
+        let d = decide(&Request { principal: Principal::Practitioner { id: doctor }, action, resource: Resource::Record }, &facts, now);
+        prop_assert_eq!(d.effect, Effect::Deny);
+        prop_assert!(d.rules.contains(&RuleId::Exclusion));
+    }
+
+    /// The living patient always reads their own validated, unshielded report from the cutoff
+    /// on (and, where the hospital hides children's reports, from 18 on); flipping any one
+    /// condition loses it.
+    #[test]
+    fn the_patient_reads_exactly_the_reports_the_rules_allow(mut facts in arb_facts(), report_date in arb_birth(), v in any::<bool>(), shielded in any::<bool>(), now in arb_instant()) {
+        facts.patient.died_at = None;
+        let report = ReportFacts { status: if v { ReportStatus::Validated } else { ReportStatus::NotValidated }, shielded, date: report_date };
+        let child_report = !facts.hospital.shows_children_reports
+            && facts.patient.birth_date.is_some_and(|b| report_date < birthday(b, 18));
+        let expected = v && !shielded
+            && facts.hospital.report_cutoff.is_none_or(|c| report_date >= c)
+            && !child_report;
+        let d = decide(&Request { principal: Principal::Person { id: PersonId("patient".into()) }, action: Action::Read, resource: Resource::Report { report } }, &facts, now);
+        prop_assert_eq!(d.is_permitted(), expected);
+    }
+
+    /// After a revocation at `t`, the ground is gone at every later instant.
+    #[test]
+    fn a_revoked_ground_never_returns(facts in arb_facts(), doctor in arb_doctor(), from in arb_instant(), t in arb_instant(), later in 0i64..100_000) {
+        prop_assume!(from <= t);
+        let mut facts = facts;
+        facts.facts.retain(|f| !matches!(f, Fact::ReferrerConsent { .. }));
+        facts.facts.push(Fact::ReferrerConsent { practitioner: doctor.clone(), period: Period::between(from, t) });
+        let at = t + time::Duration::hours(later);
+        let d = decide(&Request { principal: Principal::Practitioner { id: doctor }, action: Action::Read, resource: Resource::Record }, &facts, at);
+        prop_assert!(!d.rules.contains(&RuleId::ReferrerConsent));
+    }
+
+    /// After death nothing is permitted to the account or any proxy in the portal.
+    #[test]
+    fn after_death_no_portal_user_is_permitted(mut facts in arb_facts(), request in arb_request(), died in arb_instant(), later in 0i64..100_000) {
+        facts.patient.died_at = Some(died);
+        let now = died + time::Duration::hours(later);
+        if let Principal::Person { .. } = request.principal {
+            prop_assert!(!decide(&request, &facts, now).is_permitted());
+        }
+    }
+
+    /// Without facts, nobody but the living patient is permitted anything.
+    #[test]
+    fn deny_by_default(mut facts in arb_facts(), request in arb_request(), now in arb_instant()) {
+        facts.facts.clear();
+        let d = decide(&request, &facts, now);
+        let is_patient = request.principal == Principal::Person { id: PersonId("patient".into()) };
+        if !is_patient {
+            prop_assert!(!d.is_permitted());
+        }
+    }
+
+    /// Order and duplication of facts never change a decision.
+    #[test]
+    fn permuting_or_duplicating_facts_changes_nothing(facts in arb_facts(), request in arb_request(), now in arb_instant(), seed in any::<u64>()) {
+        let d = decide(&request, &facts, now);
+        let mut shuffled = facts.clone();
+        shuffled.facts.reverse();
+        let n = shuffled.facts.len().max(1);
+        shuffled.facts.rotate_left((seed as usize) % n);
+        let dupes: Vec<Fact> = shuffled.facts.iter().step_by(2).cloned().collect();
+        shuffled.facts.extend(dupes);
+        prop_assert_eq!(decide(&request, &shuffled, now), d);
+    }
+
+    /// Every decision names at least one rule and gives one reason per rule.
+    #[test]
+    fn every_decision_is_explained(facts in arb_facts(), request in arb_request(), now in arb_instant()) {
+        let d = decide(&request, &facts, now);
+        prop_assert!(!d.rules.is_empty());
+        prop_assert_eq!(d.rules.len(), d.reasons.len());
+        prop_assert!(d.rules.windows(2).all(|w| w[0] < w[1]));
+    }
+
+    /// A Belgian parent's link flips exactly once, at local midnight of the child's birthday.
+    #[test]
+    fn the_belgian_link_ends_exactly_at_local_midnight(birth in arb_birth(), minutes in 0i64..(48 * 60)) {
+        let facts = Facts {
+            patient: Patient { id: PersonId("patient".into()), birth_date: Some(birth), died_at: None },
+            hospital: HospitalPolicy::belgian(),
+            facts: vec![Fact::ParentLink { parent: PersonId("mum".into()), period: Period::since(datetime!(1900-01-01 00:00 UTC)) }],
+        };
+        let day = birthday(birth, 15);
+        let at = day.midnight().assume_utc() - time::Duration::days(1) + time::Duration::minutes(minutes);
+        let d = decide(&Request { principal: Principal::Person { id: PersonId("mum".into()) }, action: Action::Read, resource: Resource::Record }, &facts, at);
+        prop_assert_eq!(d.is_permitted(), TimeZone::EuropeBrussels.local_date(at) < day);
+    }
+
+    /// The what-if lists exactly the decisions whose effect changes.
+    #[test]
+    fn what_if_agrees_with_deciding_twice(facts in arb_facts(), fact in arb_fact(), now in arb_instant()) {
+        let change = Change::Add { fact };
+        let diffs = what_if(&facts, &change, now);
+        let (after, at) = apply(&facts, &change, now);
+        for d in &diffs {
+            let request = Request { principal: d.principal.clone(), action: d.action, resource: Resource::Record };
+            prop_assert_eq!(&decide(&request, &facts, now), &d.before);
+            prop_assert_eq!(&decide(&request, &after, at), &d.after);
+            prop_assert_ne!(d.before.effect, d.after.effect);
+        }
+    }
+}
+
+#[test]
+fn the_29_february_child_turns_15_on_1_march() {
+    let facts = Facts {
+        patient: Patient {
+            id: PersonId("patient".into()),
+            birth_date: Some(date!(2012 - 02 - 29)),
+            died_at: None,
+        },
+        hospital: HospitalPolicy::belgian(),
+        facts: vec![Fact::ParentLink {
+            parent: PersonId("mum".into()),
+            period: Period::since(datetime!(2012-03-01 00:00 UTC)),
+        }],
+    };
+    let ask = |at| {
+        decide(
+            &Request {
+                principal: Principal::Person {
+                    id: PersonId("mum".into()),
+                },
+                action: Action::Read,
+                resource: Resource::Record,
+            },
+            &facts,
+            at,
+        )
+        .is_permitted()
+    };
+    // 2027 is a common year; local midnight of 1 March in Brussels is 23:00 UTC on 28 February.
+    assert!(ask(datetime!(2027-02-28 22:59:59 UTC)));
+    assert!(!ask(datetime!(2027-02-28 23:00 UTC)));
+}
