@@ -11,6 +11,8 @@ pub mod ident;
 pub mod login;
 pub mod message;
 mod redact;
+pub mod requests;
+pub mod reuse;
 pub mod wire;
 
 pub use access::{

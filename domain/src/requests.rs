@@ -1,0 +1,678 @@
+//! Requests a patient files in the portal: a copy of the record, an imaging copy, a correction,
+//! an addition, destruction. Each is checked up front, so the form can say at once what is
+//! missing, what it costs, when the answer is due, or why it cannot be granted (yet).
+
+use serde::{Deserialize, Serialize};
+use time::{Date, Month, OffsetDateTime, Weekday};
+
+use crate::access::Jurisdiction;
+use crate::calendar::{birthday, TimeZone};
+use crate::message::Message;
+
+/// How long the hospital has to answer a request for a copy.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "unit", content = "count", rename_all = "snake_case")]
+pub enum Term {
+    /// Calendar months (GDPR art. 12(3): one month from receipt).
+    Months(u8),
+    /// Working days, Monday to Friday (MUMC+: 20 working days for older files). Public
+    /// holidays are not known to the domain and count as working days.
+    WorkingDays(u16),
+}
+
+impl Term {
+    /// The day the answer is due, counting from the day of receipt.
+    pub fn due(self, received: Date) -> Date {
+        match self {
+            Term::Months(n) => add_months(received, n),
+            Term::WorkingDays(n) => {
+                let mut d = received;
+                let mut left = n;
+                while left > 0 {
+                    d = d.next_day().unwrap_or(d);
+                    if !matches!(d.weekday(), Weekday::Saturday | Weekday::Sunday) {
+                        left -= 1;
+                    }
+                }
+                d
+            }
+        }
+    }
+}
+
+/// The same day `n` months later, or the month's last day when it is shorter (31 January plus
+/// one month is 28 or 29 February).
+fn add_months(d: Date, n: u8) -> Date {
+    let months = i32::from(u8::from(d.month())) - 1 + i32::from(n);
+    let year = d.year() + months / 12;
+    let month =
+        Month::try_from(u8::try_from(months % 12 + 1).unwrap_or(1)).unwrap_or(Month::January);
+    let last = month.length(year);
+    Date::from_calendar_date(year, month, d.day().min(last)).unwrap_or(d)
+}
+
+/// A hospital's settings for requests.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RequestPolicy {
+    /// Which law applies.
+    pub jurisdiction: Jurisdiction,
+    /// The hospital's time zone, for "today".
+    #[serde(default)]
+    pub time_zone: TimeZone,
+    /// The term to answer a copy request.
+    pub copy_term: Term,
+    /// The fee for every copy after the first, in euro cents (the first copy is free: GDPR art. 15(3)).
+    pub further_copy_fee_cents: u32,
+    /// The fee for imaging on a DVD, in euro cents (a secure link is free).
+    pub imaging_dvd_fee_cents: u32,
+    /// How many years records are kept after the last treatment (NL WGBO art. 7:454: 20;
+    /// BE: at least 30 for hospital records, per the hospital's configuration).
+    pub retention_years: u8,
+    /// How many years core data (identity, blood group, allergies) are kept after the last
+    /// treatment, at least `retention_years`.
+    pub core_retention_years: u8,
+    /// Where psychiatric records are held, when another institution holds them (UZ Leuven:
+    /// "UPC KU Leuven"): requests for them are not accepted here.
+    #[serde(default)]
+    pub psychiatry_held_by: Option<String>,
+}
+
+impl RequestPolicy {
+    /// A Belgian hospital: one month, 30 years, core data 50 years.
+    pub fn belgian() -> Self {
+        Self {
+            jurisdiction: Jurisdiction::Belgium,
+            time_zone: TimeZone::EuropeBrussels,
+            copy_term: Term::Months(1),
+            further_copy_fee_cents: 1000,
+            imaging_dvd_fee_cents: 1000,
+            retention_years: 30,
+            core_retention_years: 50,
+            psychiatry_held_by: None,
+        }
+    }
+
+    /// A Dutch hospital: one month, 20 years, core data 115 years.
+    pub fn dutch() -> Self {
+        Self {
+            jurisdiction: Jurisdiction::Netherlands,
+            time_zone: TimeZone::EuropeAmsterdam,
+            retention_years: 20,
+            core_retention_years: 115,
+            ..Self::belgian()
+        }
+    }
+}
+
+/// Who signs a request made for someone else.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Signer {
+    /// The patient (or the child the record is about).
+    Patient,
+    /// The first parent with parental authority.
+    FirstParent,
+    /// The second parent with parental authority.
+    SecondParent,
+    /// The partner in an IVF/ICSI treatment.
+    Partner,
+}
+
+/// How an imaging copy is delivered.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ImagingDelivery {
+    /// A DVD by post, for a fee.
+    Dvd,
+    /// A secure download link, free.
+    SecureLink,
+}
+
+/// The kind of request, with what the form collected.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum RequestKind {
+    /// A copy of (part of) the record.
+    Copy {
+        /// How many copies the patient already received.
+        earlier_copies: u32,
+        /// Whether it concerns psychiatric care.
+        psychiatry: bool,
+    },
+    /// A copy of a minor's record, asked by the parents or the child.
+    CopyForMinor {
+        /// The child's birth date.
+        child_birth_date: Date,
+        /// Who signed (with an identity document uploaded).
+        signed_by: Vec<Signer>,
+        /// Whether the child has two parents with parental authority.
+        two_parents_with_authority: bool,
+    },
+    /// A copy of the record of an IVF/ICSI treatment, which concerns both partners.
+    CopyOfFertilityTreatment {
+        /// Who signed.
+        signed_by: Vec<Signer>,
+    },
+    /// Imaging (X-rays, scans).
+    ImagingCopy {
+        /// How it is delivered.
+        delivery: ImagingDelivery,
+    },
+    /// A correction of factual data, or an addition of the patient's own statement.
+    CorrectionOrAddition {
+        /// The patient's statement.
+        statement: String,
+    },
+    /// Destruction of (part of) the record.
+    Destruction {
+        /// The last treatment or change of the data concerned.
+        last_change: Date,
+        /// Whether the data include core data (identity, blood group, allergies).
+        core_data: bool,
+    },
+}
+
+/// What the portal tells the patient before and after filing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "outcome", rename_all = "snake_case")]
+pub enum Assessment {
+    /// The request can be filed: the answer is due on `due`, at this fee.
+    Accepted {
+        /// The day the hospital must answer by.
+        due: Date,
+        /// The fee in euro cents (0: free).
+        fee_cents: u32,
+        /// What happens, as messages (for example "your statement is added to the record").
+        notes: Vec<Message>,
+    },
+    /// Something is missing before it can be filed.
+    Incomplete {
+        /// What is missing.
+        missing: Vec<Message>,
+    },
+    /// This hospital does not hold the data: ask the named institution.
+    RoutedElsewhere {
+        /// The institution that holds them.
+        institution: String,
+    },
+    /// It cannot be granted, with the reason and, when it is a matter of time, from when it can.
+    Refused {
+        /// Why.
+        reason: Message,
+        /// The first day it becomes possible, if ever.
+        possible_from: Option<Date>,
+    },
+}
+
+/// Assesses a request received at `now` under the hospital's policy.
+///
+/// ```
+/// use inzage_domain::requests::*;
+/// use time::macros::{date, datetime};
+///
+/// let policy = RequestPolicy::dutch();
+/// let request = RequestKind::Destruction { last_change: date!(2010 - 03 - 01), core_data: false };
+/// let assessment = assess(&request, &policy, datetime!(2026-11-27 12:00 UTC));
+/// assert_eq!(
+///     assessment,
+///     Assessment::Refused {
+///         reason: inzage_domain::Message::new("request.destruction.retention").arg("years", "20"),
+///         possible_from: Some(date!(2030 - 03 - 01)),
+///     }
+/// );
+/// ```
+pub fn assess(request: &RequestKind, policy: &RequestPolicy, now: OffsetDateTime) -> Assessment {
+    let today = policy.time_zone.local_date(now);
+    let due = policy.copy_term.due(today);
+    let accepted = |fee_cents: u32, notes: Vec<Message>| Assessment::Accepted {
+        due,
+        fee_cents,
+        notes,
+    };
+    match request {
+        RequestKind::Copy {
+            earlier_copies,
+            psychiatry,
+        } => {
+            if let (true, Some(held_by)) = (*psychiatry, &policy.psychiatry_held_by) {
+                return Assessment::RoutedElsewhere {
+                    institution: held_by.clone(),
+                };
+            }
+            if *earlier_copies == 0 {
+                accepted(0, vec![Message::new("request.copy.first_free")])
+            } else {
+                accepted(policy.further_copy_fee_cents, vec![])
+            }
+        }
+        RequestKind::CopyForMinor {
+            child_birth_date,
+            signed_by,
+            two_parents_with_authority,
+        } => {
+            let age_reached = |years: u8| today >= birthday(*child_birth_date, years);
+            let mut needed: Vec<Signer> = Vec::new();
+            match policy.jurisdiction {
+                Jurisdiction::Netherlands => {
+                    if age_reached(16) {
+                        // From 16 the child alone decides and signs.
+                        needed.push(Signer::Patient);
+                    } else {
+                        needed.push(Signer::FirstParent);
+                        if *two_parents_with_authority {
+                            needed.push(Signer::SecondParent);
+                        }
+                        if age_reached(12) {
+                            needed.push(Signer::Patient);
+                        }
+                    }
+                }
+                Jurisdiction::Belgium => {
+                    // Belgium: one parent acts for a minor who cannot yet judge; from the age
+                    // the hospital links parents until (15), the child signs too.
+                    needed.push(Signer::FirstParent);
+                    if age_reached(15) {
+                        needed.push(Signer::Patient);
+                    }
+                }
+            }
+            let missing: Vec<Message> = needed
+                .iter()
+                .filter(|s| !signed_by.contains(s))
+                .map(|s| signature_missing(*s))
+                .collect();
+            if missing.is_empty() {
+                accepted(0, vec![])
+            } else {
+                Assessment::Incomplete { missing }
+            }
+        }
+        RequestKind::CopyOfFertilityTreatment { signed_by } => {
+            let missing: Vec<Message> = [Signer::Patient, Signer::Partner]
+                .iter()
+                .filter(|s| !signed_by.contains(s))
+                .map(|s| signature_missing(*s))
+                .collect();
+            if missing.is_empty() {
+                accepted(0, vec![])
+            } else {
+                Assessment::Incomplete { missing }
+            }
+        }
+        RequestKind::ImagingCopy { delivery } => match delivery {
+            ImagingDelivery::Dvd => accepted(policy.imaging_dvd_fee_cents, vec![]),
+            ImagingDelivery::SecureLink => accepted(0, vec![]),
+        },
+        RequestKind::CorrectionOrAddition { statement } => {
+            if statement.trim().is_empty() {
+                Assessment::Incomplete {
+                    missing: vec![Message::new("request.correction.statement_missing")],
+                }
+            } else {
+                accepted(0, vec![Message::new("request.correction.statement_added")])
+            }
+        }
+        RequestKind::Destruction {
+            last_change,
+            core_data,
+        } => {
+            let years = if *core_data {
+                policy.core_retention_years.max(policy.retention_years)
+            } else {
+                policy.retention_years
+            };
+            // The anniversary of the last change, `years` later (29 February: 1 March).
+            let possible_from = birthday(*last_change, years);
+            if today < possible_from {
+                Assessment::Refused {
+                    reason: Message::new("request.destruction.retention")
+                        .arg("years", years.to_string()),
+                    possible_from: Some(possible_from),
+                }
+            } else {
+                accepted(0, vec![])
+            }
+        }
+    }
+}
+
+fn signature_missing(signer: Signer) -> Message {
+    let who = match signer {
+        Signer::Patient => "patient",
+        Signer::FirstParent => "first_parent",
+        Signer::SecondParent => "second_parent",
+        Signer::Partner => "partner",
+    };
+    Message::new("request.signature_missing").arg("signer", who)
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+    use time::macros::{date, datetime};
+
+    const NOW: OffsetDateTime = datetime!(2026-11-27 12:00 UTC);
+
+    #[test]
+    fn terms_count_months_and_working_days() {
+        assert_eq!(
+            Term::Months(1).due(date!(2026 - 11 - 27)),
+            date!(2026 - 12 - 27)
+        );
+        assert_eq!(
+            Term::Months(1).due(date!(2026 - 01 - 31)),
+            date!(2026 - 02 - 28)
+        );
+        assert_eq!(
+            Term::Months(1).due(date!(2028 - 01 - 31)),
+            date!(2028 - 02 - 29)
+        );
+        assert_eq!(
+            Term::Months(1).due(date!(2026 - 12 - 15)),
+            date!(2027 - 01 - 15)
+        );
+        // Friday 27 November 2026 plus 20 working days is Friday 25 December.
+        assert_eq!(
+            Term::WorkingDays(20).due(date!(2026 - 11 - 27)),
+            date!(2026 - 12 - 25)
+        );
+        assert_eq!(
+            Term::WorkingDays(1).due(date!(2026 - 11 - 27)),
+            date!(2026 - 11 - 30)
+        );
+    }
+
+    #[test]
+    fn the_first_copy_is_free_and_later_ones_cost_the_fee() {
+        let p = RequestPolicy::belgian();
+        let first = assess(
+            &RequestKind::Copy {
+                earlier_copies: 0,
+                psychiatry: false,
+            },
+            &p,
+            NOW,
+        );
+        assert_eq!(
+            first,
+            Assessment::Accepted {
+                due: date!(2026 - 12 - 27),
+                fee_cents: 0,
+                notes: vec![Message::new("request.copy.first_free")]
+            }
+        );
+        let second = assess(
+            &RequestKind::Copy {
+                earlier_copies: 1,
+                psychiatry: false,
+            },
+            &p,
+            NOW,
+        );
+        assert!(matches!(
+            second,
+            Assessment::Accepted {
+                fee_cents: 1000,
+                ..
+            }
+        ));
+        let mut mumc = RequestPolicy::dutch();
+        mumc.copy_term = Term::WorkingDays(20);
+        let older = assess(
+            &RequestKind::Copy {
+                earlier_copies: 0,
+                psychiatry: false,
+            },
+            &mumc,
+            NOW,
+        );
+        assert!(matches!(older, Assessment::Accepted { due, .. } if due == date!(2026 - 12 - 25)));
+    }
+
+    #[test]
+    fn psychiatry_is_routed_where_another_institution_holds_it() {
+        let mut uz = RequestPolicy::belgian();
+        uz.psychiatry_held_by = Some("UPC KU Leuven".into());
+        let r = RequestKind::Copy {
+            earlier_copies: 0,
+            psychiatry: true,
+        };
+        assert_eq!(
+            assess(&r, &uz, NOW),
+            Assessment::RoutedElsewhere {
+                institution: "UPC KU Leuven".into()
+            }
+        );
+        assert!(matches!(
+            assess(&r, &RequestPolicy::belgian(), NOW),
+            Assessment::Accepted { .. }
+        ));
+    }
+
+    fn minor(birth: Date, signed_by: Vec<Signer>, two: bool) -> RequestKind {
+        RequestKind::CopyForMinor {
+            child_birth_date: birth,
+            signed_by,
+            two_parents_with_authority: two,
+        }
+    }
+
+    fn missing(a: &Assessment) -> Vec<String> {
+        match a {
+            Assessment::Incomplete { missing } => missing
+                .iter()
+                .map(|m| m.get("signer").unwrap_or("").to_owned())
+                .collect(),
+            _ => vec![],
+        }
+    }
+
+    #[test]
+    fn dutch_copies_for_minors_need_the_right_signatures() {
+        use Signer::*;
+        let nl = RequestPolicy::dutch();
+        // Under 12: both parents with authority.
+        let a = assess(
+            &minor(date!(2016 - 01 - 01), vec![FirstParent], true),
+            &nl,
+            NOW,
+        );
+        assert_eq!(missing(&a), vec!["second_parent"]);
+        let a = assess(
+            &minor(date!(2016 - 01 - 01), vec![FirstParent], false),
+            &nl,
+            NOW,
+        );
+        assert!(matches!(a, Assessment::Accepted { .. }));
+        // 12 to 15: the child co-signs. The 12th birthday is today.
+        let a = assess(
+            &minor(date!(2014 - 11 - 27), vec![FirstParent, SecondParent], true),
+            &nl,
+            NOW,
+        );
+        assert_eq!(missing(&a), vec!["patient"]);
+        let a = assess(
+            &minor(date!(2014 - 11 - 28), vec![FirstParent, SecondParent], true),
+            &nl,
+            NOW,
+        );
+        assert!(matches!(a, Assessment::Accepted { .. }));
+        // 16 and older: only the child.
+        let a = assess(&minor(date!(2010 - 11 - 27), vec![Patient], true), &nl, NOW);
+        assert!(matches!(a, Assessment::Accepted { .. }));
+        let a = assess(
+            &minor(date!(2010 - 11 - 27), vec![FirstParent, SecondParent], true),
+            &nl,
+            NOW,
+        );
+        assert_eq!(missing(&a), vec!["patient"]);
+    }
+
+    #[test]
+    fn belgian_copies_for_minors() {
+        use Signer::*;
+        let be = RequestPolicy::belgian();
+        assert!(matches!(
+            assess(
+                &minor(date!(2016 - 01 - 01), vec![FirstParent], true),
+                &be,
+                NOW
+            ),
+            Assessment::Accepted { .. }
+        ));
+        let a = assess(
+            &minor(date!(2011 - 01 - 01), vec![FirstParent], true),
+            &be,
+            NOW,
+        );
+        assert_eq!(missing(&a), vec!["patient"]);
+    }
+
+    #[test]
+    fn fertility_treatments_need_the_partner() {
+        use Signer::*;
+        let p = RequestPolicy::dutch();
+        let a = assess(
+            &RequestKind::CopyOfFertilityTreatment {
+                signed_by: vec![Patient],
+            },
+            &p,
+            NOW,
+        );
+        assert_eq!(missing(&a), vec!["partner"]);
+        let a = assess(
+            &RequestKind::CopyOfFertilityTreatment {
+                signed_by: vec![Partner, Patient],
+            },
+            &p,
+            NOW,
+        );
+        assert!(matches!(a, Assessment::Accepted { .. }));
+    }
+
+    #[test]
+    fn imaging_on_dvd_costs_the_fee_a_link_is_free() {
+        let p = RequestPolicy::belgian();
+        assert!(matches!(
+            assess(
+                &RequestKind::ImagingCopy {
+                    delivery: ImagingDelivery::Dvd
+                },
+                &p,
+                NOW
+            ),
+            Assessment::Accepted {
+                fee_cents: 1000,
+                ..
+            }
+        ));
+        assert!(matches!(
+            assess(
+                &RequestKind::ImagingCopy {
+                    delivery: ImagingDelivery::SecureLink
+                },
+                &p,
+                NOW
+            ),
+            Assessment::Accepted { fee_cents: 0, .. }
+        ));
+    }
+
+    #[test]
+    fn corrections_add_the_patients_statement() {
+        let p = RequestPolicy::belgian();
+        let a = assess(
+            &RequestKind::CorrectionOrAddition {
+                statement: "  ".into(),
+            },
+            &p,
+            NOW,
+        );
+        assert_eq!(
+            a,
+            Assessment::Incomplete {
+                missing: vec![Message::new("request.correction.statement_missing")]
+            }
+        );
+        let a = assess(
+            &RequestKind::CorrectionOrAddition {
+                statement: "Mijn allergie is penicilline.".into(),
+            },
+            &p,
+            NOW,
+        );
+        assert!(
+            matches!(a, Assessment::Accepted { notes, .. } if notes == vec![Message::new("request.correction.statement_added")])
+        );
+    }
+
+    #[test]
+    fn destruction_waits_for_the_legal_retention() {
+        let nl = RequestPolicy::dutch();
+        let d = |last: Date, core: bool| {
+            assess(
+                &RequestKind::Destruction {
+                    last_change: last,
+                    core_data: core,
+                },
+                &nl,
+                NOW,
+            )
+        };
+        assert!(matches!(
+            d(date!(2006 - 11 - 27), false),
+            Assessment::Accepted { .. }
+        ));
+        assert_eq!(
+            d(date!(2006 - 11 - 28), false),
+            Assessment::Refused {
+                reason: Message::new("request.destruction.retention").arg("years", "20"),
+                possible_from: Some(date!(2026 - 11 - 28))
+            }
+        );
+        assert!(
+            matches!(d(date!(1990 - 01 - 01), true), Assessment::Refused { possible_from: Some(p), .. } if p == date!(2105 - 01 - 01))
+        );
+        assert!(matches!(
+            d(date!(2004 - 02 - 29), false),
+            Assessment::Accepted { .. }
+        ));
+        let be = RequestPolicy::belgian();
+        let a = assess(
+            &RequestKind::Destruction {
+                last_change: date!(2000 - 01 - 01),
+                core_data: false,
+            },
+            &be,
+            NOW,
+        );
+        assert!(
+            matches!(a, Assessment::Refused { possible_from: Some(p), .. } if p == date!(2030 - 01 - 01))
+        );
+    }
+
+    proptest! {
+        /// A due date is never before receipt, and a month term is 28 to 31 days.
+        #[test]
+        fn due_dates_are_sane(days in 0i64..20_000, n in 1u16..60) {
+            let received = date!(2000 - 01 - 01) + time::Duration::days(days);
+            let month = Term::Months(1).due(received);
+            prop_assert!((28..=31).contains(&(month - received).whole_days()));
+            let working = Term::WorkingDays(n).due(received);
+            prop_assert!(working > received);
+            prop_assert!(!matches!(working.weekday(), Weekday::Saturday | Weekday::Sunday));
+        }
+
+        /// Destruction becomes possible exactly once the retention has passed.
+        #[test]
+        fn destruction_flips_once(days in 0i64..20_000) {
+            let last = date!(1990 - 01 - 01) + time::Duration::days(days);
+            let nl = RequestPolicy::dutch();
+            let a = assess(&RequestKind::Destruction { last_change: last, core_data: false }, &nl, NOW);
+            let possible = birthday(last, 20);
+            prop_assert_eq!(matches!(a, Assessment::Accepted { .. }), date!(2026 - 11 - 27) >= possible);
+        }
+    }
+}
