@@ -473,6 +473,42 @@ pub enum RuleId {
 }
 
 impl RuleId {
+    /// Every rule of the catalogue.
+    pub const ALL: [RuleId; 32] = [
+        RuleId::DefaultDeny,
+        RuleId::OwnRecord,
+        RuleId::TreatingRelationship,
+        RuleId::GeneralPractitioner,
+        RuleId::GpAccessRefused,
+        RuleId::ReferrerConsent,
+        RuleId::ReferrerConsentRevoked,
+        RuleId::Exclusion,
+        RuleId::ExchangeWithConsent,
+        RuleId::ExchangeNotAllowed,
+        RuleId::EmergencyAccess,
+        RuleId::BeParentLink,
+        RuleId::BeParentLinkEnded,
+        RuleId::NlParentUnder12,
+        RuleId::NlParentWithChildConsent,
+        RuleId::NlChildConsentMissing,
+        RuleId::NlChildDecidesAlone,
+        RuleId::NlParentWithoutAuthority,
+        RuleId::BeTrustedPerson,
+        RuleId::BeRepresentative,
+        RuleId::BeRepresentativeNotNeeded,
+        RuleId::NlAuthorisation,
+        RuleId::DesignationRevoked,
+        RuleId::Death,
+        RuleId::BeRelativeAfterDeath,
+        RuleId::BeObjectionAfterDeath,
+        RuleId::NlRelativeAfterDeath,
+        RuleId::DataReuseOnlyPatient,
+        RuleId::ReportNotValidated,
+        RuleId::ReportShielded,
+        RuleId::ReportBeforeCutoff,
+        RuleId::ChildReportHidden,
+    ];
+
     /// The stable id, as it appears in JSON and in the documentation.
     pub fn as_str(self) -> &'static str {
         match self {

@@ -47,6 +47,11 @@ fn switch_instant(year: i32, month: Month) -> OffsetDateTime {
     d.midnight().assume_utc() + time::Duration::hours(1)
 }
 
+/// Parses a `YYYY-MM-DD` date, as the domain writes dates into message arguments.
+pub fn parse_iso_date(s: &str) -> Option<Date> {
+    Date::parse(s, time::macros::format_description!("[year]-[month]-[day]")).ok()
+}
+
 /// The date on which someone born on `birth` turns `years` old.
 ///
 /// Someone born on 29 February turns a year older on 1 March in common years: until that day the
