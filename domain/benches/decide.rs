@@ -10,6 +10,10 @@ fn main() {}
 criterion::criterion_main!(native::benches);
 
 #[cfg(not(target_arch = "wasm32"))]
+#[path = "../tests/cedar/mod.rs"]
+mod cedar;
+
+#[cfg(not(target_arch = "wasm32"))]
 mod native {
     use criterion::{black_box, criterion_group, Criterion};
     use inzage_domain::access::*;
@@ -114,6 +118,14 @@ mod native {
         });
         c.bench_function("decide/excluded-deny", |b| {
             b.iter(|| decide(black_box(&excluded), &f, now))
+        });
+        // The reference: the same catalogue as Cedar policies, the same requests, the same facts.
+        let oracle = super::cedar::Oracle::new();
+        c.bench_function("cedar/patient-report-permit", |b| {
+            b.iter(|| oracle.decide(black_box(&permit), &f, now))
+        });
+        c.bench_function("cedar/gp-permit", |b| {
+            b.iter(|| oracle.decide(black_box(&gp), &f, now))
         });
         let timeline: Vec<Request> = (0..1000).map(report_request).collect();
         c.bench_function("decide/filter-1000-report-timeline", |b| {

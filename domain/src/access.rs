@@ -153,7 +153,8 @@ pub enum AuthorisationKind {
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Fact {
-    /// A practitioner in the hospital network treats the patient (not refusable while it lasts).
+    /// A practitioner in the hospital network treats the patient. The patient cannot refuse
+    /// this ground as such; only an [`Fact::Exclusion`] of the named practitioner overrides it.
     TherapeuticRelationship {
         /// Who.
         practitioner: PractitionerId,
@@ -256,7 +257,8 @@ pub enum Fact {
         period: Period,
     },
     /// A relative of the patient, by degree of kinship (1: parent or child, 2: sibling,
-    /// grandparent, grandchild; spouses and partners count as 1).
+    /// grandparent, grandchild; spouses and partners count as 1; 0 is not a kinship and is
+    /// ignored).
     Relative {
         /// Who.
         person: PersonId,
@@ -406,8 +408,12 @@ pub enum RuleId {
     DefaultDeny,
     /// A patient acts on their own record (BE patient rights law art. 9; NL WGBO art. 7:456).
     OwnRecord,
-    /// A practitioner of the network treating the patient reads the record, not refusable while
-    /// the treatment lasts (BE art. 9 §2 and the hospital's care role; NL WGBO art. 7:457 §2).
+    /// A child has no portal access of their own before the age at which they exercise their
+    /// rights: 12 in the Netherlands (WGBO art. 7:465), the parent-link limit (15) in Belgium.
+    OwnRecordTooYoung,
+    /// A practitioner of the network treating the patient reads the record while the treatment
+    /// lasts; the patient cannot refuse it as such, only exclude a named practitioner (BE quality
+    /// law of 22 April 2019 on the therapeutic relationship; NL WGBO art. 7:457 §2).
     TreatingRelationship,
     /// The GP reads the record automatically unless the patient refused (mynexuzhealth).
     GeneralPractitioner,
@@ -430,6 +436,7 @@ pub enum RuleId {
     /// Belgium: the parent–child link ended at the age limit.
     BeParentLinkEnded,
     /// The Netherlands: a parent with authority for a child under 12 (WGBO art. 7:465 §1).
+    #[serde(rename = "nl-parent-under-12")]
     NlParentUnder12,
     /// The Netherlands: a parent with authority for a child of 12–15 with the child's consent
     /// (WGBO art. 7:457 and 7:465 §3).
@@ -452,8 +459,8 @@ pub enum RuleId {
     DesignationRevoked,
     /// Portal access ends at death for the patient's account and every proxy.
     Death,
-    /// Belgium: a relative up to the second degree reads after death only indirectly, through a
-    /// practitioner, on a motivated request (art. 9 §4).
+    /// Belgium: a relative up to the second degree inspects after death only indirectly, through
+    /// a practitioner, on a motivated request, and gets no copy (art. 9 §4).
     BeRelativeAfterDeath,
     /// Belgium: the patient objected to relatives' access after death.
     BeObjectionAfterDeath,
@@ -474,9 +481,10 @@ pub enum RuleId {
 
 impl RuleId {
     /// Every rule of the catalogue.
-    pub const ALL: [RuleId; 32] = [
+    pub const ALL: [RuleId; 33] = [
         RuleId::DefaultDeny,
         RuleId::OwnRecord,
+        RuleId::OwnRecordTooYoung,
         RuleId::TreatingRelationship,
         RuleId::GeneralPractitioner,
         RuleId::GpAccessRefused,
@@ -514,6 +522,7 @@ impl RuleId {
         match self {
             RuleId::DefaultDeny => "default-deny",
             RuleId::OwnRecord => "own-record",
+            RuleId::OwnRecordTooYoung => "own-record-too-young",
             RuleId::TreatingRelationship => "treating-relationship",
             RuleId::GeneralPractitioner => "general-practitioner",
             RuleId::GpAccessRefused => "gp-access-refused",
@@ -816,12 +825,28 @@ fn person_rules(
     let patient = &facts.patient;
     let hospital = &facts.hospital;
     if *id == patient.id {
-        m.permit(
-            action,
-            PATIENT,
-            RuleId::OwnRecord,
-            Matches::reason(RuleId::OwnRecord),
-        );
+        // A child uses the portal once they exercise their rights themselves; before that the
+        // parents act for them. Without a birth date the patient is taken to be an adult.
+        let own_age = match hospital.jurisdiction {
+            Jurisdiction::Netherlands => 12,
+            Jurisdiction::Belgium => hospital.parent_link_until_age,
+        };
+        let old_enough = patient
+            .birth_date
+            .is_none_or(|b| has_reached_age(b, own_age, now, hospital.time_zone));
+        if old_enough {
+            m.permit(
+                action,
+                PATIENT,
+                RuleId::OwnRecord,
+                Matches::reason(RuleId::OwnRecord),
+            );
+        } else {
+            m.explain(
+                RuleId::OwnRecordTooYoung,
+                Matches::reason(RuleId::OwnRecordTooYoung).arg("age", own_age.to_string()),
+            );
+        }
         return;
     }
     if action == Action::OptOutOfDataReuse {
@@ -887,7 +912,15 @@ fn person_rules(
             {
                 without_authority = true;
             }
-            Fact::ChildConsent { parent, period } if parent == id && period.contains(now) => {
+            // Only a consent the child gave at 12 or older counts: a younger child's consent
+            // has no legal weight (WGBO art. 7:465).
+            Fact::ChildConsent { parent, period }
+                if parent == id
+                    && period.contains(now)
+                    && patient.birth_date.is_some_and(|b| {
+                        hospital.time_zone.local_date(period.from) >= birthday(b, 12)
+                    }) =>
+            {
                 child_consent = true;
             }
             Fact::TrustedPerson { person, period }
@@ -994,17 +1027,25 @@ fn person_rules(
 /// After death: the account and every proxy lose portal access; relatives may get the special
 /// outcomes of their jurisdiction.
 fn person_after_death(m: &mut Matches, id: &PersonId, action: Action, facts: &Facts) {
-    let relative_degree = facts.facts.iter().find_map(|f| match f {
-        Fact::Relative { person, degree } if person == id => Some(*degree),
-        _ => None,
-    });
+    // The closest kinship counts, whatever order the facts come in.
+    let relative_degree = facts
+        .facts
+        .iter()
+        .filter_map(|f| match f {
+            Fact::Relative { person, degree } if person == id => Some(*degree),
+            _ => None,
+        })
+        .min();
     let objected = facts
         .facts
         .iter()
         .any(|f| matches!(f, Fact::ObjectionAfterDeath));
     let reading = matches!(action, Action::Read | Action::RequestCopy);
     match (relative_degree, facts.hospital.jurisdiction) {
-        (Some(degree), Jurisdiction::Belgium) if degree <= 2 && reading => {
+        // Belgium grants relatives indirect inspection only, not a copy (art. 9 §4).
+        (Some(degree), Jurisdiction::Belgium)
+            if (1..=2).contains(&degree) && action == Action::Read =>
+        {
             if objected {
                 m.deny(
                     RuleId::BeObjectionAfterDeath,
@@ -1018,7 +1059,7 @@ fn person_after_death(m: &mut Matches, id: &PersonId, action: Action, facts: &Fa
                 ));
             }
         }
-        (Some(_), Jurisdiction::Netherlands) if reading => {
+        (Some(degree), Jurisdiction::Netherlands) if degree >= 1 && reading => {
             m.special.push((
                 Effect::DoctorWeighs,
                 RuleId::NlRelativeAfterDeath,

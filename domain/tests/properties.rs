@@ -2,6 +2,9 @@
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+#[path = "cedar/mod.rs"]
+mod cedar;
+
 use inzage_domain::access::*;
 use inzage_domain::calendar::{birthday, TimeZone};
 use proptest::prelude::*;
@@ -177,16 +180,23 @@ proptest! {
         prop_assert!(d.rules.contains(&RuleId::Exclusion));
     }
 
-    /// The living patient always reads their own validated, unshielded report from the cutoff
-    /// on (and, where the hospital hides children's reports, from 18 on); flipping any one
-    /// condition loses it.
+    /// The living patient old enough to use the portal always reads their own validated,
+    /// unshielded report from the cutoff on (and, where the hospital hides children's reports,
+    /// from 18 on); flipping any one condition loses it.
     #[test]
     fn the_patient_reads_exactly_the_reports_the_rules_allow(mut facts in arb_facts(), report_date in arb_birth(), v in any::<bool>(), shielded in any::<bool>(), now in arb_instant()) {
         facts.patient.died_at = None;
         let report = ReportFacts { status: if v { ReportStatus::Validated } else { ReportStatus::NotValidated }, shielded, date: report_date };
         let child_report = !facts.hospital.shows_children_reports
             && facts.patient.birth_date.is_some_and(|b| report_date < birthday(b, 18));
-        let expected = v && !shielded
+        let own_age = match facts.hospital.jurisdiction {
+            Jurisdiction::Netherlands => 12,
+            Jurisdiction::Belgium => facts.hospital.parent_link_until_age,
+        };
+        let old_enough = facts.patient.birth_date.is_none_or(|b| {
+            inzage_domain::calendar::has_reached_age(b, own_age, now, facts.hospital.time_zone)
+        });
+        let expected = old_enough && v && !shielded
             && facts.hospital.report_cutoff.is_none_or(|c| report_date >= c)
             && !child_report;
         let d = decide(&Request { principal: Principal::Person { id: PersonId("patient".into()) }, action: Action::Read, resource: Resource::Report { report } }, &facts, now);
@@ -260,6 +270,19 @@ proptest! {
         let at = day.midnight().assume_utc() - time::Duration::days(1) + time::Duration::minutes(minutes);
         let d = decide(&Request { principal: Principal::Person { id: PersonId("mum".into()) }, action: Action::Read, resource: Resource::Record }, &facts, at);
         prop_assert_eq!(d.is_permitted(), TimeZone::EuropeBrussels.local_date(at) < day);
+    }
+
+    /// The Cedar oracle, the same catalogue written as Cedar policies, agrees on the effect and
+    /// on the rules that determined it.
+    #[test]
+    fn the_cedar_oracle_agrees(facts in arb_facts(), request in arb_request(), now in arb_instant()) {
+        thread_local! {
+            static ORACLE: cedar::Oracle = cedar::Oracle::new();
+        }
+        let d = decide(&request, &facts, now);
+        let ours = (d.effect, d.rules.iter().map(|r| r.as_str().to_owned()).collect());
+        let theirs = ORACLE.with(|o| o.decide(&request, &facts, now));
+        prop_assert_eq!(ours, theirs, "request {:?}", request);
     }
 
     /// The what-if lists exactly the decisions whose effect changes.

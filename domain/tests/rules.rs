@@ -338,7 +338,7 @@ rule_test!(age_thresholds_are_exact_to_the_day {
     // NOW is 27 November 2026: a child born on 27 November reaches the age today.
     let nl = HospitalPolicy::dutch;
     let authority = Fact::ParentalAuthority { parent: pe("dad"), period: Period::since(LONG_AGO) };
-    let consent = Fact::ChildConsent { parent: pe("dad"), period: Period::since(LONG_AGO) };
+    let consent = Fact::ChildConsent { parent: pe("dad"), period: Period::since(YESTERDAY) };
     check!(person("dad"), Action::Read, facts(nl(), date!(2014 - 11 - 28), vec![authority.clone()]) => Permit ["nl-parent-under-12"]);
     check!(person("dad"), Action::Read, facts(nl(), date!(2014 - 11 - 27), vec![authority.clone()]) => Deny ["nl-child-consent-missing"]);
     check!(person("dad"), Action::Read, facts(nl(), date!(2010 - 11 - 28), vec![authority.clone(), consent.clone()]) => Permit ["nl-parent-with-child-consent"]);
@@ -350,4 +350,43 @@ rule_test!(age_thresholds_are_exact_to_the_day {
     let mut unknown = facts(HospitalPolicy::belgian(), date!(2020 - 01 - 01), vec![link]);
     unknown.patient.birth_date = None;
     check!(person("mum"), Action::Read, unknown => Deny ["be-parent-link-ended"]);
+});
+
+rule_test!(children_use_the_portal_from_the_age_they_exercise_their_rights {
+    // Netherlands: from 12; Belgium: from the parent-link limit (15).
+    check!(person("patient"), Action::Read, facts(HospitalPolicy::dutch(), date!(2014 - 11 - 28), vec![]) => Deny ["own-record-too-young"]);
+    check!(person("patient"), Action::Read, facts(HospitalPolicy::dutch(), date!(2014 - 11 - 27), vec![]) => Permit ["own-record"]);
+    check!(person("patient"), Action::Read, facts(HospitalPolicy::belgian(), date!(2011 - 11 - 28), vec![]) => Deny ["own-record-too-young"]);
+    check!(person("patient"), Action::Read, facts(HospitalPolicy::belgian(), date!(2011 - 11 - 27), vec![]) => Permit ["own-record"]);
+    let d = ask(person("patient"), Action::Read, &facts(HospitalPolicy::belgian(), date!(2020 - 01 - 01), vec![]));
+    assert_eq!(d.reasons[0].get("age"), Some("15"));
+});
+
+rule_test!(a_childs_consent_counts_only_from_12 {
+    let authority = Fact::ParentalAuthority { parent: pe("dad"), period: Period::since(LONG_AGO) };
+    // The child turned 12 on 1 March 2026 (born 2014-03-01); a consent from before does not count.
+    let early = Fact::ChildConsent { parent: pe("dad"), period: Period::since(datetime!(2025-06-01 00:00 UTC)) };
+    let given_at_12 = Fact::ChildConsent { parent: pe("dad"), period: Period::since(datetime!(2026-03-01 10:00 UTC)) };
+    let nl = HospitalPolicy::dutch;
+    check!(person("dad"), Action::Read, facts(nl(), date!(2014 - 03 - 01), vec![authority.clone(), early]) => Deny ["nl-child-consent-missing"]);
+    check!(person("dad"), Action::Read, facts(nl(), date!(2014 - 03 - 01), vec![authority, given_at_12]) => Permit ["nl-parent-with-child-consent"]);
+});
+
+rule_test!(belgian_relatives_get_no_copy_and_kinship_0_is_none {
+    let sister = Fact::Relative { person: pe("sister"), degree: 2 };
+    let be = deceased(HospitalPolicy::belgian(), vec![sister]);
+    check!(person("sister"), Action::RequestCopy, be => Deny ["death"]);
+    let zero = deceased(HospitalPolicy::belgian(), vec![Fact::Relative { person: pe("x"), degree: 0 }]);
+    check!(person("x"), Action::Read, zero => Deny ["death"]);
+    // The closest kinship counts, in any order.
+    let twice = |a: u8, b: u8| deceased(HospitalPolicy::belgian(), vec![Fact::Relative { person: pe("sister"), degree: a }, Fact::Relative { person: pe("sister"), degree: b }]);
+    check!(person("sister"), Action::Read, twice(3, 2) => IndirectOnly ["be-relative-after-death"]);
+    check!(person("sister"), Action::Read, twice(2, 3) => IndirectOnly ["be-relative-after-death"]);
+});
+
+rule_test!(rule_ids_are_the_same_in_json_and_in_the_catalogue {
+    for rule in RuleId::ALL {
+        assert_eq!(serde_json::to_string(&rule).unwrap(), format!("\"{}\"", rule.as_str()));
+        assert_eq!(serde_json::from_str::<RuleId>(&format!("\"{}\"", rule.as_str())).unwrap(), rule);
+    }
 });

@@ -6,8 +6,9 @@
 //!   `sqlite://inzage.db`. The server prints the demo logins itself.
 //! - `cargo xtask test` runs every check CI runs (`.ci/run` calls it): tools, rustfmt, clippy for
 //!   the host and for wasm32, `cargo test` with a throwaway PostgreSQL for the API tests, the
-//!   domain tests compiled to wasm32 in headless Chromium, a release build of the SPA and the
-//!   end-to-end tests against it. It stops at the first failing step and names it.
+//!   domain tests compiled to wasm32 in headless Chromium, the JavaScript binding's tests in Node
+//!   (`domain-js/`), a release build of the SPA and the end-to-end tests against it. It stops at
+//!   the first failing step and names it.
 //!
 //! The tools are pinned: trunk [`TRUNK_VERSION`]; wasm-bindgen-cli at the version of the
 //! `wasm-bindgen` crate in `Cargo.lock` (the two must match); wasm-opt from the npm package
@@ -155,6 +156,12 @@ fn test_steps() -> Result<()> {
             ws.cargo(&["test", "-p", "inzage-domain", "--target", WASM_TARGET])
                 .env("CHROMEDRIVER", CHROMEDRIVER),
         )
+    })?;
+    step("JavaScript binding (Node)", || {
+        // `cargo test` checked natively that the committed fixture holds the domain's
+        // decisions; here the same fixture is replayed through wasm in Node.
+        run_cmd(ws.cmd("bash").arg("domain-js/build.sh"))?;
+        run_cmd(ws.cmd("node").args(["--test", "domain-js/test/"]))
     })?;
     step("trunk build --release", || trunk_build(&ws))?;
     step("end-to-end tests (headless Chromium)", || {
