@@ -109,7 +109,7 @@ pub fn tr(message: &Message) -> String {
 
 /// A text with one argument.
 pub fn t1(key: &str, name: &str, value: &str) -> String {
-    tr(&Message::new(key).arg(name, value))
+    tr(&Message::new(key.to_owned()).arg(name, value))
 }
 
 const MONTHS: [&str; 12] = [

@@ -557,8 +557,42 @@ impl RuleId {
     }
 
     /// The translation key of this rule's reason.
-    pub fn reason_key(self) -> String {
-        format!("reason.{}", self.as_str().replace('-', "_"))
+    pub fn reason_key(self) -> &'static str {
+        match self {
+            RuleId::DefaultDeny => "reason.default_deny",
+            RuleId::OwnRecord => "reason.own_record",
+            RuleId::OwnRecordTooYoung => "reason.own_record_too_young",
+            RuleId::TreatingRelationship => "reason.treating_relationship",
+            RuleId::GeneralPractitioner => "reason.general_practitioner",
+            RuleId::GpAccessRefused => "reason.gp_access_refused",
+            RuleId::ReferrerConsent => "reason.referrer_consent",
+            RuleId::ReferrerConsentRevoked => "reason.referrer_consent_revoked",
+            RuleId::Exclusion => "reason.exclusion",
+            RuleId::ExchangeWithConsent => "reason.exchange_with_consent",
+            RuleId::ExchangeNotAllowed => "reason.exchange_not_allowed",
+            RuleId::EmergencyAccess => "reason.emergency_access",
+            RuleId::BeParentLink => "reason.be_parent_link",
+            RuleId::BeParentLinkEnded => "reason.be_parent_link_ended",
+            RuleId::NlParentUnder12 => "reason.nl_parent_under_12",
+            RuleId::NlParentWithChildConsent => "reason.nl_parent_with_child_consent",
+            RuleId::NlChildConsentMissing => "reason.nl_child_consent_missing",
+            RuleId::NlChildDecidesAlone => "reason.nl_child_decides_alone",
+            RuleId::NlParentWithoutAuthority => "reason.nl_parent_without_authority",
+            RuleId::BeTrustedPerson => "reason.be_trusted_person",
+            RuleId::BeRepresentative => "reason.be_representative",
+            RuleId::BeRepresentativeNotNeeded => "reason.be_representative_not_needed",
+            RuleId::NlAuthorisation => "reason.nl_authorisation",
+            RuleId::DesignationRevoked => "reason.designation_revoked",
+            RuleId::Death => "reason.death",
+            RuleId::BeRelativeAfterDeath => "reason.be_relative_after_death",
+            RuleId::BeObjectionAfterDeath => "reason.be_objection_after_death",
+            RuleId::NlRelativeAfterDeath => "reason.nl_relative_after_death",
+            RuleId::DataReuseOnlyPatient => "reason.data_reuse_only_patient",
+            RuleId::ReportNotValidated => "reason.report_not_validated",
+            RuleId::ReportShielded => "reason.report_shielded",
+            RuleId::ReportBeforeCutoff => "reason.report_before_cutoff",
+            RuleId::ChildReportHidden => "reason.child_report_hidden",
+        }
     }
 }
 
@@ -578,6 +612,25 @@ impl Decision {
     pub fn is_permitted(&self) -> bool {
         self.effect == Effect::Permit
     }
+}
+
+/// A date as `YYYY-MM-DD`, written directly: `Date`'s `Display` goes through the general
+/// formatting machinery, which costs more than the rest of a decision.
+fn iso_date(d: Date) -> String {
+    let (y, m, day) = (d.year(), u8::from(d.month()), d.day());
+    let mut out = String::with_capacity(10);
+    for digit in [y / 1000 % 10, y / 100 % 10, y / 10 % 10, y % 10] {
+        out.push(char::from(
+            b'0' + u8::try_from(digit.unsigned_abs() % 10).unwrap_or(0),
+        ));
+    }
+    out.push('-');
+    out.push(char::from(b'0' + m / 10));
+    out.push(char::from(b'0' + m % 10));
+    out.push('-');
+    out.push(char::from(b'0' + day / 10));
+    out.push(char::from(b'0' + day % 10));
+    out
 }
 
 /// Which actions a ground allows.
@@ -602,7 +655,7 @@ struct Matches {
 
 impl Matches {
     fn reason(rule: RuleId) -> Message {
-        Message::new(&rule.reason_key())
+        Message::new(rule.reason_key())
     }
 
     fn deny(&mut self, rule: RuleId, message: Message) {
@@ -876,7 +929,7 @@ fn person_rules(
                 let limit = hospital.parent_link_until_age;
                 let until = patient
                     .birth_date
-                    .map(|b| birthday(b, limit).to_string())
+                    .map(|b| iso_date(birthday(b, limit)))
                     .unwrap_or_default();
                 match (period.contains(now), reached(limit)) {
                     (true, Some(false)) => m.permit(
@@ -1098,7 +1151,7 @@ fn report_rules(
         if report.date < cutoff {
             m.deny(
                 RuleId::ReportBeforeCutoff,
-                Matches::reason(RuleId::ReportBeforeCutoff).arg("cutoff", cutoff.to_string()),
+                Matches::reason(RuleId::ReportBeforeCutoff).arg("cutoff", iso_date(cutoff)),
             );
         }
     }

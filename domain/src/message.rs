@@ -1,5 +1,7 @@
 //! Translatable messages: every error and every reason the domain produces is a key plus arguments.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 /// Something that can be shown to a person through a translation key.
@@ -14,8 +16,8 @@ pub trait HasMessageKey {
 /// A translatable message: a key and its named arguments, in a stable order.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Message {
-    /// The translation key.
-    pub key: String,
+    /// The translation key: borrowed for the domain's own keys, so a decision allocates less.
+    pub key: Cow<'static, str>,
     /// Named arguments to fill into the translated text, sorted by name.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub args: Vec<(String, String)>,
@@ -23,9 +25,9 @@ pub struct Message {
 
 impl Message {
     /// A message without arguments.
-    pub fn new(key: &str) -> Self {
+    pub fn new(key: impl Into<Cow<'static, str>>) -> Self {
         Self {
-            key: key.to_owned(),
+            key: key.into(),
             args: Vec::new(),
         }
     }

@@ -107,7 +107,7 @@ mod tests {
         ];
         for (purpose, out, used, allowed, key) in table {
             let (ok, why) = may_reuse(purpose, out, used);
-            assert_eq!((ok, why.key.as_str()), (allowed, key), "{purpose:?}");
+            assert_eq!((ok, why.key.as_ref()), (allowed, key), "{purpose:?}");
         }
     }
 

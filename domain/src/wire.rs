@@ -233,15 +233,15 @@ mod tests {
         };
         let errors = req.validate().err().unwrap_or_default();
         assert_eq!(
-            errors.first("username").map(|m| m.key.as_str()),
+            errors.first("username").map(|m| m.key.as_ref()),
             Some("login.username.empty")
         );
         assert_eq!(
-            errors.first("password").map(|m| m.key.as_str()),
+            errors.first("password").map(|m| m.key.as_ref()),
             Some("password.empty")
         );
         assert_eq!(
-            errors.first("code").map(|m| m.key.as_str()),
+            errors.first("code").map(|m| m.key.as_ref()),
             Some("code_card.answer.wrong_length")
         );
     }

@@ -13,7 +13,7 @@ const SNAPSHOT: &str = include_str!("snapshots/explanations.txt");
 
 /// The reason of a rule with the arguments the rule gives it.
 fn sample(rule: RuleId) -> Message {
-    Message::new(&rule.reason_key())
+    Message::new(rule.reason_key())
         .arg("practitioner", "dr. Peeters")
         .arg("reason", "bewusteloos binnengebracht")
         .arg("until", "2027-11-11")
@@ -58,7 +58,7 @@ fn every_rule_is_explained_in_every_language() {
 #[cfg_attr(target_arch = "wasm32", wasm_bindgen_test::wasm_bindgen_test)]
 fn reason_keys_map_back_to_their_rules() {
     for rule in RuleId::ALL {
-        assert_eq!(rule_of_key(&rule.reason_key()), Some(rule));
+        assert_eq!(rule_of_key(rule.reason_key()), Some(rule));
     }
     assert_eq!(rule_of_key("reason.nothing"), None);
     assert_eq!(

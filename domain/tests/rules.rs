@@ -388,5 +388,19 @@ rule_test!(rule_ids_are_the_same_in_json_and_in_the_catalogue {
     for rule in RuleId::ALL {
         assert_eq!(serde_json::to_string(&rule).unwrap(), format!("\"{}\"", rule.as_str()));
         assert_eq!(serde_json::from_str::<RuleId>(&format!("\"{}\"", rule.as_str())).unwrap(), rule);
+        assert_eq!(rule.reason_key(), format!("reason.{}", rule.as_str().replace('-', "_")));
+    }
+});
+
+rule_test!(dates_in_reasons_are_iso {
+    let mut f = facts(HospitalPolicy::belgian(), date!(1970 - 01 - 01), vec![]);
+    for cutoff in [date!(2016 - 08 - 15), date!(0999 - 01 - 02), date!(2024 - 12 - 31)] {
+        f.hospital.report_cutoff = Some(cutoff);
+        let d = decide(
+            &Request { principal: person("patient"), action: Action::Read, resource: report(ReportStatus::Validated, false, date!(0900 - 01 - 01)) },
+            &f,
+            NOW,
+        );
+        assert_eq!(d.reasons[0].get("cutoff"), Some(cutoff.to_string().as_str()));
     }
 });

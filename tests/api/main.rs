@@ -474,7 +474,7 @@ async fn bad_input_gets_field_errors(db: Db) -> anyhow::Result<()> {
     let body = error_body(res).await?;
     assert_eq!(body.error, "validation");
     assert_eq!(
-        body.fields.first("username").map(|m| m.key.as_str()),
+        body.fields.first("username").map(|m| m.key.as_ref()),
         Some("insz.invalid_checksum")
     );
 
@@ -489,7 +489,7 @@ async fn bad_input_gets_field_errors(db: Db) -> anyhow::Result<()> {
         .fields
         .0
         .iter()
-        .map(|(f, m)| (f.as_str(), m[0].key.as_str()))
+        .map(|(f, m)| (f.as_str(), m[0].key.as_ref()))
         .collect();
     assert_eq!(
         keys,
