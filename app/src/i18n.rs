@@ -87,6 +87,16 @@ pub fn nl(key: &str) -> Option<&'static str> {
         "code_card.answer.invalid_character" => "Een code bevat alleen cijfers.",
         "code_card.answer.wrong_length" => "Een code heeft 8 cijfers.",
         "code_card.position.out_of_range" => "Deze positie bestaat niet op een codekaart.",
+        "email.empty" => "Vul uw e-mailadres in.",
+        "email.too_long" => "Een e-mailadres heeft hoogstens 254 tekens.",
+        "email.missing_at" => "Een e-mailadres bevat een @.",
+        "email.invalid_local_part" => "Het deel vóór de @ is niet geldig.",
+        "email.invalid_domain" => "Het deel na de @ is geen geldige domeinnaam.",
+        "birth_date.empty" => "Vul uw geboortedatum in.",
+        "birth_date.invalid_format" => "Schrijf de geboortedatum als DD-MM-JJJJ.",
+        "birth_date.invalid_date" => "Deze dag bestaat niet.",
+        "birth_date.in_the_future" => "Een geboortedatum ligt niet in de toekomst.",
+        "birth_date.too_long_ago" => "Een geboortedatum ligt na 1 januari 1900.",
         _ => return None,
     })
 }

@@ -7,6 +7,7 @@
 
 pub mod access;
 pub mod calendar;
+pub mod contact;
 pub mod explain;
 pub mod ident;
 pub mod login;
