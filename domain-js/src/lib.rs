@@ -463,3 +463,29 @@ mod tests {
         );
     }
 }
+
+/// Decides every request of `requests_json` (a JSON array) against the same facts `rounds`
+/// times, after parsing everything once, and returns how many decisions permitted. Only in
+/// builds with the `bench` feature: `domain-js/bench/run.sh` times it to measure decisions in
+/// WebAssembly without the cost of crossing into JavaScript.
+#[cfg(feature = "bench")]
+#[wasm_bindgen(js_name = benchDecide)]
+pub fn bench_decide(
+    requests_json: &str,
+    facts_json: &str,
+    now: &str,
+    rounds: u32,
+) -> Result<u32, JsError> {
+    let requests: Vec<Request> = from_json("requests", requests_json).map_err(js_error)?;
+    let facts: Facts = from_json("facts", facts_json).map_err(js_error)?;
+    let now = parse_now(now).map_err(js_error)?;
+    let mut permitted = 0u32;
+    for _ in 0..rounds {
+        for r in &requests {
+            if decide(r, &facts, now).is_permitted() {
+                permitted = permitted.wrapping_add(1);
+            }
+        }
+    }
+    Ok(permitted)
+}
