@@ -118,7 +118,7 @@ pub fn tr(message: &Message) -> String {
 }
 
 /// A text with one argument.
-pub fn t1(key: &str, name: &str, value: &str) -> String {
+pub fn t1(key: &str, name: &'static str, value: &str) -> String {
     tr(&Message::new(key.to_owned()).arg(name, value))
 }
 

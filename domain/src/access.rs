@@ -662,14 +662,24 @@ impl Matches {
         self.overriding.push((rule, message));
     }
 
+    /// Records a ground. Once an overriding deny matched, grounds cannot change the decision,
+    /// so they are not collected (callers build their message lazily for the same reason).
     fn permit(&mut self, action: Action, allowed: &[Action], rule: RuleId, message: Message) {
-        if allowed.contains(&action) {
+        if self.overriding.is_empty() && allowed.contains(&action) {
             self.permits.push((rule, message));
         }
     }
 
     fn explain(&mut self, rule: RuleId, message: Message) {
-        self.explanations.push((rule, message));
+        if self.overriding.is_empty() {
+            self.explanations.push((rule, message));
+        }
+    }
+
+    fn special(&mut self, effect: Effect, rule: RuleId) {
+        if self.overriding.is_empty() {
+            self.special.push((effect, rule, Self::reason(rule)));
+        }
     }
 
     fn into_decision(self) -> Decision {
@@ -745,13 +755,15 @@ pub fn decide(request: &Request, facts: &Facts, now: OffsetDateTime) -> Decision
     match &request.principal {
         Principal::Practitioner { id } => practitioner_rules(&mut m, id, action, facts, now),
         Principal::Person { id } => {
+            // The report rules go first: when one of them denies, the grounds need not be
+            // collected at all.
+            if let Resource::Report { report } = &request.resource {
+                report_rules(&mut m, report, patient, hospital);
+            }
             if dead {
                 person_after_death(&mut m, id, action, facts);
             } else {
                 person_rules(&mut m, id, action, facts, now);
-            }
-            if let Resource::Report { report } = &request.resource {
-                report_rules(&mut m, report, patient, hospital);
             }
         }
     }
@@ -1105,25 +1117,14 @@ fn person_after_death(m: &mut Matches, id: &PersonId, action: Action, facts: &Fa
                     Matches::reason(RuleId::BeObjectionAfterDeath),
                 );
             } else {
-                m.special.push((
-                    Effect::IndirectOnly,
-                    RuleId::BeRelativeAfterDeath,
-                    Matches::reason(RuleId::BeRelativeAfterDeath),
-                ));
+                m.special(Effect::IndirectOnly, RuleId::BeRelativeAfterDeath);
             }
         }
         (Some(degree), Jurisdiction::Netherlands) if degree >= 1 && reading => {
-            m.special.push((
-                Effect::DoctorWeighs,
-                RuleId::NlRelativeAfterDeath,
-                Matches::reason(RuleId::NlRelativeAfterDeath),
-            ));
+            m.special(Effect::DoctorWeighs, RuleId::NlRelativeAfterDeath);
         }
-        _ => {}
-    }
-    // No portal ground survives death: the special outcomes above are not portal access.
-    if m.special.is_empty() && m.overriding.is_empty() {
-        m.deny(RuleId::Death, Matches::reason(RuleId::Death));
+        // No portal ground survives death: the special outcomes above are not portal access.
+        _ => m.deny(RuleId::Death, Matches::reason(RuleId::Death)),
     }
 }
 

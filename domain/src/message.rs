@@ -20,7 +20,7 @@ pub struct Message {
     pub key: Cow<'static, str>,
     /// Named arguments to fill into the translated text, sorted by name.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub args: Vec<(String, String)>,
+    pub args: Vec<(Cow<'static, str>, String)>,
 }
 
 impl Message {
@@ -34,11 +34,15 @@ impl Message {
 
     /// Adds a named argument; arguments stay sorted by name so equal messages compare equal.
     #[must_use]
-    pub fn arg(mut self, name: &str, value: impl Into<String>) -> Self {
+    pub fn arg(mut self, name: impl Into<Cow<'static, str>>, value: impl Into<String>) -> Self {
+        let name = name.into();
         let value = value.into();
-        match self.args.binary_search_by(|(n, _)| n.as_str().cmp(name)) {
+        match self
+            .args
+            .binary_search_by(|(n, _)| n.as_ref().cmp(name.as_ref()))
+        {
             Ok(i) => self.args[i].1 = value,
-            Err(i) => self.args.insert(i, (name.to_owned(), value)),
+            Err(i) => self.args.insert(i, (name, value)),
         }
         self
     }
@@ -47,7 +51,7 @@ impl Message {
     pub fn get(&self, name: &str) -> Option<&str> {
         self.args
             .iter()
-            .find(|(n, _)| n == name)
+            .find(|(n, _)| n.as_ref() == name)
             .map(|(_, v)| v.as_str())
     }
 }
