@@ -127,6 +127,13 @@ impl Period {
     }
 
     /// Whether the fact holds at `t`.
+    /// ```
+    /// use inzage_domain::access::Period;
+    /// use time::macros::datetime;
+    /// let p = Period::between(datetime!(2026-01-01 0:00 UTC), datetime!(2026-02-01 0:00 UTC));
+    /// assert!(p.contains(datetime!(2026-01-01 0:00 UTC)));
+    /// assert!(!p.contains(datetime!(2026-02-01 0:00 UTC)), "the end is exclusive");
+    /// ```
     pub fn contains(&self, t: OffsetDateTime) -> bool {
         self.from <= t && self.until.is_none_or(|u| t < u)
     }
@@ -518,6 +525,11 @@ impl RuleId {
     ];
 
     /// The stable id, as it appears in JSON and in the documentation.
+    /// ```
+    /// use inzage_domain::access::RuleId;
+    /// assert_eq!(RuleId::NlParentUnder12.as_str(), "nl-parent-under-12");
+    /// assert_eq!(RuleId::NlParentUnder12.reason_key(), "reason.nl_parent_under_12");
+    /// ```
     pub fn as_str(self) -> &'static str {
         match self {
             RuleId::DefaultDeny => "default-deny",
@@ -1286,6 +1298,24 @@ pub fn principals(facts: &Facts) -> Vec<Principal> {
 
 /// What each person named in the facts gains or loses through a change, for every action on
 /// the record: only the decisions whose effect changes are listed.
+/// ```
+/// use inzage_domain::access::*;
+/// use time::macros::{date, datetime};
+/// let gp = Fact::GeneralPractitioner {
+///     practitioner: PractitionerId("dr-janssens".into()),
+///     period: Period::since(datetime!(2020-01-01 0:00 UTC)),
+/// };
+/// let facts = Facts {
+///     patient: Patient { id: PersonId("p1".into()), birth_date: Some(date!(1970 - 01 - 01)), died_at: None },
+///     hospital: HospitalPolicy::belgian(),
+///     facts: vec![gp],
+/// };
+/// let now = datetime!(2026-11-27 12:00 UTC);
+/// let refuse = Change::Add { fact: Fact::GpAccessRefused { period: Period::since(now) } };
+/// let diffs = what_if(&facts, &refuse, now);
+/// assert_eq!(diffs.len(), 1);
+/// assert_eq!(diffs[0].after.rules, vec![RuleId::GpAccessRefused]);
+/// ```
 pub fn what_if(facts: &Facts, change: &Change, now: OffsetDateTime) -> Vec<Difference> {
     let (after_facts, after_now) = apply(facts, change, now);
     let mut people = principals(facts);

@@ -33,6 +33,12 @@ impl TimeZone {
     }
 
     /// The local calendar date at an instant.
+    /// ```
+    /// use inzage_domain::calendar::TimeZone;
+    /// use time::macros::{date, datetime};
+    /// // 23:30 UTC on a summer evening is already the next day in Brussels.
+    /// assert_eq!(TimeZone::EuropeBrussels.local_date(datetime!(2026-07-14 23:30 UTC)), date!(2026 - 07 - 15));
+    /// ```
     pub fn local_date(self, t: OffsetDateTime) -> Date {
         t.to_offset(self.offset_at(t)).date()
     }
@@ -57,6 +63,11 @@ pub fn parse_iso_date(s: &str) -> Option<Date> {
 /// Someone born on 29 February turns a year older on 1 March in common years: until that day the
 /// anniversary has not been reached. For access rules this is the later of the two readings, so
 /// a threshold is never crossed early.
+/// ```
+/// use inzage_domain::calendar::birthday;
+/// use time::macros::date;
+/// assert_eq!(birthday(date!(2012 - 02 - 29), 15), date!(2027 - 03 - 01));
+/// ```
 pub fn birthday(birth: Date, years: u8) -> Date {
     let year = birth.year() + i32::from(years);
     Date::from_calendar_date(year, birth.month(), birth.day())
@@ -67,6 +78,14 @@ pub fn birthday(birth: Date, years: u8) -> Date {
 /// Whether someone born on `birth` is at least `years` old at instant `now` in time zone `tz`.
 ///
 /// The answer flips exactly once, at local midnight of the birthday.
+/// ```
+/// use inzage_domain::calendar::{has_reached_age, TimeZone};
+/// use time::macros::{date, datetime};
+/// let tz = TimeZone::EuropeBrussels;
+/// // Local midnight of 1 March 2026 in Brussels is 23:00 UTC on 28 February.
+/// assert!(!has_reached_age(date!(2011 - 03 - 01), 15, datetime!(2026-02-28 22:59 UTC), tz));
+/// assert!(has_reached_age(date!(2011 - 03 - 01), 15, datetime!(2026-02-28 23:00 UTC), tz));
+/// ```
 pub fn has_reached_age(birth: Date, years: u8, now: OffsetDateTime, tz: TimeZone) -> bool {
     tz.local_date(now) >= birthday(birth, years)
 }

@@ -207,6 +207,29 @@ pub fn explain_reason(reason: &Message, lang: Language) -> Option<String> {
 }
 
 /// Every reason of a decision as sentences.
+/// ```
+/// use inzage_domain::access::*;
+/// use inzage_domain::explain::{explain, Language};
+/// use time::macros::{date, datetime};
+/// let facts = Facts {
+///     patient: Patient { id: PersonId("p1".into()), birth_date: Some(date!(1970 - 01 - 01)), died_at: None },
+///     hospital: HospitalPolicy::belgian(),
+///     facts: vec![Fact::GeneralPractitioner {
+///         practitioner: PractitionerId("dr. Janssens".into()),
+///         period: Period::since(datetime!(2020-01-01 0:00 UTC)),
+///     }],
+/// };
+/// let request = Request {
+///     principal: Principal::Practitioner { id: PractitionerId("dr. Janssens".into()) },
+///     action: Action::Read,
+///     resource: Resource::Record,
+/// };
+/// let decision = decide(&request, &facts, datetime!(2026-11-27 12:00 UTC));
+/// assert_eq!(
+///     explain(&decision, Language::Nl),
+///     vec!["Uw huisarts dr. Janssens ziet uw dossier automatisch. U kunt dit intrekken."]
+/// );
+/// ```
 pub fn explain(decision: &Decision, lang: Language) -> Vec<String> {
     decision
         .reasons

@@ -307,6 +307,11 @@ impl Password {
     }
 
     /// A password a person chooses: at least [`PASSWORD_MIN_CHARS`] characters.
+    /// ```
+    /// use inzage_domain::Password;
+    /// assert!(Password::new_chosen("vier woorden zijn genoeg").is_ok());
+    /// assert!(Password::new_chosen("kort").is_err());
+    /// ```
     pub fn new_chosen(input: &str) -> Result<Self, PasswordError> {
         let p = Self::for_login(input)?;
         if input.chars().count() < PASSWORD_MIN_CHARS {
@@ -358,6 +363,11 @@ pub struct CodeCardPosition(u8);
 
 impl CodeCardPosition {
     /// Validates a position.
+    /// ```
+    /// use inzage_domain::CodeCardPosition;
+    /// assert!(CodeCardPosition::new(24).is_ok());
+    /// assert!(CodeCardPosition::new(25).is_err());
+    /// ```
     pub fn new(position: u8) -> Result<Self, CodeCardPositionError> {
         if (1..=CODE_CARD_SIZE).contains(&position) {
             Ok(Self(position))
@@ -422,6 +432,11 @@ pub struct CodeCardAnswer(String);
 
 impl CodeCardAnswer {
     /// Validates a typed code and keeps its digits.
+    /// ```
+    /// use inzage_domain::CodeCardAnswer;
+    /// assert_eq!(CodeCardAnswer::parse("1234 5678").unwrap().printed(), "1234 5678");
+    /// assert!(CodeCardAnswer::parse("1234").is_err());
+    /// ```
     pub fn parse(input: &str) -> Result<Self, CodeCardAnswerError> {
         let mut digits = String::with_capacity(CODE_DIGITS);
         for c in input.chars() {

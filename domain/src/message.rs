@@ -34,6 +34,11 @@ impl Message {
 
     /// Adds a named argument; arguments stay sorted by name so equal messages compare equal.
     #[must_use]
+    /// ```
+    /// use inzage_domain::Message;
+    /// let m = Message::new("reason.report_before_cutoff").arg("cutoff", "2016-08-15");
+    /// assert_eq!(m.get("cutoff"), Some("2016-08-15"));
+    /// ```
     pub fn arg(mut self, name: impl Into<Cow<'static, str>>, value: impl Into<String>) -> Self {
         let name = name.into();
         let value = value.into();

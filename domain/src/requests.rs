@@ -22,6 +22,12 @@ pub enum Term {
 
 impl Term {
     /// The day the answer is due, counting from the day of receipt.
+    /// ```
+    /// use inzage_domain::requests::Term;
+    /// use time::macros::date;
+    /// assert_eq!(Term::Months(1).due(date!(2026 - 01 - 31)), date!(2026 - 02 - 28));
+    /// assert_eq!(Term::WorkingDays(1).due(date!(2026 - 11 - 27)), date!(2026 - 11 - 30));
+    /// ```
     pub fn due(self, received: Date) -> Date {
         match self {
             Term::Months(n) => add_months(received, n),
@@ -164,6 +170,16 @@ pub enum RequestKind {
         /// The patient's statement.
         statement: String,
     },
+    /// A copy of a deceased patient's record, asked by a relative.
+    CopyForDeceasedRelative {
+        /// The relative's degree of kinship (1: parent, child or partner; 2: sibling,
+        /// grandparent, grandchild).
+        degree: u8,
+        /// Why the relative asks (required).
+        motivation: String,
+        /// Whether the patient objected, while alive, to relatives' access after death.
+        patient_objected: bool,
+    },
     /// Destruction of (part of) the record.
     Destruction {
         /// The last treatment or change of the data concerned.
@@ -195,6 +211,14 @@ pub enum Assessment {
     RoutedElsewhere {
         /// The institution that holds them.
         institution: String,
+    },
+    /// Filed, but not answered with a copy: a practitioner the relative names inspects the
+    /// record for them (Belgium, art. 9 §4), or a doctor weighs it (the Netherlands).
+    Weighed {
+        /// The day the hospital must answer by.
+        due: Date,
+        /// How it is handled.
+        notes: Vec<Message>,
     },
     /// It cannot be granted, with the reason and, when it is a matter of time, from when it can.
     Refused {
@@ -311,6 +335,39 @@ pub fn assess(request: &RequestKind, policy: &RequestPolicy, now: OffsetDateTime
                 }
             } else {
                 accepted(0, vec![Message::new("request.correction.statement_added")])
+            }
+        }
+        RequestKind::CopyForDeceasedRelative {
+            degree,
+            motivation,
+            patient_objected,
+        } => {
+            if motivation.trim().is_empty() {
+                return Assessment::Incomplete {
+                    missing: vec![Message::new("request.deceased.motivation_missing")],
+                };
+            }
+            match policy.jurisdiction {
+                Jurisdiction::Belgium if *patient_objected => Assessment::Refused {
+                    reason: Message::new("request.deceased.patient_objected"),
+                    possible_from: None,
+                },
+                Jurisdiction::Belgium if !(1..=2).contains(degree) => Assessment::Refused {
+                    reason: Message::new("request.deceased.degree_too_far"),
+                    possible_from: None,
+                },
+                Jurisdiction::Belgium => Assessment::Weighed {
+                    due,
+                    notes: vec![Message::new("request.deceased.through_practitioner")],
+                },
+                Jurisdiction::Netherlands if *degree == 0 => Assessment::Refused {
+                    reason: Message::new("request.deceased.degree_too_far"),
+                    possible_from: None,
+                },
+                Jurisdiction::Netherlands => Assessment::Weighed {
+                    due,
+                    notes: vec![Message::new("request.deceased.doctor_weighs")],
+                },
             }
         }
         RequestKind::Destruction {
@@ -550,6 +607,49 @@ mod tests {
             NOW,
         );
         assert!(matches!(a, Assessment::Accepted { .. }));
+    }
+
+    #[test]
+    fn deceased_relatives_go_through_a_practitioner_or_a_doctor() {
+        let ask = |p: &RequestPolicy, degree: u8, motivation: &str, objected: bool| {
+            assess(
+                &RequestKind::CopyForDeceasedRelative {
+                    degree,
+                    motivation: motivation.into(),
+                    patient_objected: objected,
+                },
+                p,
+                NOW,
+            )
+        };
+        let be = RequestPolicy::belgian();
+        let nl = RequestPolicy::dutch();
+        assert_eq!(
+            ask(&be, 1, " ", false),
+            Assessment::Incomplete {
+                missing: vec![Message::new("request.deceased.motivation_missing")]
+            }
+        );
+        assert_eq!(
+            ask(&be, 2, "erfelijke aandoening", false),
+            Assessment::Weighed {
+                due: date!(2026 - 12 - 27),
+                notes: vec![Message::new("request.deceased.through_practitioner")]
+            }
+        );
+        assert!(
+            matches!(ask(&be, 3, "erfelijke aandoening", false), Assessment::Refused { reason, .. } if reason.key == "request.deceased.degree_too_far")
+        );
+        assert!(
+            matches!(ask(&be, 1, "erfelijke aandoening", true), Assessment::Refused { reason, .. } if reason.key == "request.deceased.patient_objected")
+        );
+        assert_eq!(
+            ask(&nl, 4, "erfelijke aandoening", true),
+            Assessment::Weighed {
+                due: date!(2026 - 12 - 27),
+                notes: vec![Message::new("request.deceased.doctor_weighs")]
+            }
+        );
     }
 
     #[test]
