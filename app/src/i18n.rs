@@ -4,6 +4,8 @@
 //! produce, so validation errors and reasons read the same whether the browser or the server
 //! found them.
 
+use inzage_domain::calendar::{parse_iso_date, TimeZone};
+use inzage_domain::explain::{long_date, Language};
 use inzage_domain::Message;
 use time::Date;
 
@@ -122,35 +124,18 @@ pub fn t1(key: &str, name: &'static str, value: &str) -> String {
     tr(&Message::new(key.to_owned()).arg(name, value))
 }
 
-const MONTHS: [&str; 12] = [
-    "januari",
-    "februari",
-    "maart",
-    "april",
-    "mei",
-    "juni",
-    "juli",
-    "augustus",
-    "september",
-    "oktober",
-    "november",
-    "december",
-];
-
 /// A date as "12 maart 2024".
 pub fn date(d: Date) -> String {
-    let month = MONTHS[usize::from(u8::from(d.month())) - 1];
-    format!("{} {} {}", d.day(), month, d.year())
+    long_date(d, Language::Nl)
 }
 
 fn format_value(v: &str) -> String {
-    let fmt = time::macros::format_description!("[year]-[month]-[day]");
-    if let Ok(d) = Date::parse(v, fmt) {
+    if let Some(d) = parse_iso_date(v) {
         return date(d);
     }
     if let Ok(t) = time::OffsetDateTime::parse(v, &time::format_description::well_known::Rfc3339) {
-        // The portal's hospitals are in Belgium and the Netherlands: show Central European time.
-        let local = t.to_offset(cet_offset(t));
+        // The portal's hospitals are in Belgium and the Netherlands: show their local time.
+        let local = t.to_offset(TimeZone::EuropeBrussels.offset_at(t));
         return format!(
             "{} om {:02}:{:02}",
             date(local.date()),
@@ -159,18 +144,4 @@ fn format_value(v: &str) -> String {
         );
     }
     v.to_owned()
-}
-
-/// UTC+1, or UTC+2 between the last Sundays of March and October at 01:00 UTC (EU rule).
-fn cet_offset(t: time::OffsetDateTime) -> time::UtcOffset {
-    let year = t.year();
-    let last_sunday = |month: time::Month| {
-        let mut d = Date::from_calendar_date(year, month, 31).unwrap_or(Date::MIN);
-        while d.weekday() != time::Weekday::Sunday {
-            d = d.previous_day().unwrap_or(Date::MIN);
-        }
-        d.with_hms(1, 0, 0).map(|p| p.assume_utc()).unwrap_or(t)
-    };
-    let summer = t >= last_sunday(time::Month::March) && t < last_sunday(time::Month::October);
-    time::UtcOffset::from_hms(if summer { 2 } else { 1 }, 0, 0).unwrap_or(time::UtcOffset::UTC)
 }
