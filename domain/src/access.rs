@@ -774,7 +774,9 @@ pub fn decide(request: &Request, facts: &Facts, now: OffsetDateTime) -> Decision
             }
             if dead {
                 person_after_death(&mut m, id, action, facts);
-            } else {
+            } else if m.overriding.is_empty() {
+                // A living patient's grounds only add permits and explanations, which an
+                // overriding deny (a report rule) makes moot.
                 person_rules(&mut m, id, action, facts, now);
             }
         }

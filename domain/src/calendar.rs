@@ -5,7 +5,7 @@
 //! the domain carries that rule itself instead of a time zone database, and stays free of I/O.
 
 use serde::{Deserialize, Serialize};
-use time::{Date, Month, OffsetDateTime, UtcOffset, Weekday};
+use time::{Date, Month, OffsetDateTime, UtcOffset};
 
 /// The time zone a hospital works in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
@@ -46,11 +46,10 @@ impl TimeZone {
 
 /// 01:00 UTC on the last Sunday of a month: when EU summer time starts (March) or ends (October).
 fn switch_instant(year: i32, month: Month) -> OffsetDateTime {
-    let mut d = Date::from_calendar_date(year, month, 31).unwrap_or(Date::MIN);
-    while d.weekday() != Weekday::Sunday {
-        d = d.previous_day().unwrap_or(Date::MIN);
-    }
-    d.midnight().assume_utc() + time::Duration::hours(1)
+    let last = Date::from_calendar_date(year, month, 31).unwrap_or(Date::MIN);
+    let back = i64::from(last.weekday().number_days_from_sunday());
+    let sunday = last.checked_sub(time::Duration::days(back)).unwrap_or(last);
+    sunday.midnight().assume_utc() + time::Duration::hours(1)
 }
 
 /// Parses a `YYYY-MM-DD` date, as the domain writes dates into message arguments.
@@ -107,6 +106,18 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
     use time::macros::{date, datetime};
+
+    #[test]
+    fn switches_fall_on_sundays_in_the_last_week() {
+        for year in 1990..2100 {
+            for month in [Month::March, Month::October] {
+                let d = switch_instant(year, month).date();
+                assert_eq!(d.weekday(), time::Weekday::Sunday);
+                assert_eq!(d.month(), month);
+                assert!(d.day() >= 25, "{d}");
+            }
+        }
+    }
 
     #[test]
     fn summer_time_switches_on_the_last_sundays() {
