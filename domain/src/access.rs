@@ -1223,6 +1223,20 @@ pub struct Difference {
 }
 
 /// Applies a change to the facts and the clock, returning the new facts and the instant to decide at.
+/// ```
+/// use inzage_domain::access::*;
+/// use time::macros::{date, datetime};
+/// let now = datetime!(2026-11-27 12:00 UTC);
+/// let consent = Fact::ExchangeConsent { period: Period::since(datetime!(2020-01-01 0:00 UTC)) };
+/// let facts = Facts {
+///     patient: Patient { id: PersonId("p1".into()), birth_date: Some(date!(1970 - 01 - 01)), died_at: None },
+///     hospital: HospitalPolicy::belgian(),
+///     facts: vec![consent.clone()],
+/// };
+/// let (after, at) = apply(&facts, &Change::End { fact: consent, at: now }, now);
+/// assert_eq!(at, now);
+/// assert!(matches!(&after.facts[0], Fact::ExchangeConsent { period } if period.until == Some(now)));
+/// ```
 pub fn apply(facts: &Facts, change: &Change, now: OffsetDateTime) -> (Facts, OffsetDateTime) {
     let mut after = facts.clone();
     match change {
@@ -1265,6 +1279,16 @@ fn period_mut(fact: &mut Fact) -> Option<&mut Period> {
 }
 
 /// Everyone the facts name, and the patient: the people a change can affect.
+/// ```
+/// use inzage_domain::access::*;
+/// use time::macros::datetime;
+/// let facts = Facts {
+///     patient: Patient { id: PersonId("p1".into()), birth_date: None, died_at: None },
+///     hospital: HospitalPolicy::dutch(),
+///     facts: vec![Fact::ParentWithoutAuthority { parent: PersonId("dad".into()) }],
+/// };
+/// assert_eq!(principals(&facts).len(), 2);
+/// ```
 pub fn principals(facts: &Facts) -> Vec<Principal> {
     let mut out = vec![Principal::Person {
         id: facts.patient.id.clone(),

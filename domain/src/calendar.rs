@@ -21,6 +21,12 @@ pub enum TimeZone {
 
 impl TimeZone {
     /// The offset from UTC in force at an instant.
+    /// ```
+    /// use inzage_domain::calendar::TimeZone;
+    /// use time::macros::datetime;
+    /// assert_eq!(TimeZone::EuropeAmsterdam.offset_at(datetime!(2026-07-01 12:00 UTC)).whole_hours(), 2);
+    /// assert_eq!(TimeZone::EuropeAmsterdam.offset_at(datetime!(2026-01-01 12:00 UTC)).whole_hours(), 1);
+    /// ```
     pub fn offset_at(self, t: OffsetDateTime) -> UtcOffset {
         // Both zones follow the EU rule since 1996; earlier instants use the same rule, which is
         // good enough for ages (no birthday falls in a transition hour's ambiguity that matters).
@@ -90,6 +96,12 @@ pub fn has_reached_age(birth: Date, years: u8, now: OffsetDateTime, tz: TimeZone
 }
 
 /// Completed years at local date `on`.
+/// ```
+/// use inzage_domain::calendar::age_on;
+/// use time::macros::date;
+/// assert_eq!(age_on(date!(2008 - 02 - 29), date!(2023 - 02 - 28)), 14);
+/// assert_eq!(age_on(date!(2008 - 02 - 29), date!(2023 - 03 - 01)), 15);
+/// ```
 pub fn age_on(birth: Date, on: Date) -> u32 {
     let mut age = on.year() - birth.year();
     let anniversary_passed = (on.month(), on.day()) >= (birth.month(), birth.day());

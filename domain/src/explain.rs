@@ -182,6 +182,11 @@ const MONTHS: [[&str; 12]; 3] = [
 ];
 
 /// A date written out in a language: "15 augustus 2016", "15 August 2016", "15 août 2016".
+/// ```
+/// use inzage_domain::explain::{long_date, Language};
+/// use time::macros::date;
+/// assert_eq!(long_date(date!(2016 - 08 - 15), Language::Fr), "15 août 2016");
+/// ```
 pub fn long_date(d: Date, lang: Language) -> String {
     let months = &MONTHS[lang as usize];
     format!(
@@ -194,6 +199,15 @@ pub fn long_date(d: Date, lang: Language) -> String {
 
 /// The sentence of one reason, its arguments filled in (dates written out); `None` when the key
 /// is not a rule's reason.
+/// ```
+/// use inzage_domain::explain::{explain_reason, Language};
+/// use inzage_domain::Message;
+/// let reason = Message::new("reason.report_before_cutoff").arg("cutoff", "2016-08-15");
+/// assert_eq!(
+///     explain_reason(&reason, Language::En).as_deref(),
+///     Some("The portal shows reports from 15 August 2016 on.")
+/// );
+/// ```
 pub fn explain_reason(reason: &Message, lang: Language) -> Option<String> {
     let rule = rule_of_key(&reason.key)?;
     let mut text = template(rule, lang).to_owned();

@@ -206,6 +206,14 @@ impl Insz {
     ///
     /// Fails with [`InszError::InvalidSerial`] for another serial, and with
     /// [`InszError::InvalidDate`] for a date outside 1900–2099.
+    /// ```
+    /// use inzage_domain::ident::{Insz, InszKind};
+    /// use time::macros::date;
+    /// let n = Insz::from_birth_date(date!(1948 - 11 - 08), 102).unwrap();
+    /// assert_eq!(n.formatted(), "48.11.08-102.64");
+    /// assert_eq!(n.kind(), InszKind::NationalRegister);
+    /// assert_eq!(n.birth_date(), Some(date!(1948 - 11 - 08)));
+    /// ```
     pub fn from_birth_date(date: Date, serial: u16) -> Result<Self, InszError> {
         if !(1..=998).contains(&serial) {
             return Err(InszError::InvalidSerial);
@@ -230,6 +238,10 @@ impl Insz {
     }
 
     /// Whether this is a national register number or a BIS number.
+    /// ```
+    /// use inzage_domain::ident::{Insz, InszKind};
+    /// assert_eq!(Insz::parse("98.47.28-997.65").unwrap().kind(), InszKind::Bis);
+    /// ```
     pub fn kind(&self) -> InszKind {
         if number(&self.0[2..4]) >= 20 {
             InszKind::Bis
@@ -241,6 +253,11 @@ impl Insz {
     /// The birth date, or `None` when the number leaves the month or the day unknown.
     ///
     /// The century comes from the check number.
+    /// ```
+    /// use inzage_domain::ident::Insz;
+    /// use time::macros::date;
+    /// assert_eq!(Insz::parse("17 07 30 033 84").unwrap().birth_date(), Some(date!(2017 - 07 - 30)));
+    /// ```
     pub fn birth_date(&self) -> Option<Date> {
         let century = insz_century(&self.0)?;
         let year = century + i32::try_from(number(&self.0[0..2])).ok()?;
@@ -251,6 +268,10 @@ impl Insz {
     }
 
     /// The number as people write it: `YY.MM.DD-SSS.CC`.
+    /// ```
+    /// use inzage_domain::ident::Insz;
+    /// assert_eq!(Insz::parse("85073003328").unwrap().formatted(), "85.07.30-033.28");
+    /// ```
     pub fn formatted(&self) -> String {
         let s = &self.0;
         format!(
@@ -379,6 +400,10 @@ impl Bsn {
     }
 
     /// The number as people write it: `XXXX.XX.XXX`.
+    /// ```
+    /// use inzage_domain::ident::Bsn;
+    /// assert_eq!(Bsn::parse("111222333").unwrap().formatted(), "1112.22.333");
+    /// ```
     pub fn formatted(&self) -> String {
         let s = &self.0;
         format!("{}.{}.{}", &s[0..4], &s[4..6], &s[6..9])

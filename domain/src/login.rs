@@ -75,6 +75,11 @@ impl LoginName {
     /// A stable key for this login name, used to count failed attempts and to find the account.
     ///
     /// Distinct forms never share a key, so a username cannot collide with a record number.
+    /// ```
+    /// use inzage_domain::LoginName;
+    /// assert_eq!(LoginName::parse("Margery").unwrap().key(), "user:margery");
+    /// assert_eq!(LoginName::parse("1000001").unwrap().key(), "record:1000001");
+    /// ```
     pub fn key(&self) -> String {
         match self {
             LoginName::NationalNumber(n) => format!("insz:{}", n.as_str()),
@@ -131,6 +136,11 @@ pub struct RecordNumber(String);
 
 impl RecordNumber {
     /// Validates a record number.
+    /// ```
+    /// use inzage_domain::RecordNumber;
+    /// assert_eq!(RecordNumber::parse(" 1000001 ").unwrap().as_str(), "1000001");
+    /// assert!(RecordNumber::parse("12a4").is_err());
+    /// ```
     pub fn parse(input: &str) -> Result<Self, RecordNumberError> {
         let s = input.trim();
         if !s.chars().all(|c| c.is_ascii_digit()) {
@@ -201,6 +211,11 @@ pub struct Username(String);
 
 impl Username {
     /// Validates and normalises a chosen username.
+    /// ```
+    /// use inzage_domain::Username;
+    /// assert_eq!(Username::parse("Jan.Peeters").unwrap().as_str(), "jan.peeters");
+    /// assert!(Username::parse("1jan").is_err());
+    /// ```
     pub fn parse(input: &str) -> Result<Self, UsernameError> {
         let s = input.trim();
         let mut chars = s.chars();
@@ -296,6 +311,11 @@ impl Password {
     ///
     /// Login does not apply the minimum length, so that a policy change never locks anyone out
     /// and an attacker learns nothing from the error.
+    /// ```
+    /// use inzage_domain::Password;
+    /// assert!(Password::for_login("kort").is_ok(), "no minimum at login");
+    /// assert!(Password::for_login("").is_err());
+    /// ```
     pub fn for_login(input: &str) -> Result<Self, PasswordError> {
         if input.is_empty() {
             return Err(PasswordError::Empty);
@@ -377,6 +397,11 @@ impl CodeCardPosition {
     }
 
     /// The position picked by a random number, which may be any `u32` (reduced modulo 24).
+    /// ```
+    /// use inzage_domain::CodeCardPosition;
+    /// assert_eq!(CodeCardPosition::from_random(0).get(), 1);
+    /// assert_eq!(CodeCardPosition::from_random(47).get(), 24);
+    /// ```
     pub fn from_random(random: u32) -> Self {
         // The remainder is below 24, so the cast and the addition cannot overflow.
         Self((random % u32::from(CODE_CARD_SIZE)) as u8 + 1)
