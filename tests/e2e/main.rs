@@ -370,3 +370,29 @@ async fn the_report_fits_a_phone_screen() -> anyhow::Result<()> {
     })
     .await
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn five_wrong_codes_lock_the_login_with_a_clear_message() -> anyhow::Result<()> {
+    with_browser(1280, 900, |client, base, app| async move {
+        let login = app.login_of("reyna");
+        let mut last = String::new();
+        for _ in 0..5 {
+            let position = credentials(&client, &base, "reyna", &login.password).await?;
+            let wrong =
+                inzage_tests::wrong_code(login, inzage_domain::CodeCardPosition::new(position)?);
+            let field = wait_css(&client, "#code").await?;
+            field.send_keys(&wrong).await?;
+            field.send_keys("\u{E007}").await?;
+            last = wait_text(&client, "[data-testid=form-error]", |t| !t.is_empty()).await?;
+            // Leave the page so the next round starts from an empty form.
+            client.goto("about:blank").await?;
+        }
+        // The test clock stands at 10:00 UTC on 27 November 2026: 11:15 in Brussels.
+        assert_eq!(
+            last,
+            "Na te veel mislukte pogingen is aanmelden tijdelijk geblokkeerd, tot 27 november 2026 om 11:15."
+        );
+        Ok(())
+    })
+    .await
+}
