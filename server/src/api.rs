@@ -22,6 +22,7 @@ use time::OffsetDateTime;
 use crate::auth::{token_hash, LoginOutcome, SESSION_COOKIE, SESSION_IDLE, SESSION_MAX};
 use crate::config::parse_date;
 use crate::error::{ApiError, ApiJson};
+use crate::network::Network;
 use crate::store::ReportRow;
 use crate::AppState;
 
@@ -158,10 +159,17 @@ async fn me(State(state): State<AppState>, who: CurrentPatient) -> Result<Json<M
     Ok(Json(me_of(&state, &who.patient_id).await?))
 }
 
+/// The name a hospital is shown with: the network file's, else the imported one.
+fn hospital_name(network: &Network, row: &ReportRow) -> String {
+    network
+        .hospital(&row.hospital_id)
+        .and_then(|h| h.name.clone())
+        .unwrap_or_else(|| row.hospital_name.clone())
+}
+
 /// The facts the domain decides on for one patient's record.
 ///
-/// Until hospitals carry their own configuration (jurisdiction, children's reports: issue 6),
-/// every hospital follows Belgian law.
+/// The hospital's settings are filled in per report by `may_read`.
 async fn record_facts(state: &AppState, patient_id: &str) -> Result<Facts, ApiError> {
     let patient = state
         .store
@@ -184,26 +192,29 @@ async fn record_facts(state: &AppState, patient_id: &str) -> Result<Facts, ApiEr
             birth_date,
             died_at,
         },
-        // The cutoff is the report's hospital's, set per report by `may_read`.
         hospital: HospitalPolicy::belgian(),
         facts: Vec::new(),
     })
 }
 
 /// Asks the domain whether this person may read this report.
+/// The hospital's settings come from the network file (or its default, with the cutoff the
+/// hospital was imported with).
 fn may_read(
+    network: &Network,
     who: &CurrentPatient,
     row: &ReportRow,
     facts: &mut Facts,
     now: OffsetDateTime,
 ) -> Result<bool, ApiError> {
     let date = parse_date(&row.report_date).map_err(|e| ApiError::Internal(e.into()))?;
-    facts.hospital.report_cutoff = row
+    let imported_cutoff = row
         .report_cutoff
         .as_deref()
         .map(parse_date)
         .transpose()
         .map_err(|e| ApiError::Internal(e.into()))?;
+    facts.hospital = network.policy(&row.hospital_id, imported_cutoff);
     let request = Request {
         principal: Principal::Person {
             id: PersonId(who.patient_id.clone()),
@@ -233,26 +244,25 @@ async fn list_reports(
     let mut facts = record_facts(&state, &who.patient_id).await?;
     let mut cutoffs: Vec<HospitalCutoff> = Vec::new();
     let mut reports = Vec::new();
+    let network = &state.config.network;
     for row in rows {
-        if let Some(c) = row
-            .report_cutoff
-            .as_deref()
-            .and_then(|c| parse_date(c).ok())
-        {
-            if !cutoffs.iter().any(|h| h.hospital == row.hospital_name) {
+        let permitted = may_read(network, &who, &row, &mut facts, now)?;
+        let hospital = hospital_name(network, &row);
+        if let Some(cutoff) = facts.hospital.report_cutoff {
+            if !cutoffs.iter().any(|h| h.hospital == hospital) {
                 cutoffs.push(HospitalCutoff {
-                    hospital: row.hospital_name.clone(),
-                    cutoff: c,
+                    hospital: hospital.clone(),
+                    cutoff,
                 });
             }
         }
-        if may_read(&who, &row, &mut facts, now)? {
+        if permitted {
             reports.push(ReportSummary {
                 date: parse_date(&row.report_date).map_err(|e| ApiError::Internal(e.into()))?,
                 id: row.id,
                 title: row.title,
                 category: row.category,
-                hospital: row.hospital_name,
+                hospital,
             });
         }
     }
@@ -267,9 +277,11 @@ async fn get_report(
 ) -> Result<Json<ReportDetail>, ApiError> {
     let row = state.store.report(&id).await?.ok_or(ApiError::NotFound)?;
     let mut facts = record_facts(&state, &row.patient_id).await?;
-    if !may_read(&who, &row, &mut facts, state.clock.now())? {
+    let network = &state.config.network;
+    if !may_read(network, &who, &row, &mut facts, state.clock.now())? {
         return Err(ApiError::NotFound);
     }
+    let hospital = hospital_name(network, &row);
     let results: Vec<ResultLine> =
         serde_json::from_str(&row.results_json).map_err(|e| ApiError::Internal(e.into()))?;
     Ok(Json(ReportDetail {
@@ -277,7 +289,7 @@ async fn get_report(
         id: row.id,
         title: row.title,
         category: row.category,
-        hospital: row.hospital_name,
+        hospital,
         author: row.author,
         conclusion: row.conclusion,
         results,

@@ -21,6 +21,8 @@ pub struct Config {
     pub default_report_cutoff: Option<Date>,
     /// Argon2 cost for passwords.
     pub password_hashing: HashCost,
+    /// The hospital network and each hospital's settings.
+    pub network: crate::network::Network,
 }
 
 /// The memory (KiB) and time cost of an Argon2id hash.
@@ -52,13 +54,15 @@ impl Default for Config {
             secure_cookies: false,
             default_report_cutoff: Some(NEXUZHEALTH_CUTOFF),
             password_hashing: HashCost::PASSWORD,
+            network: crate::network::Network::default(),
         }
     }
 }
 
 impl Config {
-    /// Reads `INZAGE_BIND`, `DATABASE_URL`, `INZAGE_DIST`, `INZAGE_PUBLIC_URL` and
-    /// `INZAGE_REPORT_CUTOFF` (a date, or `none`), with clear errors for bad values.
+    /// Reads `INZAGE_BIND`, `DATABASE_URL`, `INZAGE_DIST`, `INZAGE_PUBLIC_URL`,
+    /// `INZAGE_REPORT_CUTOFF` (a date, or `none`) and `INZAGE_NETWORK` (the network file), with
+    /// clear errors for bad values.
     pub fn from_env() -> anyhow::Result<Self> {
         let mut c = Config::default();
         if let Ok(v) = std::env::var("INZAGE_BIND") {
@@ -89,6 +93,9 @@ impl Config {
                     format!("INZAGE_REPORT_CUTOFF `{v}` is not a date like 2016-08-15 (or `none`)")
                 })?)
             };
+        }
+        if let Ok(v) = std::env::var("INZAGE_NETWORK") {
+            c.network = crate::network::Network::load(std::path::Path::new(&v))?;
         }
         Ok(c)
     }

@@ -10,6 +10,7 @@ pub mod config;
 pub mod demo;
 pub mod error;
 pub mod fhir;
+pub mod network;
 pub mod store;
 
 use std::net::SocketAddr;

@@ -37,6 +37,7 @@ on_both_backends!(
     a_bad_bundle_imports_nothing,
     the_demo_imports_the_synthea_bundles,
     unknown_api_routes_are_json_and_client_routes_get_the_spa,
+    each_hospital_of_the_network_applies_its_own_settings,
 );
 
 async fn error_body(res: reqwest::Response) -> anyhow::Result<ErrorBody> {
@@ -674,5 +675,27 @@ async fn unknown_api_routes_are_json_and_client_routes_get_the_spa(db: Db) -> an
         let body = res.text().await?;
         assert!(body.contains("<title>Inzage"), "{path}: {body}");
     }
+    Ok(())
+}
+
+async fn each_hospital_of_the_network_applies_its_own_settings(db: Db) -> anyhow::Result<()> {
+    let app = TestApp::spawn(db).await?;
+    let client = browser();
+    // Reyna's reports come from Morton Hospital, a Dutch partner without a cutoff in
+    // config/demo-network.toml: all eight show, also those from before 2016-08-15.
+    log_in(&client, &app.url(""), app.login_of("reyna"), "reyna").await?;
+    let list = reports(&client, &app).await?;
+    assert_eq!(list.reports.len(), 8);
+    assert!(list
+        .reports
+        .iter()
+        .any(|r| r.date < time::macros::date!(2016 - 08 - 15) && r.hospital == "MORTON HOSPITAL"));
+    assert!(list.cutoffs.is_empty());
+    // Margery's Belgian hospitals keep their cutoff, and the file's display name is used.
+    let client = browser();
+    log_in(&client, &app.url(""), app.login_of("margery"), "margery").await?;
+    let list = reports(&client, &app).await?;
+    let names: Vec<&str> = list.cutoffs.iter().map(|c| c.hospital.as_str()).collect();
+    assert_eq!(names, vec!["AZ Voorbeeld (demo)", "MOUNT AUBURN HOSPITAL"]);
     Ok(())
 }

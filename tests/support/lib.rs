@@ -37,6 +37,12 @@ pub fn demo_bundles() -> Vec<PathBuf> {
     ]
 }
 
+/// The demo hospital network (`config/demo-network.toml`), as `cargo xtask run` uses it.
+pub fn demo_network() -> anyhow::Result<inzage_server::network::Network> {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../config/demo-network.toml");
+    inzage_server::network::Network::load(&path)
+}
+
 /// The instant tests start at.
 pub const TEST_START: time::OffsetDateTime = datetime!(2026-11-27 10:00 UTC);
 
@@ -117,7 +123,7 @@ impl TestApp {
         };
         let clock = ManualClock::new(TEST_START);
         let store = Store::connect(&database_url).await?;
-        let config = test_config(&database_url, &dist);
+        let config = test_config(&database_url, &dist)?;
         let logins = demo::seed(
             &store,
             &demo_bundles(),
@@ -142,7 +148,7 @@ impl TestApp {
     pub async fn spawn_second_instance(&self) -> anyhow::Result<SocketAddr> {
         let store = Store::connect(&self.database_url).await?;
         Self::start(
-            test_config(&self.database_url, &self.dist),
+            test_config(&self.database_url, &self.dist)?,
             self.clock.clone(),
             store,
         )
@@ -170,15 +176,16 @@ impl TestApp {
     }
 }
 
-fn test_config(database_url: &str, dist: &std::path::Path) -> Config {
-    Config {
+fn test_config(database_url: &str, dist: &std::path::Path) -> anyhow::Result<Config> {
+    Ok(Config {
         bind: SocketAddr::from(([127, 0, 0, 1], 0)),
         database_url: database_url.to_owned(),
         dist_dir: dist.to_path_buf(),
         // The real cost: tests measure the real login path.
         password_hashing: HashCost::PASSWORD,
+        network: demo_network()?,
         ..Config::default()
-    }
+    })
 }
 
 /// An HTTP client with its own cookie jar, like one browser.

@@ -641,6 +641,9 @@ fn serve_demo(ws: &Workspace) -> Result<()> {
         DEMO_EXTRA,
     ]);
     cmd.env("INZAGE_DIST", ws.dist());
+    if env::var_os("INZAGE_NETWORK").is_none() {
+        cmd.env("INZAGE_NETWORK", "config/demo-network.toml");
+    }
     if env::var_os("DATABASE_URL").is_none() {
         cmd.env("DATABASE_URL", DEFAULT_DATABASE_URL);
     }

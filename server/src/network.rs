@@ -1,0 +1,293 @@
+//! The hospital network: the partner hospitals on this platform and the settings the rules use
+//! for each (jurisdiction, report cutoff, children's reports, parent-link age, contact details).
+//!
+//! Read from a TOML file at start (`INZAGE_NETWORK`), validated whole, with errors that name the
+//! file, the hospital and the field. Hospitals that imported bundles mention but the file does
+//! not list follow the `[default]` section, with the cutoff date they were imported with.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use anyhow::{bail, Context};
+use inzage_domain::access::{HospitalPolicy, Jurisdiction};
+use inzage_domain::calendar::TimeZone;
+use inzage_domain::contact::EmailAddress;
+use serde::Deserialize;
+use time::Date;
+
+use crate::config::parse_date;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct NetworkFile {
+    name: String,
+    #[serde(default)]
+    default: Option<DefaultSection>,
+    #[serde(default, rename = "hospital")]
+    hospitals: Vec<HospitalEntry>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DefaultSection {
+    jurisdiction: Jurisdiction,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct HospitalEntry {
+    id: String,
+    #[serde(default)]
+    name: Option<String>,
+    jurisdiction: Jurisdiction,
+    #[serde(default)]
+    time_zone: Option<TimeZone>,
+    #[serde(default)]
+    report_cutoff: Option<String>,
+    #[serde(default = "yes")]
+    shows_children_reports: bool,
+    #[serde(default = "fifteen")]
+    parent_link_until_age: u8,
+    #[serde(default)]
+    contact: Contact,
+}
+
+fn yes() -> bool {
+    true
+}
+
+fn fifteen() -> u8 {
+    15
+}
+
+/// How patients reach a hospital.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    /// Telephone number, as printed.
+    #[serde(default)]
+    pub phone: Option<String>,
+    /// E-mail address of the portal's helpdesk.
+    #[serde(default)]
+    pub email: Option<String>,
+    /// Website.
+    #[serde(default)]
+    pub website: Option<String>,
+}
+
+/// One partner hospital.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hospital {
+    /// The FHIR Organization id its bundles use.
+    pub id: String,
+    /// The name to show, when it should differ from the imported one.
+    pub name: Option<String>,
+    /// The settings the access rules use.
+    pub policy: HospitalPolicy,
+    /// How patients reach it.
+    pub contact: Contact,
+}
+
+/// The network as configured.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Network {
+    /// The network's name.
+    pub name: String,
+    default_jurisdiction: Jurisdiction,
+    hospitals: HashMap<String, Hospital>,
+}
+
+impl Default for Network {
+    /// No file: every hospital follows Belgian law with the cutoff it was imported with.
+    fn default() -> Self {
+        Self {
+            name: "Inzage".into(),
+            default_jurisdiction: Jurisdiction::Belgium,
+            hospitals: HashMap::new(),
+        }
+    }
+}
+
+impl Network {
+    /// Reads and validates a network file.
+    pub fn load(path: &Path) -> anyhow::Result<Self> {
+        let text = std::fs::read_to_string(path)
+            .with_context(|| format!("reading the network file {}", path.display()))?;
+        Self::parse(&text).with_context(|| format!("in the network file {}", path.display()))
+    }
+
+    /// Parses and validates the text of a network file.
+    pub fn parse(text: &str) -> anyhow::Result<Self> {
+        let file: NetworkFile = toml::from_str(text).map_err(|e| anyhow::anyhow!("{e}"))?;
+        if file.name.trim().is_empty() {
+            bail!("`name`: the network needs a name");
+        }
+        let mut hospitals = HashMap::new();
+        for (i, h) in file.hospitals.into_iter().enumerate() {
+            let at = |field: &str| format!("hospital[{i}].{field} (id `{}`)", h.id);
+            if h.id.trim().is_empty() {
+                bail!("hospital[{i}].id: empty");
+            }
+            if h.name.as_deref().is_some_and(|n| n.trim().is_empty()) {
+                bail!("{}: empty", at("name"));
+            }
+            if !(12..=18).contains(&h.parent_link_until_age) {
+                bail!(
+                    "{}: {} is not an age between 12 and 18",
+                    at("parent_link_until_age"),
+                    h.parent_link_until_age
+                );
+            }
+            let report_cutoff: Option<Date> = match &h.report_cutoff {
+                Some(d) => Some(parse_date(d).map_err(|_| {
+                    anyhow::anyhow!(
+                        "{}: `{d}` is not a date like 2016-08-15",
+                        at("report_cutoff")
+                    )
+                })?),
+                None => None,
+            };
+            if let Some(email) = &h.contact.email {
+                EmailAddress::parse(email)
+                    .map_err(|e| anyhow::anyhow!("{}: `{email}`: {e}", at("contact.email")))?;
+            }
+            let time_zone = h.time_zone.unwrap_or(match h.jurisdiction {
+                Jurisdiction::Belgium => TimeZone::EuropeBrussels,
+                Jurisdiction::Netherlands => TimeZone::EuropeAmsterdam,
+            });
+            let hospital = Hospital {
+                id: h.id.clone(),
+                name: h.name,
+                policy: HospitalPolicy {
+                    jurisdiction: h.jurisdiction,
+                    time_zone,
+                    report_cutoff,
+                    shows_children_reports: h.shows_children_reports,
+                    parent_link_until_age: h.parent_link_until_age,
+                },
+                contact: h.contact,
+            };
+            if hospitals.insert(h.id.clone(), hospital).is_some() {
+                bail!("hospital[{i}].id: `{}` is listed twice", h.id);
+            }
+        }
+        Ok(Self {
+            name: file.name,
+            default_jurisdiction: file
+                .default
+                .map_or(Jurisdiction::Belgium, |d| d.jurisdiction),
+            hospitals,
+        })
+    }
+
+    /// A listed hospital.
+    pub fn hospital(&self, id: &str) -> Option<&Hospital> {
+        self.hospitals.get(id)
+    }
+
+    /// The settings the rules use for a hospital: its own when listed, else the default
+    /// jurisdiction with the cutoff it was imported with.
+    pub fn policy(&self, hospital_id: &str, imported_cutoff: Option<Date>) -> HospitalPolicy {
+        match self.hospitals.get(hospital_id) {
+            Some(h) => h.policy.clone(),
+            None => HospitalPolicy {
+                report_cutoff: imported_cutoff,
+                ..match self.default_jurisdiction {
+                    Jurisdiction::Belgium => HospitalPolicy::belgian(),
+                    Jurisdiction::Netherlands => HospitalPolicy::dutch(),
+                }
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use time::macros::date;
+
+    const GOOD: &str = r#"
+name = "Demo"
+[default]
+jurisdiction = "NL"
+
+[[hospital]]
+id = "az"
+name = "AZ Voorbeeld"
+jurisdiction = "BE"
+report_cutoff = "2016-08-15"
+contact = { phone = "+32 16 00 00 00", email = "portaal@azvoorbeeld.be" }
+
+[[hospital]]
+id = "umc"
+jurisdiction = "NL"
+shows_children_reports = false
+"#;
+
+    #[test]
+    fn a_network_file_gives_each_hospital_its_policy() {
+        let n = Network::parse(GOOD).unwrap();
+        let az = n.policy("az", None);
+        assert_eq!(az.jurisdiction, Jurisdiction::Belgium);
+        assert_eq!(az.report_cutoff, Some(date!(2016 - 08 - 15)));
+        assert_eq!(az.time_zone, TimeZone::EuropeBrussels);
+        let umc = n.policy("umc", Some(date!(2020 - 01 - 01)));
+        assert_eq!(umc.time_zone, TimeZone::EuropeAmsterdam);
+        assert_eq!(umc.report_cutoff, None, "the file's setting wins");
+        assert!(!umc.shows_children_reports);
+        let other = n.policy("unlisted", Some(date!(2016 - 08 - 15)));
+        assert_eq!(other.jurisdiction, Jurisdiction::Netherlands);
+        assert_eq!(other.report_cutoff, Some(date!(2016 - 08 - 15)));
+        assert_eq!(
+            n.hospital("az").unwrap().contact.phone.as_deref(),
+            Some("+32 16 00 00 00")
+        );
+    }
+
+    #[test]
+    fn bad_files_are_refused_with_the_field_named() {
+        let table = [
+            ("name = \"\"", "`name`: the network needs a name"),
+            ("name = \"N\"\nextra = 1", "unknown field `extra`"),
+            (
+                "name = \"N\"\n[[hospital]]\nid = \"a\"\njurisdiction = \"DE\"",
+                "unknown variant `DE`",
+            ),
+            (
+                "name = \"N\"\n[[hospital]]\nid = \"a\"\njurisdiction = \"BE\"\nreport_cutoff = \"15/08/2016\"",
+                "hospital[0].report_cutoff (id `a`): `15/08/2016` is not a date like 2016-08-15",
+            ),
+            (
+                "name = \"N\"\n[[hospital]]\nid = \"a\"\njurisdiction = \"BE\"\nparent_link_until_age = 21",
+                "hospital[0].parent_link_until_age (id `a`): 21 is not an age between 12 and 18",
+            ),
+            (
+                "name = \"N\"\n[[hospital]]\nid = \"a\"\njurisdiction = \"BE\"\ncontact = { email = \"x\" }",
+                "hospital[0].contact.email (id `a`): `x`",
+            ),
+            (
+                "name = \"N\"\n[[hospital]]\nid = \"a\"\njurisdiction = \"BE\"\n[[hospital]]\nid = \"a\"\njurisdiction = \"NL\"",
+                "hospital[1].id: `a` is listed twice",
+            ),
+        ];
+        for (text, expected) in table {
+            let e = format!("{:#}", Network::parse(text).unwrap_err());
+            assert!(e.contains(expected), "{e}\n expected: {expected}");
+        }
+    }
+
+    #[test]
+    fn the_demo_network_is_valid() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../config/demo-network.toml");
+        let n = Network::load(Path::new(path)).unwrap();
+        assert!(n
+            .hospitals
+            .values()
+            .any(|h| h.policy.jurisdiction == Jurisdiction::Belgium));
+        assert!(n
+            .hospitals
+            .values()
+            .any(|h| h.policy.jurisdiction == Jurisdiction::Netherlands));
+    }
+}
