@@ -187,6 +187,14 @@ async fn credentials(
     Ok(position)
 }
 
+/// Types a code into the code card field and submits with the keyboard.
+async fn type_code(client: &Client, code: &str) -> anyhow::Result<()> {
+    let field = wait_css(client, "#code").await?;
+    field.send_keys(code).await?;
+    field.send_keys("\u{E007}").await?;
+    Ok(())
+}
+
 async fn log_in(client: &Client, base: &str, app: &TestApp, username: &str) -> anyhow::Result<()> {
     let login = app.login_of(username);
     let position = credentials(client, base, username, &login.password).await?;
@@ -194,9 +202,7 @@ async fn log_in(client: &Client, base: &str, app: &TestApp, username: &str) -> a
         .card
         .code(inzage_domain::CodeCardPosition::new(position)?)
         .printed();
-    let field = wait_css(client, "#code").await?;
-    field.send_keys(&code).await?;
-    field.send_keys("\u{E007}").await?;
+    type_code(client, &code).await?;
     wait_css(client, "[data-testid=report-list]").await?;
     Ok(())
 }
@@ -269,9 +275,7 @@ async fn a_wrong_code_fails_without_saying_which_input_was_wrong() -> anyhow::Re
         let login = app.login_of("margery");
         let position = credentials(&client, &base, "margery", &login.password).await?;
         let wrong = inzage_tests::wrong_code(login, inzage_domain::CodeCardPosition::new(position)?);
-        let field = wait_css(&client, "#code").await?;
-        field.send_keys(&wrong).await?;
-        field.send_keys("\u{E007}").await?;
+        type_code(&client, &wrong).await?;
         let msg = wait_text(&client, "[data-testid=form-error]", |t| !t.is_empty()).await?;
         assert_eq!(
             msg,
@@ -380,9 +384,7 @@ async fn five_wrong_codes_lock_the_login_with_a_clear_message() -> anyhow::Resul
             let position = credentials(&client, &base, "reyna", &login.password).await?;
             let wrong =
                 inzage_tests::wrong_code(login, inzage_domain::CodeCardPosition::new(position)?);
-            let field = wait_css(&client, "#code").await?;
-            field.send_keys(&wrong).await?;
-            field.send_keys("\u{E007}").await?;
+            type_code(&client, &wrong).await?;
             last = wait_text(&client, "[data-testid=form-error]", |t| !t.is_empty()).await?;
             // Leave the page so the next round starts from an empty form.
             client.goto("about:blank").await?;
