@@ -68,15 +68,21 @@ fn session_cookie(headers: &HeaderMap) -> Option<String> {
 }
 
 fn set_cookie(state: &AppState, value: &str, max_age: i64) -> Result<HeaderValue, ApiError> {
-    let secure = if state.config.secure_cookies {
-        "; Secure"
-    } else {
-        ""
-    };
-    HeaderValue::from_str(&format!(
-        "{SESSION_COOKIE}={value}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}"
+    HeaderValue::from_str(&session_cookie_header(
+        value,
+        max_age,
+        state.config.secure_cookies,
     ))
     .map_err(|e| ApiError::Internal(e.into()))
+}
+
+/// The `Set-Cookie` value of the session: never readable by scripts, never sent by other sites,
+/// and only over TLS when the portal is served over TLS.
+pub fn session_cookie_header(value: &str, max_age: i64, secure: bool) -> String {
+    let secure = if secure { "; Secure" } else { "" };
+    format!(
+        "{SESSION_COOKIE}={value}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}"
+    )
 }
 
 async fn login(
@@ -295,4 +301,22 @@ async fn get_report(
         results,
         text: row.text_body,
     }))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_session_cookie_is_secure_exactly_over_tls() {
+        assert_eq!(
+            session_cookie_header("t", 60, true),
+            "inzage_session=t; Path=/; HttpOnly; SameSite=Strict; Max-Age=60; Secure"
+        );
+        assert!(!session_cookie_header("t", 60, false).contains("Secure"));
+        assert!(crate::config::served_over_tls(
+            "https://portaal.azvoorbeeld.be"
+        ));
+        assert!(!crate::config::served_over_tls("http://127.0.0.1:8080"));
+    }
 }

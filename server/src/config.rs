@@ -83,7 +83,7 @@ impl Config {
             c.dist_dir = PathBuf::from(v);
         }
         if let Ok(v) = std::env::var("INZAGE_PUBLIC_URL") {
-            c.secure_cookies = v.starts_with("https://");
+            c.secure_cookies = served_over_tls(&v);
         }
         if let Ok(v) = std::env::var("INZAGE_REPORT_CUTOFF") {
             c.default_report_cutoff = if v == "none" {
@@ -99,6 +99,14 @@ impl Config {
         }
         Ok(c)
     }
+}
+
+/// Whether the portal's public address is served over TLS (then cookies are `Secure`).
+pub fn served_over_tls(public_url: &str) -> bool {
+    public_url
+        .trim()
+        .get(..8)
+        .is_some_and(|scheme| scheme.eq_ignore_ascii_case("https://"))
 }
 
 /// Parses a `YYYY-MM-DD` date.
