@@ -52,6 +52,11 @@ pub fn nl(key: &str) -> Option<&'static str> {
         "report.result.unit" => "Eenheid",
         "report.text" => "Verslag",
         "report.loading" => "Verslag wordt geladen…",
+        "report.questions" => "Vragen over dit verslag?",
+        "report.questions.intro" => "Neem contact op met {hospital}.",
+        "contact.phone" => "Telefoon",
+        "contact.email" => "E-mail",
+        "contact.website" => "Website",
         "notfound.title" => "Pagina niet gevonden",
         "notfound.body" => "Deze pagina bestaat niet.",
         // Errors from the server.

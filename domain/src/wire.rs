@@ -221,6 +221,20 @@ pub struct ReportDetail {
     pub results: Vec<ResultLine>,
     /// The report's text, if it has one.
     pub text: Option<String>,
+    /// How to reach the hospital with questions about it, when the network file says.
+    #[serde(default)]
+    pub contact: Option<HospitalContact>,
+}
+
+/// How patients reach a hospital.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HospitalContact {
+    /// Telephone number, as printed.
+    pub phone: Option<String>,
+    /// E-mail address.
+    pub email: Option<String>,
+    /// Website.
+    pub website: Option<String>,
 }
 
 crate::redacted_debug!(ReportDetail { id });

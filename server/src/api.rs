@@ -12,8 +12,8 @@ use axum::routing::{get, post};
 use axum::{Json, Router};
 use inzage_domain::access::{Facts, HospitalPolicy, Patient, PersonId, ReportStatus, Resource};
 use inzage_domain::wire::{
-    HospitalCutoff, LoginChallengeRequest, LoginChallengeResponse, LoginRequest, Me, ReportDetail,
-    ReportList, ReportSummary, ResultLine,
+    HospitalContact, HospitalCutoff, LoginChallengeRequest, LoginChallengeResponse, LoginRequest,
+    Me, ReportDetail, ReportList, ReportSummary, ResultLine,
 };
 use inzage_domain::{decide, Action, Principal, ReportFacts, Request};
 use time::format_description::well_known::Rfc3339;
@@ -300,6 +300,14 @@ async fn get_report(
         conclusion: row.conclusion,
         results,
         text: row.text_body,
+        contact: network
+            .hospital(&row.hospital_id)
+            .map(|h| HospitalContact {
+                phone: h.contact.phone.clone(),
+                email: h.contact.email.clone(),
+                website: h.contact.website.clone(),
+            })
+            .filter(|c| c.phone.is_some() || c.email.is_some() || c.website.is_some()),
     }))
 }
 

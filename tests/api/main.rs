@@ -101,6 +101,10 @@ async fn a_patient_logs_in_lists_and_opens_own_reports(db: Db) -> anyhow::Result
         .text
         .unwrap_or_default()
         .contains("voorkamerfibrillatie"));
+    let contact = detail
+        .contact
+        .expect("AZ Voorbeeld's contact from the network file");
+    assert_eq!(contact.phone.as_deref(), Some("+32 16 00 00 00"));
 
     let lab = list
         .reports
@@ -114,6 +118,10 @@ async fn a_patient_logs_in_lists_and_opens_own_reports(db: Db) -> anyhow::Result
         .json()
         .await?;
     assert!(!detail.results.is_empty());
+    assert_eq!(
+        detail.contact, None,
+        "Mount Auburn is listed without contact details"
+    );
     Ok(())
 }
 

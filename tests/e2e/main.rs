@@ -243,6 +243,16 @@ async fn a_patient_logs_in_with_the_code_card_and_reads_a_report() -> anyhow::Re
         .await?;
         assert!(text.contains("12 maart 2024"));
         assert!(text.contains("Dr. An Peeters"));
+        let contact =
+            wait_text(&client, "[data-testid=contact]", |t| t.contains("Telefoon")).await?;
+        assert!(
+            contact.contains("Neem contact op met AZ Voorbeeld (demo)."),
+            "{contact}"
+        );
+        let tel = client
+            .find(Locator::Css("[data-testid=contact] a[href^='tel:']"))
+            .await?;
+        assert_eq!(tel.attr("href").await?.as_deref(), Some("tel:+3216000000"));
         assert!(client
             .current_url()
             .await?

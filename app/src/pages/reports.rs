@@ -1,12 +1,12 @@
 //! The list of reports and one report.
 
-use inzage_domain::wire::{ReportDetail, ReportList};
+use inzage_domain::wire::{HospitalContact, ReportDetail, ReportList};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use crate::api::{self, ApiFailure};
-use crate::i18n::{date, t, tr};
+use crate::i18n::{date, t, t1, tr};
 use crate::Session;
 
 /// Sends the person to the login page when the session is gone, and remembers who is logged in.
@@ -126,8 +126,32 @@ pub fn ReportPage() -> impl IntoView {
     }
 }
 
+/// How to reach the hospital that wrote a report.
+#[component]
+fn ContactBlock(hospital: String, contact: HospitalContact) -> impl IntoView {
+    let phone = contact.phone.map(|p| {
+        let href = format!("tel:{}", p.replace(' ', ""));
+        view! { <dt>{t("contact.phone")}</dt><dd><a href=href>{p}</a></dd> }
+    });
+    let email = contact.email.map(|e| {
+        let href = format!("mailto:{e}");
+        view! { <dt>{t("contact.email")}</dt><dd><a href=href>{e}</a></dd> }
+    });
+    let website = contact.website.map(|w| {
+        view! { <dt>{t("contact.website")}</dt><dd><a href=w.clone() rel="noopener">{w.clone()}</a></dd> }
+    });
+    view! {
+        <section class="contact" aria-labelledby="contact-title" data-testid="contact">
+            <h2 id="contact-title">{t("report.questions")}</h2>
+            <p>{t1("report.questions.intro", "hospital", &hospital)}</p>
+            <dl class="report-facts">{phone}{email}{website}</dl>
+        </section>
+    }
+}
+
 #[component]
 fn ReportView(report: ReportDetail) -> impl IntoView {
+    let hospital_name = report.hospital.clone();
     let results = (!report.results.is_empty()).then(|| {
         let rows = report
             .results
@@ -184,6 +208,7 @@ fn ReportView(report: ReportDetail) -> impl IntoView {
                     <p class="report-text">{text}</p>
                 </section>
             })}
+            {report.contact.map(|c| view! { <ContactBlock hospital=hospital_name.clone() contact=c/> })}
         </article>
     }
 }
