@@ -80,3 +80,33 @@ fn an_unknown_command_prints_the_usage() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains("inzage-server import FILE..."));
 }
+
+#[test]
+fn a_bad_network_file_stops_the_server_at_start_naming_the_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let network = dir.path().join("network.toml");
+    std::fs::write(
+        &network,
+        "name = \"Net\"\n[[hospital]]\nid = \"az\"\njurisdiction = \"BE\"\nreport_cutoff = \"15/08/2016\"\n",
+    )
+    .unwrap();
+    let out = Command::new(env!("CARGO_BIN_EXE_inzage-server"))
+        .arg("serve")
+        .env("INZAGE_NETWORK", &network)
+        .env("INZAGE_BIND", "127.0.0.1:0")
+        .env(
+            "DATABASE_URL",
+            format!("sqlite://{}", dir.path().join("n.db").display()),
+        )
+        .output()
+        .unwrap();
+    assert!(!out.status.success());
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains(
+            "hospital[0].report_cutoff (id `az`): `15/08/2016` is not a date like 2016-08-15"
+        ),
+        "{stderr}"
+    );
+    assert!(stderr.contains("network.toml"), "{stderr}");
+}
