@@ -210,7 +210,15 @@ impl Auth {
         if challenge_key != key || expires_at < now_s {
             return Ok(LoginOutcome::ChallengeInvalid);
         }
-        if let Some(until) = self.store.locked_until(&key, now_s).await? {
+        // The attempt is counted before anything is verified: however many guesses arrive at
+        // once, at most LOCK_THRESHOLD of them are ever checked before the lock.
+        let (attempt, locked) = self.store.begin_attempt(&key, now_s).await?;
+        if let Some(until) = locked {
+            return Ok(LoginOutcome::Locked { until });
+        }
+        let lock_until = (now + LOCK_DURATION).unix_timestamp();
+        if attempt > LOCK_THRESHOLD {
+            let until = self.store.lock(&key, lock_until).await?;
             return Ok(LoginOutcome::Locked { until });
         }
         let account = self.store.find_account(&login.name).await?;
@@ -247,17 +255,11 @@ impl Auth {
                     token: token.0,
                 })
             }
-            _ => {
-                let lock_until = (now + LOCK_DURATION).unix_timestamp();
-                match self
-                    .store
-                    .record_failure(&key, LOCK_THRESHOLD, lock_until)
-                    .await?
-                {
-                    Some(until) => Ok(LoginOutcome::Locked { until }),
-                    None => Ok(LoginOutcome::Failed),
-                }
+            _ if attempt >= LOCK_THRESHOLD => {
+                let until = self.store.lock(&key, lock_until).await?;
+                Ok(LoginOutcome::Locked { until })
             }
+            _ => Ok(LoginOutcome::Failed),
         }
     }
 }

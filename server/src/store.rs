@@ -461,43 +461,48 @@ impl Store {
         Ok(())
     }
 
-    /// Until when a login name is locked, if it is.
-    pub async fn locked_until(&self, name_key: &str, now: i64) -> anyhow::Result<Option<i64>> {
-        let row: Option<(Option<i64>,)> =
-            sqlx::query_as("SELECT locked_until FROM login_failures WHERE name_key = $1")
-                .bind(name_key)
-                .fetch_optional(&self.pool)
-                .await?;
-        Ok(row.and_then(|r| r.0).filter(|until| *until > now))
-    }
-
-    /// Counts one more failure in a row, atomically; locks the name when the count reaches
-    /// `threshold`, and returns until when it is then locked.
-    pub async fn record_failure(
+    /// Counts a login attempt *before* it is verified, atomically, so that concurrent guesses
+    /// cannot slip past the limit: returns the attempt's number in the current series and, when
+    /// the name is locked at `now`, until when. An expired lock starts a new series.
+    pub async fn begin_attempt(
         &self,
         name_key: &str,
-        threshold: i64,
-        lock_until: i64,
-    ) -> anyhow::Result<Option<i64>> {
-        let (count,): (i64,) = sqlx::query_as(
+        now: i64,
+    ) -> anyhow::Result<(i64, Option<i64>)> {
+        let (count, locked_until): (i64, Option<i64>) = sqlx::query_as(
             "INSERT INTO login_failures (name_key, consecutive, locked_until) VALUES ($1, 1, NULL) \
-             ON CONFLICT (name_key) DO UPDATE SET consecutive = login_failures.consecutive + 1 \
-             RETURNING consecutive",
+             ON CONFLICT (name_key) DO UPDATE SET \
+               consecutive = CASE \
+                 WHEN login_failures.locked_until IS NULL THEN login_failures.consecutive + 1 \
+                 WHEN login_failures.locked_until > $2 THEN login_failures.consecutive \
+                 ELSE 1 END, \
+               locked_until = CASE \
+                 WHEN login_failures.locked_until IS NOT NULL AND login_failures.locked_until <= $2 \
+                 THEN NULL ELSE login_failures.locked_until END \
+             RETURNING consecutive, locked_until",
         )
         .bind(name_key)
+        .bind(now)
         .fetch_one(&self.pool)
         .await?;
-        if count >= threshold {
-            sqlx::query(
-                "UPDATE login_failures SET consecutive = 0, locked_until = $1 WHERE name_key = $2",
-            )
-            .bind(lock_until)
-            .bind(name_key)
-            .execute(&self.pool)
-            .await?;
-            return Ok(Some(lock_until));
-        }
-        Ok(None)
+        Ok((count, locked_until.filter(|until| *until > now)))
+    }
+
+    /// Locks a login name until `until`, unless it is locked already; returns the lock's end.
+    pub async fn lock(&self, name_key: &str, until: i64) -> anyhow::Result<i64> {
+        sqlx::query(
+            "UPDATE login_failures SET locked_until = $1 WHERE name_key = $2 AND locked_until IS NULL",
+        )
+        .bind(until)
+        .bind(name_key)
+        .execute(&self.pool)
+        .await?;
+        let (until,): (Option<i64>,) =
+            sqlx::query_as("SELECT locked_until FROM login_failures WHERE name_key = $1")
+                .bind(name_key)
+                .fetch_one(&self.pool)
+                .await?;
+        until.ok_or_else(|| anyhow::anyhow!("the lock of a login name was not recorded"))
     }
 
     /// Forgets the failures of a login name after a successful login.

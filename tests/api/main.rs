@@ -38,6 +38,7 @@ on_both_backends!(
     the_demo_imports_the_synthea_bundles,
     unknown_api_routes_are_json_and_client_routes_get_the_spa,
     each_hospital_of_the_network_applies_its_own_settings,
+    concurrent_guesses_cannot_exceed_the_limit,
 );
 
 async fn error_body(res: reqwest::Response) -> anyhow::Result<ErrorBody> {
@@ -705,5 +706,57 @@ async fn each_hospital_of_the_network_applies_its_own_settings(db: Db) -> anyhow
     let list = reports(&client, &app).await?;
     let names: Vec<&str> = list.cutoffs.iter().map(|c| c.hospital.as_str()).collect();
     assert_eq!(names, vec!["AZ Voorbeeld (demo)", "MOUNT AUBURN HOSPITAL"]);
+    Ok(())
+}
+
+async fn concurrent_guesses_cannot_exceed_the_limit(db: Db) -> anyhow::Result<()> {
+    let app = TestApp::spawn(db).await?;
+    let base = app.url("");
+    let margery = app.login_of("margery").clone();
+    let client = browser();
+    let mut challenges = Vec::new();
+    for _ in 0..20 {
+        challenges.push(challenge(&client, &base, "margery").await?);
+    }
+    // Twenty wrong answers at once: the attempts are counted before they are checked, so at most
+    // five are ever verified (four "wrong", the fifth locks); every other one meets the lock.
+    let mut tasks = Vec::new();
+    for c in challenges {
+        let (client, base) = (client.clone(), base.clone());
+        let code = wrong_code(&margery, c.position);
+        tasks.push(tokio::spawn(async move {
+            login_with(
+                &client,
+                &base,
+                &c.challenge_id,
+                "margery",
+                "inzage-demo",
+                &code,
+            )
+            .await
+            .map(|r| r.status())
+        }));
+    }
+    let mut failed = 0;
+    for t in tasks {
+        match t.await?? {
+            StatusCode::UNAUTHORIZED => failed += 1,
+            StatusCode::LOCKED => {}
+            other => panic!("unexpected {other}"),
+        }
+    }
+    assert!(failed <= 4, "{failed} guesses were checked before the lock");
+    let c = challenge(&client, &base, "margery").await?;
+    let code = margery.card.code(c.position).printed();
+    let res = login_with(
+        &client,
+        &base,
+        &c.challenge_id,
+        "margery",
+        "inzage-demo",
+        &code,
+    )
+    .await?;
+    assert_eq!(res.status(), StatusCode::LOCKED);
     Ok(())
 }
