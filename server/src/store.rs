@@ -192,6 +192,13 @@ impl Store {
 
     /// Reads one PRAGMA or setting, for tests of the connection settings.
     pub async fn sqlite_pragma(&self, name: &str) -> anyhow::Result<String> {
+        // The name goes into the SQL text: only the settings this store sets are allowed.
+        if !matches!(
+            name,
+            "journal_mode" | "synchronous" | "foreign_keys" | "busy_timeout"
+        ) {
+            anyhow::bail!("`{name}` is not a setting of this store");
+        }
         let row: (String,) =
             sqlx::query_as(&format!("SELECT CAST({name} AS TEXT) FROM pragma_{name}()"))
                 .fetch_one(&self.pool)
