@@ -3,7 +3,9 @@
 
 use inzage_domain::wire::{ErrorBody, Me, ReportDetail, ReportList};
 use inzage_server::store::Backend;
-use inzage_tests::{browser, challenge, log_in, login_with, wrong_code, Db, TestApp};
+use inzage_tests::{
+    answer_rightly, browser, challenge, log_in, login_with, wrong_code, Db, TestApp,
+};
 use reqwest::StatusCode;
 
 /// Runs each listed test on both backends.
@@ -207,17 +209,7 @@ async fn five_failures_lock_the_account_for_a_while(db: Db) -> anyhow::Result<()
         assert_eq!(res.status(), expected, "attempt {attempt}");
     }
     // Locked: even the right answers are refused, with the time the lock ends.
-    let c = challenge(&client, &base, "margery").await?;
-    let code = margery.card.code(c.position).printed();
-    let res = login_with(
-        &client,
-        &base,
-        &c.challenge_id,
-        "margery",
-        "inzage-demo",
-        &code,
-    )
-    .await?;
+    let res = answer_rightly(&client, &base, margery, "margery").await?;
     assert_eq!(res.status(), StatusCode::LOCKED);
     let body = error_body(res).await?;
     assert_eq!(body.message.key, "login.locked");
@@ -335,17 +327,7 @@ async fn logout_ends_the_session_on_the_server(db: Db) -> anyhow::Result<()> {
     let base = app.url("");
     let margery = app.login_of("margery");
     let client = reqwest::Client::new();
-    let c = challenge(&client, &base, "margery").await?;
-    let code = margery.card.code(c.position).printed();
-    let res = login_with(
-        &client,
-        &base,
-        &c.challenge_id,
-        "margery",
-        "inzage-demo",
-        &code,
-    )
-    .await?;
+    let res = answer_rightly(&client, &base, margery, "margery").await?;
     let cookie = session_cookie_of(&res).expect("a session cookie");
     assert!(cookie.contains("HttpOnly"));
     assert!(cookie.contains("SameSite=Strict"));
@@ -552,17 +534,7 @@ async fn a_second_instance_serves_a_session_from_the_first(db: Db) -> anyhow::Re
     let client = reqwest::Client::new();
     let base = app.url("");
     let margery = app.login_of("margery");
-    let c = challenge(&client, &base, "margery").await?;
-    let code = margery.card.code(c.position).printed();
-    let res = login_with(
-        &client,
-        &base,
-        &c.challenge_id,
-        "margery",
-        "inzage-demo",
-        &code,
-    )
-    .await?;
+    let res = answer_rightly(&client, &base, margery, "margery").await?;
     let cookie = session_cookie_of(&res).expect("a session cookie");
     let pair = cookie.split(';').next().unwrap_or_default().to_owned();
     let res = client
@@ -746,17 +718,7 @@ async fn concurrent_guesses_cannot_exceed_the_limit(db: Db) -> anyhow::Result<()
         }
     }
     assert!(failed <= 4, "{failed} guesses were checked before the lock");
-    let c = challenge(&client, &base, "margery").await?;
-    let code = margery.card.code(c.position).printed();
-    let res = login_with(
-        &client,
-        &base,
-        &c.challenge_id,
-        "margery",
-        "inzage-demo",
-        &code,
-    )
-    .await?;
+    let res = answer_rightly(&client, &base, &margery, "margery").await?;
     assert_eq!(res.status(), StatusCode::LOCKED);
     Ok(())
 }

@@ -235,16 +235,17 @@ pub async fn login_with(
         .await?)
 }
 
-/// Logs a demo account in with the right password and code; the client keeps the cookie.
-pub async fn log_in(
+/// Asks for a challenge and answers it with the right password and code; returns the response
+/// as is (a lock still refuses it).
+pub async fn answer_rightly(
     client: &reqwest::Client,
     base: &str,
     login: &DemoLogin,
     username: &str,
-) -> anyhow::Result<()> {
+) -> anyhow::Result<reqwest::Response> {
     let c = challenge(client, base, username).await?;
     let code = login.card.code(c.position).printed();
-    let res = login_with(
+    login_with(
         client,
         base,
         &c.challenge_id,
@@ -252,7 +253,17 @@ pub async fn log_in(
         &login.password,
         &code,
     )
-    .await?;
+    .await
+}
+
+/// Logs a demo account in with the right password and code; the client keeps the cookie.
+pub async fn log_in(
+    client: &reqwest::Client,
+    base: &str,
+    login: &DemoLogin,
+    username: &str,
+) -> anyhow::Result<()> {
+    let res = answer_rightly(client, base, login, username).await?;
     anyhow::ensure!(res.status() == 200, "login answered {}", res.status());
     Ok(())
 }
