@@ -30,9 +30,6 @@ use crate::message::Message;
 #[serde(transparent)]
 pub struct PersonId(pub String);
 
-/// The person a record is about. Every patient is a person; the alias keeps signatures readable.
-pub type PatientId = PersonId;
-
 /// A care provider (doctor, nurse) known to the hospital network.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(transparent)]

@@ -80,10 +80,7 @@ impl<'de> Deserialize<'de> for RuleName {
         let name = String::deserialize(deserializer)?;
         RuleId::ALL
             .into_iter()
-            .find(|rule| {
-                rule.as_str() == name
-                    || serde_json::to_value(rule).is_ok_and(|v| v.as_str() == Some(name.as_str()))
-            })
+            .find(|rule| rule.as_str() == name)
             .map(RuleName)
             .ok_or_else(|| {
                 let known: Vec<&str> = RuleId::ALL.iter().map(|r| r.as_str()).collect();
