@@ -271,6 +271,39 @@ pub enum Fact {
     },
     /// The patient objected, while alive, to relatives' access after death (Belgium).
     ObjectionAfterDeath,
+    /// The patient opted out of the reuse of their data for research outside the hospital's
+    /// legal tasks (see [`crate::reuse`]); not retroactive. It changes no access decision.
+    DataReuseOptOut {
+        /// From the opt-out until the patient withdraws it.
+        period: Period,
+    },
+}
+
+impl Fact {
+    /// The period the fact holds for; `None` for facts that do not end (a kinship, an
+    /// objection, a parent without authority).
+    pub fn period(&self) -> Option<&Period> {
+        match self {
+            Fact::TherapeuticRelationship { period, .. }
+            | Fact::GeneralPractitioner { period, .. }
+            | Fact::GpAccessRefused { period }
+            | Fact::ReferrerConsent { period, .. }
+            | Fact::Exclusion { period, .. }
+            | Fact::ExchangeConsent { period }
+            | Fact::EmergencyAccess { period, .. }
+            | Fact::ParentLink { period, .. }
+            | Fact::ParentalAuthority { period, .. }
+            | Fact::ChildConsent { period, .. }
+            | Fact::TrustedPerson { period, .. }
+            | Fact::Representative { period, .. }
+            | Fact::Incapacity { period }
+            | Fact::DataReuseOptOut { period }
+            | Fact::Authorisation { period, .. } => Some(period),
+            Fact::ParentWithoutAuthority { .. }
+            | Fact::Relative { .. }
+            | Fact::ObjectionAfterDeath => None,
+        }
+    }
 }
 
 /// The patient the record is about.
@@ -301,7 +334,7 @@ pub struct Facts {
 }
 
 /// Who is asking.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Principal {
     /// A person logged in to the portal: the patient, or someone acting for them.
@@ -1268,6 +1301,7 @@ fn period_mut(fact: &mut Fact) -> Option<&mut Period> {
         | Fact::TrustedPerson { period, .. }
         | Fact::Representative { period, .. }
         | Fact::Incapacity { period }
+        | Fact::DataReuseOptOut { period }
         | Fact::Authorisation { period, .. } => Some(period),
         Fact::ParentWithoutAuthority { .. } | Fact::Relative { .. } | Fact::ObjectionAfterDeath => {
             None
@@ -1310,6 +1344,7 @@ pub fn principals(facts: &Facts) -> Vec<Principal> {
             Fact::GpAccessRefused { .. }
             | Fact::ExchangeConsent { .. }
             | Fact::Incapacity { .. }
+            | Fact::DataReuseOptOut { .. }
             | Fact::ObjectionAfterDeath => continue,
         };
         if !out.contains(&p) {
@@ -1340,7 +1375,17 @@ pub fn principals(facts: &Facts) -> Vec<Principal> {
 /// assert_eq!(diffs[0].after.rules, vec![RuleId::GpAccessRefused]);
 /// ```
 pub fn what_if(facts: &Facts, change: &Change, now: OffsetDateTime) -> Vec<Difference> {
-    let (after_facts, after_now) = apply(facts, change, now);
+    effects(facts, std::slice::from_ref(change), now)
+}
+
+/// Like [`what_if`], for several changes applied in order (one command of the patient can end
+/// more than one fact).
+pub fn effects(facts: &Facts, changes: &[Change], now: OffsetDateTime) -> Vec<Difference> {
+    let mut after_facts = facts.clone();
+    let mut after_now = now;
+    for change in changes {
+        (after_facts, after_now) = apply(&after_facts, change, after_now);
+    }
     let mut people = principals(facts);
     for p in principals(&after_facts) {
         if !people.contains(&p) {

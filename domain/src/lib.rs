@@ -11,6 +11,7 @@ pub mod contact;
 pub mod explain;
 pub mod ident;
 pub mod login;
+pub mod manage;
 pub mod message;
 mod redact;
 pub mod requests;

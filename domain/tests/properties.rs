@@ -332,3 +332,101 @@ fn the_29_february_child_turns_15_on_1_march() {
     assert!(ask(datetime!(2027-02-28 22:59:59 UTC)));
     assert!(!ask(datetime!(2027-02-28 23:00 UTC)));
 }
+
+mod manage {
+    use super::*;
+    use inzage_domain::manage::{overview, plan, AccessCommand, Refusal};
+
+    fn arb_command() -> impl Strategy<Value = AccessCommand> {
+        prop_oneof![
+            Just(AccessCommand::RefuseGp),
+            Just(AccessCommand::RestoreGp),
+            arb_doctor().prop_map(|practitioner| AccessCommand::ApproveReferrer { practitioner }),
+            arb_doctor().prop_map(|practitioner| AccessCommand::RefuseReferrer { practitioner }),
+            arb_doctor().prop_map(|practitioner| AccessCommand::RevokeReferrer { practitioner }),
+            arb_doctor().prop_map(|practitioner| AccessCommand::Exclude { practitioner }),
+            arb_doctor().prop_map(|practitioner| AccessCommand::LiftExclusion { practitioner }),
+            Just(AccessCommand::GiveExchangeConsent),
+            Just(AccessCommand::WithdrawExchangeConsent),
+            Just(AccessCommand::OptOutOfReuse),
+            Just(AccessCommand::WithdrawReuseOptOut),
+            arb_doctor().prop_map(|practitioner| AccessCommand::EndTreatment { practitioner }),
+        ]
+    }
+
+    fn run(
+        principal: &Principal,
+        command: &AccessCommand,
+        facts: &Facts,
+        now: OffsetDateTime,
+    ) -> Result<Facts, Refusal> {
+        let mut out = facts.clone();
+        for change in plan(principal, command, facts, now)? {
+            out = apply(&out, &change, now).0;
+        }
+        Ok(out)
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(512))]
+
+        /// Whoever the domain does not permit the command's action never gets a plan.
+        #[test]
+        fn only_permitted_principals_plan(facts in arb_facts(), who in arb_principal(), command in arb_command(), now in arb_instant()) {
+            let permitted = decide(&Request { principal: who.clone(), action: command.action(), resource: Resource::Record }, &facts, now).is_permitted();
+            let planned = plan(&who, &command, &facts, now);
+            let refused = matches!(planned, Err(Refusal::NotAllowed { .. }));
+            prop_assert!(permitted || refused);
+            let practitioner = matches!(who, Principal::Practitioner { .. });
+            prop_assert!(!(practitioner && planned.is_ok()), "a practitioner managed access");
+        }
+
+        /// A command that succeeded is done: the same command again is refused as a conflict
+        /// (except refusing a referrer, which changes no fact, and ending a treatment, never
+        /// allowed).
+        #[test]
+        fn a_carried_out_command_cannot_be_repeated(facts in arb_facts(), command in arb_command(), now in arb_instant()) {
+            let patient = Principal::Person { id: facts.patient.id.clone() };
+            if matches!(command, AccessCommand::RefuseReferrer { .. } | AccessCommand::EndTreatment { .. }) {
+                return Ok(());
+            }
+            if let Ok(after) = run(&patient, &command, &facts, now) {
+                let again = plan(&patient, &command, &after, now);
+                let conflict = matches!(again, Err(Refusal::Conflict { .. }));
+                prop_assert!(conflict, "repeated: {:?}", again);
+            }
+        }
+
+        /// After an exclusion the practitioner reads nothing, whatever else holds.
+        #[test]
+        fn an_excluded_practitioner_reads_nothing(facts in arb_facts(), doctor in arb_doctor(), now in arb_instant()) {
+            let patient = Principal::Person { id: facts.patient.id.clone() };
+            if let Ok(after) = run(&patient, &AccessCommand::Exclude { practitioner: doctor.clone() }, &facts, now) {
+                for action in Action::ALL {
+                    let d = decide(&Request { principal: Principal::Practitioner { id: doctor.clone() }, action, resource: Resource::Record }, &after, now);
+                    prop_assert_eq!(d.rules, vec![RuleId::Exclusion]);
+                }
+            }
+        }
+
+        /// Everyone who can read the record now is on the overview, with that same decision.
+        #[test]
+        fn every_reader_is_on_the_overview(facts in arb_facts(), now in arb_instant()) {
+            let patient = Principal::Person { id: facts.patient.id.clone() };
+            let entries = overview(&patient, &facts, now);
+            for who in principals(&facts).into_iter().filter(|p| *p != patient) {
+                let read = decide(&Request { principal: who.clone(), action: Action::Read, resource: Resource::Record }, &facts, now);
+                if read.is_permitted() {
+                    let entry = entries.iter().find(|e| e.principal == who);
+                    prop_assert!(entry.is_some(), "{:?} reads but is not listed", who);
+                    prop_assert_eq!(&entry.map(|e| &e.read), &Some(&read));
+                }
+            }
+            for e in &entries {
+                for c in &e.commands {
+                    prop_assert!(plan(&patient, c, &facts, now).is_ok());
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,861 @@
+//! Managing access: the patient's commands on the "Toegangen" page, checked and turned into
+//! changes of the facts, and the overview of who can read the record and why.
+//!
+//! The browser runs [`plan`] to offer only the commands that will succeed and to preview their
+//! effect ([`crate::access::effects`]); the server runs the same [`plan`] again before it stores
+//! anything, so both refuse the same command with the same reason.
+
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+
+use crate::access::{
+    decide, Action, Change, Decision, Fact, Facts, Period, PractitionerId, Principal, Request,
+    Resource,
+};
+use crate::message::Message;
+
+/// One change the patient (or someone managing access for them) asks for.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum AccessCommand {
+    /// Withdraw the GP's automatic access (record-wide: it also covers a later GP).
+    RefuseGp,
+    /// Restore the GP's automatic access.
+    RestoreGp,
+    /// Approve a referring practitioner's request to read the record.
+    ApproveReferrer {
+        /// Who asked.
+        practitioner: PractitionerId,
+    },
+    /// Refuse a referring practitioner's pending request (no fact changes; the request closes).
+    RefuseReferrer {
+        /// Who asked.
+        practitioner: PractitionerId,
+    },
+    /// Withdraw an approved referrer's access.
+    RevokeReferrer {
+        /// Who.
+        practitioner: PractitionerId,
+    },
+    /// Exclude a named practitioner (uitsluiting): overrides every other ground.
+    Exclude {
+        /// Who.
+        practitioner: PractitionerId,
+    },
+    /// Lift an exclusion.
+    LiftExclusion {
+        /// Who.
+        practitioner: PractitionerId,
+    },
+    /// Give the one-time consent for exchange between institutions (eHealth).
+    GiveExchangeConsent,
+    /// Withdraw the exchange consent.
+    WithdrawExchangeConsent,
+    /// Opt out of reuse for research outside the hospital's legal tasks.
+    OptOutOfReuse,
+    /// Withdraw that opt-out.
+    WithdrawReuseOptOut,
+    /// End a treating practitioner's access. Always refused: a therapeutic relationship in the
+    /// network cannot be refused as such, only a named practitioner excluded.
+    EndTreatment {
+        /// Who.
+        practitioner: PractitionerId,
+    },
+}
+
+impl AccessCommand {
+    /// The practitioner the command is about, if any.
+    pub fn practitioner(&self) -> Option<&PractitionerId> {
+        match self {
+            AccessCommand::ApproveReferrer { practitioner }
+            | AccessCommand::RefuseReferrer { practitioner }
+            | AccessCommand::RevokeReferrer { practitioner }
+            | AccessCommand::Exclude { practitioner }
+            | AccessCommand::LiftExclusion { practitioner }
+            | AccessCommand::EndTreatment { practitioner } => Some(practitioner),
+            AccessCommand::RefuseGp
+            | AccessCommand::RestoreGp
+            | AccessCommand::GiveExchangeConsent
+            | AccessCommand::WithdrawExchangeConsent
+            | AccessCommand::OptOutOfReuse
+            | AccessCommand::WithdrawReuseOptOut => None,
+        }
+    }
+
+    /// The action the domain must permit before the command is considered.
+    pub fn action(&self) -> Action {
+        match self {
+            AccessCommand::OptOutOfReuse | AccessCommand::WithdrawReuseOptOut => {
+                Action::OptOutOfDataReuse
+            }
+            _ => Action::ManageAccess,
+        }
+    }
+}
+
+/// Why a command was refused.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Refusal {
+    /// The person may not manage this record's access at all: the decision says why.
+    NotAllowed {
+        /// The decision on [`AccessCommand::action`].
+        decision: Decision,
+    },
+    /// The command does not fit the record as it stands (already done, nothing to undo, or a
+    /// ground the patient cannot refuse).
+    Conflict {
+        /// What is wrong, as a message key.
+        message: Message,
+    },
+}
+
+fn conflict(key: &'static str) -> Refusal {
+    Refusal::Conflict {
+        message: Message::new(key),
+    }
+}
+
+/// The facts of `facts` that hold at `now` and satisfy `pick`.
+fn holding<'a>(
+    facts: &'a Facts,
+    now: OffsetDateTime,
+    pick: impl Fn(&Fact) -> bool + 'a,
+) -> impl Iterator<Item = &'a Fact> + 'a {
+    facts
+        .facts
+        .iter()
+        .filter(move |f| pick(f) && f.period().is_some_and(|p| p.contains(now)))
+}
+
+/// Adds `fact` unless one like it holds already (then `already` is the conflict).
+fn start(
+    facts: &Facts,
+    now: OffsetDateTime,
+    same: impl Fn(&Fact) -> bool,
+    fact: Fact,
+    already: &'static str,
+) -> Result<Vec<Change>, Refusal> {
+    if holding(facts, now, same).next().is_some() {
+        return Err(conflict(already));
+    }
+    Ok(vec![Change::Add { fact }])
+}
+
+/// Ends every holding fact that `same` picks (none holding: `nothing` is the conflict).
+fn stop(
+    facts: &Facts,
+    now: OffsetDateTime,
+    same: impl Fn(&Fact) -> bool,
+    nothing: &'static str,
+) -> Result<Vec<Change>, Refusal> {
+    let mut changes: Vec<Change> = Vec::new();
+    for fact in holding(facts, now, same) {
+        let change = Change::End {
+            fact: fact.clone(),
+            at: now,
+        };
+        if !changes.contains(&change) {
+            changes.push(change);
+        }
+    }
+    if changes.is_empty() {
+        return Err(conflict(nothing));
+    }
+    Ok(changes)
+}
+
+/// Checks a command of `principal` against the record and returns the changes of the facts
+/// that carry it out at `now`.
+///
+/// The principal must be permitted [`AccessCommand::action`] on the record (the patient, or a
+/// parent or representative who manages access for them); a practitioner never is. A treating
+/// relationship can never be ended here; a command that would change nothing is refused rather
+/// than silently accepted, so the person learns the record was not as they thought.
+///
+/// ```
+/// use inzage_domain::access::*;
+/// use inzage_domain::manage::{plan, AccessCommand, Refusal};
+/// use time::macros::{date, datetime};
+/// let now = datetime!(2026-11-27 12:00 UTC);
+/// let me = PersonId("p1".into());
+/// let facts = Facts {
+///     patient: Patient { id: me.clone(), birth_date: Some(date!(1970 - 01 - 01)), died_at: None },
+///     hospital: HospitalPolicy::belgian(),
+///     facts: vec![],
+/// };
+/// let patient = Principal::Person { id: me };
+/// let changes = plan(&patient, &AccessCommand::RefuseGp, &facts, now).unwrap();
+/// assert_eq!(changes.len(), 1);
+/// let doctor = Principal::Practitioner { id: PractitionerId("dr-a".into()) };
+/// assert!(matches!(plan(&doctor, &AccessCommand::RefuseGp, &facts, now), Err(Refusal::NotAllowed { .. })));
+/// ```
+pub fn plan(
+    principal: &Principal,
+    command: &AccessCommand,
+    facts: &Facts,
+    now: OffsetDateTime,
+) -> Result<Vec<Change>, Refusal> {
+    let decision = decide(
+        &Request {
+            principal: principal.clone(),
+            action: command.action(),
+            resource: Resource::Record,
+        },
+        facts,
+        now,
+    );
+    if !decision.is_permitted() {
+        return Err(Refusal::NotAllowed { decision });
+    }
+    let since = Period::since(now);
+    match command {
+        AccessCommand::RefuseGp => start(
+            facts,
+            now,
+            |f| matches!(f, Fact::GpAccessRefused { .. }),
+            Fact::GpAccessRefused { period: since },
+            "access.gp_already_refused",
+        ),
+        AccessCommand::RestoreGp => stop(
+            facts,
+            now,
+            |f| matches!(f, Fact::GpAccessRefused { .. }),
+            "access.gp_not_refused",
+        ),
+        AccessCommand::ApproveReferrer { practitioner } => start(
+            facts,
+            now,
+            |f| matches!(f, Fact::ReferrerConsent { practitioner: p, .. } if p == practitioner),
+            Fact::ReferrerConsent {
+                practitioner: practitioner.clone(),
+                period: since,
+            },
+            "access.referrer_already_approved",
+        ),
+        // Refusing a request changes no fact; it is allowed only while no consent holds, so a
+        // refusal cannot be mistaken for a revocation.
+        AccessCommand::RefuseReferrer { practitioner } => {
+            let consented = holding(
+                facts,
+                now,
+                |f| matches!(f, Fact::ReferrerConsent { practitioner: p, .. } if p == practitioner),
+            )
+            .next()
+            .is_some();
+            if consented {
+                Err(conflict("access.referrer_already_approved"))
+            } else {
+                Ok(Vec::new())
+            }
+        }
+        AccessCommand::RevokeReferrer { practitioner } => stop(
+            facts,
+            now,
+            |f| matches!(f, Fact::ReferrerConsent { practitioner: p, .. } if p == practitioner),
+            "access.referrer_not_approved",
+        ),
+        AccessCommand::Exclude { practitioner } => start(
+            facts,
+            now,
+            |f| matches!(f, Fact::Exclusion { practitioner: p, .. } if p == practitioner),
+            Fact::Exclusion {
+                practitioner: practitioner.clone(),
+                period: since,
+            },
+            "access.already_excluded",
+        ),
+        AccessCommand::LiftExclusion { practitioner } => stop(
+            facts,
+            now,
+            |f| matches!(f, Fact::Exclusion { practitioner: p, .. } if p == practitioner),
+            "access.not_excluded",
+        ),
+        AccessCommand::GiveExchangeConsent => start(
+            facts,
+            now,
+            |f| matches!(f, Fact::ExchangeConsent { .. }),
+            Fact::ExchangeConsent { period: since },
+            "access.exchange_already_given",
+        ),
+        AccessCommand::WithdrawExchangeConsent => stop(
+            facts,
+            now,
+            |f| matches!(f, Fact::ExchangeConsent { .. }),
+            "access.exchange_not_given",
+        ),
+        AccessCommand::OptOutOfReuse => start(
+            facts,
+            now,
+            |f| matches!(f, Fact::DataReuseOptOut { .. }),
+            Fact::DataReuseOptOut { period: since },
+            "access.reuse_already_opted_out",
+        ),
+        AccessCommand::WithdrawReuseOptOut => stop(
+            facts,
+            now,
+            |f| matches!(f, Fact::DataReuseOptOut { .. }),
+            "access.reuse_not_opted_out",
+        ),
+        AccessCommand::EndTreatment { .. } => Err(conflict("access.treating_cannot_be_refused")),
+    }
+}
+
+/// How a person is related to the record, for grouping the overview.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Group {
+    /// The general practitioner.
+    GeneralPractitioner,
+    /// A practitioner treating the patient in the hospital network.
+    Treating,
+    /// A referring practitioner with (or once with) the patient's consent.
+    Referrer,
+    /// A practitioner with emergency access.
+    Emergency,
+    /// A trusted person (Belgium).
+    TrustedPerson,
+    /// A representative (Belgium) or an authorised person (the Netherlands).
+    Representative,
+    /// A parent.
+    Parent,
+    /// A practitioner the patient excluded, related to the record in no other way now.
+    Excluded,
+}
+
+/// One person on the overview: how they relate to the record, whether they can read it now and
+/// why, and the commands that would succeed for them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Entry {
+    /// Who.
+    pub principal: Principal,
+    /// How they relate to the record.
+    pub group: Group,
+    /// The decision on reading the record now, with its reasons.
+    pub read: Decision,
+    /// Whether an exclusion of this practitioner holds now.
+    pub excluded: bool,
+    /// The commands about this person that [`plan`] accepts now for the patient.
+    pub commands: Vec<AccessCommand>,
+}
+
+/// The record-wide settings the patient controls.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Settings {
+    /// Whether the GP's automatic access is refused.
+    pub gp_refused: bool,
+    /// Whether the exchange consent holds.
+    pub exchange_consent: bool,
+    /// Since when the patient opted out of data reuse, if they did.
+    #[serde(with = "time::serde::rfc3339::option")]
+    pub reuse_opted_out_since: Option<OffsetDateTime>,
+}
+
+/// The record-wide settings at `now`.
+pub fn settings(facts: &Facts, now: OffsetDateTime) -> Settings {
+    Settings {
+        gp_refused: holding(facts, now, |f| matches!(f, Fact::GpAccessRefused { .. }))
+            .next()
+            .is_some(),
+        exchange_consent: holding(facts, now, |f| matches!(f, Fact::ExchangeConsent { .. }))
+            .next()
+            .is_some(),
+        reuse_opted_out_since: holding(facts, now, |f| matches!(f, Fact::DataReuseOptOut { .. }))
+            .filter_map(Fact::period)
+            .map(|p| p.from)
+            .min(),
+    }
+}
+
+/// The group a principal belongs to through the facts holding at `now`, the closest first;
+/// `None` when no holding fact names them.
+fn group_of(principal: &Principal, facts: &Facts, now: OffsetDateTime) -> Option<Group> {
+    let mut best: Option<Group> = None;
+    for fact in &facts.facts {
+        let holds = fact.period().is_none_or(|p| p.contains(now));
+        if !holds {
+            continue;
+        }
+        let group = match (principal, fact) {
+            (Principal::Practitioner { id }, Fact::GeneralPractitioner { practitioner, .. })
+                if id == practitioner =>
+            {
+                Group::GeneralPractitioner
+            }
+            (
+                Principal::Practitioner { id },
+                Fact::TherapeuticRelationship { practitioner, .. },
+            ) if id == practitioner => Group::Treating,
+            (Principal::Practitioner { id }, Fact::ReferrerConsent { practitioner, .. })
+                if id == practitioner =>
+            {
+                Group::Referrer
+            }
+            (Principal::Practitioner { id }, Fact::EmergencyAccess { practitioner, .. })
+                if id == practitioner =>
+            {
+                Group::Emergency
+            }
+            (Principal::Practitioner { id }, Fact::Exclusion { practitioner, .. })
+                if id == practitioner =>
+            {
+                Group::Excluded
+            }
+            (Principal::Person { id }, Fact::TrustedPerson { person, .. }) if id == person => {
+                Group::TrustedPerson
+            }
+            (
+                Principal::Person { id },
+                Fact::Representative { person, .. } | Fact::Authorisation { person, .. },
+            ) if id == person => Group::Representative,
+            (
+                Principal::Person { id },
+                Fact::ParentLink { parent, .. }
+                | Fact::ParentalAuthority { parent, .. }
+                | Fact::ParentWithoutAuthority { parent }
+                | Fact::ChildConsent { parent, .. },
+            ) if id == parent => Group::Parent,
+            _ => continue,
+        };
+        best = Some(best.map_or(group, |b| b.min(group)));
+    }
+    best
+}
+
+/// Everyone who can read the record at `now`, or whom a fact holding now names (a GP whose
+/// access was refused, an excluded practitioner), with the reasons and the commands available
+/// to `manager` (normally the patient). Sorted by group, then by principal.
+///
+/// ```
+/// use inzage_domain::access::*;
+/// use inzage_domain::manage::{overview, AccessCommand, Group};
+/// use time::macros::{date, datetime};
+/// let now = datetime!(2026-11-27 12:00 UTC);
+/// let me = PersonId("p1".into());
+/// let gp = PractitionerId("dr-gp".into());
+/// let facts = Facts {
+///     patient: Patient { id: me.clone(), birth_date: Some(date!(1970 - 01 - 01)), died_at: None },
+///     hospital: HospitalPolicy::belgian(),
+///     facts: vec![Fact::GeneralPractitioner { practitioner: gp.clone(), period: Period::since(datetime!(2020-01-01 0:00 UTC)) }],
+/// };
+/// let entries = overview(&Principal::Person { id: me }, &facts, now);
+/// assert_eq!(entries[0].group, Group::GeneralPractitioner);
+/// assert!(entries[0].read.is_permitted());
+/// assert!(entries[0].commands.contains(&AccessCommand::RefuseGp));
+/// ```
+pub fn overview(manager: &Principal, facts: &Facts, now: OffsetDateTime) -> Vec<Entry> {
+    let mut entries: Vec<Entry> = crate::access::principals(facts)
+        .into_iter()
+        .filter(|p| *p != manager_patient(facts))
+        .filter_map(|principal| {
+            let read = decide(
+                &Request {
+                    principal: principal.clone(),
+                    action: Action::Read,
+                    resource: Resource::Record,
+                },
+                facts,
+                now,
+            );
+            let group = group_of(&principal, facts, now)?;
+            let excluded = match &principal {
+                Principal::Practitioner { id } => holding(
+                    facts,
+                    now,
+                    |f| matches!(f, Fact::Exclusion { practitioner, .. } if practitioner == id),
+                )
+                .next()
+                .is_some(),
+                Principal::Person { .. } => false,
+            };
+            let commands = candidates(&principal, group)
+                .into_iter()
+                .filter(|c| plan(manager, c, facts, now).is_ok())
+                .collect();
+            Some(Entry {
+                principal,
+                group,
+                read,
+                excluded,
+                commands,
+            })
+        })
+        .collect();
+    entries.sort_by(|a, b| (a.group, &a.principal).cmp(&(b.group, &b.principal)));
+    entries
+}
+
+fn manager_patient(facts: &Facts) -> Principal {
+    Principal::Person {
+        id: facts.patient.id.clone(),
+    }
+}
+
+/// The commands worth offering for a person of a group (each still checked by [`plan`]).
+fn candidates(principal: &Principal, group: Group) -> Vec<AccessCommand> {
+    let Principal::Practitioner { id } = principal else {
+        return Vec::new();
+    };
+    let practitioner = id.clone();
+    let mut out = Vec::new();
+    if group == Group::GeneralPractitioner {
+        out.extend([AccessCommand::RefuseGp, AccessCommand::RestoreGp]);
+    }
+    out.extend([
+        AccessCommand::RevokeReferrer {
+            practitioner: practitioner.clone(),
+        },
+        AccessCommand::Exclude {
+            practitioner: practitioner.clone(),
+        },
+        AccessCommand::LiftExclusion { practitioner },
+    ]);
+    out
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::panic)]
+    use super::*;
+    use crate::access::{HospitalPolicy, Patient, PersonId, RuleId};
+    use time::macros::{date, datetime};
+
+    const NOW: OffsetDateTime = datetime!(2026-11-27 12:00 UTC);
+    const LONG_AGO: OffsetDateTime = datetime!(2020-01-01 0:00 UTC);
+
+    fn doctor(id: &str) -> PractitionerId {
+        PractitionerId(id.into())
+    }
+
+    fn record(facts: Vec<Fact>) -> Facts {
+        Facts {
+            patient: Patient {
+                id: PersonId("p1".into()),
+                birth_date: Some(date!(1970 - 01 - 01)),
+                died_at: None,
+            },
+            hospital: HospitalPolicy::belgian(),
+            facts,
+        }
+    }
+
+    fn patient() -> Principal {
+        Principal::Person {
+            id: PersonId("p1".into()),
+        }
+    }
+
+    fn run(facts: &Facts, command: AccessCommand) -> Result<Facts, Refusal> {
+        let changes = plan(&patient(), &command, facts, NOW)?;
+        let mut out = facts.clone();
+        for c in &changes {
+            out = crate::access::apply(&out, c, NOW).0;
+        }
+        Ok(out)
+    }
+
+    fn reads(facts: &Facts, who: &str) -> Decision {
+        decide(
+            &Request {
+                principal: Principal::Practitioner { id: doctor(who) },
+                action: Action::Read,
+                resource: Resource::Record,
+            },
+            facts,
+            NOW,
+        )
+    }
+
+    fn conflict_key(r: Result<Facts, Refusal>) -> String {
+        match r {
+            Err(Refusal::Conflict { message }) => message.key.into_owned(),
+            other => panic!("expected a conflict, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn refusing_and_restoring_the_gp() {
+        let facts = record(vec![Fact::GeneralPractitioner {
+            practitioner: doctor("gp"),
+            period: Period::since(LONG_AGO),
+        }]);
+        let refused = run(&facts, AccessCommand::RefuseGp).unwrap();
+        assert_eq!(reads(&refused, "gp").rules, vec![RuleId::GpAccessRefused]);
+        assert_eq!(
+            conflict_key(run(&refused, AccessCommand::RefuseGp)),
+            "access.gp_already_refused"
+        );
+        let restored = run(&refused, AccessCommand::RestoreGp).unwrap();
+        assert!(reads(&restored, "gp").is_permitted());
+        assert_eq!(
+            conflict_key(run(&facts, AccessCommand::RestoreGp)),
+            "access.gp_not_refused"
+        );
+    }
+
+    #[test]
+    fn approving_refusing_and_revoking_a_referrer() {
+        let facts = record(vec![]);
+        let ref_a = || doctor("ref");
+        assert!(!reads(&facts, "ref").is_permitted());
+        assert_eq!(
+            plan(
+                &patient(),
+                &AccessCommand::RefuseReferrer {
+                    practitioner: ref_a()
+                },
+                &facts,
+                NOW
+            ),
+            Ok(vec![])
+        );
+        let approved = run(
+            &facts,
+            AccessCommand::ApproveReferrer {
+                practitioner: ref_a(),
+            },
+        )
+        .unwrap();
+        assert_eq!(reads(&approved, "ref").rules, vec![RuleId::ReferrerConsent]);
+        assert_eq!(
+            conflict_key(run(
+                &approved,
+                AccessCommand::RefuseReferrer {
+                    practitioner: ref_a()
+                }
+            )),
+            "access.referrer_already_approved"
+        );
+        let revoked = run(
+            &approved,
+            AccessCommand::RevokeReferrer {
+                practitioner: ref_a(),
+            },
+        )
+        .unwrap();
+        assert_eq!(
+            reads(&revoked, "ref").rules,
+            vec![RuleId::ReferrerConsentRevoked]
+        );
+        assert_eq!(
+            conflict_key(run(
+                &revoked,
+                AccessCommand::RevokeReferrer {
+                    practitioner: ref_a()
+                }
+            )),
+            "access.referrer_not_approved"
+        );
+    }
+
+    #[test]
+    fn an_exclusion_overrides_treatment_and_can_be_lifted() {
+        let facts = record(vec![Fact::TherapeuticRelationship {
+            practitioner: doctor("dr-a"),
+            period: Period::since(LONG_AGO),
+        }]);
+        let excluded = run(
+            &facts,
+            AccessCommand::Exclude {
+                practitioner: doctor("dr-a"),
+            },
+        )
+        .unwrap();
+        assert_eq!(reads(&excluded, "dr-a").rules, vec![RuleId::Exclusion]);
+        assert_eq!(
+            conflict_key(run(
+                &excluded,
+                AccessCommand::Exclude {
+                    practitioner: doctor("dr-a")
+                }
+            )),
+            "access.already_excluded"
+        );
+        let lifted = run(
+            &excluded,
+            AccessCommand::LiftExclusion {
+                practitioner: doctor("dr-a"),
+            },
+        )
+        .unwrap();
+        assert!(reads(&lifted, "dr-a").is_permitted());
+    }
+
+    #[test]
+    fn a_treating_relationship_cannot_be_ended_by_the_patient() {
+        let facts = record(vec![Fact::TherapeuticRelationship {
+            practitioner: doctor("dr-a"),
+            period: Period::since(LONG_AGO),
+        }]);
+        assert_eq!(
+            conflict_key(run(
+                &facts,
+                AccessCommand::EndTreatment {
+                    practitioner: doctor("dr-a")
+                }
+            )),
+            "access.treating_cannot_be_refused"
+        );
+    }
+
+    #[test]
+    fn exchange_consent_and_reuse_opt_out_toggle() {
+        let facts = record(vec![]);
+        let given = run(&facts, AccessCommand::GiveExchangeConsent).unwrap();
+        assert!(settings(&given, NOW).exchange_consent);
+        assert_eq!(
+            conflict_key(run(&given, AccessCommand::GiveExchangeConsent)),
+            "access.exchange_already_given"
+        );
+        let withdrawn = run(&given, AccessCommand::WithdrawExchangeConsent).unwrap();
+        assert!(!settings(&withdrawn, NOW).exchange_consent);
+        assert_eq!(
+            conflict_key(run(&withdrawn, AccessCommand::WithdrawExchangeConsent)),
+            "access.exchange_not_given"
+        );
+        let out = run(&facts, AccessCommand::OptOutOfReuse).unwrap();
+        assert_eq!(settings(&out, NOW).reuse_opted_out_since, Some(NOW));
+        assert_eq!(
+            conflict_key(run(&out, AccessCommand::OptOutOfReuse)),
+            "access.reuse_already_opted_out"
+        );
+        let back = run(&out, AccessCommand::WithdrawReuseOptOut).unwrap();
+        assert_eq!(settings(&back, NOW).reuse_opted_out_since, None);
+    }
+
+    #[test]
+    fn only_someone_who_manages_access_may_command() {
+        let facts = record(vec![Fact::TherapeuticRelationship {
+            practitioner: doctor("dr-a"),
+            period: Period::since(LONG_AGO),
+        }]);
+        let treating = Principal::Practitioner { id: doctor("dr-a") };
+        let stranger = Principal::Person {
+            id: PersonId("stranger".into()),
+        };
+        for who in [treating, stranger] {
+            for command in [
+                AccessCommand::RefuseGp,
+                AccessCommand::Exclude {
+                    practitioner: doctor("dr-b"),
+                },
+                AccessCommand::OptOutOfReuse,
+            ] {
+                assert!(
+                    matches!(
+                        plan(&who, &command, &facts, NOW),
+                        Err(Refusal::NotAllowed { .. })
+                    ),
+                    "{who:?} {command:?}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn a_linked_parent_manages_access_but_cannot_opt_out_of_reuse() {
+        let mut facts = record(vec![Fact::ParentLink {
+            parent: PersonId("mum".into()),
+            period: Period::since(LONG_AGO),
+        }]);
+        facts.patient.birth_date = Some(date!(2020 - 01 - 01));
+        let mum = Principal::Person {
+            id: PersonId("mum".into()),
+        };
+        assert!(plan(&mum, &AccessCommand::RefuseGp, &facts, NOW).is_ok());
+        let Err(Refusal::NotAllowed { decision }) =
+            plan(&mum, &AccessCommand::OptOutOfReuse, &facts, NOW)
+        else {
+            panic!("a parent opted out of reuse");
+        };
+        assert_eq!(decision.rules, vec![RuleId::DataReuseOnlyPatient]);
+    }
+
+    #[test]
+    fn the_overview_groups_people_and_offers_only_what_succeeds() {
+        let facts = record(vec![
+            Fact::GeneralPractitioner {
+                practitioner: doctor("gp"),
+                period: Period::since(LONG_AGO),
+            },
+            Fact::TherapeuticRelationship {
+                practitioner: doctor("dr-a"),
+                period: Period::since(LONG_AGO),
+            },
+            Fact::TherapeuticRelationship {
+                practitioner: doctor("dr-old"),
+                period: Period::between(LONG_AGO, datetime!(2021-01-01 0:00 UTC)),
+            },
+            Fact::ReferrerConsent {
+                practitioner: doctor("ref"),
+                period: Period::since(LONG_AGO),
+            },
+            Fact::Exclusion {
+                practitioner: doctor("dr-x"),
+                period: Period::since(LONG_AGO),
+            },
+        ]);
+        let entries = overview(&patient(), &facts, NOW);
+        let groups: Vec<(String, Group, bool)> = entries
+            .iter()
+            .map(|e| match &e.principal {
+                Principal::Practitioner { id } => (id.0.clone(), e.group, e.read.is_permitted()),
+                Principal::Person { id } => (id.0.clone(), e.group, e.read.is_permitted()),
+            })
+            .collect();
+        assert_eq!(
+            groups,
+            vec![
+                ("gp".into(), Group::GeneralPractitioner, true),
+                ("dr-a".into(), Group::Treating, true),
+                ("ref".into(), Group::Referrer, true),
+                ("dr-x".into(), Group::Excluded, false),
+            ],
+            "an ended treatment is not listed"
+        );
+        assert_eq!(
+            entries[0].commands,
+            vec![
+                AccessCommand::RefuseGp,
+                AccessCommand::Exclude {
+                    practitioner: doctor("gp")
+                }
+            ]
+        );
+        assert_eq!(
+            entries[1].commands,
+            vec![AccessCommand::Exclude {
+                practitioner: doctor("dr-a")
+            }]
+        );
+        assert!(entries[2]
+            .commands
+            .contains(&AccessCommand::RevokeReferrer {
+                practitioner: doctor("ref")
+            }));
+        assert!(entries[3].excluded);
+        assert_eq!(
+            entries[3].commands,
+            vec![AccessCommand::LiftExclusion {
+                practitioner: doctor("dr-x")
+            }]
+        );
+    }
+
+    #[test]
+    fn commands_round_trip_as_json() {
+        let c = AccessCommand::Exclude {
+            practitioner: doctor("dr-a"),
+        };
+        let json = serde_json::to_string(&c).unwrap();
+        assert_eq!(json, r#"{"kind":"exclude","practitioner":"dr-a"}"#);
+        assert_eq!(serde_json::from_str::<AccessCommand>(&json).unwrap(), c);
+        for bad in [
+            r#"{"kind":"exclude","practitioner":"dr-a","until":"never"}"#,
+            r#"{"kind":"exclude"}"#,
+            r#"{"kind":"delete_record"}"#,
+        ] {
+            assert!(serde_json::from_str::<AccessCommand>(bad).is_err(), "{bad}");
+        }
+    }
+}
