@@ -48,6 +48,23 @@ impl TimeZone {
     pub fn local_date(self, t: OffsetDateTime) -> Date {
         t.to_offset(self.offset_at(t)).date()
     }
+
+    /// The instant a local calendar day starts (local midnight).
+    /// ```
+    /// use inzage_domain::calendar::TimeZone;
+    /// use time::macros::{date, datetime};
+    /// assert_eq!(TimeZone::EuropeBrussels.start_of_day(date!(2026 - 07 - 15)), datetime!(2026-07-14 22:00 UTC));
+    /// assert_eq!(TimeZone::EuropeBrussels.start_of_day(date!(2026 - 01 - 15)), datetime!(2026-01-14 23:00 UTC));
+    /// ```
+    pub fn start_of_day(self, day: Date) -> OffsetDateTime {
+        // The EU switches at 01:00 UTC, never around local midnight: the offset two hours
+        // before UTC midnight is the one in force at local midnight.
+        let utc_midnight = day.midnight().assume_utc();
+        let offset = self.offset_at(utc_midnight - time::Duration::hours(2));
+        day.midnight()
+            .assume_offset(offset)
+            .to_offset(UtcOffset::UTC)
+    }
 }
 
 /// 01:00 UTC on the last Sunday of a month: when EU summer time starts (March) or ends (October).

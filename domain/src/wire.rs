@@ -5,7 +5,11 @@
 use std::collections::BTreeMap;
 
 use serde::{Deserialize, Serialize};
-use time::Date;
+use time::{Date, OffsetDateTime};
+
+use crate::access::{Decision, Facts, PractitionerId, Principal};
+use crate::ident::Insz;
+use crate::reuse::ReusePurpose;
 
 use crate::login::{CodeCardAnswer, CodeCardPosition, LoginName, Password};
 use crate::message::{HasMessageKey, Message};
@@ -148,6 +152,21 @@ impl FieldErrors {
 pub struct Me {
     /// The name to greet the person with.
     pub display_name: String,
+    /// Whether a patient (or someone acting for one) or a care provider is logged in.
+    pub kind: AccountKind,
+    /// The record the person acts on by default: their own (none for a care provider).
+    #[serde(default)]
+    pub record: Option<String>,
+}
+
+/// Whom an account belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AccountKind {
+    /// A patient, who may also act for others.
+    Patient,
+    /// A care provider.
+    Practitioner,
 }
 
 crate::redacted_debug!(Me {});
@@ -239,6 +258,205 @@ pub struct HospitalContact {
 
 crate::redacted_debug!(ReportDetail { id });
 
+/// A care provider's role, as the network knows it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PractitionerRole {
+    /// A general practitioner (huisarts).
+    GeneralPractitioner,
+    /// A hospital specialist.
+    Specialist,
+    /// A practitioner outside the network who refers patients.
+    Referrer,
+}
+
+impl PractitionerRole {
+    /// The role as stored and sent (`general_practitioner`, …).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PractitionerRole::GeneralPractitioner => "general_practitioner",
+            PractitionerRole::Specialist => "specialist",
+            PractitionerRole::Referrer => "referrer",
+        }
+    }
+
+    /// The role of a stored name.
+    pub fn parse(s: &str) -> Option<Self> {
+        [
+            PractitionerRole::GeneralPractitioner,
+            PractitionerRole::Specialist,
+            PractitionerRole::Referrer,
+        ]
+        .into_iter()
+        .find(|r| r.as_str() == s)
+    }
+}
+
+/// Someone the access page names, as the network knows them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PersonCard {
+    /// Who.
+    pub principal: Principal,
+    /// Their name.
+    pub name: String,
+    /// A care provider's role.
+    #[serde(default)]
+    pub role: Option<PractitionerRole>,
+    /// Where a care provider works.
+    #[serde(default)]
+    pub institution: Option<String>,
+    /// How many of the record's reports they can read now.
+    pub readable_reports: u32,
+}
+
+/// A referring practitioner's pending request to read the record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct PendingReferral {
+    /// Who asks.
+    pub practitioner: PractitionerId,
+    /// Why, in their words.
+    pub reason: String,
+    /// When they asked.
+    #[serde(with = "time::serde::rfc3339")]
+    pub filed_at: OffsetDateTime,
+}
+
+/// Where the patient's data was reused beyond care.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ReuseProject {
+    /// The project's name.
+    pub name: String,
+    /// Why the data was reused.
+    pub purpose: ReusePurpose,
+    /// When.
+    #[serde(with = "time::serde::rfc3339")]
+    pub used_at: OffsetDateTime,
+}
+
+/// Everything the "Toegangen" page needs: the record's facts (so the browser can run the same
+/// [`crate::manage`] functions as the server), the people they name, pending requests, and
+/// where the data was reused.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AccessView {
+    /// The server's clock: decide at this instant, in the browser too.
+    #[serde(with = "time::serde::rfc3339")]
+    pub now: OffsetDateTime,
+    /// The record's facts.
+    pub facts: Facts,
+    /// The people the facts and requests name.
+    pub people: Vec<PersonCard>,
+    /// Referral requests awaiting the patient's answer.
+    pub requests: Vec<PendingReferral>,
+    /// Where the data was reused.
+    pub projects: Vec<ReuseProject>,
+}
+
+impl AccessView {
+    /// The card of a principal, if the view names them.
+    pub fn card(&self, principal: &Principal) -> Option<&PersonCard> {
+        self.people.iter().find(|c| &c.principal == principal)
+    }
+}
+
+/// One entry of the audit trail as the patient sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditEntry {
+    /// Its position in the trail.
+    pub seq: i64,
+    /// When.
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+    /// Who.
+    pub actor: Principal,
+    /// Their name at the time.
+    pub actor_name: String,
+    /// Their role at the time (`patient`, `person`, or a practitioner's role).
+    pub actor_role: String,
+    /// `read` or `change`.
+    pub action: String,
+    /// What was read or changed.
+    pub resource: String,
+    /// Whether it was allowed.
+    pub permitted: bool,
+    /// Why it was allowed or refused.
+    pub reasons: Vec<Message>,
+}
+
+/// A page of the audit trail, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AuditPage {
+    /// The entries.
+    pub entries: Vec<AuditEntry>,
+    /// Pass as `before` to get the next (older) page; none when this is the last.
+    #[serde(default)]
+    pub next_before: Option<i64>,
+}
+
+/// A patient on a care provider's list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProviderPatient {
+    /// The record's id.
+    pub record: String,
+    /// The patient's name.
+    pub name: String,
+    /// Their birth date.
+    #[serde(default)]
+    pub birth_date: Option<Date>,
+    /// Whether the provider may read the record now, and why.
+    pub read: Decision,
+}
+
+/// A record as a care provider opens it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ProviderRecord {
+    /// The patient.
+    pub patient: ProviderPatient,
+    /// The reports the provider may read.
+    pub reports: Vec<ReportSummary>,
+}
+
+/// A referring practitioner asks to read a patient's record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ReferralRequest {
+    /// The patient's Belgian national number.
+    pub national_number: String,
+    /// Why the practitioner needs the record, shown to the patient.
+    pub reason: String,
+}
+
+/// The longest reason a referral request may give.
+pub const REFERRAL_REASON_MAX: usize = 500;
+
+impl ReferralRequest {
+    /// Validates both fields.
+    /// ```
+    /// use inzage_domain::wire::ReferralRequest;
+    /// let bad = ReferralRequest { national_number: "123".into(), reason: " ".into() };
+    /// let errors = bad.validate().unwrap_err();
+    /// assert_eq!(errors.first("reason").map(|m| m.key.as_ref()), Some("referral.reason.empty"));
+    /// assert!(errors.first("national_number").is_some());
+    /// ```
+    pub fn validate(&self) -> Result<(Insz, String), FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let insz = errors.check("national_number", Insz::parse(&self.national_number));
+        let reason = self.reason.trim();
+        if reason.is_empty() {
+            errors.add("reason", Message::new("referral.reason.empty"));
+        } else if reason.chars().count() > REFERRAL_REASON_MAX {
+            errors.add(
+                "reason",
+                Message::new("referral.reason.too_long")
+                    .arg("max", REFERRAL_REASON_MAX.to_string()),
+            );
+        }
+        match insz {
+            Some(insz) if errors.is_empty() => Ok((insz, reason.to_owned())),
+            _ => Err(errors),
+        }
+    }
+}
+
 /// The body of every error response.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ErrorBody {
@@ -249,6 +467,9 @@ pub struct ErrorBody {
     /// Per-field validation messages, for `validation` errors.
     #[serde(default, skip_serializing_if = "FieldErrors::is_empty")]
     pub fields: FieldErrors,
+    /// The domain's reasons, for `forbidden` errors (why the person may not do this).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub reasons: Vec<Message>,
 }
 
 #[cfg(test)]

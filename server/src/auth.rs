@@ -18,7 +18,7 @@ use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 
 use crate::config::HashCost;
-use crate::store::Store;
+use crate::store::{Store, Subject};
 
 /// Consecutive failures after which a login name is locked.
 pub const LOCK_THRESHOLD: i64 = 5;
@@ -144,8 +144,8 @@ pub fn token_hash(token: &str) -> String {
 pub enum LoginOutcome {
     /// All three were right: a new session for this account.
     Success {
-        /// The patient the account belongs to.
-        patient_id: String,
+        /// Whom the account belongs to.
+        subject: Subject,
         /// The session token for the cookie.
         token: String,
     },
@@ -251,7 +251,7 @@ impl Auth {
                     )
                     .await?;
                 Ok(LoginOutcome::Success {
-                    patient_id: a.patient_id,
+                    subject: Subject::of(a.patient_id, a.practitioner_id)?,
                     token: token.0,
                 })
             }

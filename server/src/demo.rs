@@ -6,6 +6,8 @@
 use std::path::{Path, PathBuf};
 
 use anyhow::{bail, Context};
+use inzage_domain::access::{Fact, Period, PractitionerId};
+use inzage_domain::wire::PractitionerRole;
 use inzage_domain::{CodeCardPosition, Insz};
 use rand::SeedableRng;
 use time::OffsetDateTime;
@@ -13,7 +15,7 @@ use time::OffsetDateTime;
 use crate::auth::{hash_secret, PrintedCard};
 use crate::config::{parse_date, HashCost};
 use crate::fhir::import_bundle;
-use crate::store::Store;
+use crate::store::{FactRow, ReuseProjectRow, Store, Subject};
 
 /// The password of every demo account.
 pub const DEMO_PASSWORD: &str = "inzage-demo";
@@ -47,19 +49,61 @@ const DEMO_ACCOUNTS: [DemoSpec; 2] = [
     },
 ];
 
+/// A demo care provider: a practitioner of the Synthea bundles given a role, a workplace and a
+/// login. Patients' GPs and referrers work outside the hospital, so the demo names their
+/// practice.
+struct DemoProvider {
+    name: &'static str,
+    role: PractitionerRole,
+    institution: Option<&'static str>,
+    username: &'static str,
+    seed: u64,
+}
+
+const DEMO_PROVIDERS: [DemoProvider; 4] = [
+    DemoProvider {
+        name: "Dr. Mariam Gleason",
+        role: PractitionerRole::Specialist,
+        institution: None,
+        username: "dr.gleason",
+        seed: 2_016_081_511,
+    },
+    DemoProvider {
+        name: "Dr. Carol Weimann",
+        role: PractitionerRole::GeneralPractitioner,
+        institution: Some("Huisartsenpraktijk De Linde"),
+        username: "dr.weimann",
+        seed: 2_016_081_512,
+    },
+    DemoProvider {
+        name: "Dr. Monica Kshlerin",
+        role: PractitionerRole::Referrer,
+        institution: Some("Cardiologiepraktijk Kshlerin"),
+        username: "dr.kshlerin",
+        seed: 2_016_081_513,
+    },
+    DemoProvider {
+        name: "Dr. Jonah Schroeder",
+        role: PractitionerRole::Specialist,
+        institution: None,
+        username: "dr.schroeder",
+        seed: 2_016_081_514,
+    },
+];
+
 /// A demo login, as printed for the person trying the portal.
 #[derive(Debug, Clone)]
 pub struct DemoLogin {
-    /// The patient's name.
+    /// The patient's or care provider's name.
     pub display_name: String,
-    /// The patient's id.
-    pub patient_id: String,
+    /// Whose account: the patient's or practitioner's id.
+    pub subject: Subject,
     /// The chosen username.
     pub username: String,
-    /// The national number, formatted.
-    pub national_number: String,
-    /// The record number.
-    pub record_number: String,
+    /// A patient's national number, formatted.
+    pub national_number: Option<String>,
+    /// A patient's record number.
+    pub record_number: Option<String>,
     /// The password.
     pub password: String,
     /// The printed code card.
@@ -118,7 +162,135 @@ pub async fn seed(
     for spec in &DEMO_ACCOUNTS {
         logins.push(ensure_account(store, spec, password_cost, now).await?);
     }
+    let mut providers = Vec::new();
+    for spec in &DEMO_PROVIDERS {
+        providers.push(ensure_provider(store, spec, password_cost, now).await?);
+    }
+    ensure_demo_access(store, &logins, &providers).await?;
+    logins.extend(providers);
     Ok(logins)
+}
+
+async fn ensure_provider(
+    store: &Store,
+    spec: &DemoProvider,
+    password_cost: HashCost,
+    now: OffsetDateTime,
+) -> anyhow::Result<DemoLogin> {
+    let Some(mut row) = store.practitioner_by_name(spec.name).await? else {
+        bail!("demo practitioner {} is not in the demo bundles", spec.name);
+    };
+    row.role = spec.role.as_str().to_owned();
+    if let Some(institution) = spec.institution {
+        row.institution = institution.to_owned();
+        row.hospital_id = None;
+    }
+    store.upsert_practitioner(&row).await?;
+    let subject = Subject::Practitioner(row.id.clone());
+    let mut rng = rand::rngs::StdRng::seed_from_u64(spec.seed);
+    let card = PrintedCard::from_rng(&mut rng)?;
+    if !store.has_account(&subject).await? {
+        let hash = hash_secret(DEMO_PASSWORD, password_cost)?;
+        let t = now.unix_timestamp();
+        let account = store
+            .create_account(&subject, Some(spec.username), &hash, t)
+            .await?;
+        store.issue_code_card(&account, &card.hashes()?, t).await?;
+    }
+    Ok(DemoLogin {
+        display_name: row.name,
+        subject,
+        username: spec.username.to_owned(),
+        national_number: None,
+        record_number: None,
+        password: DEMO_PASSWORD.to_owned(),
+        card,
+    })
+}
+
+/// The demo's care relationships, once: Margery's specialist and GP, a referrer's pending
+/// request, two reuses of her data; Reyna's specialist.
+async fn ensure_demo_access(
+    store: &Store,
+    patients: &[DemoLogin],
+    providers: &[DemoLogin],
+) -> anyhow::Result<()> {
+    let id = |logins: &[DemoLogin], username: &str| {
+        logins
+            .iter()
+            .find(|l| l.username == username)
+            .map(|l| match &l.subject {
+                Subject::Patient(id) | Subject::Practitioner(id) => id.clone(),
+            })
+            .with_context(|| format!("demo account {username} is missing"))
+    };
+    let margery = id(patients, "margery")?;
+    let reyna = id(patients, "reyna")?;
+    if !store.facts_of(&margery).await?.is_empty() {
+        return Ok(());
+    }
+    let at =
+        |s: &str| -> anyhow::Result<OffsetDateTime> { Ok(parse_date(s)?.midnight().assume_utc()) };
+    let doctor = |u: &str| id(providers, u).map(PractitionerId);
+    let facts = [
+        (
+            &margery,
+            Fact::TherapeuticRelationship {
+                practitioner: doctor("dr.gleason")?,
+                period: Period::since(at("2024-01-15")?),
+            },
+        ),
+        (
+            &margery,
+            Fact::GeneralPractitioner {
+                practitioner: doctor("dr.weimann")?,
+                period: Period::since(at("2019-05-01")?),
+            },
+        ),
+        (
+            &reyna,
+            Fact::TherapeuticRelationship {
+                practitioner: doctor("dr.schroeder")?,
+                period: Period::since(at("2025-02-01")?),
+            },
+        ),
+    ];
+    let mut tx = store.begin().await?;
+    for (patient, fact) in &facts {
+        tx.insert_fact(&FactRow::from_fact(patient, fact)).await?;
+    }
+    tx.file_referral(
+        &margery,
+        &doctor("dr.kshlerin")?.0,
+        "Verwezen voor cardiologisch nazicht: ik wil de recente laboresultaten inkijken.",
+        at("2026-11-20")?.unix_timestamp(),
+    )
+    .await?;
+    tx.commit().await?;
+    for (n, (name, purpose, used)) in [
+        (
+            "Studie hartfalen bij ouderen (farmaceutisch onderzoek)",
+            "external_research",
+            "2025-03-01",
+        ),
+        ("Kankerregister", "cancer_registry", "2024-06-01"),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        store
+            .insert_reuse_project(
+                &margery,
+                &ReuseProjectRow {
+                    id: format!("demo-reuse-{n}"),
+                    name: name.to_owned(),
+                    purpose: purpose.to_owned(),
+                    used_at: at(used)?.unix_timestamp(),
+                },
+            )
+            .await?;
+    }
+    Ok(())
 }
 
 /// Imports one bundle file, naming the file in any error.
@@ -156,23 +328,24 @@ async fn ensure_account(
     let mut rng = rand::rngs::StdRng::seed_from_u64(spec.seed);
     let card = PrintedCard::from_rng(&mut rng)?;
 
-    if !store.has_account(&patient_id).await? {
+    let subject = Subject::Patient(patient_id.clone());
+    if !store.has_account(&subject).await? {
         store
             .set_patient_numbers(&patient_id, Some(insz.as_str()), Some(spec.record_number))
             .await?;
         let hash = hash_secret(DEMO_PASSWORD, password_cost)?;
         let t = now.unix_timestamp();
         let account = store
-            .create_account(&patient_id, Some(spec.username), &hash, t)
+            .create_account(&subject, Some(spec.username), &hash, t)
             .await?;
         store.issue_code_card(&account, &card.hashes()?, t).await?;
     }
     Ok(DemoLogin {
         display_name: format!("{} {}", spec.given, spec.family),
-        patient_id,
+        subject,
         username: spec.username.to_owned(),
-        national_number: insz.formatted(),
-        record_number: spec.record_number.to_owned(),
+        national_number: Some(insz.formatted()),
+        record_number: Some(spec.record_number.to_owned()),
         password: DEMO_PASSWORD.to_owned(),
         card,
     })

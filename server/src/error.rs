@@ -31,6 +31,17 @@ pub enum ApiError {
         /// RFC 3339 instant the lock ends.
         until: String,
     },
+    /// The person may see the record but not do this: 403 with the domain's reasons.
+    #[error("forbidden")]
+    Forbidden {
+        /// What the refusal is about.
+        message: Message,
+        /// Why, as the domain decided.
+        reasons: Vec<Message>,
+    },
+    /// The request does not fit the data as it stands (already done, nothing to undo): 409.
+    #[error("conflict")]
+    Conflict(Message),
     /// Not there, or not yours: 404, the same in both cases.
     #[error("not found")]
     NotFound,
@@ -41,7 +52,26 @@ pub enum ApiError {
 
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
+        let mut reasons = Vec::new();
         let (status, code, message, fields) = match self {
+            ApiError::Forbidden {
+                message,
+                reasons: why,
+            } => {
+                reasons = why;
+                (
+                    StatusCode::FORBIDDEN,
+                    "forbidden",
+                    message,
+                    FieldErrors::default(),
+                )
+            }
+            ApiError::Conflict(message) => (
+                StatusCode::CONFLICT,
+                "conflict",
+                message,
+                FieldErrors::default(),
+            ),
             ApiError::Validation(fields) => (
                 StatusCode::UNPROCESSABLE_ENTITY,
                 "validation",
@@ -98,6 +128,7 @@ impl IntoResponse for ApiError {
             error: code.to_owned(),
             message,
             fields,
+            reasons,
         };
         (status, axum::Json(body)).into_response()
     }

@@ -10,13 +10,13 @@
 use std::collections::HashMap;
 
 use base64::Engine;
-use inzage_domain::wire::ResultLine;
+use inzage_domain::wire::{PractitionerRole, ResultLine};
 use inzage_domain::{Bsn, Insz};
 use serde_json::Value;
 use time::Date;
 
 use crate::config::parse_date;
-use crate::store::{ExistsTable, HospitalRow, PatientRow, Store};
+use crate::store::{ExistsTable, HospitalRow, PatientRow, PractitionerRow, Store};
 
 /// The FHIR system of Belgian national numbers (INSZ / SSIN).
 pub const SYSTEM_SSIN: &str = "https://www.ehealth.fgov.be/standards/fhir/NamingSystem/ssin";
@@ -74,6 +74,8 @@ pub struct ImportBatch {
     pub patients: Vec<PatientRow>,
     /// Reports.
     pub reports: Vec<ReportImport>,
+    /// Care providers, as specialists of the hospital whose encounters they took part in.
+    pub practitioners: Vec<PractitionerRow>,
     /// Patient ids referenced but not in the bundle: they must already be stored.
     pub external_patients: Vec<String>,
     /// Organization ids referenced but not in the bundle: they must already be stored.
@@ -228,6 +230,9 @@ pub fn parse_bundle(json: &str, default_cutoff: Option<Date>) -> Result<ImportBa
                 report_cutoff: default_cutoff.map(|d| d.to_string()),
             }),
             Some("Patient") => batch.patients.push(patient(&e.name, e.resource)?),
+            Some("Practitioner") => batch
+                .practitioners
+                .push(practitioner(&ctx, &resources, &e.name, e.resource)?),
             Some("DiagnosticReport") => batch
                 .reports
                 .push(diagnostic_report(&ctx, &e.name, e.resource)?),
@@ -250,6 +255,53 @@ pub fn parse_bundle(json: &str, default_cutoff: Option<Date>) -> Result<ImportBa
         }
     }
     Ok(batch)
+}
+
+/// A Practitioner as a specialist of the hospital of the first encounter they took part in
+/// (else of the bundle's first Organization).
+fn practitioner(
+    ctx: &Context<'_>,
+    resources: &[Entry<'_>],
+    name: &str,
+    r: &Value,
+) -> Result<PractitionerRow, ImportError> {
+    let id = id_of(r);
+    let display = ctx
+        .practitioner_name("Practitioner", &id)
+        .ok_or_else(|| err(name, "name", "is missing"))?;
+    let reference = format!("Practitioner/{id}");
+    let takes_part = |enc: &Value| {
+        array(enc, "participant").iter().any(|p| {
+            p.get("individual")
+                .and_then(|i| ctx.resolve(name, "participant.individual", i).ok())
+                .is_some_and(|(ty, pid)| format!("{ty}/{pid}") == reference)
+        })
+    };
+    let from_encounter = resources
+        .iter()
+        .filter(|e| str_at(e.resource, "resourceType") == Some("Encounter"))
+        .find(|e| takes_part(e.resource))
+        .and_then(|e| e.resource.get("serviceProvider"))
+        .and_then(|sp| ctx.resolve(name, "serviceProvider", sp).ok())
+        .filter(|(ty, _)| ty == "Organization")
+        .map(|(_, org)| org);
+    let org = from_encounter.or_else(|| {
+        resources
+            .iter()
+            .find(|e| str_at(e.resource, "resourceType") == Some("Organization"))
+            .map(|e| id_of(e.resource))
+    });
+    let institution = org
+        .as_deref()
+        .and_then(|o| ctx.practitioner_name("Organization", o))
+        .unwrap_or_default();
+    Ok(PractitionerRow {
+        id,
+        name: display,
+        role: PractitionerRole::Specialist.as_str().to_owned(),
+        institution,
+        hospital_id: org.filter(|o| ctx.resource("Organization", o).is_some()),
+    })
 }
 
 struct Context<'a> {

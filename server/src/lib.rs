@@ -162,7 +162,12 @@ impl Application {
                 }
             }
         });
-        axum::serve(self.listener, self.router).await?;
+        axum::serve(
+            self.listener,
+            self.router
+                .into_make_service_with_connect_info::<SocketAddr>(),
+        )
+        .await?;
         Ok(())
     }
 }

@@ -6,7 +6,7 @@ use std::sync::Arc;
 use anyhow::bail;
 use inzage_server::clock::{Clock, SystemClock};
 use inzage_server::config::Config;
-use inzage_server::store::Store;
+use inzage_server::store::{Store, VerifyOutcome};
 use inzage_server::{demo, Application};
 
 const USAGE: &str = "usage:
@@ -14,6 +14,8 @@ const USAGE: &str = "usage:
                                          (files or folders) into an empty database and
                                          creates the demo accounts
   inzage-server import FILE...           import FHIR R4 bundles, each all or nothing
+  inzage-server audit verify             check the audit trail's hash chain; names the first
+                                         entry that was changed, removed or reordered
 
 configuration (environment): INZAGE_BIND (127.0.0.1:8080), DATABASE_URL (sqlite://inzage.db
 or postgres://...), INZAGE_DIST (dist), INZAGE_PUBLIC_URL, INZAGE_REPORT_CUTOFF (2016-08-15)";
@@ -31,6 +33,9 @@ async fn main() -> anyhow::Result<()> {
     match args.first().map(String::as_str) {
         Some("serve") => serve(config, &args[1..]).await,
         Some("import") => import(config, &args[1..]).await,
+        Some("audit") if args.get(1).map(String::as_str) == Some("verify") && args.len() == 2 => {
+            verify_audit(config).await
+        }
         _ => {
             eprintln!("{USAGE}");
             bail!("unknown command")
@@ -60,12 +65,14 @@ async fn serve(config: Config, args: &[String]) -> anyhow::Result<()> {
         .await?;
         println!("\nDemo logins (password for all: {}):", demo::DEMO_PASSWORD);
         for l in &logins {
+            let numbers = match (&l.national_number, &l.record_number) {
+                (Some(n), Some(r)) => format!(", national number {n}, record number {r}"),
+                _ => " (care provider)".to_owned(),
+            };
             println!(
-                "\n  {} — username `{}`, national number {}, record number {}\n  code card:\n{}",
+                "\n  {} — username `{}`{numbers}\n  code card:\n{}",
                 l.display_name,
                 l.username,
-                l.national_number,
-                l.record_number,
                 l.card_text()
                     .lines()
                     .map(|line| format!("    {line}"))
@@ -77,6 +84,20 @@ async fn serve(config: Config, args: &[String]) -> anyhow::Result<()> {
     let app = Application::with_store(config, clock, store).await?;
     println!("\nInzage is listening on http://{}\n", app.local_addr()?);
     app.run_until_stopped().await
+}
+
+async fn verify_audit(config: Config) -> anyhow::Result<()> {
+    let store = Store::connect(&config.database_url).await?;
+    match store.verify_audit().await? {
+        VerifyOutcome::Intact { entries } => {
+            println!("audit trail intact: {entries} entries, every hash matches");
+            Ok(())
+        }
+        VerifyOutcome::Broken { seq, problem } => {
+            eprintln!("audit trail broken at entry {seq}: {problem}");
+            std::process::exit(1);
+        }
+    }
 }
 
 async fn import(config: Config, files: &[String]) -> anyhow::Result<()> {

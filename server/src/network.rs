@@ -185,6 +185,12 @@ impl Network {
         self.hospitals.get(id)
     }
 
+    /// The settings for decisions about a record as a whole (who may act on it): the
+    /// network's default jurisdiction, without report settings.
+    pub fn record_policy(&self) -> HospitalPolicy {
+        self.policy("", None)
+    }
+
     /// The settings the rules use for a hospital: its own when listed, else the default
     /// jurisdiction with the cutoff it was imported with.
     pub fn policy(&self, hospital_id: &str, imported_cutoff: Option<Date>) -> HospitalPolicy {

@@ -10,6 +10,48 @@ use inzage_domain::LoginName;
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions};
 use sqlx::{AnyPool, Executor};
 
+mod access;
+mod audit;
+
+pub use access::{FactRow, PractitionerRow, ReferralRow, ReuseProjectRow};
+pub use audit::{AuditQuery, AuditRow, NewAuditEntry, VerifyOutcome};
+
+/// A transaction that writes to the audit trail (see [`Store::begin`]); rolled back when
+/// dropped without [`Tx::commit`].
+pub struct Tx(sqlx::Transaction<'static, sqlx::Any>);
+
+/// Whom an account belongs to.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Subject {
+    /// A patient (a natural person with a record; also the account a proxy logs in with).
+    Patient(String),
+    /// A care provider.
+    Practitioner(String),
+}
+
+impl Subject {
+    /// The subject of an account row: exactly one of the two ids is set.
+    pub fn of(patient_id: Option<String>, practitioner_id: Option<String>) -> anyhow::Result<Self> {
+        match (patient_id, practitioner_id) {
+            (Some(p), None) => Ok(Subject::Patient(p)),
+            (None, Some(p)) => Ok(Subject::Practitioner(p)),
+            _ => anyhow::bail!("an account belongs to exactly one patient or practitioner"),
+        }
+    }
+
+    /// The principal the domain decides for.
+    pub fn principal(&self) -> inzage_domain::Principal {
+        match self {
+            Subject::Patient(id) => inzage_domain::Principal::Person {
+                id: inzage_domain::PersonId(id.clone()),
+            },
+            Subject::Practitioner(id) => inzage_domain::Principal::Practitioner {
+                id: inzage_domain::PractitionerId(id.clone()),
+            },
+        }
+    }
+}
+
 /// Which database the store talks to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Backend {
@@ -110,8 +152,10 @@ inzage_domain::redacted_debug!(ReportRow {
 pub struct AccountAuth {
     /// Account id.
     pub account_id: String,
-    /// The patient the account belongs to.
-    pub patient_id: String,
+    /// The patient the account belongs to, for a patient's account.
+    pub patient_id: Option<String>,
+    /// The practitioner the account belongs to, for a practitioner's account.
+    pub practitioner_id: Option<String>,
     /// The PHC string of the password's Argon2id hash.
     pub password_hash: String,
 }
@@ -121,8 +165,10 @@ pub struct AccountAuth {
 pub struct SessionAccount {
     /// Account id.
     pub account_id: String,
-    /// The patient the account belongs to.
-    pub patient_id: String,
+    /// The patient the account belongs to, for a patient's account.
+    pub patient_id: Option<String>,
+    /// The practitioner the account belongs to, for a practitioner's account.
+    pub practitioner_id: Option<String>,
     /// When the session was created (Unix seconds).
     pub created_at: i64,
 }
@@ -272,12 +318,16 @@ impl Store {
         .await?)
     }
 
-    /// Whether a patient has a portal account.
-    pub async fn has_account(&self, patient_id: &str) -> anyhow::Result<bool> {
-        let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM accounts WHERE patient_id = $1")
-            .bind(patient_id)
-            .fetch_one(&self.pool)
-            .await?;
+    /// Whether a patient or practitioner has an account.
+    pub async fn has_account(&self, owner: &Subject) -> anyhow::Result<bool> {
+        let (sql, id) = match owner {
+            Subject::Patient(id) => ("SELECT COUNT(*) FROM accounts WHERE patient_id = $1", id),
+            Subject::Practitioner(id) => (
+                "SELECT COUNT(*) FROM accounts WHERE practitioner_id = $1",
+                id,
+            ),
+        };
+        let (n,): (i64,) = sqlx::query_as(sql).bind(id).fetch_one(&self.pool).await?;
         Ok(n > 0)
     }
 
@@ -321,21 +371,26 @@ impl Store {
         Ok(row)
     }
 
-    /// Creates an account for a patient.
+    /// Creates an account for a patient or a practitioner.
     pub async fn create_account(
         &self,
-        patient_id: &str,
+        owner: &Subject,
         username: Option<&str>,
         password_hash: &str,
         now: i64,
     ) -> anyhow::Result<String> {
         let id = uuid::Uuid::new_v4().to_string();
+        let (patient, practitioner) = match owner {
+            Subject::Patient(p) => (Some(p.as_str()), None),
+            Subject::Practitioner(p) => (None, Some(p.as_str())),
+        };
         sqlx::query(
-            "INSERT INTO accounts (id, patient_id, username, password_hash, created_at) \
-             VALUES ($1, $2, $3, $4, $5)",
+            "INSERT INTO accounts (id, patient_id, practitioner_id, username, password_hash, \
+             created_at) VALUES ($1, $2, $3, $4, $5, $6)",
         )
         .bind(&id)
-        .bind(patient_id)
+        .bind(patient)
+        .bind(practitioner)
         .bind(username)
         .bind(password_hash)
         .bind(now)
@@ -384,18 +439,19 @@ impl Store {
     pub async fn find_account(&self, name: &LoginName) -> anyhow::Result<Option<AccountAuth>> {
         let (column_query, value) = match name {
             LoginName::NationalNumber(n) => (
-                "SELECT a.id AS account_id, a.patient_id, a.password_hash FROM accounts a \
-                 JOIN patients p ON p.id = a.patient_id WHERE p.insz = $1",
+                "SELECT a.id AS account_id, a.patient_id, a.practitioner_id, a.password_hash \
+                 FROM accounts a JOIN patients p ON p.id = a.patient_id WHERE p.insz = $1",
                 n.as_str(),
             ),
             LoginName::RecordNumber(n) => (
-                "SELECT a.id AS account_id, a.patient_id, a.password_hash FROM accounts a \
-                 JOIN patients p ON p.id = a.patient_id WHERE p.record_number = $1",
+                "SELECT a.id AS account_id, a.patient_id, a.practitioner_id, a.password_hash \
+                 FROM accounts a JOIN patients p ON p.id = a.patient_id \
+                 WHERE p.record_number = $1",
                 n.as_str(),
             ),
             LoginName::Username(n) => (
-                "SELECT id AS account_id, patient_id, password_hash FROM accounts \
-                 WHERE username = $1",
+                "SELECT id AS account_id, patient_id, practitioner_id, password_hash \
+                 FROM accounts WHERE username = $1",
                 n.as_str(),
             ),
         };
@@ -549,7 +605,7 @@ impl Store {
         now: i64,
     ) -> anyhow::Result<Option<SessionAccount>> {
         let row = sqlx::query_as::<_, SessionAccount>(
-            "SELECT s.account_id, a.patient_id, s.created_at FROM sessions s \
+            "SELECT s.account_id, a.patient_id, a.practitioner_id, s.created_at FROM sessions s \
              JOIN accounts a ON a.id = s.account_id \
              WHERE s.token_hash = $1 AND s.expires_at > $2",
         )
@@ -613,6 +669,21 @@ impl Store {
             .bind(&p.insz)
             .bind(&p.bsn)
             .bind(&p.record_number)
+            .execute(&mut *tx)
+            .await?;
+        }
+        // A practitioner's role and institution are the hospital's to set: a new import of the
+        // same Practitioner updates only the name.
+        for p in &batch.practitioners {
+            sqlx::query(
+                "INSERT INTO practitioners (id, name, role, institution, hospital_id) \
+                 VALUES ($1, $2, $3, $4, $5) ON CONFLICT (id) DO UPDATE SET name = excluded.name",
+            )
+            .bind(&p.id)
+            .bind(&p.name)
+            .bind(&p.role)
+            .bind(&p.institution)
+            .bind(&p.hospital_id)
             .execute(&mut *tx)
             .await?;
         }

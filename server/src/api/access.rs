@@ -1,0 +1,230 @@
+//! The "Toegangen" page's API: who can read the record, and the patient's commands.
+//!
+//! `GET` returns the record's facts and the people they name, so the browser runs the domain
+//! crate's `manage::overview`, `manage::plan` and `access::effects` itself; `POST` takes one
+//! `AccessCommand`, runs the same `plan` again, and stores its changes and the audit entry in one
+//! transaction.
+
+use std::collections::BTreeSet;
+
+use axum::extract::{Path, State};
+use axum::Json;
+use inzage_domain::access::{principals, Change, Principal};
+use inzage_domain::manage::{plan, AccessCommand, Refusal};
+use inzage_domain::reuse::ReusePurpose;
+use inzage_domain::wire::{
+    AccessView, FieldErrors, PendingReferral, PersonCard, PractitionerRole, ReuseProject,
+};
+use inzage_domain::{Action, Message, PractitionerId};
+use time::OffsetDateTime;
+
+use super::record::{authorize, log_change, log_read, now, Authorized, Record};
+use super::{ClientAddr, CurrentUser};
+use crate::error::{ApiError, ApiJson};
+use crate::store::FactRow;
+use crate::AppState;
+
+/// `GET /records/{record}/access`: the page's data, for whoever manages the record's access.
+pub async fn view(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    client: ClientAddr,
+    Path(record): Path<String>,
+) -> Result<Json<AccessView>, ApiError> {
+    let auth = authorize(
+        &state,
+        &user,
+        &client,
+        &record,
+        Action::ManageAccess,
+        "access",
+    )
+    .await?;
+    let view = access_view(&state, &auth.record).await?;
+    log_read(&state, &auth, "access", &auth.decision, &client).await?;
+    Ok(Json(view))
+}
+
+/// `POST /records/{record}/access`: carries out one command, answering with the new view.
+pub async fn change(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    client: ClientAddr,
+    Path(record): Path<String>,
+    ApiJson(command): ApiJson<AccessCommand>,
+) -> Result<Json<AccessView>, ApiError> {
+    let resource = resource_of(&command);
+    let auth = authorize(&state, &user, &client, &record, command.action(), &resource).await?;
+    if let Some(p) = command.practitioner() {
+        if state.store.practitioner(&p.0).await?.is_none() {
+            let mut errors = FieldErrors::default();
+            errors.add("practitioner", Message::new("access.unknown_practitioner"));
+            return Err(ApiError::Validation(errors));
+        }
+    }
+    let now = now(&state);
+    if let AccessCommand::ApproveReferrer { practitioner }
+    | AccessCommand::RefuseReferrer { practitioner } = &command
+    {
+        let pending = state.store.pending_referrals(&record).await?;
+        if !pending.iter().any(|r| r.practitioner_id == practitioner.0) {
+            return Err(ApiError::Conflict(Message::new(
+                "access.no_pending_request",
+            )));
+        }
+    }
+    let changes = match plan(&user.principal(), &command, &auth.record.facts, now) {
+        Ok(changes) => changes,
+        // `authorize` checked the same action; the domain may still refuse it here only if the
+        // record changed in between, and then the answer is the same as there.
+        Err(Refusal::NotAllowed { decision }) => {
+            return Err(ApiError::Forbidden {
+                message: Message::new("error.forbidden"),
+                reasons: decision.reasons,
+            })
+        }
+        Err(Refusal::Conflict { message }) => return Err(ApiError::Conflict(message)),
+    };
+    store_changes(&state, &auth, &command, &changes, &resource, &client, now).await?;
+    let record = Record::load(&state, &record)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    Ok(Json(access_view(&state, &record).await?))
+}
+
+/// What the audit trail calls a command: `access/exclude/dr-x`, `access/refuse_gp`.
+fn resource_of(command: &AccessCommand) -> String {
+    let kind = serde_json::to_value(command)
+        .ok()
+        .and_then(|v| v.get("kind").and_then(|k| k.as_str()).map(str::to_owned))
+        .unwrap_or_default();
+    match command.practitioner() {
+        Some(p) => format!("access/{kind}/{}", p.0),
+        None => format!("access/{kind}"),
+    }
+}
+
+/// Stores a command's changes, the referral request's outcome and the audit entry, all in one
+/// transaction.
+async fn store_changes(
+    state: &AppState,
+    auth: &Authorized,
+    command: &AccessCommand,
+    changes: &[Change],
+    resource: &str,
+    client: &ClientAddr,
+    now: OffsetDateTime,
+) -> Result<(), ApiError> {
+    let record = &auth.record;
+    let patient_id = record.patient.id.as_str();
+    let mut tx = state.store.begin().await?;
+    log_change(&mut tx, state, auth, resource, client).await?;
+    for change in changes {
+        match change {
+            Change::Add { fact } => {
+                tx.insert_fact(&FactRow::from_fact(patient_id, fact))
+                    .await?
+            }
+            Change::End { fact, at } => {
+                for row in &record.rows {
+                    if row.to_fact()? == *fact {
+                        tx.end_fact(&row.id, at.unix_timestamp()).await?;
+                    }
+                }
+            }
+            Change::TimePasses { .. } => {}
+        }
+    }
+    let t = now.unix_timestamp();
+    match command {
+        AccessCommand::ApproveReferrer { practitioner } => {
+            tx.close_referral(patient_id, &practitioner.0, "approved", t)
+                .await?;
+        }
+        AccessCommand::RefuseReferrer { practitioner } => {
+            tx.close_referral(patient_id, &practitioner.0, "refused", t)
+                .await?;
+        }
+        _ => {}
+    }
+    tx.commit().await?;
+    Ok(())
+}
+
+/// The page's data for a record.
+async fn access_view(state: &AppState, record: &Record) -> Result<AccessView, ApiError> {
+    let now = now(state);
+    let patient_id = record.patient.id.as_str();
+    let requests = state.store.pending_referrals(patient_id).await?;
+    let mut named: BTreeSet<Principal> = principals(&record.facts).into_iter().collect();
+    for r in &requests {
+        named.insert(Principal::Practitioner {
+            id: PractitionerId(r.practitioner_id.clone()),
+        });
+    }
+    let reports = state.store.reports_for_patient(patient_id).await?;
+    let network = &state.config.network;
+    let mut people = Vec::new();
+    for principal in named {
+        let mut readable = 0u32;
+        for row in &reports {
+            if record
+                .decide_report(network, &principal, row, now)?
+                .is_permitted()
+            {
+                readable += 1;
+            }
+        }
+        let card = match &principal {
+            Principal::Practitioner { id } => {
+                let p = state.store.practitioner(&id.0).await?;
+                PersonCard {
+                    name: p.as_ref().map_or_else(|| id.0.clone(), |p| p.name.clone()),
+                    role: p.as_ref().and_then(|p| PractitionerRole::parse(&p.role)),
+                    institution: p.map(|p| p.institution),
+                    principal: principal.clone(),
+                    readable_reports: readable,
+                }
+            }
+            Principal::Person { id } => PersonCard {
+                name: state
+                    .store
+                    .patient_display_name(&id.0)
+                    .await?
+                    .unwrap_or_else(|| id.0.clone()),
+                role: None,
+                institution: None,
+                principal: principal.clone(),
+                readable_reports: readable,
+            },
+        };
+        people.push(card);
+    }
+    let instant =
+        |s: i64| OffsetDateTime::from_unix_timestamp(s).map_err(|e| ApiError::Internal(e.into()));
+    let mut pending = Vec::new();
+    for r in requests {
+        pending.push(PendingReferral {
+            practitioner: PractitionerId(r.practitioner_id),
+            reason: r.reason,
+            filed_at: instant(r.filed_at)?,
+        });
+    }
+    let mut projects = Vec::new();
+    for p in state.store.reuse_projects(patient_id).await? {
+        let purpose: ReusePurpose = serde_json::from_value(serde_json::Value::String(p.purpose))
+            .map_err(|e| ApiError::Internal(e.into()))?;
+        projects.push(ReuseProject {
+            name: p.name,
+            purpose,
+            used_at: instant(p.used_at)?,
+        });
+    }
+    Ok(AccessView {
+        now,
+        facts: record.facts.clone(),
+        people,
+        requests: pending,
+        projects,
+    })
+}

@@ -1,0 +1,243 @@
+//! The JSON API under `/api/v1`: login and sessions here; the record's reports, its access
+//! management, its audit trail and the care provider's side in the submodules.
+//!
+//! Every request about a record is decided by [`inzage_domain::decide`] for the person asking,
+//! whatever the browser decided, and written to the audit trail, allowed or not. A record the
+//! person may not read answers 404 exactly like a missing one.
+
+mod access;
+mod audit;
+mod provider;
+mod record;
+mod reports;
+
+use std::net::SocketAddr;
+
+use axum::extract::{ConnectInfo, FromRequestParts, State};
+use axum::http::header::{COOKIE, SET_COOKIE};
+use axum::http::request::Parts;
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use axum::routing::{get, post};
+use axum::{Json, Router};
+use inzage_domain::wire::{
+    AccountKind, LoginChallengeRequest, LoginChallengeResponse, LoginRequest, Me,
+};
+use inzage_domain::Principal;
+use time::format_description::well_known::Rfc3339;
+use time::OffsetDateTime;
+
+use crate::auth::{token_hash, LoginOutcome, SESSION_COOKIE, SESSION_IDLE, SESSION_MAX};
+use crate::error::{ApiError, ApiJson};
+use crate::store::Subject;
+use crate::AppState;
+
+/// The API routes, to nest under `/api/v1`.
+pub fn routes() -> Router<AppState> {
+    Router::new()
+        .route("/health", get(health))
+        .route("/login/challenge", post(login_challenge))
+        .route("/login", post(login))
+        .route("/logout", post(logout))
+        .route("/me", get(me))
+        .route("/reports", get(reports::own_reports))
+        .route("/reports/{id}", get(reports::own_report))
+        .route("/records/{record}/reports", get(reports::record_reports))
+        .route(
+            "/records/{record}/reports/{id}",
+            get(reports::record_report),
+        )
+        .route(
+            "/records/{record}/access",
+            get(access::view).post(access::change),
+        )
+        .route("/records/{record}/audit", get(audit::list))
+        .route("/provider/patients", get(provider::patients))
+        .route("/provider/referrals", post(provider::refer))
+        .fallback(|| async { ApiError::NotFound })
+}
+
+async fn health(State(state): State<AppState>) -> Result<&'static str, ApiError> {
+    state.store.count_patients().await?;
+    Ok("ok")
+}
+
+async fn login_challenge(
+    State(state): State<AppState>,
+    ApiJson(req): ApiJson<LoginChallengeRequest>,
+) -> Result<Json<LoginChallengeResponse>, ApiError> {
+    let name = req.validate().map_err(ApiError::Validation)?;
+    let (challenge_id, position) = state.auth.challenge(&name, state.clock.now()).await?;
+    Ok(Json(LoginChallengeResponse {
+        challenge_id,
+        position,
+    }))
+}
+
+fn session_cookie(headers: &HeaderMap) -> Option<String> {
+    headers
+        .get_all(COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(';'))
+        .filter_map(|c| c.trim().split_once('='))
+        .find(|(name, _)| *name == SESSION_COOKIE)
+        .map(|(_, value)| value.to_owned())
+}
+
+fn set_cookie(state: &AppState, value: &str, max_age: i64) -> Result<HeaderValue, ApiError> {
+    HeaderValue::from_str(&session_cookie_header(
+        value,
+        max_age,
+        state.config.secure_cookies,
+    ))
+    .map_err(|e| ApiError::Internal(e.into()))
+}
+
+/// The `Set-Cookie` value of the session: never readable by scripts, never sent by other sites,
+/// and only over TLS when the portal is served over TLS.
+pub fn session_cookie_header(value: &str, max_age: i64, secure: bool) -> String {
+    let secure = if secure { "; Secure" } else { "" };
+    format!(
+        "{SESSION_COOKIE}={value}; Path=/; HttpOnly; SameSite=Strict; Max-Age={max_age}{secure}"
+    )
+}
+
+async fn login(
+    State(state): State<AppState>,
+    headers: HeaderMap,
+    ApiJson(req): ApiJson<LoginRequest>,
+) -> Result<Response, ApiError> {
+    let valid = req.validate().map_err(ApiError::Validation)?;
+    let now = state.clock.now();
+    match state.auth.login(&req.challenge_id, &valid, now).await? {
+        LoginOutcome::Success { subject, token } => {
+            // Rotation: a session the browser held before logging in is ended, never reused.
+            if let Some(old) = session_cookie(&headers) {
+                state.store.delete_session(&token_hash(&old)).await?;
+            }
+            let me = me_of(&state, &subject).await?;
+            let cookie = set_cookie(&state, &token, SESSION_MAX.whole_seconds())?;
+            Ok(([(SET_COOKIE, cookie)], Json(me)).into_response())
+        }
+        LoginOutcome::Failed => Err(ApiError::LoginFailed),
+        LoginOutcome::ChallengeInvalid => Err(ApiError::ChallengeInvalid),
+        LoginOutcome::Locked { until } => Err(ApiError::Locked {
+            until: OffsetDateTime::from_unix_timestamp(until)
+                .ok()
+                .and_then(|t| t.format(&Rfc3339).ok())
+                .unwrap_or_default(),
+        }),
+    }
+}
+
+async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
+    if let Some(token) = session_cookie(&headers) {
+        state.store.delete_session(&token_hash(&token)).await?;
+    }
+    let cookie = set_cookie(&state, "", 0)?;
+    Ok((StatusCode::NO_CONTENT, [(SET_COOKIE, cookie)]).into_response())
+}
+
+/// The account behind the request's session; rejects with 401 when there is none.
+pub struct CurrentUser {
+    /// Whom the account belongs to.
+    pub subject: Subject,
+}
+
+impl CurrentUser {
+    /// The principal the domain decides for.
+    pub fn principal(&self) -> Principal {
+        self.subject.principal()
+    }
+}
+
+impl FromRequestParts<AppState> for CurrentUser {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let token = session_cookie(&parts.headers).ok_or(ApiError::Unauthenticated)?;
+        let hash = token_hash(&token);
+        let now = state.clock.now();
+        let session = state
+            .store
+            .session_account(&hash, now.unix_timestamp())
+            .await?
+            .ok_or(ApiError::Unauthenticated)?;
+        let max_end = session.created_at + SESSION_MAX.whole_seconds();
+        if now.unix_timestamp() >= max_end {
+            state.store.delete_session(&hash).await?;
+            return Err(ApiError::Unauthenticated);
+        }
+        let idle_end = (now + SESSION_IDLE).unix_timestamp().min(max_end);
+        state.store.touch_session(&hash, idle_end).await?;
+        Ok(CurrentUser {
+            subject: Subject::of(session.patient_id, session.practitioner_id)?,
+        })
+    }
+}
+
+/// The client's address as the connection reports it (none behind an in-process test router).
+pub struct ClientAddr(pub Option<String>);
+
+impl FromRequestParts<AppState> for ClientAddr {
+    type Rejection = std::convert::Infallible;
+
+    async fn from_request_parts(
+        parts: &mut Parts,
+        _state: &AppState,
+    ) -> Result<Self, Self::Rejection> {
+        Ok(ClientAddr(
+            parts
+                .extensions
+                .get::<ConnectInfo<SocketAddr>>()
+                .map(|c| c.0.ip().to_string()),
+        ))
+    }
+}
+
+async fn me_of(state: &AppState, subject: &Subject) -> Result<Me, ApiError> {
+    Ok(match subject {
+        Subject::Patient(id) => Me {
+            display_name: state
+                .store
+                .patient_display_name(id)
+                .await?
+                .ok_or(ApiError::Unauthenticated)?,
+            kind: AccountKind::Patient,
+            record: Some(id.clone()),
+        },
+        Subject::Practitioner(id) => Me {
+            display_name: state
+                .store
+                .practitioner(id)
+                .await?
+                .ok_or(ApiError::Unauthenticated)?
+                .name,
+            kind: AccountKind::Practitioner,
+            record: None,
+        },
+    })
+}
+
+async fn me(State(state): State<AppState>, who: CurrentUser) -> Result<Json<Me>, ApiError> {
+    Ok(Json(me_of(&state, &who.subject).await?))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_session_cookie_is_secure_exactly_over_tls() {
+        assert_eq!(
+            session_cookie_header("t", 60, true),
+            "inzage_session=t; Path=/; HttpOnly; SameSite=Strict; Max-Age=60; Secure"
+        );
+        assert!(!session_cookie_header("t", 60, false).contains("Secure"));
+        assert!(crate::config::served_over_tls(
+            "https://portaal.azvoorbeeld.be"
+        ));
+        assert!(!crate::config::served_over_tls("http://127.0.0.1:8080"));
+    }
+}

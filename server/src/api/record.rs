@@ -1,0 +1,284 @@
+//! What every endpoint about one record shares: loading its facts, deciding through the domain
+//! crate, and writing the audit trail.
+
+use inzage_domain::access::{Decision, Facts, Patient, PersonId, ReportStatus, Request, Resource};
+use inzage_domain::{decide, Action, Principal, ReportFacts};
+use time::OffsetDateTime;
+
+use super::{ClientAddr, CurrentUser};
+use crate::config::parse_date;
+use crate::error::ApiError;
+use crate::network::Network;
+use crate::store::{FactRow, NewAuditEntry, PatientRow, ReportRow, Subject, Tx};
+use crate::AppState;
+
+/// The server's clock in whole seconds, the precision facts and audit entries are stored at.
+pub fn now(state: &AppState) -> OffsetDateTime {
+    let t = state.clock.now();
+    OffsetDateTime::from_unix_timestamp(t.unix_timestamp()).unwrap_or(t)
+}
+
+/// One record: the patient and the facts the domain decides on.
+pub struct Record {
+    /// The patient as stored.
+    pub patient: PatientRow,
+    /// The facts, with the network's record-level settings.
+    pub facts: Facts,
+    /// The stored facts, each with its row id (to end the right rows).
+    pub rows: Vec<FactRow>,
+}
+
+impl Record {
+    /// Loads a record; `None` when there is no such patient.
+    pub async fn load(state: &AppState, patient_id: &str) -> Result<Option<Self>, ApiError> {
+        let Some(patient) = state.store.patient(patient_id).await? else {
+            return Ok(None);
+        };
+        let rows = state.store.facts_of(patient_id).await?;
+        let facts = rows
+            .iter()
+            .map(FactRow::to_fact)
+            .collect::<anyhow::Result<Vec<_>>>()?;
+        let birth_date = patient
+            .birth_date
+            .as_deref()
+            .and_then(|d| parse_date(d).ok());
+        let died_at = patient.deceased_at.as_deref().map(|d| {
+            // A death without a known date ("deceasedBoolean": true) counts as long past.
+            parse_date(d)
+                .map(|d| d.midnight().assume_utc())
+                .unwrap_or(OffsetDateTime::UNIX_EPOCH)
+        });
+        Ok(Some(Self {
+            facts: Facts {
+                patient: Patient {
+                    id: PersonId(patient.id.clone()),
+                    birth_date,
+                    died_at,
+                },
+                hospital: state.config.network.record_policy(),
+                facts,
+            },
+            patient,
+            rows,
+        }))
+    }
+
+    /// The decision on an action on the record as a whole.
+    pub fn decide(&self, principal: &Principal, action: Action, now: OffsetDateTime) -> Decision {
+        decide(
+            &Request {
+                principal: principal.clone(),
+                action,
+                resource: Resource::Record,
+            },
+            &self.facts,
+            now,
+        )
+    }
+
+    /// The decision on reading one of its reports, under the writing hospital's settings
+    /// (from the network file, or its default with the cutoff the hospital was imported with).
+    pub fn decide_report(
+        &self,
+        network: &Network,
+        principal: &Principal,
+        row: &ReportRow,
+        now: OffsetDateTime,
+    ) -> Result<Decision, ApiError> {
+        let date = parse_date(&row.report_date).map_err(|e| ApiError::Internal(e.into()))?;
+        let imported_cutoff = row
+            .report_cutoff
+            .as_deref()
+            .map(parse_date)
+            .transpose()
+            .map_err(|e| ApiError::Internal(e.into()))?;
+        let facts = Facts {
+            hospital: network.policy(&row.hospital_id, imported_cutoff),
+            ..self.facts.clone()
+        };
+        let request = Request {
+            principal: principal.clone(),
+            action: Action::Read,
+            resource: Resource::Report {
+                report: ReportFacts {
+                    status: if row.validated == 1 {
+                        ReportStatus::Validated
+                    } else {
+                        ReportStatus::NotValidated
+                    },
+                    shielded: row.shielded != 0,
+                    date,
+                },
+            },
+        };
+        Ok(decide(&request, &facts, now))
+    }
+}
+
+/// Who acts, as the audit trail records them.
+pub struct Actor {
+    /// Whose account.
+    pub subject: Subject,
+    /// Their name now.
+    pub name: String,
+    /// `patient` on their own record, `person` on someone else's, or a practitioner's role.
+    pub role: String,
+}
+
+impl Actor {
+    /// The actor behind a session, acting on `record`.
+    pub async fn of(state: &AppState, user: &CurrentUser, record: &str) -> Result<Self, ApiError> {
+        let (name, role) = match &user.subject {
+            Subject::Patient(id) => (
+                state
+                    .store
+                    .patient_display_name(id)
+                    .await?
+                    .unwrap_or_default(),
+                if id == record { "patient" } else { "person" }.to_owned(),
+            ),
+            Subject::Practitioner(id) => {
+                let p = state.store.practitioner(id).await?;
+                (
+                    p.as_ref().map(|p| p.name.clone()).unwrap_or_default(),
+                    p.map(|p| p.role).unwrap_or_default(),
+                )
+            }
+        };
+        Ok(Self {
+            subject: user.subject.clone(),
+            name,
+            role,
+        })
+    }
+
+    /// An audit entry of this actor about a record.
+    pub fn entry(
+        &self,
+        record: &str,
+        action: &str,
+        resource: &str,
+        decision: &Decision,
+        client: &ClientAddr,
+        now: OffsetDateTime,
+    ) -> NewAuditEntry {
+        let (kind, id) = match &self.subject {
+            Subject::Patient(id) => ("person", id.clone()),
+            Subject::Practitioner(id) => ("practitioner", id.clone()),
+        };
+        NewAuditEntry {
+            at: now.unix_timestamp(),
+            actor_kind: kind.into(),
+            actor_id: id,
+            actor_name: self.name.clone(),
+            actor_role: self.role.clone(),
+            patient_id: record.to_owned(),
+            action: action.into(),
+            resource: resource.into(),
+            outcome: if decision.is_permitted() {
+                "permit"
+            } else {
+                "deny"
+            }
+            .into(),
+            reasons: serde_json::to_string(&decision.reasons).unwrap_or_else(|_| "[]".into()),
+            client: client.0.clone(),
+        }
+    }
+}
+
+/// A request about a record, authorized: the record, the actor, and the permitting decision.
+pub struct Authorized {
+    /// The record.
+    pub record: Record,
+    /// Who acts.
+    pub actor: Actor,
+    /// The decision that permitted it.
+    pub decision: Decision,
+}
+
+/// Decides `action` on a record for the session's person. A refusal is written to the audit
+/// trail and answered 404 when the person may not even read the record (the same answer as for
+/// a missing record), else 403 with the domain's reasons. A permit is not logged here: the
+/// caller logs it with what was actually read or changed.
+pub async fn authorize(
+    state: &AppState,
+    user: &CurrentUser,
+    client: &ClientAddr,
+    record_id: &str,
+    action: Action,
+    resource: &str,
+) -> Result<Authorized, ApiError> {
+    let record = Record::load(state, record_id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let now = now(state);
+    let principal = user.principal();
+    let decision = record.decide(&principal, action, now);
+    let actor = Actor::of(state, user, record_id).await?;
+    if decision.is_permitted() {
+        return Ok(Authorized {
+            record,
+            actor,
+            decision,
+        });
+    }
+    let verb = if action == Action::Read {
+        "read"
+    } else {
+        "change"
+    };
+    state
+        .store
+        .audit(&actor.entry(record_id, verb, resource, &decision, client, now))
+        .await?;
+    if action != Action::Read && record.decide(&principal, Action::Read, now).is_permitted() {
+        return Err(ApiError::Forbidden {
+            message: inzage_domain::Message::new("error.forbidden"),
+            reasons: decision.reasons,
+        });
+    }
+    Err(ApiError::NotFound)
+}
+
+/// Writes a permitted read to the audit trail before its data leaves the server.
+pub async fn log_read(
+    state: &AppState,
+    auth: &Authorized,
+    resource: &str,
+    decision: &Decision,
+    client: &ClientAddr,
+) -> Result<(), ApiError> {
+    let record = auth.record.patient.id.as_str();
+    state
+        .store
+        .audit(
+            &auth
+                .actor
+                .entry(record, "read", resource, decision, client, now(state)),
+        )
+        .await?;
+    Ok(())
+}
+
+/// Writes a change to the audit trail inside the transaction that makes it.
+pub async fn log_change(
+    tx: &mut Tx,
+    state: &AppState,
+    auth: &Authorized,
+    resource: &str,
+    client: &ClientAddr,
+) -> Result<(), ApiError> {
+    let record = auth.record.patient.id.as_str();
+    tx.audit(&auth.actor.entry(
+        record,
+        "change",
+        resource,
+        &auth.decision,
+        client,
+        now(state),
+    ))
+    .await?;
+    Ok(())
+}

@@ -1,0 +1,153 @@
+//! A record's reports: the list and one report, each report decided by the domain crate for
+//! the person asking, under its own hospital's settings.
+
+use axum::extract::{Path, State};
+use axum::Json;
+use inzage_domain::wire::{
+    HospitalContact, HospitalCutoff, ReportDetail, ReportList, ReportSummary, ResultLine,
+};
+use inzage_domain::Action;
+
+use super::record::{authorize, log_read, now};
+use super::{ClientAddr, CurrentUser};
+use crate::config::parse_date;
+use crate::error::ApiError;
+use crate::network::Network;
+use crate::store::{ReportRow, Subject};
+use crate::AppState;
+
+/// The name a hospital is shown with: the network file's, else the imported one.
+fn hospital_name(network: &Network, row: &ReportRow) -> String {
+    network
+        .hospital(&row.hospital_id)
+        .and_then(|h| h.name.clone())
+        .unwrap_or_else(|| row.hospital_name.clone())
+}
+
+/// The logged-in patient's own record (a care provider has none).
+fn own_record(user: &CurrentUser) -> Result<String, ApiError> {
+    match &user.subject {
+        Subject::Patient(id) => Ok(id.clone()),
+        Subject::Practitioner(_) => Err(ApiError::NotFound),
+    }
+}
+
+/// `GET /reports`: the patient's own reports.
+pub async fn own_reports(
+    state: State<AppState>,
+    user: CurrentUser,
+    client: ClientAddr,
+) -> Result<Json<ReportList>, ApiError> {
+    let record = own_record(&user)?;
+    record_reports(state, user, client, Path(record)).await
+}
+
+/// `GET /reports/{id}`: one of the patient's own reports.
+pub async fn own_report(
+    state: State<AppState>,
+    user: CurrentUser,
+    client: ClientAddr,
+    Path(id): Path<String>,
+) -> Result<Json<ReportDetail>, ApiError> {
+    let record = own_record(&user)?;
+    record_report(state, user, client, Path((record, id))).await
+}
+
+/// `GET /records/{record}/reports`: the reports of a record the person may read.
+pub async fn record_reports(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    client: ClientAddr,
+    Path(record): Path<String>,
+) -> Result<Json<ReportList>, ApiError> {
+    let auth = authorize(&state, &user, &client, &record, Action::Read, "reports").await?;
+    let now = now(&state);
+    let principal = user.principal();
+    let network = &state.config.network;
+    let rows = state.store.reports_for_patient(&record).await?;
+    let mut cutoffs: Vec<HospitalCutoff> = Vec::new();
+    let mut reports = Vec::new();
+    for row in rows {
+        let hospital = hospital_name(network, &row);
+        if let Some(cutoff) = network
+            .policy(
+                &row.hospital_id,
+                row.report_cutoff
+                    .as_deref()
+                    .and_then(|d| parse_date(d).ok()),
+            )
+            .report_cutoff
+        {
+            if !cutoffs.iter().any(|h| h.hospital == hospital) {
+                cutoffs.push(HospitalCutoff {
+                    hospital: hospital.clone(),
+                    cutoff,
+                });
+            }
+        }
+        if auth
+            .record
+            .decide_report(network, &principal, &row, now)?
+            .is_permitted()
+        {
+            reports.push(ReportSummary {
+                date: parse_date(&row.report_date).map_err(|e| ApiError::Internal(e.into()))?,
+                id: row.id,
+                title: row.title,
+                category: row.category,
+                hospital,
+            });
+        }
+    }
+    cutoffs.sort_by(|a, b| a.hospital.cmp(&b.hospital));
+    log_read(&state, &auth, "reports", &auth.decision, &client).await?;
+    Ok(Json(ReportList { reports, cutoffs }))
+}
+
+/// `GET /records/{record}/reports/{id}`: one report, if the person may read it; 404 otherwise,
+/// the same as for a report that does not exist.
+pub async fn record_report(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    client: ClientAddr,
+    Path((record, id)): Path<(String, String)>,
+) -> Result<Json<ReportDetail>, ApiError> {
+    let resource = format!("report/{id}");
+    let auth = authorize(&state, &user, &client, &record, Action::Read, &resource).await?;
+    let row = state
+        .store
+        .report(&id)
+        .await?
+        .filter(|r| r.patient_id == record)
+        .ok_or(ApiError::NotFound)?;
+    let network = &state.config.network;
+    let decision = auth
+        .record
+        .decide_report(network, &user.principal(), &row, now(&state))?;
+    log_read(&state, &auth, &resource, &decision, &client).await?;
+    if !decision.is_permitted() {
+        return Err(ApiError::NotFound);
+    }
+    let hospital = hospital_name(network, &row);
+    let results: Vec<ResultLine> =
+        serde_json::from_str(&row.results_json).map_err(|e| ApiError::Internal(e.into()))?;
+    Ok(Json(ReportDetail {
+        date: parse_date(&row.report_date).map_err(|e| ApiError::Internal(e.into()))?,
+        id: row.id,
+        title: row.title,
+        category: row.category,
+        hospital,
+        author: row.author,
+        conclusion: row.conclusion,
+        results,
+        text: row.text_body,
+        contact: network
+            .hospital(&row.hospital_id)
+            .map(|h| HospitalContact {
+                phone: h.contact.phone.clone(),
+                email: h.contact.email.clone(),
+                website: h.contact.website.clone(),
+            })
+            .filter(|c| c.phone.is_some() || c.email.is_some() || c.website.is_some()),
+    }))
+}

@@ -1,0 +1,291 @@
+//! The audit trail: append-only, hash-chained entries written in the transaction of what they
+//! record (NEN 7513: who, for whom, what, when, why, from where, and the outcome).
+//!
+//! Each entry's hash is SHA-256 over the previous entry's hash and the entry's own fields, so
+//! changing, removing or reordering any entry breaks the chain from there on;
+//! [`Store::verify_audit`] names the first entry that does not fit.
+
+use anyhow::Context;
+use sha2::{Digest, Sha256};
+
+use super::{Store, Tx};
+
+/// An entry to append; the store gives it its sequence number and hashes.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NewAuditEntry {
+    /// Unix seconds.
+    pub at: i64,
+    /// `person`, `practitioner` or `system`.
+    pub actor_kind: String,
+    /// The person's or practitioner's id.
+    pub actor_id: String,
+    /// Their name at the time.
+    pub actor_name: String,
+    /// Their role: `patient`, `person`, a practitioner's role, or `system`.
+    pub actor_role: String,
+    /// Whose record.
+    pub patient_id: String,
+    /// `read` or `change`.
+    pub action: String,
+    /// What was read or changed (`reports`, `report/ID`, `access`, `access/exclude` …).
+    pub resource: String,
+    /// `permit` or `deny`.
+    pub outcome: String,
+    /// The decision's reasons as JSON.
+    pub reasons: String,
+    /// The client's address.
+    pub client: Option<String>,
+}
+
+/// A stored entry.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct AuditRow {
+    /// Position in the chain, from 1.
+    pub seq: i64,
+    /// Unix seconds.
+    pub at: i64,
+    /// See [`NewAuditEntry`].
+    pub actor_kind: String,
+    /// See [`NewAuditEntry`].
+    pub actor_id: String,
+    /// See [`NewAuditEntry`].
+    pub actor_name: String,
+    /// See [`NewAuditEntry`].
+    pub actor_role: String,
+    /// See [`NewAuditEntry`].
+    pub patient_id: String,
+    /// See [`NewAuditEntry`].
+    pub action: String,
+    /// See [`NewAuditEntry`].
+    pub resource: String,
+    /// See [`NewAuditEntry`].
+    pub outcome: String,
+    /// See [`NewAuditEntry`].
+    pub reasons: String,
+    /// See [`NewAuditEntry`].
+    pub client: Option<String>,
+    /// The previous entry's hash (empty for the first).
+    pub prev_hash: String,
+    /// This entry's hash.
+    pub hash: String,
+}
+
+/// Which entries of one record to list.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuditQuery {
+    /// Entries with a sequence number below this (the page before).
+    pub before: Option<i64>,
+    /// From this instant (Unix seconds, inclusive).
+    pub from: Option<i64>,
+    /// Until this instant (Unix seconds, exclusive).
+    pub until: Option<i64>,
+    /// Only this actor's entries.
+    pub actor_id: Option<String>,
+    /// At most this many.
+    pub limit: i64,
+}
+
+/// What checking the chain found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum VerifyOutcome {
+    /// Every entry fits.
+    Intact {
+        /// How many entries were checked.
+        entries: i64,
+    },
+    /// The first entry that does not fit, and why.
+    Broken {
+        /// Its sequence number.
+        seq: i64,
+        /// What is wrong.
+        problem: String,
+    },
+}
+
+/// The hash of an entry: SHA-256 (hex) over the previous hash and the entry's fields.
+pub fn entry_hash(prev_hash: &str, seq: i64, e: &NewAuditEntry) -> String {
+    let fields = serde_json::json!([
+        seq,
+        e.at,
+        e.actor_kind,
+        e.actor_id,
+        e.actor_name,
+        e.actor_role,
+        e.patient_id,
+        e.action,
+        e.resource,
+        e.outcome,
+        e.reasons,
+        e.client
+    ]);
+    let mut h = Sha256::new();
+    h.update(prev_hash.as_bytes());
+    h.update(b"\n");
+    h.update(fields.to_string().as_bytes());
+    h.finalize().iter().map(|b| format!("{b:02x}")).collect()
+}
+
+impl AuditRow {
+    fn as_new(&self) -> NewAuditEntry {
+        NewAuditEntry {
+            at: self.at,
+            actor_kind: self.actor_kind.clone(),
+            actor_id: self.actor_id.clone(),
+            actor_name: self.actor_name.clone(),
+            actor_role: self.actor_role.clone(),
+            patient_id: self.patient_id.clone(),
+            action: self.action.clone(),
+            resource: self.resource.clone(),
+            outcome: self.outcome.clone(),
+            reasons: self.reasons.clone(),
+            client: self.client.clone(),
+        }
+    }
+}
+
+const AUDIT_COLUMNS: &str = "seq, at, actor_kind, actor_id, actor_name, actor_role, patient_id, \
+     action, resource, outcome, reasons, client, prev_hash, hash";
+
+impl Store {
+    /// Begins a transaction that will write to the audit trail. Its first statement takes the
+    /// chain's head: SQLite's write lock or PostgreSQL's row lock is held from the start, so
+    /// concurrent writers queue instead of failing halfway, and the chain stays gapless.
+    pub async fn begin(&self) -> anyhow::Result<Tx> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query("UPDATE audit_head SET seq = seq WHERE id = 1")
+            .execute(&mut *tx)
+            .await?;
+        Ok(Tx(tx))
+    }
+
+    /// Appends one entry in its own transaction (a read that changes nothing else).
+    pub async fn audit(&self, entry: &NewAuditEntry) -> anyhow::Result<i64> {
+        let mut tx = self.begin().await?;
+        let seq = tx.audit(entry).await?;
+        tx.commit().await?;
+        Ok(seq)
+    }
+
+    /// A page of one record's entries, newest first.
+    pub async fn audit_entries(
+        &self,
+        patient_id: &str,
+        q: &AuditQuery,
+    ) -> anyhow::Result<Vec<AuditRow>> {
+        // Absent filters bind values that match everything, so the SQL text is fixed.
+        Ok(sqlx::query_as::<_, AuditRow>(&format!(
+            "SELECT {AUDIT_COLUMNS} FROM audit_log WHERE patient_id = $1 AND seq < $2 \
+             AND at >= $3 AND at < $4 AND ($5 = '' OR actor_id = $5) \
+             ORDER BY seq DESC LIMIT $6"
+        ))
+        .bind(patient_id)
+        .bind(q.before.unwrap_or(i64::MAX))
+        .bind(q.from.unwrap_or(i64::MIN))
+        .bind(q.until.unwrap_or(i64::MAX))
+        .bind(q.actor_id.clone().unwrap_or_default())
+        .bind(q.limit)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// Checks the whole chain in order and names the first entry that does not fit: a changed
+    /// field, a missing or reordered entry, or a head that does not match the last entry.
+    pub async fn verify_audit(&self) -> anyhow::Result<VerifyOutcome> {
+        const PAGE: i64 = 1000;
+        let mut prev_hash = String::new();
+        let mut expected = 1i64;
+        loop {
+            let rows = sqlx::query_as::<_, AuditRow>(&format!(
+                "SELECT {AUDIT_COLUMNS} FROM audit_log WHERE seq >= $1 ORDER BY seq LIMIT $2"
+            ))
+            .bind(expected)
+            .bind(PAGE)
+            .fetch_all(&self.pool)
+            .await?;
+            let n = i64::try_from(rows.len()).context("page size")?;
+            for row in rows {
+                if row.seq != expected {
+                    return Ok(VerifyOutcome::Broken {
+                        seq: expected,
+                        problem: format!("entry {expected} is missing (the next is {})", row.seq),
+                    });
+                }
+                if row.prev_hash != prev_hash {
+                    return Ok(VerifyOutcome::Broken {
+                        seq: row.seq,
+                        problem: "its link to the entry before does not match".into(),
+                    });
+                }
+                if entry_hash(&prev_hash, row.seq, &row.as_new()) != row.hash {
+                    return Ok(VerifyOutcome::Broken {
+                        seq: row.seq,
+                        problem: "its content does not match its hash".into(),
+                    });
+                }
+                prev_hash = row.hash;
+                expected += 1;
+            }
+            if n < PAGE {
+                break;
+            }
+        }
+        let (head_seq, head_hash): (i64, String) =
+            sqlx::query_as("SELECT seq, hash FROM audit_head WHERE id = 1")
+                .fetch_one(&self.pool)
+                .await?;
+        if head_seq != expected - 1 || head_hash != prev_hash {
+            return Ok(VerifyOutcome::Broken {
+                seq: expected,
+                problem: format!(
+                    "the chain ends at entry {} but {head_seq} entries were written",
+                    expected - 1
+                ),
+            });
+        }
+        Ok(VerifyOutcome::Intact {
+            entries: expected - 1,
+        })
+    }
+}
+
+impl Tx {
+    /// Appends an entry to the chain within this transaction; returns its sequence number.
+    pub async fn audit(&mut self, entry: &NewAuditEntry) -> anyhow::Result<i64> {
+        let (seq, prev_hash): (i64, String) =
+            sqlx::query_as("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash")
+                .fetch_one(&mut *self.0)
+                .await?;
+        let hash = entry_hash(&prev_hash, seq, entry);
+        sqlx::query(&format!(
+            "INSERT INTO audit_log ({AUDIT_COLUMNS}) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
+        ))
+        .bind(seq)
+        .bind(entry.at)
+        .bind(&entry.actor_kind)
+        .bind(&entry.actor_id)
+        .bind(&entry.actor_name)
+        .bind(&entry.actor_role)
+        .bind(&entry.patient_id)
+        .bind(&entry.action)
+        .bind(&entry.resource)
+        .bind(&entry.outcome)
+        .bind(&entry.reasons)
+        .bind(&entry.client)
+        .bind(&prev_hash)
+        .bind(&hash)
+        .execute(&mut *self.0)
+        .await?;
+        sqlx::query("UPDATE audit_head SET hash = $1 WHERE id = 1")
+            .bind(&hash)
+            .execute(&mut *self.0)
+            .await?;
+        Ok(seq)
+    }
+
+    /// Commits everything written in this transaction, the audit entries with it.
+    pub async fn commit(self) -> anyhow::Result<()> {
+        self.0.commit().await?;
+        Ok(())
+    }
+}
