@@ -110,3 +110,66 @@ fn a_bad_network_file_stops_the_server_at_start_naming_the_field() {
     );
     assert!(stderr.contains("network.toml"), "{stderr}");
 }
+
+#[test]
+fn audit_verify_names_the_first_changed_entry() {
+    use inzage_domain::access::{Decision, Effect};
+    use inzage_server::store::{NewAuditEntry, Store};
+
+    let dir = tempfile::tempdir().unwrap();
+    let db = format!("sqlite://{}", dir.path().join("audit.db").display());
+    let rt = tokio::runtime::Runtime::new().unwrap();
+    rt.block_on(async {
+        let store = Store::connect(&db).await.unwrap();
+        let decision = Decision {
+            effect: Effect::Permit,
+            rules: vec![],
+            reasons: vec![],
+        };
+        for i in 0..4 {
+            store
+                .audit(&NewAuditEntry {
+                    at: 1_800_000_000 + i,
+                    actor_kind: "practitioner".into(),
+                    actor_id: "dr-a".into(),
+                    actor_name: "Dr. A".into(),
+                    actor_role: "specialist".into(),
+                    patient_id: "p1".into(),
+                    action: "read".into(),
+                    resource: "reports".into(),
+                    outcome: "permit".into(),
+                    reasons: serde_json::to_string(&decision.reasons).unwrap(),
+                    client: Some("127.0.0.1".into()),
+                })
+                .await
+                .unwrap();
+        }
+    });
+    let verify = || {
+        Command::new(env!("CARGO_BIN_EXE_inzage-server"))
+            .args(["audit", "verify"])
+            .env("DATABASE_URL", &db)
+            .env("RUST_LOG", "warn")
+            .output()
+            .unwrap()
+    };
+    let out = verify();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    assert!(String::from_utf8_lossy(&out.stdout).contains("4 entries"));
+
+    rt.block_on(async {
+        let store = Store::connect(&db).await.unwrap();
+        sqlx::query("UPDATE audit_log SET outcome = 'deny' WHERE seq = 3")
+            .execute(store.pool())
+            .await
+            .unwrap();
+    });
+    let out = verify();
+    assert_eq!(out.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("broken at entry 3"), "{stderr}");
+}

@@ -22,6 +22,8 @@ macro_rules! on_both_backends {
     };
 }
 
+mod access;
+
 on_both_backends!(
     a_patient_logs_in_lists_and_opens_own_reports,
     every_username_form_logs_in,

@@ -15,7 +15,7 @@ use inzage_domain::CodeCardPosition;
 use inzage_server::clock::ManualClock;
 use inzage_server::config::{Config, HashCost};
 use inzage_server::demo::{self, DemoLogin};
-use inzage_server::store::Store;
+use inzage_server::store::{Store, Subject};
 use inzage_server::Application;
 use time::macros::datetime;
 
@@ -165,6 +165,20 @@ impl TestApp {
     /// The base URL of the server.
     pub fn url(&self, path: &str) -> String {
         format!("http://{}{}", self.addr, path)
+    }
+
+    /// The id of a demo account's patient or practitioner.
+    pub fn id_of(&self, username: &str) -> String {
+        match &self.login_of(username).subject {
+            Subject::Patient(id) | Subject::Practitioner(id) => id.clone(),
+        }
+    }
+
+    /// A new client (its own cookie jar) logged in as a demo account.
+    pub async fn signed_in(&self, username: &str) -> anyhow::Result<reqwest::Client> {
+        let client = browser();
+        log_in(&client, &self.url(""), self.login_of(username), username).await?;
+        Ok(client)
     }
 
     /// A demo login by username; a test asking for one that does not exist is a broken test.
