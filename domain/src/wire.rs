@@ -392,6 +392,20 @@ pub struct AuditPage {
     pub next_before: Option<i64>,
 }
 
+/// The record as another person sees it now ("view as"), for the patient: read-only,
+/// computed by the same decisions, and not logged as that person's access.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ViewAs {
+    /// Whose view.
+    pub principal: Principal,
+    /// Their name.
+    pub name: String,
+    /// Whether they may read the record now, and why.
+    pub read: Decision,
+    /// The reports they would see (none when they may not read the record).
+    pub reports: Vec<ReportSummary>,
+}
+
 /// A patient on a care provider's list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ProviderPatient {

@@ -4,7 +4,7 @@
 use inzage_domain::access::{Principal, RuleId};
 use inzage_domain::manage::{overview, settings, AccessCommand, Group};
 use inzage_domain::wire::{
-    AccessView, AuditPage, ErrorBody, ProviderPatient, ReferralRequest, ReportList,
+    AccessView, AuditPage, ErrorBody, ProviderPatient, ReferralRequest, ReportList, ViewAs,
 };
 use inzage_domain::PractitionerId;
 use inzage_server::store::VerifyOutcome;
@@ -25,6 +25,7 @@ on_both_backends!(
     the_audit_trail_pages_and_filters,
     the_audit_trail_does_not_reveal_a_shielded_report,
     concurrent_reads_from_two_instances_keep_one_gapless_chain,
+    the_patient_views_the_record_as_their_gp_sees_it,
 );
 
 async fn view(client: &Client, app: &TestApp, record: &str) -> anyhow::Result<AccessView> {
@@ -635,6 +636,73 @@ async fn concurrent_reads_from_two_instances_keep_one_gapless_chain(db: Db) -> a
     assert_eq!(
         app.store.verify_audit().await?,
         VerifyOutcome::Intact { entries: 20 }
+    );
+    Ok(())
+}
+
+async fn the_patient_views_the_record_as_their_gp_sees_it(db: Db) -> anyhow::Result<()> {
+    let app = TestApp::spawn(db).await?;
+    let margery = app.id_of("margery");
+    let weimann = app.id_of("dr.weimann");
+    let patient = app.signed_in("margery").await?;
+    let view_as = |query: String| {
+        let client = patient.clone();
+        let url = app.url(&format!("/api/v1/records/{margery}/view-as?{query}"));
+        async move { client.get(url).send().await }
+    };
+    let res = view_as(format!("kind=practitioner&id={weimann}")).await?;
+    assert_eq!(res.status(), StatusCode::OK);
+    let seen: ViewAs = res.json().await?;
+    assert_eq!(seen.name, "Dr. Carol Weimann");
+    assert!(seen.read.is_permitted());
+    let gp = app.signed_in("dr.weimann").await?;
+    let own: ReportList = gp
+        .get(app.url(&format!("/api/v1/records/{margery}/reports")))
+        .send()
+        .await?
+        .json()
+        .await?;
+    let ids = |r: &[inzage_domain::wire::ReportSummary]| {
+        r.iter().map(|r| r.id.clone()).collect::<Vec<_>>()
+    };
+    assert_eq!(
+        ids(&seen.reports),
+        ids(&own.reports),
+        "exactly what the GP gets"
+    );
+
+    // The patient's look is logged as hers, never as the GP's access.
+    let page = audit(&patient, &app, &margery, &format!("?actor={weimann}")).await?;
+    assert_eq!(page.entries.len(), 1, "only the GP's own read");
+
+    command(&patient, &app, &margery, &AccessCommand::RefuseGp).await?;
+    let seen: ViewAs = view_as(format!("kind=practitioner&id={weimann}"))
+        .await?
+        .json()
+        .await?;
+    assert_eq!(seen.read.rules, vec![RuleId::GpAccessRefused]);
+    assert!(seen.reports.is_empty());
+
+    assert_eq!(
+        view_as("kind=practitioner&id=someone-else".into())
+            .await?
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        view_as("kind=robot&id=x".into()).await?.status(),
+        StatusCode::UNPROCESSABLE_ENTITY
+    );
+    let res = gp
+        .get(app.url(&format!(
+            "/api/v1/records/{margery}/view-as?kind=practitioner&id={weimann}"
+        )))
+        .send()
+        .await?;
+    assert_eq!(
+        res.status(),
+        StatusCode::NOT_FOUND,
+        "the GP no longer reads the record at all"
     );
     Ok(())
 }

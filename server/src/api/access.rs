@@ -7,18 +7,21 @@
 
 use std::collections::BTreeSet;
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::Json;
-use inzage_domain::access::{principals, Change, Principal};
+use inzage_domain::access::{principals, Change, PersonId, Principal};
 use inzage_domain::manage::{plan, AccessCommand, Refusal};
 use inzage_domain::reuse::ReusePurpose;
 use inzage_domain::wire::{
-    AccessView, FieldErrors, PendingReferral, PersonCard, PractitionerRole, ReuseProject,
+    AccessView, FieldErrors, PendingReferral, PersonCard, PractitionerRole, ReuseProject, ViewAs,
 };
 use inzage_domain::{Action, Message, PractitionerId};
 use time::OffsetDateTime;
 
+use serde::Deserialize;
+
 use super::record::{authorize, log_change, log_read, now, Authorized, Record};
+use super::reports::visible_reports;
 use super::{ClientAddr, CurrentUser};
 use crate::error::{ApiError, ApiJson};
 use crate::store::FactRow;
@@ -92,6 +95,73 @@ pub async fn change(
     Ok(Json(access_view(&state, &record).await?))
 }
 
+/// The query of `GET /records/{record}/view-as`: whose view.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ViewAsParams {
+    /// `practitioner` or `person`.
+    kind: String,
+    /// Their id.
+    id: String,
+}
+
+/// `GET /records/{record}/view-as?kind=…&id=…`: the record exactly as a person named in it
+/// sees it now, for whoever manages its access. Logged as the patient's own look, never as
+/// that person's access.
+pub async fn view_as(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    client: ClientAddr,
+    Path(record): Path<String>,
+    Query(params): Query<ViewAsParams>,
+) -> Result<Json<ViewAs>, ApiError> {
+    let principal = match params.kind.as_str() {
+        "practitioner" => Principal::Practitioner {
+            id: PractitionerId(params.id),
+        },
+        "person" => Principal::Person {
+            id: PersonId(params.id),
+        },
+        _ => {
+            let mut errors = FieldErrors::default();
+            errors.add("kind", Message::new("access.bad_principal_kind"));
+            return Err(ApiError::Validation(errors));
+        }
+    };
+    let resource = match &principal {
+        Principal::Practitioner { id } => format!("view-as/practitioner/{}", id.0),
+        Principal::Person { id } => format!("view-as/person/{}", id.0),
+    };
+    let auth = authorize(
+        &state,
+        &user,
+        &client,
+        &record,
+        Action::ManageAccess,
+        &resource,
+    )
+    .await?;
+    let view = access_view(&state, &auth.record).await?;
+    // Only someone the page names: the view is not a way to probe arbitrary ids.
+    let card = view.card(&principal).ok_or(ApiError::NotFound)?;
+    let now = now(&state);
+    let read = auth.record.decide(&principal, Action::Read, now);
+    let reports = if read.is_permitted() {
+        visible_reports(&state, &auth.record, &principal, now)
+            .await?
+            .reports
+    } else {
+        Vec::new()
+    };
+    log_read(&state, &auth, &resource, &auth.decision, &client).await?;
+    Ok(Json(ViewAs {
+        name: card.name.clone(),
+        principal,
+        read,
+        reports,
+    }))
+}
+
 /// What the audit trail calls a command: `access/exclude/dr-x`, `access/refuse_gp`.
 fn resource_of(command: &AccessCommand) -> String {
     let kind = serde_json::to_value(command)
@@ -162,19 +232,16 @@ async fn access_view(state: &AppState, record: &Record) -> Result<AccessView, Ap
             id: PractitionerId(r.practitioner_id.clone()),
         });
     }
-    let reports = state.store.reports_for_patient(patient_id).await?;
-    let network = &state.config.network;
     let mut people = Vec::new();
     for principal in named {
-        let mut readable = 0u32;
-        for row in &reports {
-            if record
-                .decide_report(network, &principal, row, now)?
-                .is_permitted()
-            {
-                readable += 1;
-            }
-        }
+        // The same function that answers the person's own report list: the count cannot differ.
+        let readable = u32::try_from(
+            visible_reports(state, record, &principal, now)
+                .await?
+                .reports
+                .len(),
+        )
+        .unwrap_or(u32::MAX);
         let card = match &principal {
             Principal::Practitioner { id } => {
                 let p = state.store.practitioner(&id.0).await?;

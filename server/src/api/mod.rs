@@ -51,6 +51,7 @@ pub fn routes() -> Router<AppState> {
             "/records/{record}/access",
             get(access::view).post(access::change),
         )
+        .route("/records/{record}/view-as", get(access::view_as))
         .route("/records/{record}/audit", get(audit::list))
         .route("/provider/patients", get(provider::patients))
         .route("/provider/referrals", post(provider::refer))

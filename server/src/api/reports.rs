@@ -6,9 +6,10 @@ use axum::Json;
 use inzage_domain::wire::{
     HospitalContact, HospitalCutoff, ReportDetail, ReportList, ReportSummary, ResultLine,
 };
-use inzage_domain::Action;
+use inzage_domain::{Action, Principal};
+use time::OffsetDateTime;
 
-use super::record::{authorize, log_read, now};
+use super::record::{authorize, log_read, now, Record};
 use super::{ClientAddr, CurrentUser};
 use crate::config::parse_date;
 use crate::error::ApiError;
@@ -61,10 +62,21 @@ pub async fn record_reports(
     Path(record): Path<String>,
 ) -> Result<Json<ReportList>, ApiError> {
     let auth = authorize(&state, &user, &client, &record, Action::Read, "reports").await?;
-    let now = now(&state);
-    let principal = user.principal();
+    let list = visible_reports(&state, &auth.record, &user.principal(), now(&state)).await?;
+    log_read(&state, &auth, "reports", &auth.decision, &client).await?;
+    Ok(Json(list))
+}
+
+/// The reports of a record that `principal` may read at `now`, newest first, each decided under
+/// its hospital's settings, with the cutoff dates of the record's hospitals.
+pub async fn visible_reports(
+    state: &AppState,
+    record: &Record,
+    principal: &Principal,
+    now: OffsetDateTime,
+) -> Result<ReportList, ApiError> {
     let network = &state.config.network;
-    let rows = state.store.reports_for_patient(&record).await?;
+    let rows = state.store.reports_for_patient(&record.patient.id).await?;
     let mut cutoffs: Vec<HospitalCutoff> = Vec::new();
     let mut reports = Vec::new();
     for row in rows {
@@ -85,9 +97,8 @@ pub async fn record_reports(
                 });
             }
         }
-        if auth
-            .record
-            .decide_report(network, &principal, &row, now)?
+        if record
+            .decide_report(network, principal, &row, now)?
             .is_permitted()
         {
             reports.push(ReportSummary {
@@ -100,8 +111,7 @@ pub async fn record_reports(
         }
     }
     cutoffs.sort_by(|a, b| a.hospital.cmp(&b.hospital));
-    log_read(&state, &auth, "reports", &auth.decision, &client).await?;
-    Ok(Json(ReportList { reports, cutoffs }))
+    Ok(ReportList { reports, cutoffs })
 }
 
 /// `GET /records/{record}/reports/{id}`: one report, if the person may read it; 404 otherwise,
