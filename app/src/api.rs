@@ -1,11 +1,12 @@
 //! Calls to the server's JSON API. Every call is same-origin, so the session cookie goes along.
 
 use gloo_net::http::{Request, Response};
+use inzage_domain::manage::AccessCommand;
 use inzage_domain::wire::{
-    ErrorBody, LoginChallengeRequest, LoginChallengeResponse, LoginRequest, Me, ReportDetail,
-    ReportList, API_PREFIX,
+    AccessView, AuditPage, ErrorBody, LoginChallengeRequest, LoginChallengeResponse, LoginRequest,
+    Me, ProviderPatient, ReferralRequest, ReportDetail, ReportList, ViewAs, API_PREFIX,
 };
-use inzage_domain::Message;
+use inzage_domain::{Message, Principal};
 use serde::de::DeserializeOwned;
 
 /// Why a call did not give the expected answer.
@@ -70,6 +71,22 @@ async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiFailure> {
     read(Request::get(&url(path)).send().await).await
 }
 
+/// Posts a body to an endpoint that answers success without a body (202, 204).
+async fn post_accepted<B: serde::Serialize>(path: &str, body: &B) -> Result<(), ApiFailure> {
+    let req = Request::post(&url(path))
+        .json(body)
+        .map_err(|_| ApiFailure::Network)?;
+    let res = req.send().await.map_err(|_| ApiFailure::Network)?;
+    if res.ok() {
+        return Ok(());
+    }
+    let status = res.status();
+    match res.json::<ErrorBody>().await {
+        Ok(body) => Err(ApiFailure::Server { status, body }),
+        Err(_) => Err(ApiFailure::Network),
+    }
+}
+
 /// Step one of the login.
 pub async fn login_challenge(
     req: &LoginChallengeRequest,
@@ -110,8 +127,91 @@ pub async fn report(id: &str) -> Result<ReportDetail, ApiFailure> {
     get(&format!("/reports/{}", encode_segment(id))).await
 }
 
-/// Percent-encodes a path segment. Report ids are FHIR ids (`[A-Za-z0-9.-]`); anything else is
-/// encoded byte by byte so a crafted id cannot change the path.
+/// Who can read a record and why, with the facts to run the domain's rules on in the browser.
+pub async fn access_view(record: &str) -> Result<AccessView, ApiFailure> {
+    get(&format!("/records/{}/access", encode_segment(record))).await
+}
+
+/// Carries out one access command; the answer is the record's new view.
+pub async fn access_command(
+    record: &str,
+    command: &AccessCommand,
+) -> Result<AccessView, ApiFailure> {
+    post(
+        &format!("/records/{}/access", encode_segment(record)),
+        command,
+    )
+    .await
+}
+
+/// Which entries of the audit trail to fetch.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct AuditQuery {
+    /// From this local day (`YYYY-MM-DD`), inclusive; empty for no limit.
+    pub from: String,
+    /// Until this local day, inclusive; empty for no limit.
+    pub until: String,
+    /// Only this person's entries; empty for everyone.
+    pub actor: String,
+    /// Only entries older than this one (the next page).
+    pub before: Option<i64>,
+}
+
+/// One page of a record's audit trail, newest first.
+pub async fn audit(record: &str, q: &AuditQuery) -> Result<AuditPage, ApiFailure> {
+    let mut params = vec![("limit", "50".to_owned())];
+    for (name, value) in [("from", &q.from), ("until", &q.until), ("actor", &q.actor)] {
+        if !value.is_empty() {
+            params.push((name, value.clone()));
+        }
+    }
+    if let Some(before) = q.before {
+        params.push(("before", before.to_string()));
+    }
+    let query = params
+        .iter()
+        .map(|(name, value)| format!("{name}={}", encode_segment(value)))
+        .collect::<Vec<_>>()
+        .join("&");
+    get(&format!(
+        "/records/{}/audit?{query}",
+        encode_segment(record)
+    ))
+    .await
+}
+
+/// The record as a person named in it sees it now ("view as").
+pub async fn view_as(record: &str, principal: &Principal) -> Result<ViewAs, ApiFailure> {
+    let (kind, id) = match principal {
+        Principal::Practitioner { id } => ("practitioner", id.0.as_str()),
+        Principal::Person { id } => ("person", id.0.as_str()),
+    };
+    get(&format!(
+        "/records/{}/view-as?kind={kind}&id={}",
+        encode_segment(record),
+        encode_segment(id)
+    ))
+    .await
+}
+
+/// The care provider's patients.
+pub async fn provider_patients() -> Result<Vec<ProviderPatient>, ApiFailure> {
+    get("/provider/patients").await
+}
+
+/// The reports of a record, as far as the person may read them.
+pub async fn record_reports(record: &str) -> Result<ReportList, ApiFailure> {
+    get(&format!("/records/{}/reports", encode_segment(record))).await
+}
+
+/// A referring care provider asks to read a patient's record.
+pub async fn refer(req: &ReferralRequest) -> Result<(), ApiFailure> {
+    post_accepted("/provider/referrals", req).await
+}
+
+/// Percent-encodes a path segment or a query value. Report and record ids are FHIR ids
+/// (`[A-Za-z0-9.-]`); anything else is encoded byte by byte so a crafted id cannot change the
+/// path or add a parameter.
 fn encode_segment(s: &str) -> String {
     s.bytes()
         .map(|b| {

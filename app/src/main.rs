@@ -6,7 +6,7 @@ mod api;
 mod i18n;
 mod pages;
 
-use inzage_domain::wire::Me;
+use inzage_domain::wire::{AccountKind, Me};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::hooks::use_navigate;
@@ -37,6 +37,17 @@ fn App() -> impl IntoView {
                     <Route path=path!("/inloggen") view=pages::login::LoginPage/>
                     <Route path=path!("/verslagen") view=pages::reports::ReportsPage/>
                     <Route path=path!("/verslagen/:id") view=pages::reports::ReportPage/>
+                    <Route path=path!("/toegangen") view=pages::access::AccessPage/>
+                    <Route
+                        path=path!("/toegangen/bekijk-als/:kind/:id")
+                        view=pages::view_as::ViewAsPage
+                    />
+                    <Route path=path!("/wie-bekeek-mijn-dossier") view=pages::audit::AuditPage/>
+                    <Route path=path!("/zorgverlener") view=pages::provider::ProviderPage/>
+                    <Route
+                        path=path!("/zorgverlener/dossier/:record")
+                        view=pages::provider::ProviderRecordPage
+                    />
                 </Routes>
             </main>
         </Router>
@@ -63,8 +74,22 @@ fn Header() -> impl IntoView {
                 <span class="brand-tagline">{t("app.tagline")}</span>
             </div>
             <Show when=move || me.with(Option::is_some)>
-                <nav aria-label=t("nav.reports")>
-                    <A href="/verslagen">{t("nav.reports")}</A>
+                <nav aria-label=t("nav.main") class="site-nav">
+                    {move || {
+                        let kind = me.with(|m| m.as_ref().map(|m| m.kind));
+                        match kind {
+                            Some(AccountKind::Practitioner) => view! {
+                                <A href="/zorgverlener">{t("nav.provider")}</A>
+                            }
+                            .into_any(),
+                            _ => view! {
+                                <A href="/verslagen">{t("nav.reports")}</A>
+                                <A href="/toegangen">{t("nav.access")}</A>
+                                <A href="/wie-bekeek-mijn-dossier">{t("nav.audit")}</A>
+                            }
+                            .into_any(),
+                        }
+                    }}
                 </nav>
                 <div class="user">
                     <span class="visually-hidden">{t("nav.logged_in_as")}" "</span>

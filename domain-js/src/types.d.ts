@@ -58,7 +58,8 @@ export type Fact =
   | { kind: "incapacity"; period: Period }
   | { kind: "authorisation"; person: PersonId; authorisation: AuthorisationKind; period: Period }
   | { kind: "relative"; person: PersonId; degree: number }
-  | { kind: "objection_after_death" };
+  | { kind: "objection_after_death" }
+  | { kind: "data_reuse_opt_out"; period: Period };
 
 /** The `kind` of every fact. */
 export type FactKind = Fact["kind"];

@@ -181,6 +181,7 @@ fn every_fact() -> Vec<Fact> {
             degree: 1,
         },
         Fact::ObjectionAfterDeath,
+        Fact::DataReuseOptOut { period: period() },
     ];
     for fact in &facts {
         match fact {
@@ -200,7 +201,8 @@ fn every_fact() -> Vec<Fact> {
             | Fact::Incapacity { .. }
             | Fact::Authorisation { .. }
             | Fact::Relative { .. }
-            | Fact::ObjectionAfterDeath => {}
+            | Fact::ObjectionAfterDeath
+            | Fact::DataReuseOptOut { .. } => {}
         }
     }
     facts

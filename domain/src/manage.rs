@@ -64,6 +64,31 @@ pub enum AccessCommand {
 }
 
 impl AccessCommand {
+    /// The command's `kind` as it appears in JSON (`refuse_gp`, `exclude`, …), which also
+    /// names it in the audit trail and in translation keys.
+    /// ```
+    /// use inzage_domain::manage::AccessCommand;
+    /// let c = AccessCommand::Exclude { practitioner: inzage_domain::PractitionerId("dr-a".into()) };
+    /// assert_eq!(c.kind(), "exclude");
+    /// assert!(serde_json::to_string(&c).unwrap().contains(r#""kind":"exclude""#));
+    /// ```
+    pub fn kind(&self) -> &'static str {
+        match self {
+            AccessCommand::RefuseGp => "refuse_gp",
+            AccessCommand::RestoreGp => "restore_gp",
+            AccessCommand::ApproveReferrer { .. } => "approve_referrer",
+            AccessCommand::RefuseReferrer { .. } => "refuse_referrer",
+            AccessCommand::RevokeReferrer { .. } => "revoke_referrer",
+            AccessCommand::Exclude { .. } => "exclude",
+            AccessCommand::LiftExclusion { .. } => "lift_exclusion",
+            AccessCommand::GiveExchangeConsent => "give_exchange_consent",
+            AccessCommand::WithdrawExchangeConsent => "withdraw_exchange_consent",
+            AccessCommand::OptOutOfReuse => "opt_out_of_reuse",
+            AccessCommand::WithdrawReuseOptOut => "withdraw_reuse_opt_out",
+            AccessCommand::EndTreatment { .. } => "end_treatment",
+        }
+    }
+
     /// The practitioner the command is about, if any.
     pub fn practitioner(&self) -> Option<&PractitionerId> {
         match self {
@@ -840,6 +865,28 @@ mod tests {
                 practitioner: doctor("dr-x")
             }]
         );
+    }
+
+    #[test]
+    fn every_kind_is_the_json_tag() {
+        let p = || doctor("d");
+        for c in [
+            AccessCommand::RefuseGp,
+            AccessCommand::RestoreGp,
+            AccessCommand::ApproveReferrer { practitioner: p() },
+            AccessCommand::RefuseReferrer { practitioner: p() },
+            AccessCommand::RevokeReferrer { practitioner: p() },
+            AccessCommand::Exclude { practitioner: p() },
+            AccessCommand::LiftExclusion { practitioner: p() },
+            AccessCommand::GiveExchangeConsent,
+            AccessCommand::WithdrawExchangeConsent,
+            AccessCommand::OptOutOfReuse,
+            AccessCommand::WithdrawReuseOptOut,
+            AccessCommand::EndTreatment { practitioner: p() },
+        ] {
+            let json = serde_json::to_value(&c).unwrap();
+            assert_eq!(json["kind"], c.kind());
+        }
     }
 
     #[test]

@@ -107,8 +107,9 @@ CREATE TABLE reuse_projects (
 CREATE INDEX reuse_projects_by_patient ON reuse_projects (patient_id);
 
 -- The audit trail (NEN 7513): append-only, each entry carrying the hash of the one before.
--- `seq` is assigned from `audit_head` inside the writing transaction, so entries form one
--- gapless chain even with several servers on one database.
+-- `seq` follows `audit_head` inside the writing transaction, which holds the trail's write
+-- lock (see Store::begin), so entries form one gapless chain even with several servers on one
+-- database; the head also shows when entries were cut off the end.
 CREATE TABLE audit_log (
     seq BIGINT PRIMARY KEY,
     at BIGINT NOT NULL,
@@ -131,6 +132,7 @@ CREATE TABLE audit_log (
 );
 CREATE INDEX audit_log_by_patient ON audit_log (patient_id, seq);
 CREATE INDEX audit_log_by_patient_actor ON audit_log (patient_id, actor_id, seq);
+CREATE INDEX audit_log_by_patient_time ON audit_log (patient_id, at);
 
 CREATE TABLE audit_head (
     id BIGINT PRIMARY KEY,

@@ -6,6 +6,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
+use super::home_of;
 use crate::api::{self, ApiFailure};
 use crate::i18n::{t, t1, tr};
 use crate::Session;
@@ -21,7 +22,7 @@ enum Step {
 
 /// One labelled input with its hint and its error, linked for screen readers.
 #[component]
-fn Field(
+pub(crate) fn Field(
     id: &'static str,
     label: Signal<String>,
     #[prop(optional)] hint: Option<Signal<String>>,
@@ -89,13 +90,14 @@ pub fn LoginPage() -> impl IntoView {
     let busy = RwSignal::new(false);
     let step = RwSignal::new(Step::Credentials);
 
-    // Someone already logged in (a reload) goes straight to the reports.
+    // Someone already logged in (a reload) goes straight to their home page.
     {
         let navigate = navigate.clone();
         leptos::task::spawn_local(async move {
             if let Ok(m) = api::me().await {
+                let home = home_of(&m);
                 me.set(Some(m));
-                navigate("/verslagen", Default::default());
+                navigate(home, Default::default());
             }
         });
     }
@@ -165,9 +167,10 @@ pub fn LoginPage() -> impl IntoView {
             leptos::task::spawn_local(async move {
                 match api::login(&req).await {
                     Ok(m) => {
+                        let home = home_of(&m);
                         me.set(Some(m));
                         password.set(String::new());
-                        navigate("/verslagen", Default::default());
+                        navigate(home, Default::default());
                     }
                     Err(f) => {
                         // The challenge is used up: start again with a new code.

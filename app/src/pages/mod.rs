@@ -1,4 +1,75 @@
-//! The app's pages.
+//! The app's pages, and what they share: the session and the logged-in person.
 
+pub mod access;
+pub mod audit;
 pub mod login;
+pub mod provider;
 pub mod reports;
+pub mod view_as;
+
+use inzage_domain::wire::{AccountKind, ErrorBody, FieldErrors, Me};
+use inzage_domain::Message;
+use leptos::prelude::*;
+use leptos_router::hooks::use_navigate;
+
+use crate::api::{self, ApiFailure};
+use crate::Session;
+
+/// Sends the person to the login page when the session is gone, and remembers who is logged in.
+pub(crate) fn handle_session<T>(result: &Result<T, ApiFailure>) {
+    if let Err(f) = result {
+        if f.is_unauthenticated() {
+            if let Some(Session(me)) = use_context::<Session>() {
+                me.set(None);
+            }
+            use_navigate()("/inloggen", Default::default());
+        }
+    }
+}
+
+/// Asks the server who is logged in when the page was opened directly (a reload, a link).
+pub(crate) fn ensure_me() {
+    let Session(me) = expect_context::<Session>();
+    if me.get_untracked().is_none() {
+        leptos::task::spawn_local(async move {
+            if let Ok(m) = api::me().await {
+                me.set(Some(m));
+            }
+        });
+    }
+}
+
+/// Who is logged in: the session's answer if the app has one, else the server's (remembered).
+/// The caller takes the [`Session`] from the context before any `await`.
+pub(crate) async fn current_me(session: Session) -> Result<Me, ApiFailure> {
+    let Session(me) = session;
+    if let Some(m) = me.get_untracked() {
+        return Ok(m);
+    }
+    let m = api::me().await?;
+    me.set(Some(m.clone()));
+    Ok(m)
+}
+
+/// Where a person lands after logging in: a care provider on their patients, a patient on
+/// their reports.
+pub(crate) fn home_of(me: &Me) -> &'static str {
+    match me.kind {
+        AccountKind::Practitioner => "/zorgverlener",
+        AccountKind::Patient => "/verslagen",
+    }
+}
+
+/// The failure shown when someone without a record of their own (a care provider) opens a page
+/// about the patient's own record.
+pub(crate) fn no_record() -> ApiFailure {
+    ApiFailure::Server {
+        status: 403,
+        body: ErrorBody {
+            error: "forbidden".into(),
+            message: Message::new("error.forbidden"),
+            fields: FieldErrors::default(),
+            reasons: Vec::new(),
+        },
+    }
+}

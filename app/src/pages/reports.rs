@@ -3,34 +3,11 @@
 use inzage_domain::wire::{HospitalContact, ReportDetail, ReportList};
 use leptos::prelude::*;
 use leptos_router::components::A;
-use leptos_router::hooks::{use_navigate, use_params_map};
+use leptos_router::hooks::use_params_map;
 
-use crate::api::{self, ApiFailure};
+use super::{ensure_me, handle_session};
+use crate::api;
 use crate::i18n::{date, t, t1, tr};
-use crate::Session;
-
-/// Sends the person to the login page when the session is gone, and remembers who is logged in.
-fn handle_session<T>(result: &Result<T, ApiFailure>) {
-    if let Err(f) = result {
-        if f.is_unauthenticated() {
-            if let Some(Session(me)) = use_context::<Session>() {
-                me.set(None);
-            }
-            use_navigate()("/inloggen", Default::default());
-        }
-    }
-}
-
-fn ensure_me() {
-    let Session(me) = expect_context::<Session>();
-    if me.get_untracked().is_none() {
-        leptos::task::spawn_local(async move {
-            if let Ok(m) = api::me().await {
-                me.set(Some(m));
-            }
-        });
-    }
-}
 
 /// All reports the person may read, newest first, with why some may be missing.
 #[component]

@@ -164,10 +164,7 @@ pub async fn view_as(
 
 /// What the audit trail calls a command: `access/exclude/dr-x`, `access/refuse_gp`.
 fn resource_of(command: &AccessCommand) -> String {
-    let kind = serde_json::to_value(command)
-        .ok()
-        .and_then(|v| v.get("kind").and_then(|k| k.as_str()).map(str::to_owned))
-        .unwrap_or_default();
+    let kind = command.kind();
     match command.practitioner() {
         Some(p) => format!("access/{kind}/{}", p.0),
         None => format!("access/{kind}"),

@@ -147,14 +147,22 @@ const AUDIT_COLUMNS: &str = "seq, at, actor_kind, actor_id, actor_name, actor_ro
      action, resource, outcome, reasons, client, prev_hash, hash";
 
 impl Store {
-    /// Begins a transaction that will write to the audit trail. Its first statement takes the
-    /// chain's head: SQLite's write lock or PostgreSQL's row lock is held from the start, so
-    /// concurrent writers queue instead of failing halfway, and the chain stays gapless.
+    /// Begins a transaction that will write to the audit trail, holding the trail's write lock
+    /// from its first statement: SQLite's `BEGIN IMMEDIATE`, or a transaction-scoped advisory
+    /// lock in PostgreSQL. Concurrent writers therefore queue instead of failing halfway, and
+    /// the chain stays gapless with several servers on one database.
     pub async fn begin(&self) -> anyhow::Result<Tx> {
-        let mut tx = self.pool.begin().await?;
-        sqlx::query("UPDATE audit_head SET seq = seq WHERE id = 1")
-            .execute(&mut *tx)
-            .await?;
+        let tx = match self.backend {
+            super::Backend::Sqlite => self.pool.begin_with("BEGIN IMMEDIATE").await?,
+            super::Backend::Postgres => {
+                let mut tx = self.pool.begin().await?;
+                // 7513: NEN 7513, the logging standard; any constant shared by all servers.
+                sqlx::query("SELECT CAST(pg_advisory_xact_lock(7513) AS TEXT)")
+                    .execute(&mut *tx)
+                    .await?;
+                tx
+            }
+        };
         Ok(Tx(tx))
     }
 
@@ -167,25 +175,63 @@ impl Store {
     }
 
     /// A page of one record's entries, newest first.
+    ///
+    /// Stays fast however long the trail: a period is first narrowed to the range of sequence
+    /// numbers written in it (through the `(patient_id, at)` index), and a person's entries come
+    /// through the `(patient_id, actor_id, seq)` index, so no query walks the whole trail.
     pub async fn audit_entries(
         &self,
         patient_id: &str,
         q: &AuditQuery,
     ) -> anyhow::Result<Vec<AuditRow>> {
-        // Absent filters bind values that match everything, so the SQL text is fixed.
-        Ok(sqlx::query_as::<_, AuditRow>(&format!(
-            "SELECT {AUDIT_COLUMNS} FROM audit_log WHERE patient_id = $1 AND seq < $2 \
-             AND at >= $3 AND at < $4 AND ($5 = '' OR actor_id = $5) \
-             ORDER BY seq DESC LIMIT $6"
-        ))
-        .bind(patient_id)
-        .bind(q.before.unwrap_or(i64::MAX))
-        .bind(q.from.unwrap_or(i64::MIN))
-        .bind(q.until.unwrap_or(i64::MAX))
-        .bind(q.actor_id.clone().unwrap_or_default())
-        .bind(q.limit)
-        .fetch_all(&self.pool)
-        .await?)
+        let from = q.from.unwrap_or(i64::MIN);
+        let until = q.until.unwrap_or(i64::MAX);
+        let (mut low, mut high) = (0, q.before.unwrap_or(i64::MAX));
+        if q.from.is_some() || q.until.is_some() {
+            let (min, max): (Option<i64>, Option<i64>) = sqlx::query_as(
+                "SELECT MIN(seq), MAX(seq) FROM audit_log \
+                 WHERE patient_id = $1 AND at >= $2 AND at < $3",
+            )
+            .bind(patient_id)
+            .bind(from)
+            .bind(until)
+            .fetch_one(&self.pool)
+            .await?;
+            let (Some(min), Some(max)) = (min, max) else {
+                return Ok(Vec::new());
+            };
+            low = min;
+            high = high.min(max + 1);
+        }
+        // Both texts are fixed; only the values are bound.
+        let (sql, actor) = match &q.actor_id {
+            Some(actor) => (
+                format!(
+                    "SELECT {AUDIT_COLUMNS} FROM audit_log WHERE patient_id = $1 \
+                     AND actor_id = $6 AND seq >= $2 AND seq < $3 AND at >= $4 AND at < $5 \
+                     ORDER BY seq DESC LIMIT $7"
+                ),
+                Some(actor.as_str()),
+            ),
+            None => (
+                format!(
+                    "SELECT {AUDIT_COLUMNS} FROM audit_log WHERE patient_id = $1 \
+                     AND seq >= $2 AND seq < $3 AND at >= $4 AND at < $5 \
+                     ORDER BY seq DESC LIMIT $6"
+                ),
+                None,
+            ),
+        };
+        let mut query = sqlx::query_as::<_, AuditRow>(&sql)
+            .bind(patient_id)
+            .bind(low)
+            .bind(high)
+            .bind(from)
+            .bind(until);
+        if let Some(actor) = actor {
+            query = query.bind(actor);
+        }
+        Ok(query.bind(q.limit).fetch_all(&self.pool).await?)
     }
 
     /// Checks the whole chain in order and names the first entry that does not fit: a changed
@@ -251,10 +297,11 @@ impl Store {
 impl Tx {
     /// Appends an entry to the chain within this transaction; returns its sequence number.
     pub async fn audit(&mut self, entry: &NewAuditEntry) -> anyhow::Result<i64> {
-        let (seq, prev_hash): (i64, String) =
-            sqlx::query_as("UPDATE audit_head SET seq = seq + 1 WHERE id = 1 RETURNING seq, hash")
+        let (last, prev_hash): (i64, String) =
+            sqlx::query_as("SELECT seq, hash FROM audit_head WHERE id = 1")
                 .fetch_one(&mut *self.0)
                 .await?;
+        let seq = last + 1;
         let hash = entry_hash(&prev_hash, seq, entry);
         sqlx::query(&format!(
             "INSERT INTO audit_log ({AUDIT_COLUMNS}) \
@@ -276,7 +323,8 @@ impl Tx {
         .bind(&hash)
         .execute(&mut *self.0)
         .await?;
-        sqlx::query("UPDATE audit_head SET hash = $1 WHERE id = 1")
+        sqlx::query("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1")
+            .bind(seq)
             .bind(&hash)
             .execute(&mut *self.0)
             .await?;
