@@ -27,16 +27,19 @@ use crate::message::Message;
 
 /// A natural person: a patient, a parent, a trusted person, a relative.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(transparent)]
 pub struct PersonId(pub String);
 
 /// A care provider (doctor, nurse) known to the hospital network.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(transparent)]
 pub struct PractitionerId(pub String);
 
 /// Which law a hospital follows.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum Jurisdiction {
     /// Belgium: patient rights law of 22 August 2002, quality law of 22 April 2019.
     #[default]
@@ -49,6 +52,7 @@ pub enum Jurisdiction {
 
 /// The hospital's settings that the rules depend on.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct HospitalPolicy {
     /// Which law applies.
@@ -99,6 +103,7 @@ impl HospitalPolicy {
 
 /// From when to when a fact holds: `from` inclusive, `until` exclusive (none: still holds).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Period {
     /// When it started.
@@ -143,6 +148,7 @@ impl Period {
 
 /// The kind of an authorisation under Dutch law.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AuthorisationKind {
     /// A curator appointed by the court (curatele).
@@ -155,6 +161,7 @@ pub enum AuthorisationKind {
 
 /// One fact about the patient's record and the people around it.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Fact {
     /// A practitioner in the hospital network treats the patient. The patient cannot refuse
@@ -308,6 +315,7 @@ impl Fact {
 
 /// The patient the record is about.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Patient {
     /// Who.
@@ -322,6 +330,7 @@ pub struct Patient {
 
 /// Everything known about one record: the patient, the hospital, and the facts.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct Facts {
     /// The patient.
@@ -335,6 +344,7 @@ pub struct Facts {
 
 /// Who is asking.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Principal {
     /// A person logged in to the portal: the patient, or someone acting for them.
@@ -351,6 +361,7 @@ pub enum Principal {
 
 /// What the principal wants to do.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Action {
     /// Read the record (or one report of it, see [`Resource`]).
@@ -425,6 +436,7 @@ pub struct Request {
 
 /// The outcome of a decision.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Effect {
     /// Allowed.
@@ -439,6 +451,7 @@ pub enum Effect {
 
 /// The rules of the catalogue, by stable id. See each variant for its source.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "kebab-case")]
 pub enum RuleId {
     /// Nothing permitted the request.
@@ -640,6 +653,7 @@ impl RuleId {
 
 /// A decision: its effect, the rules that determined it, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Decision {
     /// The outcome.
     pub effect: Effect,

@@ -9,6 +9,7 @@ use time::{Date, Month, OffsetDateTime, UtcOffset};
 
 /// The time zone a hospital works in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub enum TimeZone {
     /// Europe/Brussels.
     #[default]

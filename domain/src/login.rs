@@ -378,6 +378,7 @@ impl HasMessageKey for PasswordError {
 
 /// A position on the code card, from 1 to 24.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(try_from = "u8", into = "u8")]
 pub struct CodeCardPosition(u8);
 

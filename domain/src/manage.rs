@@ -16,6 +16,7 @@ use crate::message::Message;
 
 /// One change the patient (or someone managing access for them) asks for.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum AccessCommand {
     /// Withdraw the GP's automatic access (record-wide: it also covers a later GP).

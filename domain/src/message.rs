@@ -15,6 +15,7 @@ pub trait HasMessageKey {
 
 /// A translatable message: a key and its named arguments, in a stable order.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Message {
     /// The translation key: borrowed for the domain's own keys, so a decision allocates less.
     pub key: Cow<'static, str>,

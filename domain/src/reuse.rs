@@ -10,6 +10,7 @@ use crate::message::Message;
 
 /// Why data would be reused.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ReusePurpose {
     /// Research outside the hospital's legal tasks (a "project"): the opt-out applies.

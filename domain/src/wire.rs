@@ -19,6 +19,7 @@ pub const API_PREFIX: &str = "/api/v1";
 
 /// Step one of logging in: the username, to get the code card position to ask.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LoginChallengeRequest {
     /// The username as typed.
@@ -27,15 +28,18 @@ pub struct LoginChallengeRequest {
 
 /// The code card position the person must answer, valid for a few minutes.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LoginChallengeResponse {
     /// Identifies this challenge in the second step.
     pub challenge_id: String,
     /// Which of the 24 codes to type.
+    #[cfg_attr(feature = "openapi", schema(value_type = u8, minimum = 1, maximum = 24))]
     pub position: CodeCardPosition,
 }
 
 /// Step two of logging in: username, password and the code at the asked position.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct LoginRequest {
     /// The challenge from step one.
@@ -110,6 +114,7 @@ impl LoginChallengeRequest {
 
 /// Validation messages by field name.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct FieldErrors(pub BTreeMap<String, Vec<Message>>);
 
 impl FieldErrors {
@@ -149,6 +154,7 @@ impl FieldErrors {
 
 /// Who is logged in.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct Me {
     /// The name to greet the person with.
     pub display_name: String,
@@ -161,6 +167,7 @@ pub struct Me {
 
 /// Whom an account belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum AccountKind {
     /// A patient, who may also act for others.
@@ -173,6 +180,7 @@ crate::redacted_debug!(Me {});
 
 /// One report in the list.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReportSummary {
     /// The report's id, for its URL.
     pub id: String,
@@ -190,6 +198,7 @@ crate::redacted_debug!(ReportSummary { id });
 
 /// The cutoff date of one hospital, to explain why older reports are missing.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct HospitalCutoff {
     /// The hospital's name.
     pub hospital: String,
@@ -199,6 +208,7 @@ pub struct HospitalCutoff {
 
 /// The reports a person may read, newest first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReportList {
     /// The reports.
     pub reports: Vec<ReportSummary>,
@@ -208,6 +218,7 @@ pub struct ReportList {
 
 /// One measured value within a report.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ResultLine {
     /// What was measured.
     pub name: String,
@@ -221,6 +232,7 @@ crate::redacted_debug!(ResultLine {});
 
 /// A whole report.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReportDetail {
     /// The report's id.
     pub id: String,
@@ -247,6 +259,7 @@ pub struct ReportDetail {
 
 /// How patients reach a hospital.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct HospitalContact {
     /// Telephone number, as printed.
     pub phone: Option<String>,
@@ -260,6 +273,7 @@ crate::redacted_debug!(ReportDetail { id });
 
 /// A care provider's role, as the network knows it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum PractitionerRole {
     /// A general practitioner (huisarts).
@@ -294,6 +308,7 @@ impl PractitionerRole {
 
 /// Someone the access page names, as the network knows them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PersonCard {
     /// Who.
     pub principal: Principal,
@@ -311,6 +326,7 @@ pub struct PersonCard {
 
 /// A referring practitioner's pending request to read the record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct PendingReferral {
     /// Who asks.
     pub practitioner: PractitionerId,
@@ -323,6 +339,7 @@ pub struct PendingReferral {
 
 /// Where the patient's data was reused beyond care.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReuseProject {
     /// The project's name.
     pub name: String,
@@ -337,6 +354,7 @@ pub struct ReuseProject {
 /// [`crate::manage`] functions as the server), the people they name, pending requests, and
 /// where the data was reused.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AccessView {
     /// The server's clock: decide at this instant, in the browser too.
     #[serde(with = "time::serde::rfc3339")]
@@ -360,6 +378,7 @@ impl AccessView {
 
 /// One entry of the audit trail as the patient sees it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AuditEntry {
     /// Its position in the trail.
     pub seq: i64,
@@ -384,6 +403,7 @@ pub struct AuditEntry {
 
 /// A page of the audit trail, newest first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct AuditPage {
     /// The entries.
     pub entries: Vec<AuditEntry>,
@@ -395,6 +415,7 @@ pub struct AuditPage {
 /// The record as another person sees it now ("view as"), for the patient: read-only,
 /// computed by the same decisions, and not logged as that person's access.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ViewAs {
     /// Whose view.
     pub principal: Principal,
@@ -408,6 +429,7 @@ pub struct ViewAs {
 
 /// A patient on a care provider's list.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ProviderPatient {
     /// The record's id.
     pub record: String,
@@ -422,6 +444,7 @@ pub struct ProviderPatient {
 
 /// A record as a care provider opens it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ProviderRecord {
     /// The patient.
     pub patient: ProviderPatient,
@@ -431,6 +454,7 @@ pub struct ProviderRecord {
 
 /// A referring practitioner asks to read a patient's record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct ReferralRequest {
     /// The patient's Belgian national number.
@@ -473,6 +497,7 @@ impl ReferralRequest {
 
 /// The body of every error response.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ErrorBody {
     /// A stable code such as `validation`, `unauthenticated`, `not_found`, `locked`.
     pub error: String,

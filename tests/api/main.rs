@@ -23,6 +23,7 @@ macro_rules! on_both_backends {
 }
 
 mod access;
+mod openapi;
 
 on_both_backends!(
     a_patient_logs_in_lists_and_opens_own_reports,

@@ -13,7 +13,8 @@ use inzage_domain::access::{principals, Change, PersonId, Principal};
 use inzage_domain::manage::{plan, AccessCommand, Refusal};
 use inzage_domain::reuse::ReusePurpose;
 use inzage_domain::wire::{
-    AccessView, FieldErrors, PendingReferral, PersonCard, PractitionerRole, ReuseProject, ViewAs,
+    AccessView, ErrorBody, FieldErrors, PendingReferral, PersonCard, PractitionerRole,
+    ReuseProject, ViewAs,
 };
 use inzage_domain::{Action, Message, PractitionerId};
 use time::OffsetDateTime;
@@ -28,6 +29,10 @@ use crate::store::FactRow;
 use crate::AppState;
 
 /// `GET /records/{record}/access`: the page's data, for whoever manages the record's access.
+#[utoipa::path(get, path = "/api/v1/records/{record}/access", tag = "access", security(("session" = [])),
+    params(("record" = String, Path, description = "The record (patient) id")),
+    responses((status = 200, description = "The record's facts and the people they name, for the browser to run the domain's overview and plan", body = AccessView), (status = 401, description = "No valid session", body = ErrorBody),
+        (status = 403, description = "The person may read the record but not manage its access; the domain's reasons", body = ErrorBody), (status = 404, description = "No such record, or not one the person may read (the same answer)", body = ErrorBody)))]
 pub async fn view(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -49,6 +54,13 @@ pub async fn view(
 }
 
 /// `POST /records/{record}/access`: carries out one command, answering with the new view.
+#[utoipa::path(post, path = "/api/v1/records/{record}/access", tag = "access", security(("session" = [])),
+    params(("record" = String, Path, description = "The record (patient) id")), request_body = AccessCommand,
+    responses((status = 200, description = "Carried out and audited in one transaction; the new view", body = AccessView), (status = 401, description = "No valid session", body = ErrorBody),
+        (status = 403, description = "The person may not do this (a care provider never may); the domain's reasons", body = ErrorBody),
+        (status = 409, description = "The command does not fit the record as it stands (already done, nothing to undo, no pending request, a treating relationship)", body = ErrorBody),
+        (status = 422, description = "An unknown practitioner", body = ErrorBody),
+        (status = 400, description = "Not a command", body = ErrorBody), (status = 404, description = "No such record, or not one the person may read (the same answer)", body = ErrorBody)))]
 pub async fn change(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -96,7 +108,8 @@ pub async fn change(
 }
 
 /// The query of `GET /records/{record}/view-as`: whose view.
-#[derive(Debug, Deserialize)]
+#[derive(Debug, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct ViewAsParams {
     /// `practitioner` or `person`.
@@ -108,6 +121,12 @@ pub struct ViewAsParams {
 /// `GET /records/{record}/view-as?kind=…&id=…`: the record exactly as a person named in it
 /// sees it now, for whoever manages its access. Logged as the patient's own look, never as
 /// that person's access.
+#[utoipa::path(get, path = "/api/v1/records/{record}/view-as", tag = "access", security(("session" = [])),
+    params(("record" = String, Path, description = "The record (patient) id"), ViewAsParams),
+    responses((status = 200, description = "The record as that person sees it now; logged as the patient's own look", body = ViewAs), (status = 401, description = "No valid session", body = ErrorBody),
+        (status = 403, description = "The person may read the record but not manage its access", body = ErrorBody),
+        (status = 422, description = "An unknown kind of person", body = ErrorBody),
+        (status = 404, description = "No such record, not one the person manages, or a person the record does not name", body = ErrorBody)))]
 pub async fn view_as(
     State(state): State<AppState>,
     user: CurrentUser,

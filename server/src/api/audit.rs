@@ -3,7 +3,7 @@
 use axum::extract::{Path, Query, State};
 use axum::Json;
 use inzage_domain::calendar::parse_iso_date;
-use inzage_domain::wire::{AuditEntry, AuditPage, FieldErrors};
+use inzage_domain::wire::{AuditEntry, AuditPage, ErrorBody, FieldErrors};
 use inzage_domain::{Action, Message, PersonId, PractitionerId, Principal};
 use serde::Deserialize;
 use time::OffsetDateTime;
@@ -18,7 +18,8 @@ use crate::AppState;
 pub const PAGE_MAX: i64 = 200;
 
 /// The query string of `GET /records/{record}/audit`.
-#[derive(Debug, Default, Deserialize)]
+#[derive(Debug, Default, Deserialize, utoipa::IntoParams)]
+#[into_params(parameter_in = Query)]
 #[serde(deny_unknown_fields)]
 pub struct Params {
     /// Only entries older than this sequence number (the next page).
@@ -34,6 +35,11 @@ pub struct Params {
 }
 
 /// `GET /records/{record}/audit`: for whoever manages the record's access.
+#[utoipa::path(get, path = "/api/v1/records/{record}/audit", tag = "audit", security(("session" = [])),
+    params(("record" = String, Path, description = "The record (patient) id"), Params),
+    responses((status = 200, description = "A page of the record's audit trail, newest first", body = AuditPage), (status = 401, description = "No valid session", body = ErrorBody),
+        (status = 403, description = "The person may read the record but not manage its access", body = ErrorBody),
+        (status = 422, description = "A bad date, a period that ends before it starts, or a bad page size", body = ErrorBody), (status = 404, description = "No such record, or not one the person may read (the same answer)", body = ErrorBody)))]
 pub async fn list(
     State(state): State<AppState>,
     user: CurrentUser,

@@ -7,6 +7,7 @@
 
 mod access;
 mod audit;
+pub mod openapi;
 mod provider;
 mod record;
 mod reports;
@@ -21,7 +22,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
 use inzage_domain::wire::{
-    AccountKind, LoginChallengeRequest, LoginChallengeResponse, LoginRequest, Me,
+    AccountKind, ErrorBody, LoginChallengeRequest, LoginChallengeResponse, LoginRequest, Me,
 };
 use inzage_domain::Principal;
 use time::format_description::well_known::Rfc3339;
@@ -36,6 +37,7 @@ use crate::AppState;
 pub fn routes() -> Router<AppState> {
     Router::new()
         .route("/health", get(health))
+        .route("/openapi.json", get(openapi::document))
         .route("/login/challenge", post(login_challenge))
         .route("/login", post(login))
         .route("/logout", post(logout))
@@ -58,11 +60,18 @@ pub fn routes() -> Router<AppState> {
         .fallback(|| async { ApiError::NotFound })
 }
 
+#[utoipa::path(get, path = "/api/v1/health", tag = "system",
+    responses((status = 200, description = "The server and its database answer", body = String, content_type = "text/plain")))]
 async fn health(State(state): State<AppState>) -> Result<&'static str, ApiError> {
     state.store.count_patients().await?;
     Ok("ok")
 }
 
+#[utoipa::path(post, path = "/api/v1/login/challenge", tag = "login", request_body = LoginChallengeRequest,
+    responses(
+        (status = 200, description = "The code card position to answer, for known and unknown names alike", body = LoginChallengeResponse),
+        (status = 422, description = "The username does not validate", body = ErrorBody),
+        (status = 400, description = "Not the expected JSON", body = ErrorBody)))]
 async fn login_challenge(
     State(state): State<AppState>,
     ApiJson(req): ApiJson<LoginChallengeRequest>,
@@ -104,6 +113,14 @@ pub fn session_cookie_header(value: &str, max_age: i64, secure: bool) -> String 
     )
 }
 
+#[utoipa::path(post, path = "/api/v1/login", tag = "login", request_body = LoginRequest,
+    responses(
+        (status = 200, description = "Logged in: the session cookie is set", body = Me,
+            headers(("set-cookie" = String, description = "inzage_session, HttpOnly, SameSite=Strict"))),
+        (status = 401, description = "Wrong username, password or code (which is not said), or an invalid challenge", body = ErrorBody),
+        (status = 423, description = "Locked after too many failures, until the instant in the message", body = ErrorBody),
+        (status = 422, description = "A field does not validate", body = ErrorBody),
+        (status = 400, description = "Not the expected JSON", body = ErrorBody)))]
 async fn login(
     State(state): State<AppState>,
     headers: HeaderMap,
@@ -132,6 +149,8 @@ async fn login(
     }
 }
 
+#[utoipa::path(post, path = "/api/v1/logout", tag = "login",
+    responses((status = 204, description = "The session is ended on the server and the cookie cleared")))]
 async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result<Response, ApiError> {
     if let Some(token) = session_cookie(&headers) {
         state.store.delete_session(&token_hash(&token)).await?;
@@ -221,6 +240,8 @@ async fn me_of(state: &AppState, subject: &Subject) -> Result<Me, ApiError> {
     })
 }
 
+#[utoipa::path(get, path = "/api/v1/me", tag = "login", security(("session" = [])),
+    responses((status = 200, description = "Who is logged in", body = Me), (status = 401, description = "No valid session", body = ErrorBody)))]
 async fn me(State(state): State<AppState>, who: CurrentUser) -> Result<Json<Me>, ApiError> {
     Ok(Json(me_of(&state, &who.subject).await?))
 }

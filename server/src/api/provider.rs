@@ -3,7 +3,7 @@
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
-use inzage_domain::wire::{ProviderPatient, ReferralRequest};
+use inzage_domain::wire::{ErrorBody, ProviderPatient, ReferralRequest};
 use inzage_domain::{Action, Decision, Effect, Message};
 
 use super::record::{now, Actor, Record};
@@ -26,6 +26,9 @@ fn practitioner(user: &CurrentUser) -> Result<&str, ApiError> {
 
 /// `GET /provider/patients`: the patients whose records name this practitioner (treatment, GP,
 /// consent, exclusion), each with whether they may read the record now and why.
+#[utoipa::path(get, path = "/api/v1/provider/patients", tag = "provider", security(("session" = [])),
+    responses((status = 200, description = "The patients whose records name this practitioner, with the decision on reading each", body = Vec<ProviderPatient>), (status = 401, description = "No valid session", body = ErrorBody),
+        (status = 403, description = "Not a care provider", body = ErrorBody)))]
 pub async fn patients(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -55,6 +58,11 @@ pub async fn patients(
 /// `POST /provider/referrals`: a referring practitioner asks to read a patient's record. The
 /// answer is the same (202) whether or not the national number belongs to a patient, so the
 /// endpoint cannot be used to find out who is a patient here.
+#[utoipa::path(post, path = "/api/v1/provider/referrals", tag = "provider", security(("session" = [])),
+    request_body = ReferralRequest,
+    responses((status = 202, description = "Filed, or silently dropped for a number that is no patient's: the same answer"), (status = 401, description = "No valid session", body = ErrorBody),
+        (status = 403, description = "Not a care provider", body = ErrorBody),
+        (status = 422, description = "A field does not validate", body = ErrorBody)))]
 pub async fn refer(
     State(state): State<AppState>,
     user: CurrentUser,

@@ -4,7 +4,7 @@
 use axum::extract::{Path, State};
 use axum::Json;
 use inzage_domain::wire::{
-    HospitalContact, HospitalCutoff, ReportDetail, ReportList, ReportSummary, ResultLine,
+    ErrorBody, HospitalContact, HospitalCutoff, ReportDetail, ReportList, ReportSummary, ResultLine,
 };
 use inzage_domain::{Action, Principal};
 use time::OffsetDateTime;
@@ -34,6 +34,9 @@ fn own_record(user: &CurrentUser) -> Result<String, ApiError> {
 }
 
 /// `GET /reports`: the patient's own reports.
+#[utoipa::path(get, path = "/api/v1/reports", tag = "record", security(("session" = [])),
+    responses((status = 200, description = "The patient's own readable reports, newest first", body = ReportList), (status = 401, description = "No valid session", body = ErrorBody),
+        (status = 404, description = "A care provider has no record of their own", body = ErrorBody)))]
 pub async fn own_reports(
     state: State<AppState>,
     user: CurrentUser,
@@ -44,6 +47,10 @@ pub async fn own_reports(
 }
 
 /// `GET /reports/{id}`: one of the patient's own reports.
+#[utoipa::path(get, path = "/api/v1/reports/{id}", tag = "record", security(("session" = [])),
+    params(("id" = String, Path, description = "The report id")),
+    responses((status = 200, description = "One of the patient's own reports", body = ReportDetail), (status = 401, description = "No valid session", body = ErrorBody),
+        (status = 404, description = "No such report, or not one the patient may read (the same answer)", body = ErrorBody)))]
 pub async fn own_report(
     state: State<AppState>,
     user: CurrentUser,
@@ -55,6 +62,9 @@ pub async fn own_report(
 }
 
 /// `GET /records/{record}/reports`: the reports of a record the person may read.
+#[utoipa::path(get, path = "/api/v1/records/{record}/reports", tag = "record", security(("session" = [])),
+    params(("record" = String, Path, description = "The record (patient) id")),
+    responses((status = 200, description = "The record's reports the person may read, each decided by the domain crate; the read is audited", body = ReportList), (status = 401, description = "No valid session", body = ErrorBody), (status = 404, description = "No such record, or not one the person may read (the same answer)", body = ErrorBody)))]
 pub async fn record_reports(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -116,6 +126,10 @@ pub async fn visible_reports(
 
 /// `GET /records/{record}/reports/{id}`: one report, if the person may read it; 404 otherwise,
 /// the same as for a report that does not exist.
+#[utoipa::path(get, path = "/api/v1/records/{record}/reports/{id}", tag = "record", security(("session" = [])),
+    params(("record" = String, Path, description = "The record (patient) id"), ("id" = String, Path, description = "The report id")),
+    responses((status = 200, description = "One report; the read is audited", body = ReportDetail), (status = 401, description = "No valid session", body = ErrorBody),
+        (status = 404, description = "No such report or record, or not one the person may read (the same answer)", body = ErrorBody)))]
 pub async fn record_report(
     State(state): State<AppState>,
     user: CurrentUser,

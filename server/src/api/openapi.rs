@@ -1,0 +1,89 @@
+//! The OpenAPI 3 document of the API, generated from the handlers' annotations and the domain
+//! crate's wire types (`utoipa`), published at `GET /api/v1/openapi.json`.
+
+use axum::Json;
+use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
+use utoipa::{Modify, OpenApi};
+
+/// The document.
+#[derive(OpenApi)]
+#[openapi(
+    info(
+        title = "Inzage API",
+        description = "The patient portal's JSON API. Every request about a record is decided by the \
+            inzage-domain crate on the server and written to the audit trail; a record the person \
+            may not read answers 404, exactly like a missing one.",
+        license(name = "AGPL-3.0-or-later")
+    ),
+    paths(
+        super::health,
+        super::login_challenge,
+        super::login,
+        super::logout,
+        super::me,
+        super::reports::own_reports,
+        super::reports::own_report,
+        super::reports::record_reports,
+        super::reports::record_report,
+        super::access::view,
+        super::access::change,
+        super::access::view_as,
+        super::audit::list,
+        super::provider::patients,
+        super::provider::refer,
+    ),
+    modifiers(&SessionCookie),
+    tags(
+        (name = "login", description = "Username, password and a code card code; sessions"),
+        (name = "record", description = "The record's reports"),
+        (name = "access", description = "Who can read the record, and the patient's commands (Toegangen)"),
+        (name = "audit", description = "Who read or changed the record (Wie bekeek mijn dossier)"),
+        (name = "provider", description = "The care provider's side"),
+        (name = "system", description = "Health"),
+    )
+)]
+pub struct ApiDoc;
+
+/// The session cookie as a security scheme.
+struct SessionCookie;
+
+impl Modify for SessionCookie {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "session",
+            SecurityScheme::ApiKey(ApiKey::Cookie(ApiKeyValue::with_description(
+                crate::auth::SESSION_COOKIE,
+                "Set by POST /api/v1/login; HttpOnly, SameSite=Strict",
+            ))),
+        );
+    }
+}
+
+/// `GET /api/v1/openapi.json`.
+pub async fn document() -> Json<utoipa::openapi::OpenApi> {
+    Json(ApiDoc::openapi())
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+
+    #[test]
+    fn the_document_is_openapi_3_1_with_every_schema_it_refers_to() {
+        let doc = serde_json::to_value(ApiDoc::openapi()).unwrap();
+        assert!(doc["openapi"].as_str().unwrap().starts_with("3.1"));
+        let text = doc.to_string();
+        let schemas = doc["components"]["schemas"].as_object().unwrap();
+        let mut rest = text.as_str();
+        while let Some(i) = rest.find("#/components/schemas/") {
+            rest = &rest[i + "#/components/schemas/".len()..];
+            let name: String = rest.chars().take_while(|c| *c != '"').collect();
+            assert!(
+                schemas.contains_key(&name),
+                "{name} is referred to but missing"
+            );
+        }
+    }
+}

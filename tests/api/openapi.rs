@@ -1,0 +1,386 @@
+//! The published OpenAPI document against the server's real answers: every answer's status is
+//! documented for its route, and every JSON body validates against the documented schema.
+
+use reqwest::{Client, Method, StatusCode};
+use serde_json::{json, Value};
+
+use inzage_tests::{browser, Db, TestApp};
+
+on_both_backends!(every_answer_matches_the_published_document);
+
+/// Checks one answer against the document; returns its body.
+async fn conforms(
+    doc: &Value,
+    method: &Method,
+    route: &str,
+    res: reqwest::Response,
+) -> anyhow::Result<Value> {
+    let status = res.status().as_u16().to_string();
+    let op = &doc["paths"][route][method.as_str().to_lowercase()];
+    assert!(op.is_object(), "{method} {route} is not in the document");
+    let documented = &op["responses"][&status];
+    assert!(
+        documented.is_object(),
+        "{method} {route} answered {status}, which the document does not list"
+    );
+    let is_json = res
+        .headers()
+        .get("content-type")
+        .and_then(|v| v.to_str().ok())
+        .is_some_and(|v| v.starts_with("application/json"));
+    let text = res.text().await?;
+    let Some(schema) = documented["content"]["application/json"].get("schema") else {
+        assert!(
+            !is_json || text.is_empty(),
+            "{method} {route} {status}: a JSON body the document does not describe"
+        );
+        return Ok(Value::Null);
+    };
+    assert!(is_json, "{method} {route} {status}: not JSON");
+    let body: Value = serde_json::from_str(&text)?;
+    let root = json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "components": doc["components"].clone(),
+        "allOf": [schema.clone()],
+    });
+    let validator = jsonschema::validator_for(&root)
+        .map_err(|e| anyhow::anyhow!("the schema of {method} {route} {status}: {e}"))?;
+    let errors: Vec<String> = validator
+        .iter_errors(&body)
+        .map(|e| format!("{} at {}", e, e.instance_path))
+        .collect();
+    assert!(
+        errors.is_empty(),
+        "{method} {route} {status} does not match its schema: {errors:?}\n{body}"
+    );
+    Ok(body)
+}
+
+/// Sends a request and checks the answer; `route` is the document's path template.
+async fn call(
+    client: &Client,
+    app: &TestApp,
+    doc: &Value,
+    method: Method,
+    route: &str,
+    path: &str,
+    body: Option<Value>,
+) -> anyhow::Result<(StatusCode, Value)> {
+    let mut req = client.request(method.clone(), app.url(path));
+    if let Some(b) = body {
+        req = req.json(&b);
+    }
+    let res = req.send().await?;
+    let status = res.status();
+    Ok((status, conforms(doc, &method, route, res).await?))
+}
+
+async fn every_answer_matches_the_published_document(db: Db) -> anyhow::Result<()> {
+    let app = TestApp::spawn(db).await?;
+    let doc: Value = browser()
+        .get(app.url("/api/v1/openapi.json"))
+        .send()
+        .await?
+        .json()
+        .await?;
+    let margery = app.id_of("margery");
+    let gleason = app.id_of("dr.gleason");
+    let reyna = app.id_of("reyna");
+    let patient = app.signed_in("margery").await?;
+    let doctor = app.signed_in("dr.gleason").await?;
+    let anonymous = browser();
+    let rec = "/api/v1/records/{record}";
+    let report = app.store.reports_for_patient(&margery).await?[0].id.clone();
+
+    let get = Method::GET;
+    let post = Method::POST;
+    let mut seen = std::collections::BTreeSet::new();
+    let cases: Vec<(&Client, Method, String, String, Option<Value>)> = vec![
+        (
+            &anonymous,
+            get.clone(),
+            "/api/v1/health".into(),
+            "/api/v1/health".into(),
+            None,
+        ),
+        (
+            &anonymous,
+            get.clone(),
+            "/api/v1/me".into(),
+            "/api/v1/me".into(),
+            None,
+        ),
+        (
+            &patient,
+            get.clone(),
+            "/api/v1/me".into(),
+            "/api/v1/me".into(),
+            None,
+        ),
+        (
+            &doctor,
+            get.clone(),
+            "/api/v1/me".into(),
+            "/api/v1/me".into(),
+            None,
+        ),
+        (
+            &anonymous,
+            post.clone(),
+            "/api/v1/login/challenge".into(),
+            "/api/v1/login/challenge".into(),
+            Some(json!({"username": "margery"})),
+        ),
+        (
+            &anonymous,
+            post.clone(),
+            "/api/v1/login/challenge".into(),
+            "/api/v1/login/challenge".into(),
+            Some(json!({"username": ""})),
+        ),
+        (
+            &anonymous,
+            post.clone(),
+            "/api/v1/login/challenge".into(),
+            "/api/v1/login/challenge".into(),
+            Some(json!({"user": 1})),
+        ),
+        (
+            &anonymous,
+            post.clone(),
+            "/api/v1/login".into(),
+            "/api/v1/login".into(),
+            Some(
+                json!({"challenge_id": "x", "username": "margery", "password": "inzage-demo", "code": "12345678"}),
+            ),
+        ),
+        (
+            &anonymous,
+            post.clone(),
+            "/api/v1/login".into(),
+            "/api/v1/login".into(),
+            Some(json!({"challenge_id": "x", "username": "", "password": "", "code": "1"})),
+        ),
+        (
+            &patient,
+            get.clone(),
+            "/api/v1/reports".into(),
+            "/api/v1/reports".into(),
+            None,
+        ),
+        (
+            &doctor,
+            get.clone(),
+            "/api/v1/reports".into(),
+            "/api/v1/reports".into(),
+            None,
+        ),
+        (
+            &patient,
+            get.clone(),
+            "/api/v1/reports/{id}".into(),
+            format!("/api/v1/reports/{report}"),
+            None,
+        ),
+        (
+            &patient,
+            get.clone(),
+            "/api/v1/reports/{id}".into(),
+            "/api/v1/reports/missing".into(),
+            None,
+        ),
+        (
+            &doctor,
+            get.clone(),
+            format!("{rec}/reports"),
+            format!("/api/v1/records/{margery}/reports"),
+            None,
+        ),
+        (
+            &doctor,
+            get.clone(),
+            format!("{rec}/reports"),
+            format!("/api/v1/records/{reyna}/reports"),
+            None,
+        ),
+        (
+            &anonymous,
+            get.clone(),
+            format!("{rec}/reports"),
+            format!("/api/v1/records/{margery}/reports"),
+            None,
+        ),
+        (
+            &doctor,
+            get.clone(),
+            format!("{rec}/reports/{{id}}"),
+            format!("/api/v1/records/{margery}/reports/{report}"),
+            None,
+        ),
+        (
+            &patient,
+            get.clone(),
+            format!("{rec}/access"),
+            format!("/api/v1/records/{margery}/access"),
+            None,
+        ),
+        (
+            &doctor,
+            get.clone(),
+            format!("{rec}/access"),
+            format!("/api/v1/records/{margery}/access"),
+            None,
+        ),
+        (
+            &patient,
+            get.clone(),
+            format!("{rec}/access"),
+            format!("/api/v1/records/{reyna}/access"),
+            None,
+        ),
+        (
+            &patient,
+            post.clone(),
+            format!("{rec}/access"),
+            format!("/api/v1/records/{margery}/access"),
+            Some(json!({"kind": "give_exchange_consent"})),
+        ),
+        (
+            &patient,
+            post.clone(),
+            format!("{rec}/access"),
+            format!("/api/v1/records/{margery}/access"),
+            Some(json!({"kind": "give_exchange_consent"})),
+        ),
+        (
+            &patient,
+            post.clone(),
+            format!("{rec}/access"),
+            format!("/api/v1/records/{margery}/access"),
+            Some(json!({"kind": "exclude", "practitioner": "nobody"})),
+        ),
+        (
+            &patient,
+            post.clone(),
+            format!("{rec}/access"),
+            format!("/api/v1/records/{margery}/access"),
+            Some(json!({"kind": "nonsense"})),
+        ),
+        (
+            &doctor,
+            post.clone(),
+            format!("{rec}/access"),
+            format!("/api/v1/records/{margery}/access"),
+            Some(json!({"kind": "refuse_gp"})),
+        ),
+        (
+            &patient,
+            get.clone(),
+            format!("{rec}/view-as"),
+            format!("/api/v1/records/{margery}/view-as?kind=practitioner&id={gleason}"),
+            None,
+        ),
+        (
+            &patient,
+            get.clone(),
+            format!("{rec}/view-as"),
+            format!("/api/v1/records/{margery}/view-as?kind=robot&id=x"),
+            None,
+        ),
+        (
+            &patient,
+            get.clone(),
+            format!("{rec}/audit"),
+            format!("/api/v1/records/{margery}/audit?limit=5"),
+            None,
+        ),
+        (
+            &patient,
+            get.clone(),
+            format!("{rec}/audit"),
+            format!("/api/v1/records/{margery}/audit?from=gisteren"),
+            None,
+        ),
+        (
+            &doctor,
+            get.clone(),
+            format!("{rec}/audit"),
+            format!("/api/v1/records/{margery}/audit"),
+            None,
+        ),
+        (
+            &doctor,
+            get.clone(),
+            "/api/v1/provider/patients".into(),
+            "/api/v1/provider/patients".into(),
+            None,
+        ),
+        (
+            &patient,
+            get.clone(),
+            "/api/v1/provider/patients".into(),
+            "/api/v1/provider/patients".into(),
+            None,
+        ),
+        (
+            &doctor,
+            post.clone(),
+            "/api/v1/provider/referrals".into(),
+            "/api/v1/provider/referrals".into(),
+            Some(json!({"national_number": "85.07.30-033.28", "reason": "Tweede advies"})),
+        ),
+        (
+            &doctor,
+            post.clone(),
+            "/api/v1/provider/referrals".into(),
+            "/api/v1/provider/referrals".into(),
+            Some(json!({"national_number": "1", "reason": ""})),
+        ),
+        (
+            &patient,
+            post.clone(),
+            "/api/v1/logout".into(),
+            "/api/v1/logout".into(),
+            None,
+        ),
+    ];
+    let fresh = browser();
+    let login =
+        inzage_tests::answer_rightly(&fresh, &app.url(""), app.login_of("reyna"), "reyna").await?;
+    assert_eq!(login.status(), StatusCode::OK);
+    conforms(&doc, &post, "/api/v1/login", login).await?;
+    for (client, method, route, path, body) in cases {
+        let (status, _) = call(client, &app, &doc, method.clone(), &route, &path, body).await?;
+        seen.insert((method.to_string(), route, status.as_u16()));
+    }
+    // The check bites: a body that breaks the schema is caught.
+    let root = json!({
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "components": doc["components"].clone(),
+        "$ref": "#/components/schemas/Me",
+    });
+    let validator = jsonschema::validator_for(&root).map_err(|e| anyhow::anyhow!("{e}"))?;
+    assert!(validator.is_valid(&json!({"display_name": "X", "kind": "patient", "record": "p1"})));
+    assert!(!validator.is_valid(&json!({"display_name": 5, "kind": "patient"})));
+    assert!(!validator.is_valid(&json!({"display_name": "X", "kind": "robot"})));
+
+    // Every documented route was exercised.
+    let routes: Vec<(String, String)> = doc["paths"]
+        .as_object()
+        .into_iter()
+        .flat_map(|paths| paths.iter())
+        .flat_map(|(route, ops)| {
+            ops.as_object()
+                .into_iter()
+                .flat_map(|o| o.keys())
+                .map(move |m| (m.to_uppercase(), route.clone()))
+        })
+        .collect();
+    for (method, route) in routes {
+        assert!(
+            seen.iter().any(|(m, r, _)| *m == method && *r == route),
+            "{method} {route} is documented but not exercised here"
+        );
+    }
+    Ok(())
+}
