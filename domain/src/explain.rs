@@ -13,6 +13,7 @@ use crate::message::Message;
 
 /// A language the portal speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "lowercase")]
 pub enum Language {
     /// Dutch, the default.
@@ -27,6 +28,30 @@ pub enum Language {
 impl Language {
     /// Every language, in the order the portal offers them.
     pub const ALL: [Language; 3] = [Language::Nl, Language::En, Language::Fr];
+
+    /// The language's code: `nl`, `en` or `fr`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Language::Nl => "nl",
+            Language::En => "en",
+            Language::Fr => "fr",
+        }
+    }
+
+    /// The language of a code or a browser language tag (`fr-BE`, `en-GB`, `nl`), if the
+    /// portal speaks it.
+    /// ```
+    /// use inzage_domain::explain::Language;
+    /// assert_eq!(Language::from_tag("fr-BE"), Some(Language::Fr));
+    /// assert_eq!(Language::from_tag("NL"), Some(Language::Nl));
+    /// assert_eq!(Language::from_tag("de-DE"), None);
+    /// ```
+    pub fn from_tag(tag: &str) -> Option<Self> {
+        let primary = tag.split(['-', '_']).next().unwrap_or_default();
+        Language::ALL
+            .into_iter()
+            .find(|l| l.code().eq_ignore_ascii_case(primary))
+    }
 }
 
 /// The sentence for a rule's reason, with `{name}` placeholders for its arguments.

@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use time::{Date, OffsetDateTime};
 
 use crate::access::{Decision, Facts, PractitionerId, Principal};
+use crate::explain::Language;
 use crate::ident::Insz;
 use crate::reuse::ReusePurpose;
 
@@ -163,6 +164,18 @@ pub struct Me {
     /// The record the person acts on by default: their own (none for a care provider).
     #[serde(default)]
     pub record: Option<String>,
+    /// The language the person chose; none: the browser's.
+    #[serde(default)]
+    pub language: Option<Language>,
+}
+
+/// The person chooses the portal's language (none: follow the browser).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LanguageChoice {
+    /// `nl`, `fr` or `en`; `null` to follow the browser again.
+    pub language: Option<Language>,
 }
 
 /// Whom an account belongs to.

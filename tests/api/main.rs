@@ -44,6 +44,7 @@ on_both_backends!(
     unknown_api_routes_are_json_and_client_routes_get_the_spa,
     each_hospital_of_the_network_applies_its_own_settings,
     concurrent_guesses_cannot_exceed_the_limit,
+    the_chosen_language_is_remembered_in_the_profile,
 );
 
 async fn error_body(res: reqwest::Response) -> anyhow::Result<ErrorBody> {
@@ -724,5 +725,53 @@ async fn concurrent_guesses_cannot_exceed_the_limit(db: Db) -> anyhow::Result<()
     assert!(failed <= 4, "{failed} guesses were checked before the lock");
     let res = answer_rightly(&client, &base, &margery, "margery").await?;
     assert_eq!(res.status(), StatusCode::LOCKED);
+    Ok(())
+}
+
+async fn the_chosen_language_is_remembered_in_the_profile(db: Db) -> anyhow::Result<()> {
+    use inzage_domain::explain::Language;
+    let app = TestApp::spawn(db).await?;
+    let client = app.signed_in("margery").await?;
+    let me: Me = client
+        .get(app.url("/api/v1/me"))
+        .send()
+        .await?
+        .json()
+        .await?;
+    assert_eq!(
+        me.language, None,
+        "the browser's language until the person chooses"
+    );
+    let res = client
+        .put(app.url("/api/v1/me/language"))
+        .json(&serde_json::json!({"language": "fr"}))
+        .send()
+        .await?;
+    assert_eq!(res.status(), StatusCode::OK);
+    let me: Me = res.json().await?;
+    assert_eq!(me.language, Some(Language::Fr));
+    // A new session on another device finds it in the profile.
+    let other = app.signed_in("margery").await?;
+    let me: Me = other
+        .get(app.url("/api/v1/me"))
+        .send()
+        .await?
+        .json()
+        .await?;
+    assert_eq!(me.language, Some(Language::Fr));
+    let bad = other
+        .put(app.url("/api/v1/me/language"))
+        .json(&serde_json::json!({"language": "de"}))
+        .send()
+        .await?;
+    assert_eq!(bad.status(), StatusCode::BAD_REQUEST);
+    let me: Me = other
+        .put(app.url("/api/v1/me/language"))
+        .json(&serde_json::json!({"language": null}))
+        .send()
+        .await?
+        .json()
+        .await?;
+    assert_eq!(me.language, None);
     Ok(())
 }

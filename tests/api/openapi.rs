@@ -338,6 +338,27 @@ async fn every_answer_matches_the_published_document(db: Db) -> anyhow::Result<(
         ),
         (
             &patient,
+            Method::PUT,
+            "/api/v1/me/language".into(),
+            "/api/v1/me/language".into(),
+            Some(json!({"language": "fr"})),
+        ),
+        (
+            &patient,
+            Method::PUT,
+            "/api/v1/me/language".into(),
+            "/api/v1/me/language".into(),
+            Some(json!({"language": "de"})),
+        ),
+        (
+            &anonymous,
+            Method::PUT,
+            "/api/v1/me/language".into(),
+            "/api/v1/me/language".into(),
+            Some(json!({"language": "fr"})),
+        ),
+        (
+            &patient,
             post.clone(),
             "/api/v1/logout".into(),
             "/api/v1/logout".into(),

@@ -21,8 +21,10 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post};
 use axum::{Json, Router};
+use inzage_domain::explain::Language;
 use inzage_domain::wire::{
-    AccountKind, ErrorBody, LoginChallengeRequest, LoginChallengeResponse, LoginRequest, Me,
+    AccountKind, ErrorBody, LanguageChoice, LoginChallengeRequest, LoginChallengeResponse,
+    LoginRequest, Me,
 };
 use inzage_domain::Principal;
 use time::format_description::well_known::Rfc3339;
@@ -42,6 +44,7 @@ pub fn routes() -> Router<AppState> {
         .route("/login", post(login))
         .route("/logout", post(logout))
         .route("/me", get(me))
+        .route("/me/language", axum::routing::put(set_language))
         .route("/reports", get(reports::own_reports))
         .route("/reports/{id}", get(reports::own_report))
         .route("/records/{record}/reports", get(reports::record_reports))
@@ -161,8 +164,12 @@ async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result<Res
 
 /// The account behind the request's session; rejects with 401 when there is none.
 pub struct CurrentUser {
+    /// The account.
+    pub account_id: String,
     /// Whom the account belongs to.
     pub subject: Subject,
+    /// The language the person chose, if any.
+    pub language: Option<Language>,
 }
 
 impl CurrentUser {
@@ -192,7 +199,9 @@ impl FromRequestParts<AppState> for CurrentUser {
         let idle_end = (now + SESSION_IDLE).unix_timestamp().min(max_end);
         state.store.touch_session(&hash, idle_end).await?;
         Ok(CurrentUser {
+            account_id: session.account_id,
             subject: Subject::of(session.patient_id, session.practitioner_id)?,
+            language: session.language.as_deref().and_then(Language::from_tag),
         })
     }
 }
@@ -217,6 +226,12 @@ impl FromRequestParts<AppState> for ClientAddr {
 }
 
 async fn me_of(state: &AppState, subject: &Subject) -> Result<Me, ApiError> {
+    let language = state
+        .store
+        .language_of(subject)
+        .await?
+        .as_deref()
+        .and_then(Language::from_tag);
     Ok(match subject {
         Subject::Patient(id) => Me {
             display_name: state
@@ -226,6 +241,7 @@ async fn me_of(state: &AppState, subject: &Subject) -> Result<Me, ApiError> {
                 .ok_or(ApiError::Unauthenticated)?,
             kind: AccountKind::Patient,
             record: Some(id.clone()),
+            language,
         },
         Subject::Practitioner(id) => Me {
             display_name: state
@@ -236,6 +252,7 @@ async fn me_of(state: &AppState, subject: &Subject) -> Result<Me, ApiError> {
                 .name,
             kind: AccountKind::Practitioner,
             record: None,
+            language,
         },
     })
 }
@@ -243,6 +260,24 @@ async fn me_of(state: &AppState, subject: &Subject) -> Result<Me, ApiError> {
 #[utoipa::path(get, path = "/api/v1/me", tag = "login", security(("session" = [])),
     responses((status = 200, description = "Who is logged in", body = Me), (status = 401, description = "No valid session", body = ErrorBody)))]
 async fn me(State(state): State<AppState>, who: CurrentUser) -> Result<Json<Me>, ApiError> {
+    Ok(Json(me_of(&state, &who.subject).await?))
+}
+
+/// Remembers the person's language in their profile.
+#[utoipa::path(put, path = "/api/v1/me/language", tag = "login", security(("session" = [])),
+    request_body = LanguageChoice,
+    responses((status = 200, description = "Remembered; who is logged in, with the language", body = Me),
+        (status = 401, description = "No valid session", body = ErrorBody),
+        (status = 400, description = "Not a language the portal speaks", body = ErrorBody)))]
+async fn set_language(
+    State(state): State<AppState>,
+    who: CurrentUser,
+    ApiJson(choice): ApiJson<LanguageChoice>,
+) -> Result<Json<Me>, ApiError> {
+    state
+        .store
+        .set_language(&who.account_id, choice.language.map(Language::code))
+        .await?;
     Ok(Json(me_of(&state, &who.subject).await?))
 }
 

@@ -21,6 +21,7 @@ use utoipa::{Modify, OpenApi};
         super::login,
         super::logout,
         super::me,
+        super::set_language,
         super::reports::own_reports,
         super::reports::own_report,
         super::reports::record_reports,

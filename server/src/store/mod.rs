@@ -169,6 +169,8 @@ pub struct SessionAccount {
     pub patient_id: Option<String>,
     /// The practitioner the account belongs to, for a practitioner's account.
     pub practitioner_id: Option<String>,
+    /// The language the person chose (`nl`, `fr`, `en`).
+    pub language: Option<String>,
     /// When the session was created (Unix seconds).
     pub created_at: i64,
 }
@@ -605,7 +607,8 @@ impl Store {
         now: i64,
     ) -> anyhow::Result<Option<SessionAccount>> {
         let row = sqlx::query_as::<_, SessionAccount>(
-            "SELECT s.account_id, a.patient_id, a.practitioner_id, s.created_at FROM sessions s \
+            "SELECT s.account_id, a.patient_id, a.practitioner_id, a.language, s.created_at \
+             FROM sessions s \
              JOIN accounts a ON a.id = s.account_id \
              WHERE s.token_hash = $1 AND s.expires_at > $2",
         )
@@ -614,6 +617,36 @@ impl Store {
         .fetch_optional(&self.pool)
         .await?;
         Ok(row)
+    }
+
+    /// Remembers the language an account's person chose (none: the browser's).
+    pub async fn set_language(
+        &self,
+        account_id: &str,
+        language: Option<&str>,
+    ) -> anyhow::Result<()> {
+        sqlx::query("UPDATE accounts SET language = $1 WHERE id = $2")
+            .bind(language)
+            .bind(account_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// The language chosen on the account of a patient or practitioner.
+    pub async fn language_of(&self, owner: &Subject) -> anyhow::Result<Option<String>> {
+        let (sql, id) = match owner {
+            Subject::Patient(id) => ("SELECT language FROM accounts WHERE patient_id = $1", id),
+            Subject::Practitioner(id) => (
+                "SELECT language FROM accounts WHERE practitioner_id = $1",
+                id,
+            ),
+        };
+        let row: Option<(Option<String>,)> = sqlx::query_as(sql)
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.and_then(|r| r.0))
     }
 
     /// Extends a session's idle expiry.
