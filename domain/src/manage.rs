@@ -9,9 +9,10 @@ use serde::{Deserialize, Serialize};
 use time::OffsetDateTime;
 
 use crate::access::{
-    decide, Action, Change, Decision, Fact, Facts, Period, PractitionerId, Principal, Request,
-    Resource,
+    decide, effects, Action, Change, Decision, Difference, Fact, Facts, Jurisdiction, Period,
+    PersonId, PractitionerId, Principal, Request, Resource,
 };
+use crate::calendar::{birthday, has_reached_age};
 use crate::message::Message;
 
 /// One change the patient (or someone managing access for them) asks for.
@@ -62,6 +63,17 @@ pub enum AccessCommand {
         /// Who.
         practitioner: PractitionerId,
     },
+    /// The Netherlands: a child of 12 to 15 lets a parent with parental authority see the
+    /// record (WGBO art. 7:457). Only the child gives it.
+    GiveChildConsent {
+        /// The parent.
+        parent: PersonId,
+    },
+    /// The child withdraws that consent.
+    WithdrawChildConsent {
+        /// The parent.
+        parent: PersonId,
+    },
 }
 
 impl AccessCommand {
@@ -87,6 +99,8 @@ impl AccessCommand {
             AccessCommand::OptOutOfReuse => "opt_out_of_reuse",
             AccessCommand::WithdrawReuseOptOut => "withdraw_reuse_opt_out",
             AccessCommand::EndTreatment { .. } => "end_treatment",
+            AccessCommand::GiveChildConsent { .. } => "give_child_consent",
+            AccessCommand::WithdrawChildConsent { .. } => "withdraw_child_consent",
         }
     }
 
@@ -104,7 +118,18 @@ impl AccessCommand {
             | AccessCommand::GiveExchangeConsent
             | AccessCommand::WithdrawExchangeConsent
             | AccessCommand::OptOutOfReuse
-            | AccessCommand::WithdrawReuseOptOut => None,
+            | AccessCommand::WithdrawReuseOptOut
+            | AccessCommand::GiveChildConsent { .. }
+            | AccessCommand::WithdrawChildConsent { .. } => None,
+        }
+    }
+
+    /// The person (not practitioner) the command is about, if any.
+    pub fn person(&self) -> Option<&PersonId> {
+        match self {
+            AccessCommand::GiveChildConsent { parent }
+            | AccessCommand::WithdrawChildConsent { parent } => Some(parent),
+            _ => None,
         }
     }
 
@@ -324,7 +349,126 @@ pub fn plan(
             "access.reuse_not_opted_out",
         ),
         AccessCommand::EndTreatment { .. } => Err(conflict("access.treating_cannot_be_refused")),
+        AccessCommand::GiveChildConsent { parent } => {
+            child_consent_applies(principal, parent, facts, now)?;
+            start(
+                facts,
+                now,
+                |f| matches!(f, Fact::ChildConsent { parent: p, .. } if p == parent),
+                Fact::ChildConsent {
+                    parent: parent.clone(),
+                    period: since,
+                },
+                "access.child_consent_already_given",
+            )
+        }
+        AccessCommand::WithdrawChildConsent { parent } => {
+            if *principal != patient_principal(facts) {
+                return Err(conflict("access.only_the_child_consents"));
+            }
+            stop(
+                facts,
+                now,
+                |f| matches!(f, Fact::ChildConsent { parent: p, .. } if p == parent),
+                "access.child_consent_not_given",
+            )
+        }
     }
+}
+
+/// A child's consent is the child's own act, under Dutch law, between 12 and 16, for a parent
+/// with parental authority.
+fn child_consent_applies(
+    principal: &Principal,
+    parent: &PersonId,
+    facts: &Facts,
+    now: OffsetDateTime,
+) -> Result<(), Refusal> {
+    if *principal != patient_principal(facts) {
+        return Err(conflict("access.only_the_child_consents"));
+    }
+    let hospital = &facts.hospital;
+    let age_between = facts.patient.birth_date.is_some_and(|b| {
+        has_reached_age(b, 12, now, hospital.time_zone)
+            && !has_reached_age(b, 16, now, hospital.time_zone)
+    });
+    if hospital.jurisdiction != Jurisdiction::Netherlands || !age_between {
+        return Err(conflict("access.child_consent_not_applicable"));
+    }
+    let authority = holding(
+        facts,
+        now,
+        |f| matches!(f, Fact::ParentalAuthority { parent: p, .. } if p == parent),
+    )
+    .next()
+    .is_some();
+    if !authority {
+        return Err(conflict("access.not_a_parent_with_authority"));
+    }
+    Ok(())
+}
+
+fn patient_principal(facts: &Facts) -> Principal {
+    Principal::Person {
+        id: facts.patient.id.clone(),
+    }
+}
+
+/// What changes on the patient's next birthday that changes anyone's access.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AgeChange {
+    /// The birthday.
+    pub on: time::Date,
+    /// The age reached that day.
+    pub age: u8,
+    /// The instant it takes effect: local midnight in the hospital's time zone.
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+    /// Who gains or loses what (every action on the record).
+    #[cfg_attr(feature = "openapi", schema(value_type = Vec<Object>))]
+    pub differences: Vec<Difference>,
+}
+
+/// The next birthday, after `now`, on which someone's access to the record changes (a parent's
+/// link ending at 15 in Belgium; the child's own access at 12 and a parent's needing consent,
+/// and at 16 the child deciding alone, in the Netherlands), with what changes. Parents and
+/// children see it ahead of time. Only the ages the rules know are tried; `None` when none of
+/// them changes anything.
+///
+/// ```
+/// use inzage_domain::access::*;
+/// use inzage_domain::manage::next_age_change;
+/// use time::macros::{date, datetime};
+/// let facts = Facts {
+///     patient: Patient { id: PersonId("kid".into()), birth_date: Some(date!(2012 - 11 - 11)), died_at: None },
+///     hospital: HospitalPolicy::belgian(),
+///     facts: vec![Fact::ParentLink { parent: PersonId("mum".into()), period: Period::since(datetime!(2013-01-01 0:00 UTC)) }],
+/// };
+/// let change = next_age_change(&facts, datetime!(2026-11-27 12:00 UTC)).unwrap();
+/// assert_eq!((change.on, change.age), (date!(2027 - 11 - 11), 15));
+/// assert_eq!(change.at, datetime!(2027-11-10 23:00 UTC), "midnight in Brussels");
+/// ```
+pub fn next_age_change(facts: &Facts, now: OffsetDateTime) -> Option<AgeChange> {
+    let birth = facts.patient.birth_date?;
+    let hospital = &facts.hospital;
+    let mut ages = vec![12u8, 16, 18, hospital.parent_link_until_age];
+    ages.sort_unstable();
+    ages.dedup();
+    ages.into_iter().find_map(|age| {
+        let on = birthday(birth, age);
+        let at = hospital.time_zone.start_of_day(on);
+        if at <= now {
+            return None;
+        }
+        let differences = effects(facts, &[Change::TimePasses { at }], now);
+        (!differences.is_empty()).then_some(AgeChange {
+            on,
+            age,
+            at,
+            differences,
+        })
+    })
 }
 
 /// How a person is related to the record, for grouping the overview.
@@ -472,7 +616,7 @@ fn group_of(principal: &Principal, facts: &Facts, now: OffsetDateTime) -> Option
 pub fn overview(manager: &Principal, facts: &Facts, now: OffsetDateTime) -> Vec<Entry> {
     let mut entries: Vec<Entry> = crate::access::principals(facts)
         .into_iter()
-        .filter(|p| *p != manager_patient(facts))
+        .filter(|p| *p != patient_principal(facts))
         .filter_map(|principal| {
             let read = decide(
                 &Request {
@@ -511,16 +655,17 @@ pub fn overview(manager: &Principal, facts: &Facts, now: OffsetDateTime) -> Vec<
     entries
 }
 
-fn manager_patient(facts: &Facts) -> Principal {
-    Principal::Person {
-        id: facts.patient.id.clone(),
-    }
-}
-
 /// The commands worth offering for a person of a group (each still checked by [`plan`]).
 fn candidates(principal: &Principal, group: Group) -> Vec<AccessCommand> {
-    let Principal::Practitioner { id } = principal else {
-        return Vec::new();
+    let id = match principal {
+        Principal::Person { id } if group == Group::Parent => {
+            return vec![
+                AccessCommand::GiveChildConsent { parent: id.clone() },
+                AccessCommand::WithdrawChildConsent { parent: id.clone() },
+            ];
+        }
+        Principal::Person { .. } => return Vec::new(),
+        Principal::Practitioner { id } => id,
     };
     let practitioner = id.clone();
     let mut out = Vec::new();
@@ -868,6 +1013,129 @@ mod tests {
         );
     }
 
+    fn dutch_child(birth: time::Date, facts: Vec<Fact>) -> Facts {
+        Facts {
+            patient: Patient {
+                id: PersonId("kid".into()),
+                birth_date: Some(birth),
+                died_at: None,
+            },
+            hospital: HospitalPolicy::dutch(),
+            facts,
+        }
+    }
+
+    #[test]
+    fn a_dutch_child_of_12_to_15_gives_and_withdraws_consent_to_a_parent() {
+        let mum = PersonId("mum".into());
+        let kid = Principal::Person {
+            id: PersonId("kid".into()),
+        };
+        let mum_reads = |facts: &Facts| {
+            decide(
+                &Request {
+                    principal: Principal::Person { id: mum.clone() },
+                    action: Action::Read,
+                    resource: Resource::Record,
+                },
+                facts,
+                NOW,
+            )
+        };
+        let facts = dutch_child(
+            date!(2012 - 11 - 11),
+            vec![Fact::ParentalAuthority {
+                parent: mum.clone(),
+                period: Period::since(LONG_AGO),
+            }],
+        );
+        assert_eq!(mum_reads(&facts).rules, vec![RuleId::NlChildConsentMissing]);
+        let give = AccessCommand::GiveChildConsent {
+            parent: mum.clone(),
+        };
+        let mut after = facts.clone();
+        for c in plan(&kid, &give, &facts, NOW).unwrap() {
+            after = crate::access::apply(&after, &c, NOW).0;
+        }
+        assert_eq!(
+            mum_reads(&after).rules,
+            vec![RuleId::NlParentWithChildConsent]
+        );
+        // The overview offers the child exactly the command that fits.
+        let entries = overview(&kid, &after, NOW);
+        assert_eq!(entries[0].group, Group::Parent);
+        assert_eq!(
+            entries[0].commands,
+            vec![AccessCommand::WithdrawChildConsent {
+                parent: mum.clone()
+            }]
+        );
+        // Only the child consents; not in Belgium; not before 12 or from 16; only for a parent
+        // with authority.
+        let conflict_of = |who: &Principal, c: &AccessCommand, f: &Facts| match plan(who, c, f, NOW)
+        {
+            Err(Refusal::Conflict { message }) => message.key.into_owned(),
+            other => panic!("{other:?}"),
+        };
+        let mum_p = Principal::Person { id: mum.clone() };
+        let young = dutch_child(date!(2016 - 01 - 01), facts.facts.clone());
+        assert_eq!(
+            conflict_of(&mum_p, &give, &young),
+            "access.only_the_child_consents",
+            "a parent of a child under 12 manages access, but cannot consent for the child"
+        );
+        assert!(
+            matches!(
+                plan(&kid, &give, &young, NOW),
+                Err(Refusal::NotAllowed { .. })
+            ),
+            "a child under 12 has no portal access of their own"
+        );
+        let old = dutch_child(date!(2010 - 01 - 01), facts.facts.clone());
+        assert_eq!(
+            conflict_of(&kid, &give, &old),
+            "access.child_consent_not_applicable"
+        );
+        let belgian = Facts {
+            hospital: HospitalPolicy::belgian(),
+            ..facts.clone()
+        };
+        assert!(plan(&kid, &give, &belgian, NOW).is_err());
+        let stranger = AccessCommand::GiveChildConsent {
+            parent: PersonId("stranger".into()),
+        };
+        assert_eq!(
+            conflict_of(&kid, &stranger, &facts),
+            "access.not_a_parent_with_authority"
+        );
+    }
+
+    #[test]
+    fn the_next_age_change_is_previewed_with_its_effects() {
+        let mum = PersonId("mum".into());
+        let nl = dutch_child(
+            date!(2015 - 02 - 28),
+            vec![Fact::ParentalAuthority {
+                parent: mum.clone(),
+                period: Period::since(LONG_AGO),
+            }],
+        );
+        // Turning 12 on 28 February 2027: the parent needs consent, the child gets access.
+        let change = next_age_change(&nl, NOW).unwrap();
+        assert_eq!((change.on, change.age), (date!(2027 - 02 - 28), 12));
+        assert_eq!(change.at, datetime!(2027-02-27 23:00 UTC));
+        let mum_read = change
+            .differences
+            .iter()
+            .find(|d| {
+                d.principal == Principal::Person { id: mum.clone() } && d.action == Action::Read
+            })
+            .unwrap();
+        assert!(mum_read.before.is_permitted() && !mum_read.after.is_permitted());
+        // An adult without proxies: nothing to preview.
+        assert_eq!(next_age_change(&record(vec![]), NOW), None);
+    }
+
     #[test]
     fn every_kind_is_the_json_tag() {
         let p = || doctor("d");
@@ -884,6 +1152,12 @@ mod tests {
             AccessCommand::OptOutOfReuse,
             AccessCommand::WithdrawReuseOptOut,
             AccessCommand::EndTreatment { practitioner: p() },
+            AccessCommand::GiveChildConsent {
+                parent: PersonId("m".into()),
+            },
+            AccessCommand::WithdrawChildConsent {
+                parent: PersonId("m".into()),
+            },
         ] {
             let json = serde_json::to_value(&c).unwrap();
             assert_eq!(json["kind"], c.kind());

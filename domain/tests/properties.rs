@@ -351,6 +351,8 @@ mod manage {
             Just(AccessCommand::OptOutOfReuse),
             Just(AccessCommand::WithdrawReuseOptOut),
             arb_doctor().prop_map(|practitioner| AccessCommand::EndTreatment { practitioner }),
+            arb_person().prop_map(|parent| AccessCommand::GiveChildConsent { parent }),
+            arb_person().prop_map(|parent| AccessCommand::WithdrawChildConsent { parent }),
         ]
     }
 
