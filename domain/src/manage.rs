@@ -414,6 +414,61 @@ fn patient_principal(facts: &Facts) -> Principal {
     }
 }
 
+/// The fact an approved parent's request for a link to a child's record creates, by the law
+/// of the child's hospital: Belgium a parent–child link while the child is under the
+/// parent-link age (15); the Netherlands parental authority while the child is under 16 (the
+/// rules then give access under 12, and from 12 only with the child's consent).
+///
+/// ```
+/// use inzage_domain::access::*;
+/// use inzage_domain::manage::parent_link;
+/// use time::macros::{date, datetime};
+/// let child = |birth| Facts {
+///     patient: Patient { id: PersonId("kid".into()), birth_date: Some(birth), died_at: None },
+///     hospital: HospitalPolicy::belgian(),
+///     facts: vec![],
+/// };
+/// let now = datetime!(2026-11-27 12:00 UTC);
+/// let mum = PersonId("mum".into());
+/// assert!(matches!(parent_link(&child(date!(2012 - 11 - 11)), &mum, now), Ok(Fact::ParentLink { .. })));
+/// assert_eq!(parent_link(&child(date!(2011 - 03 - 01)), &mum, now).unwrap_err().key, "link.child_too_old");
+/// ```
+pub fn parent_link(facts: &Facts, parent: &PersonId, now: OffsetDateTime) -> Result<Fact, Message> {
+    let hospital = &facts.hospital;
+    let Some(birth) = facts.patient.birth_date else {
+        // Without a birth date no age limit can be checked: no link (the stricter reading).
+        return Err(Message::new("link.no_birth_date"));
+    };
+    if facts.patient.died_at.is_some_and(|d| d <= now) {
+        return Err(Message::new("link.child_died"));
+    }
+    if *parent == facts.patient.id {
+        return Err(Message::new("link.own_record"));
+    }
+    let period = Period::since(now);
+    match hospital.jurisdiction {
+        Jurisdiction::Belgium => {
+            let limit = hospital.parent_link_until_age;
+            if has_reached_age(birth, limit, now, hospital.time_zone) {
+                return Err(Message::new("link.child_too_old").arg("age", limit.to_string()));
+            }
+            Ok(Fact::ParentLink {
+                parent: parent.clone(),
+                period,
+            })
+        }
+        Jurisdiction::Netherlands => {
+            if has_reached_age(birth, 16, now, hospital.time_zone) {
+                return Err(Message::new("link.child_too_old").arg("age", "16"));
+            }
+            Ok(Fact::ParentalAuthority {
+                parent: parent.clone(),
+                period,
+            })
+        }
+    }
+}
+
 /// What changes on the patient's next birthday that changes anyone's access.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -187,6 +187,8 @@ pub enum AccountKind {
     Patient,
     /// A care provider.
     Practitioner,
+    /// Hospital staff handling requests in the back office.
+    Staff,
 }
 
 crate::redacted_debug!(Me {});
@@ -506,6 +508,150 @@ impl ReferralRequest {
             _ => Err(errors),
         }
     }
+}
+
+/// A parent asks for a link to their child's record (Belgium: the parent–child link; the
+/// Netherlands: parental authority). Hospital staff check it and approve or refuse it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct LinkRequest {
+    /// The child's name, as the parent writes it.
+    pub child_name: String,
+    /// The child's Belgian national number.
+    pub child_national_number: String,
+    /// The message to the hospital.
+    pub message: String,
+}
+
+/// The longest name and message a link request may give.
+pub const LINK_NAME_MAX: usize = 200;
+/// See [`LINK_NAME_MAX`].
+pub const LINK_MESSAGE_MAX: usize = 1000;
+
+impl LinkRequest {
+    /// Validates every field, collecting one message per bad field.
+    /// ```
+    /// use inzage_domain::wire::LinkRequest;
+    /// let bad = LinkRequest { child_name: "".into(), child_national_number: "12".into(), message: "".into() };
+    /// let errors = bad.validate().unwrap_err();
+    /// assert_eq!(errors.first("child_name").map(|m| m.key.as_ref()), Some("link.child_name.empty"));
+    /// assert!(errors.first("child_national_number").is_some());
+    /// assert!(errors.first("message").is_none(), "the message may be empty");
+    /// ```
+    pub fn validate(&self) -> Result<(Insz, String, String), FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let insz = errors.check(
+            "child_national_number",
+            Insz::parse(&self.child_national_number),
+        );
+        let name = self.child_name.trim();
+        if name.is_empty() {
+            errors.add("child_name", Message::new("link.child_name.empty"));
+        } else if name.chars().count() > LINK_NAME_MAX {
+            errors.add(
+                "child_name",
+                Message::new("link.child_name.too_long").arg("max", LINK_NAME_MAX.to_string()),
+            );
+        }
+        let message = self.message.trim();
+        if message.chars().count() > LINK_MESSAGE_MAX {
+            errors.add(
+                "message",
+                Message::new("link.message.too_long").arg("max", LINK_MESSAGE_MAX.to_string()),
+            );
+        }
+        match insz {
+            Some(insz) if errors.is_empty() => Ok((insz, name.to_owned(), message.to_owned())),
+            _ => Err(errors),
+        }
+    }
+}
+
+/// Where a link request stands.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum RequestStatus {
+    /// Waiting for hospital staff.
+    Pending,
+    /// Approved.
+    Approved,
+    /// Refused, with a reason.
+    Refused,
+}
+
+/// A link request as the parent sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LinkRequestStatus {
+    /// The request.
+    pub id: String,
+    /// The child's name as written.
+    pub child_name: String,
+    /// When it was filed.
+    #[serde(with = "time::serde::rfc3339")]
+    pub filed_at: OffsetDateTime,
+    /// Where it stands.
+    pub status: RequestStatus,
+    /// Staff's reason, for a refusal (or a note with an approval).
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
+/// A pending link request as hospital staff see it, with the record it would link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StaffLinkRequest {
+    /// The request.
+    pub id: String,
+    /// Who asks.
+    pub requester_name: String,
+    /// The child's name as written.
+    pub child_name: String,
+    /// The national number as given (11 digits).
+    pub child_national_number: String,
+    /// The parent's message.
+    pub message: String,
+    /// When it was filed.
+    #[serde(with = "time::serde::rfc3339")]
+    pub filed_at: OffsetDateTime,
+    /// The name of the patient with that national number, if there is one.
+    #[serde(default)]
+    pub record_name: Option<String>,
+    /// That patient's birth date.
+    #[serde(default)]
+    pub record_birth_date: Option<Date>,
+}
+
+/// Staff's decision on a request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct StaffDecision {
+    /// Approve (true) or refuse (false).
+    pub approve: bool,
+    /// Why; required for a refusal, shown to the requester.
+    #[serde(default)]
+    pub reason: String,
+}
+
+/// A record the logged-in person may act on: their own, a child's, or that of someone who named
+/// them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LinkedRecord {
+    /// The record's id.
+    pub record: String,
+    /// The patient's name.
+    pub name: String,
+    /// Whether it is the person's own record.
+    pub own: bool,
+    /// The decision on reading it now, with its reasons.
+    pub read: Decision,
+    /// The next birthday on which access to it changes, with what changes.
+    #[serde(default)]
+    pub next_change: Option<crate::manage::AgeChange>,
 }
 
 /// The body of every error response.

@@ -1,6 +1,6 @@
 -- Access management and the audit trail (issue 4). Portable between SQLite and PostgreSQL.
 --
--- Accounts now belong to a patient or to a practitioner. SQLite cannot relax a NOT NULL
+-- Accounts now belong to a patient, a practitioner or a member of hospital staff. SQLite cannot relax a NOT NULL
 -- column in place, so the three account tables are rebuilt and their rows copied: sessions,
 -- code cards and their codes survive the upgrade unchanged.
 
@@ -15,14 +15,25 @@ CREATE TABLE practitioners (
     hospital_id TEXT NULL REFERENCES hospitals (id)
 );
 
+-- Hospital staff who handle requests in the back office (the ombuds service).
+CREATE TABLE staff (
+    id TEXT PRIMARY KEY,
+    name TEXT NOT NULL,
+    -- What they handle, e.g. 'ombuds'.
+    role TEXT NOT NULL
+);
+
 CREATE TABLE accounts_v2 (
     id TEXT PRIMARY KEY,
     patient_id TEXT NULL UNIQUE REFERENCES patients (id),
     practitioner_id TEXT NULL UNIQUE REFERENCES practitioners (id),
+    staff_id TEXT NULL UNIQUE REFERENCES staff (id),
     username TEXT NULL UNIQUE,
     password_hash TEXT NOT NULL,
     created_at BIGINT NOT NULL,
-    CHECK ((patient_id IS NULL) <> (practitioner_id IS NULL))
+    CHECK ((CASE WHEN patient_id IS NULL THEN 0 ELSE 1 END)
+         + (CASE WHEN practitioner_id IS NULL THEN 0 ELSE 1 END)
+         + (CASE WHEN staff_id IS NULL THEN 0 ELSE 1 END) = 1)
 );
 INSERT INTO accounts_v2 (id, patient_id, username, password_hash, created_at)
     SELECT id, patient_id, username, password_hash, created_at FROM accounts;

@@ -251,7 +251,7 @@ impl Auth {
                     )
                     .await?;
                 Ok(LoginOutcome::Success {
-                    subject: Subject::of(a.patient_id, a.practitioner_id)?,
+                    subject: Subject::of(a.patient_id, a.practitioner_id, a.staff_id)?,
                     token: token.0,
                 })
             }

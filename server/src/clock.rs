@@ -30,6 +30,11 @@ impl ManualClock {
         Self(Arc::new(Mutex::new(at)))
     }
 
+    /// Sets the clock to an instant (a test that jumps to a birthday).
+    pub fn set(&self, at: OffsetDateTime) {
+        *self.0.lock().unwrap_or_else(|e| e.into_inner()) = at;
+    }
+
     /// Moves the clock forward.
     pub fn advance(&self, by: time::Duration) {
         let mut t = self.0.lock().unwrap_or_else(|e| e.into_inner());

@@ -15,7 +15,7 @@ use time::OffsetDateTime;
 use crate::auth::{hash_secret, PrintedCard};
 use crate::config::{parse_date, HashCost};
 use crate::fhir::import_bundle;
-use crate::store::{FactRow, ReuseProjectRow, Store, Subject};
+use crate::store::{FactRow, ReuseProjectRow, StaffRow, Store, Subject};
 
 /// The password of every demo account.
 pub const DEMO_PASSWORD: &str = "inzage-demo";
@@ -167,8 +167,63 @@ pub async fn seed(
         providers.push(ensure_provider(store, spec, password_cost, now).await?);
     }
     ensure_demo_access(store, &logins, &providers).await?;
+    ensure_children(store).await?;
     logins.extend(providers);
+    logins.push(ensure_staff(store, password_cost, now).await?);
     Ok(logins)
+}
+
+/// The demo's children get national numbers, so a parent can ask for a link to their record:
+/// Jorge Brekke (born 2012, under 15) and Sherron Kutch (born 2011, 15 already). They have no
+/// account of their own.
+async fn ensure_children(store: &Store) -> anyhow::Result<()> {
+    for (given, family, serial) in [("Jorge", "Brekke", 301u16), ("Sherron", "Kutch", 302)] {
+        let Some((id, birth)) = store.find_patient_by_name(given, family).await? else {
+            bail!("demo child {given} {family} is not in the demo bundles");
+        };
+        let birth = parse_date(birth.as_deref().unwrap_or_default())
+            .with_context(|| format!("demo child {given} has no birth date"))?;
+        let insz = Insz::from_birth_date(birth, serial)
+            .map_err(|e| anyhow::anyhow!("demo national number: {e}"))?;
+        store
+            .set_patient_numbers(&id, Some(insz.as_str()), None)
+            .await?;
+    }
+    Ok(())
+}
+
+/// The hospital's ombuds service, who handles link requests in the back office.
+async fn ensure_staff(
+    store: &Store,
+    password_cost: HashCost,
+    now: OffsetDateTime,
+) -> anyhow::Result<DemoLogin> {
+    let row = StaffRow {
+        id: "demo-ombuds".into(),
+        name: "Ombudsdienst AZ Voorbeeld".into(),
+        role: "ombuds".into(),
+    };
+    store.upsert_staff(&row).await?;
+    let subject = Subject::Staff(row.id.clone());
+    let mut rng = rand::rngs::StdRng::seed_from_u64(2_016_081_521);
+    let card = PrintedCard::from_rng(&mut rng)?;
+    if !store.has_account(&subject).await? {
+        let hash = hash_secret(DEMO_PASSWORD, password_cost)?;
+        let t = now.unix_timestamp();
+        let account = store
+            .create_account(&subject, Some("ombuds"), &hash, t)
+            .await?;
+        store.issue_code_card(&account, &card.hashes()?, t).await?;
+    }
+    Ok(DemoLogin {
+        display_name: row.name,
+        subject,
+        username: "ombuds".into(),
+        national_number: None,
+        record_number: None,
+        password: DEMO_PASSWORD.to_owned(),
+        card,
+    })
 }
 
 async fn ensure_provider(
@@ -219,9 +274,7 @@ async fn ensure_demo_access(
         logins
             .iter()
             .find(|l| l.username == username)
-            .map(|l| match &l.subject {
-                Subject::Patient(id) | Subject::Practitioner(id) => id.clone(),
-            })
+            .map(|l| l.subject.id().to_owned())
             .with_context(|| format!("demo account {username} is missing"))
     };
     let margery = id(patients, "margery")?;

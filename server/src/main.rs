@@ -6,7 +6,7 @@ use std::sync::Arc;
 use anyhow::bail;
 use inzage_server::clock::{Clock, SystemClock};
 use inzage_server::config::Config;
-use inzage_server::store::{Store, VerifyOutcome};
+use inzage_server::store::{Store, Subject, VerifyOutcome};
 use inzage_server::{demo, Application};
 
 const USAGE: &str = "usage:
@@ -65,8 +65,9 @@ async fn serve(config: Config, args: &[String]) -> anyhow::Result<()> {
         .await?;
         println!("\nDemo logins (password for all: {}):", demo::DEMO_PASSWORD);
         for l in &logins {
-            let numbers = match (&l.national_number, &l.record_number) {
-                (Some(n), Some(r)) => format!(", national number {n}, record number {r}"),
+            let numbers = match (&l.subject, &l.national_number, &l.record_number) {
+                (_, Some(n), Some(r)) => format!(", national number {n}, record number {r}"),
+                (Subject::Staff(_), _, _) => " (hospital staff)".to_owned(),
                 _ => " (care provider)".to_owned(),
             };
             println!(

@@ -185,10 +185,16 @@ impl Network {
         self.hospitals.get(id)
     }
 
-    /// The settings for decisions about a record as a whole (who may act on it): the
-    /// network's default jurisdiction, without report settings.
-    pub fn record_policy(&self) -> HospitalPolicy {
-        self.policy("", None)
+    /// The settings for decisions about a record as a whole (who may act on it, at which
+    /// ages): those of the first listed hospital among `hospitals` (the patient's hospitals,
+    /// the most recent report's first), else the network's default jurisdiction. A patient of
+    /// a Dutch and a Belgian partner thus follows the law of the hospital that treated them
+    /// last.
+    pub fn record_policy(&self, hospitals: &[String]) -> HospitalPolicy {
+        hospitals
+            .iter()
+            .find_map(|h| self.hospitals.get(h))
+            .map_or_else(|| self.policy("", None), |h| h.policy.clone())
     }
 
     /// The settings the rules use for a hospital: its own when listed, else the default

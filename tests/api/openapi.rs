@@ -365,6 +365,122 @@ async fn every_answer_matches_the_published_document(db: Db) -> anyhow::Result<(
             None,
         ),
     ];
+    // Acting for someone else, and the staff's queue.
+    let staff = app.signed_in("ombuds").await?;
+    let (jorge, _) = app
+        .store
+        .find_patient_by_name("Jorge", "Brekke")
+        .await?
+        .expect("demo child");
+    let jorge_insz = app
+        .store
+        .patient(&jorge)
+        .await?
+        .and_then(|p| p.insz)
+        .expect("demo child's number");
+    let (_, filed) = call(
+        &patient,
+        &app,
+        &doc,
+        post.clone(),
+        "/api/v1/link-requests",
+        "/api/v1/link-requests",
+        Some(json!({"child_name": "Jorge Brekke", "child_national_number": jorge_insz, "message": ""})),
+    )
+    .await?;
+    let request_id = filed["id"].as_str().unwrap_or_default().to_owned();
+    let more: Vec<(&Client, Method, String, String, Option<Value>)> = vec![
+        (
+            &patient,
+            post.clone(),
+            "/api/v1/link-requests".into(),
+            "/api/v1/link-requests".into(),
+            Some(json!({"child_name": "", "child_national_number": "1", "message": ""})),
+        ),
+        (
+            &patient,
+            get.clone(),
+            "/api/v1/link-requests".into(),
+            "/api/v1/link-requests".into(),
+            None,
+        ),
+        (
+            &doctor,
+            get.clone(),
+            "/api/v1/link-requests".into(),
+            "/api/v1/link-requests".into(),
+            None,
+        ),
+        (
+            &staff,
+            get.clone(),
+            "/api/v1/staff/link-requests".into(),
+            "/api/v1/staff/link-requests".into(),
+            None,
+        ),
+        (
+            &patient,
+            get.clone(),
+            "/api/v1/staff/link-requests".into(),
+            "/api/v1/staff/link-requests".into(),
+            None,
+        ),
+        (
+            &staff,
+            post.clone(),
+            "/api/v1/staff/link-requests/{id}".into(),
+            "/api/v1/staff/link-requests/missing".into(),
+            Some(json!({"approve": true, "reason": ""})),
+        ),
+        (
+            &staff,
+            post.clone(),
+            "/api/v1/staff/link-requests/{id}".into(),
+            format!("/api/v1/staff/link-requests/{request_id}"),
+            Some(json!({"approve": false, "reason": ""})),
+        ),
+        (
+            &staff,
+            post.clone(),
+            "/api/v1/staff/link-requests/{id}".into(),
+            format!("/api/v1/staff/link-requests/{request_id}"),
+            Some(json!({"approve": true, "reason": ""})),
+        ),
+        (
+            &staff,
+            post.clone(),
+            "/api/v1/staff/link-requests/{id}".into(),
+            format!("/api/v1/staff/link-requests/{request_id}"),
+            Some(json!({"approve": true, "reason": ""})),
+        ),
+        (
+            &patient,
+            get.clone(),
+            "/api/v1/records".into(),
+            "/api/v1/records".into(),
+            None,
+        ),
+        (
+            &staff,
+            get.clone(),
+            "/api/v1/records".into(),
+            "/api/v1/records".into(),
+            None,
+        ),
+        (
+            &staff,
+            get.clone(),
+            "/api/v1/me".into(),
+            "/api/v1/me".into(),
+            None,
+        ),
+    ];
+    for (client, method, route, path, body) in more {
+        let (status, _) = call(client, &app, &doc, method.clone(), &route, &path, body).await?;
+        seen.insert((method.to_string(), route, status.as_u16()));
+    }
+    seen.insert(("POST".into(), "/api/v1/link-requests".into(), 202));
+
     let fresh = browser();
     let login =
         inzage_tests::answer_rightly(&fresh, &app.url(""), app.login_of("reyna"), "reyna").await?;

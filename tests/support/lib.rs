@@ -15,7 +15,7 @@ use inzage_domain::CodeCardPosition;
 use inzage_server::clock::ManualClock;
 use inzage_server::config::{Config, HashCost};
 use inzage_server::demo::{self, DemoLogin};
-use inzage_server::store::{Store, Subject};
+use inzage_server::store::Store;
 use inzage_server::Application;
 use time::macros::datetime;
 
@@ -169,9 +169,7 @@ impl TestApp {
 
     /// The id of a demo account's patient or practitioner.
     pub fn id_of(&self, username: &str) -> String {
-        match &self.login_of(username).subject {
-            Subject::Patient(id) | Subject::Practitioner(id) => id.clone(),
-        }
+        self.login_of(username).subject.id().to_owned()
     }
 
     /// A new client (its own cookie jar) logged in as a demo account.

@@ -47,7 +47,11 @@ pub async fn list(
     Path(record): Path<String>,
     Query(params): Query<Params>,
 ) -> Result<Json<AuditPage>, ApiError> {
-    let tz = state.config.network.record_policy().time_zone;
+    let tz = state
+        .config
+        .network
+        .record_policy(&state.store.report_hospitals(&record).await?)
+        .time_zone;
     let mut errors = FieldErrors::default();
     let mut day = |field: &str, value: &Option<String>| {
         value.as_deref().filter(|v| !v.is_empty()).and_then(|v| {

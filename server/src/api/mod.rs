@@ -7,6 +7,7 @@
 
 mod access;
 mod audit;
+mod links;
 pub mod openapi;
 mod provider;
 mod record;
@@ -58,6 +59,13 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/records/{record}/view-as", get(access::view_as))
         .route("/records/{record}/audit", get(audit::list))
+        .route("/records", get(links::records))
+        .route(
+            "/link-requests",
+            get(links::my_link_requests).post(links::request_link),
+        )
+        .route("/staff/link-requests", get(links::staff_queue))
+        .route("/staff/link-requests/{id}", post(links::staff_decide))
         .route("/provider/patients", get(provider::patients))
         .route("/provider/referrals", post(provider::refer))
         .fallback(|| async { ApiError::NotFound })
@@ -200,7 +208,11 @@ impl FromRequestParts<AppState> for CurrentUser {
         state.store.touch_session(&hash, idle_end).await?;
         Ok(CurrentUser {
             account_id: session.account_id,
-            subject: Subject::of(session.patient_id, session.practitioner_id)?,
+            subject: Subject::of(
+                session.patient_id,
+                session.practitioner_id,
+                session.staff_id,
+            )?,
             language: session.language.as_deref().and_then(Language::from_tag),
         })
     }
@@ -251,6 +263,17 @@ async fn me_of(state: &AppState, subject: &Subject) -> Result<Me, ApiError> {
                 .ok_or(ApiError::Unauthenticated)?
                 .name,
             kind: AccountKind::Practitioner,
+            record: None,
+            language,
+        },
+        Subject::Staff(id) => Me {
+            display_name: state
+                .store
+                .staff(id)
+                .await?
+                .ok_or(ApiError::Unauthenticated)?
+                .name,
+            kind: AccountKind::Staff,
             record: None,
             language,
         },

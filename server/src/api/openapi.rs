@@ -32,6 +32,11 @@ use utoipa::{Modify, OpenApi};
         super::audit::list,
         super::provider::patients,
         super::provider::refer,
+        super::links::records,
+        super::links::request_link,
+        super::links::my_link_requests,
+        super::links::staff_queue,
+        super::links::staff_decide,
     ),
     modifiers(&SessionCookie),
     tags(
@@ -40,6 +45,8 @@ use utoipa::{Modify, OpenApi};
         (name = "access", description = "Who can read the record, and the patient's commands (Toegangen)"),
         (name = "audit", description = "Who read or changed the record (Wie bekeek mijn dossier)"),
         (name = "provider", description = "The care provider's side"),
+        (name = "proxy", description = "Acting for someone else: linked records and link requests"),
+        (name = "staff", description = "Hospital staff's back office"),
         (name = "system", description = "Health"),
     )
 )]

@@ -17,7 +17,7 @@ use crate::AppState;
 fn practitioner(user: &CurrentUser) -> Result<&str, ApiError> {
     match &user.subject {
         Subject::Practitioner(id) => Ok(id),
-        Subject::Patient(_) => Err(ApiError::Forbidden {
+        Subject::Patient(_) | Subject::Staff(_) => Err(ApiError::Forbidden {
             message: Message::new("error.practitioners_only"),
             reasons: Vec::new(),
         }),

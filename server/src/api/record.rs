@@ -56,7 +56,10 @@ impl Record {
                     birth_date,
                     died_at,
                 },
-                hospital: state.config.network.record_policy(),
+                hospital: state
+                    .config
+                    .network
+                    .record_policy(&state.store.report_hospitals(patient_id).await?),
                 facts,
             },
             patient,
@@ -122,7 +125,8 @@ pub struct Actor {
     pub subject: Subject,
     /// Their name now.
     pub name: String,
-    /// `patient` on their own record, `person` on someone else's, or a practitioner's role.
+    /// `patient` on their own record, `person` on someone else's, a practitioner's role, or a
+    /// staff member's (`ombuds`).
     pub role: String,
 }
 
@@ -143,6 +147,13 @@ impl Actor {
                 (
                     p.as_ref().map(|p| p.name.clone()).unwrap_or_default(),
                     p.map(|p| p.role).unwrap_or_default(),
+                )
+            }
+            Subject::Staff(id) => {
+                let s = state.store.staff(id).await?;
+                (
+                    s.as_ref().map(|s| s.name.clone()).unwrap_or_default(),
+                    s.map(|s| s.role).unwrap_or_default(),
                 )
             }
         };
@@ -166,6 +177,7 @@ impl Actor {
         let (kind, id) = match &self.subject {
             Subject::Patient(id) => ("person", id.clone()),
             Subject::Practitioner(id) => ("practitioner", id.clone()),
+            Subject::Staff(id) => ("staff", id.clone()),
         };
         NewAuditEntry {
             at: now.unix_timestamp(),

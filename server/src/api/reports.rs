@@ -29,7 +29,7 @@ fn hospital_name(network: &Network, row: &ReportRow) -> String {
 fn own_record(user: &CurrentUser) -> Result<String, ApiError> {
     match &user.subject {
         Subject::Patient(id) => Ok(id.clone()),
-        Subject::Practitioner(_) => Err(ApiError::NotFound),
+        Subject::Practitioner(_) | Subject::Staff(_) => Err(ApiError::NotFound),
     }
 }
 

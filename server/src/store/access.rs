@@ -21,6 +21,17 @@ pub struct PractitionerRow {
     pub hospital_id: Option<String>,
 }
 
+/// A member of hospital staff.
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct StaffRow {
+    /// Id.
+    pub id: String,
+    /// Name as shown in the audit trail ("Ombudsdienst AZ Voorbeeld").
+    pub name: String,
+    /// What they handle (`ombuds`).
+    pub role: String,
+}
+
 /// One stored access fact: a [`Fact`] with its row id.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct FactRow {
@@ -256,6 +267,30 @@ impl Store {
         .execute(&self.pool)
         .await?;
         Ok(())
+    }
+
+    /// Adds or updates a staff member.
+    pub async fn upsert_staff(&self, s: &StaffRow) -> anyhow::Result<()> {
+        sqlx::query(
+            "INSERT INTO staff (id, name, role) VALUES ($1, $2, $3) \
+             ON CONFLICT (id) DO UPDATE SET name = excluded.name, role = excluded.role",
+        )
+        .bind(&s.id)
+        .bind(&s.name)
+        .bind(&s.role)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+
+    /// One staff member.
+    pub async fn staff(&self, id: &str) -> anyhow::Result<Option<StaffRow>> {
+        Ok(
+            sqlx::query_as::<_, StaffRow>("SELECT id, name, role FROM staff WHERE id = $1")
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?,
+        )
     }
 
     /// One practitioner.

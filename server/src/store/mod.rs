@@ -12,9 +12,11 @@ use sqlx::{AnyPool, Executor};
 
 mod access;
 mod audit;
+mod links;
 
-pub use access::{FactRow, PractitionerRow, ReferralRow, ReuseProjectRow};
+pub use access::{FactRow, PractitionerRow, ReferralRow, ReuseProjectRow, StaffRow};
 pub use audit::{AuditQuery, AuditRow, NewAuditEntry, VerifyOutcome};
+pub use links::LinkRequestRow;
 
 /// A transaction that writes to the audit trail (see [`Store::begin`]); rolled back when
 /// dropped without [`Tx::commit`].
@@ -27,19 +29,44 @@ pub enum Subject {
     Patient(String),
     /// A care provider.
     Practitioner(String),
+    /// A member of hospital staff (the back office).
+    Staff(String),
 }
 
 impl Subject {
-    /// The subject of an account row: exactly one of the two ids is set.
-    pub fn of(patient_id: Option<String>, practitioner_id: Option<String>) -> anyhow::Result<Self> {
-        match (patient_id, practitioner_id) {
-            (Some(p), None) => Ok(Subject::Patient(p)),
-            (None, Some(p)) => Ok(Subject::Practitioner(p)),
-            _ => anyhow::bail!("an account belongs to exactly one patient or practitioner"),
+    /// The subject of an account row: exactly one of the three ids is set.
+    pub fn of(
+        patient_id: Option<String>,
+        practitioner_id: Option<String>,
+        staff_id: Option<String>,
+    ) -> anyhow::Result<Self> {
+        match (patient_id, practitioner_id, staff_id) {
+            (Some(p), None, None) => Ok(Subject::Patient(p)),
+            (None, Some(p), None) => Ok(Subject::Practitioner(p)),
+            (None, None, Some(s)) => Ok(Subject::Staff(s)),
+            _ => anyhow::bail!("an account belongs to exactly one patient, practitioner or staff"),
         }
     }
 
-    /// The principal the domain decides for.
+    /// The id of whom the account belongs to.
+    pub fn id(&self) -> &str {
+        match self {
+            Subject::Patient(id) | Subject::Practitioner(id) | Subject::Staff(id) => id,
+        }
+    }
+
+    /// The `accounts` column that holds [`Subject::id`].
+    fn column(&self) -> &'static str {
+        match self {
+            Subject::Patient(_) => "patient_id",
+            Subject::Practitioner(_) => "practitioner_id",
+            Subject::Staff(_) => "staff_id",
+        }
+    }
+
+    /// The principal the domain decides for. Staff handle requests, not records: no rule
+    /// names them, so as a principal (a person id no FHIR id can equal) they are denied every
+    /// record action.
     pub fn principal(&self) -> inzage_domain::Principal {
         match self {
             Subject::Patient(id) => inzage_domain::Principal::Person {
@@ -47,6 +74,9 @@ impl Subject {
             },
             Subject::Practitioner(id) => inzage_domain::Principal::Practitioner {
                 id: inzage_domain::PractitionerId(id.clone()),
+            },
+            Subject::Staff(id) => inzage_domain::Principal::Person {
+                id: inzage_domain::PersonId(format!("staff/{id}")),
             },
         }
     }
@@ -156,6 +186,8 @@ pub struct AccountAuth {
     pub patient_id: Option<String>,
     /// The practitioner the account belongs to, for a practitioner's account.
     pub practitioner_id: Option<String>,
+    /// The staff member the account belongs to, for a staff account.
+    pub staff_id: Option<String>,
     /// The PHC string of the password's Argon2id hash.
     pub password_hash: String,
 }
@@ -169,6 +201,8 @@ pub struct SessionAccount {
     pub patient_id: Option<String>,
     /// The practitioner the account belongs to, for a practitioner's account.
     pub practitioner_id: Option<String>,
+    /// The staff member the account belongs to, for a staff account.
+    pub staff_id: Option<String>,
     /// The language the person chose (`nl`, `fr`, `en`).
     pub language: Option<String>,
     /// When the session was created (Unix seconds).
@@ -322,14 +356,14 @@ impl Store {
 
     /// Whether a patient or practitioner has an account.
     pub async fn has_account(&self, owner: &Subject) -> anyhow::Result<bool> {
-        let (sql, id) = match owner {
-            Subject::Patient(id) => ("SELECT COUNT(*) FROM accounts WHERE patient_id = $1", id),
-            Subject::Practitioner(id) => (
-                "SELECT COUNT(*) FROM accounts WHERE practitioner_id = $1",
-                id,
-            ),
-        };
-        let (n,): (i64,) = sqlx::query_as(sql).bind(id).fetch_one(&self.pool).await?;
+        let sql = format!(
+            "SELECT COUNT(*) FROM accounts WHERE {} = $1",
+            owner.column()
+        );
+        let (n,): (i64,) = sqlx::query_as(&sql)
+            .bind(owner.id())
+            .fetch_one(&self.pool)
+            .await?;
         Ok(n > 0)
     }
 
@@ -382,22 +416,19 @@ impl Store {
         now: i64,
     ) -> anyhow::Result<String> {
         let id = uuid::Uuid::new_v4().to_string();
-        let (patient, practitioner) = match owner {
-            Subject::Patient(p) => (Some(p.as_str()), None),
-            Subject::Practitioner(p) => (None, Some(p.as_str())),
-        };
-        sqlx::query(
-            "INSERT INTO accounts (id, patient_id, practitioner_id, username, password_hash, \
-             created_at) VALUES ($1, $2, $3, $4, $5, $6)",
-        )
-        .bind(&id)
-        .bind(patient)
-        .bind(practitioner)
-        .bind(username)
-        .bind(password_hash)
-        .bind(now)
-        .execute(&self.pool)
-        .await?;
+        let sql = format!(
+            "INSERT INTO accounts (id, {}, username, password_hash, created_at) \
+             VALUES ($1, $2, $3, $4, $5)",
+            owner.column()
+        );
+        sqlx::query(&sql)
+            .bind(&id)
+            .bind(owner.id())
+            .bind(username)
+            .bind(password_hash)
+            .bind(now)
+            .execute(&self.pool)
+            .await?;
         Ok(id)
     }
 
@@ -441,18 +472,18 @@ impl Store {
     pub async fn find_account(&self, name: &LoginName) -> anyhow::Result<Option<AccountAuth>> {
         let (column_query, value) = match name {
             LoginName::NationalNumber(n) => (
-                "SELECT a.id AS account_id, a.patient_id, a.practitioner_id, a.password_hash \
+                "SELECT a.id AS account_id, a.patient_id, a.practitioner_id, a.staff_id, a.password_hash \
                  FROM accounts a JOIN patients p ON p.id = a.patient_id WHERE p.insz = $1",
                 n.as_str(),
             ),
             LoginName::RecordNumber(n) => (
-                "SELECT a.id AS account_id, a.patient_id, a.practitioner_id, a.password_hash \
+                "SELECT a.id AS account_id, a.patient_id, a.practitioner_id, a.staff_id, a.password_hash \
                  FROM accounts a JOIN patients p ON p.id = a.patient_id \
                  WHERE p.record_number = $1",
                 n.as_str(),
             ),
             LoginName::Username(n) => (
-                "SELECT id AS account_id, patient_id, practitioner_id, password_hash \
+                "SELECT id AS account_id, patient_id, practitioner_id, staff_id, password_hash \
                  FROM accounts WHERE username = $1",
                 n.as_str(),
             ),
@@ -607,7 +638,8 @@ impl Store {
         now: i64,
     ) -> anyhow::Result<Option<SessionAccount>> {
         let row = sqlx::query_as::<_, SessionAccount>(
-            "SELECT s.account_id, a.patient_id, a.practitioner_id, a.language, s.created_at \
+            "SELECT s.account_id, a.patient_id, a.practitioner_id, a.staff_id, a.language, \
+             s.created_at \
              FROM sessions s \
              JOIN accounts a ON a.id = s.account_id \
              WHERE s.token_hash = $1 AND s.expires_at > $2",
@@ -635,15 +667,12 @@ impl Store {
 
     /// The language chosen on the account of a patient or practitioner.
     pub async fn language_of(&self, owner: &Subject) -> anyhow::Result<Option<String>> {
-        let (sql, id) = match owner {
-            Subject::Patient(id) => ("SELECT language FROM accounts WHERE patient_id = $1", id),
-            Subject::Practitioner(id) => (
-                "SELECT language FROM accounts WHERE practitioner_id = $1",
-                id,
-            ),
-        };
-        let row: Option<(Option<String>,)> = sqlx::query_as(sql)
-            .bind(id)
+        let sql = format!(
+            "SELECT language FROM accounts WHERE {} = $1",
+            owner.column()
+        );
+        let row: Option<(Option<String>,)> = sqlx::query_as(&sql)
+            .bind(owner.id())
             .fetch_optional(&self.pool)
             .await?;
         Ok(row.and_then(|r| r.0))

@@ -1,0 +1,292 @@
+//! Acting for someone else: the records a person may act on, a parent's request for a link to a
+//! child's record, and hospital staff's queue to approve or refuse such requests.
+
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use axum::Json;
+use inzage_domain::access::Effect;
+use inzage_domain::manage::{next_age_change, parent_link};
+use inzage_domain::wire::{
+    ErrorBody, FieldErrors, LinkRequest, LinkRequestStatus, LinkedRecord, RequestStatus,
+    StaffDecision, StaffLinkRequest,
+};
+use inzage_domain::{Action, Decision, Message, PersonId};
+use time::OffsetDateTime;
+
+use super::record::{now, Actor, Record};
+use super::{ClientAddr, CurrentUser};
+use crate::config::parse_date;
+use crate::error::{ApiError, ApiJson};
+use crate::store::{FactRow, LinkRequestRow, Subject};
+use crate::AppState;
+
+fn instant(s: i64) -> Result<OffsetDateTime, ApiError> {
+    OffsetDateTime::from_unix_timestamp(s).map_err(|e| ApiError::Internal(e.into()))
+}
+
+/// The patient behind the session, for what only a person (not a provider) does.
+fn person(user: &CurrentUser) -> Result<&str, ApiError> {
+    match &user.subject {
+        Subject::Patient(id) => Ok(id),
+        _ => Err(ApiError::Forbidden {
+            message: Message::new("error.patients_only"),
+            reasons: Vec::new(),
+        }),
+    }
+}
+
+/// The staff member behind the session.
+fn staff(user: &CurrentUser) -> Result<&str, ApiError> {
+    match &user.subject {
+        Subject::Staff(id) => Ok(id),
+        _ => Err(ApiError::Forbidden {
+            message: Message::new("error.staff_only"),
+            reasons: Vec::new(),
+        }),
+    }
+}
+
+/// `GET /records`: the records the person may act on now, their own first.
+#[utoipa::path(get, path = "/api/v1/records", tag = "proxy", security(("session" = [])),
+    responses((status = 200, description = "Their own record, their children's, and those of people who named them, each with the decision on reading it and the next birthday that changes it", body = Vec<LinkedRecord>),
+        (status = 401, description = "No valid session", body = ErrorBody),
+        (status = 403, description = "Not a patient's account", body = ErrorBody)))]
+pub async fn records(
+    State(state): State<AppState>,
+    user: CurrentUser,
+) -> Result<Json<Vec<LinkedRecord>>, ApiError> {
+    let me = person(&user)?.to_owned();
+    let now = now(&state);
+    let principal = user.principal();
+    let mut ids = vec![me.clone()];
+    ids.extend(
+        state
+            .store
+            .records_naming_person(&me)
+            .await?
+            .into_iter()
+            .filter(|id| *id != me),
+    );
+    let mut out = Vec::new();
+    for id in ids {
+        let Some(record) = Record::load(&state, &id).await? else {
+            continue;
+        };
+        let read = record.decide(&principal, Action::Read, now);
+        // Someone else's record is listed only while the person may read it; their own always.
+        if id != me && !read.is_permitted() {
+            continue;
+        }
+        let p = &record.patient;
+        out.push(LinkedRecord {
+            name: format!("{} {}", p.given_name, p.family_name)
+                .trim()
+                .to_owned(),
+            own: id == me,
+            next_change: next_age_change(&record.facts, now),
+            record: id,
+            read,
+        });
+    }
+    Ok(Json(out))
+}
+
+/// `POST /link-requests`: a parent asks for a link to a child's record. The answer is the same
+/// whether or not the number is a patient's here.
+#[utoipa::path(post, path = "/api/v1/link-requests", tag = "proxy", security(("session" = [])),
+    request_body = LinkRequest,
+    responses((status = 202, description = "Filed for hospital staff", body = LinkRequestStatus),
+        (status = 401, description = "No valid session", body = ErrorBody),
+        (status = 403, description = "Not a patient's account", body = ErrorBody),
+        (status = 422, description = "A field does not validate", body = ErrorBody)))]
+pub async fn request_link(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    ApiJson(req): ApiJson<LinkRequest>,
+) -> Result<(StatusCode, Json<LinkRequestStatus>), ApiError> {
+    let me = person(&user)?.to_owned();
+    let (insz, child_name, message) = req.validate().map_err(ApiError::Validation)?;
+    let now = now(&state);
+    let row = LinkRequestRow {
+        id: uuid::Uuid::new_v4().to_string(),
+        requester_id: me,
+        relation: "parent".into(),
+        child_name,
+        child_insz: insz.as_str().to_owned(),
+        message,
+        filed_at: now.unix_timestamp(),
+        outcome: None,
+        decision_reason: None,
+    };
+    state.store.insert_link_request(&row).await?;
+    Ok((StatusCode::ACCEPTED, Json(status_of(row)?)))
+}
+
+fn status_of(row: LinkRequestRow) -> Result<LinkRequestStatus, ApiError> {
+    Ok(LinkRequestStatus {
+        status: match row.outcome.as_deref() {
+            None => RequestStatus::Pending,
+            Some("approved") => RequestStatus::Approved,
+            Some(_) => RequestStatus::Refused,
+        },
+        filed_at: instant(row.filed_at)?,
+        id: row.id,
+        child_name: row.child_name,
+        reason: row.decision_reason,
+    })
+}
+
+/// `GET /link-requests`: the person's own requests and where they stand.
+#[utoipa::path(get, path = "/api/v1/link-requests", tag = "proxy", security(("session" = [])),
+    responses((status = 200, description = "The person's requests, newest first", body = Vec<LinkRequestStatus>),
+        (status = 401, description = "No valid session", body = ErrorBody),
+        (status = 403, description = "Not a patient's account", body = ErrorBody)))]
+pub async fn my_link_requests(
+    State(state): State<AppState>,
+    user: CurrentUser,
+) -> Result<Json<Vec<LinkRequestStatus>>, ApiError> {
+    let me = person(&user)?;
+    let rows = state.store.link_requests_of(me).await?;
+    Ok(Json(
+        rows.into_iter()
+            .map(status_of)
+            .collect::<Result<Vec<_>, _>>()?,
+    ))
+}
+
+/// `GET /staff/link-requests`: the queue, with the record each request would link.
+#[utoipa::path(get, path = "/api/v1/staff/link-requests", tag = "staff", security(("session" = [])),
+    responses((status = 200, description = "Pending requests, oldest first", body = Vec<StaffLinkRequest>),
+        (status = 401, description = "No valid session", body = ErrorBody),
+        (status = 403, description = "Not hospital staff", body = ErrorBody)))]
+pub async fn staff_queue(
+    State(state): State<AppState>,
+    user: CurrentUser,
+) -> Result<Json<Vec<StaffLinkRequest>>, ApiError> {
+    staff(&user)?;
+    let mut out = Vec::new();
+    for row in state.store.pending_link_requests().await? {
+        let record = match state.store.patient_by_insz(&row.child_insz).await? {
+            Some(id) => state.store.patient(&id).await?,
+            None => None,
+        };
+        out.push(StaffLinkRequest {
+            requester_name: state
+                .store
+                .patient_display_name(&row.requester_id)
+                .await?
+                .unwrap_or_default(),
+            filed_at: instant(row.filed_at)?,
+            record_name: record.as_ref().map(|p| {
+                format!("{} {}", p.given_name, p.family_name)
+                    .trim()
+                    .to_owned()
+            }),
+            record_birth_date: record
+                .as_ref()
+                .and_then(|p| p.birth_date.as_deref())
+                .and_then(|d| parse_date(d).ok()),
+            id: row.id,
+            child_name: row.child_name,
+            child_national_number: row.child_insz,
+            message: row.message,
+        });
+    }
+    Ok(Json(out))
+}
+
+/// `POST /staff/link-requests/{id}`: approve (the domain decides which fact the child's
+/// hospital's law gives) or refuse with a reason; written to the child's audit trail in the same
+/// transaction.
+#[utoipa::path(post, path = "/api/v1/staff/link-requests/{id}", tag = "staff", security(("session" = [])),
+    params(("id" = String, Path, description = "The request")), request_body = StaffDecision,
+    responses((status = 200, description = "Decided; the request as the requester now sees it", body = LinkRequestStatus),
+        (status = 401, description = "No valid session", body = ErrorBody),
+        (status = 403, description = "Not hospital staff", body = ErrorBody),
+        (status = 404, description = "No such request", body = ErrorBody),
+        (status = 409, description = "Already decided, or the law gives no link (the child is too old, has died, has no birth date), or no patient has that national number", body = ErrorBody),
+        (status = 422, description = "A refusal without a reason", body = ErrorBody)))]
+pub async fn staff_decide(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    client: ClientAddr,
+    Path(id): Path<String>,
+    ApiJson(decision): ApiJson<StaffDecision>,
+) -> Result<Json<LinkRequestStatus>, ApiError> {
+    let me = staff(&user)?.to_owned();
+    let row = state
+        .store
+        .link_request(&id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    if row.outcome.is_some() {
+        return Err(ApiError::Conflict(Message::new("link.already_decided")));
+    }
+    let reason = decision.reason.trim();
+    if !decision.approve && reason.is_empty() {
+        let mut errors = FieldErrors::default();
+        errors.add("reason", Message::new("staff.reason.empty"));
+        return Err(ApiError::Validation(errors));
+    }
+    let now = now(&state);
+    let child = match state.store.patient_by_insz(&row.child_insz).await? {
+        Some(child) => Record::load(&state, &child).await?,
+        None => None,
+    };
+    let actor = Actor::of(&state, &user, child.as_ref().map_or("", |c| &c.patient.id)).await?;
+    let mut tx = state.store.begin().await?;
+    let (outcome, fact) = if decision.approve {
+        let child = child
+            .as_ref()
+            .ok_or_else(|| ApiError::Conflict(Message::new("link.no_such_patient")))?;
+        let fact = parent_link(&child.facts, &PersonId(row.requester_id.clone()), now)
+            .map_err(ApiError::Conflict)?;
+        ("approved", Some(fact))
+    } else {
+        ("refused", None)
+    };
+    let decided = tx
+        .decide_link_request(
+            &id,
+            outcome,
+            &me,
+            (!reason.is_empty()).then_some(reason),
+            child.as_ref().map(|c| c.patient.id.as_str()),
+            now.unix_timestamp(),
+        )
+        .await?;
+    if !decided {
+        return Err(ApiError::Conflict(Message::new("link.already_decided")));
+    }
+    if let Some(child) = &child {
+        let record = child.patient.id.as_str();
+        if let Some(fact) = &fact {
+            tx.insert_fact(&FactRow::from_fact(record, fact)).await?;
+        }
+        let why = Decision {
+            effect: Effect::Permit,
+            rules: Vec::new(),
+            reasons: vec![Message::new(if decision.approve {
+                "reason.link_approved"
+            } else {
+                "reason.link_refused"
+            })],
+        };
+        tx.audit(&actor.entry(
+            record,
+            "change",
+            &format!("link/{outcome}/{}", row.requester_id),
+            &why,
+            &client,
+            now,
+        ))
+        .await?;
+    }
+    tx.commit().await?;
+    let row = state
+        .store
+        .link_request(&id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    Ok(Json(status_of(row)?))
+}

@@ -1,0 +1,259 @@
+//! Acting for someone else (issue 5): a parent's link request, staff's decision, the linked
+//! records, and the link ending by itself at the child's 15th birthday.
+
+use inzage_domain::access::RuleId;
+use inzage_domain::wire::{
+    ErrorBody, LinkRequest, LinkRequestStatus, LinkedRecord, RequestStatus, StaffDecision,
+    StaffLinkRequest,
+};
+use inzage_tests::{Db, TestApp};
+use reqwest::{Client, StatusCode};
+use time::macros::datetime;
+
+on_both_backends!(
+    a_parent_is_linked_by_staff_and_the_link_ends_at_15,
+    staff_refuse_with_a_reason_and_decide_once,
+    the_law_gives_no_link_to_a_child_of_15,
+    only_staff_handle_the_queue,
+);
+
+async fn insz_of(app: &TestApp, given: &str, family: &str) -> anyhow::Result<String> {
+    let (id, _) = app
+        .store
+        .find_patient_by_name(given, family)
+        .await?
+        .expect("demo child");
+    Ok(app
+        .store
+        .patient(&id)
+        .await?
+        .and_then(|p| p.insz)
+        .expect("national number"))
+}
+
+async fn ask(
+    app: &TestApp,
+    parent: &Client,
+    name: &str,
+    insz: &str,
+) -> anyhow::Result<LinkRequestStatus> {
+    let res = parent
+        .post(app.url("/api/v1/link-requests"))
+        .json(&LinkRequest {
+            child_name: name.into(),
+            child_national_number: insz.into(),
+            message: "Ik ben de moeder.".into(),
+        })
+        .send()
+        .await?;
+    assert_eq!(res.status(), StatusCode::ACCEPTED);
+    Ok(res.json().await?)
+}
+
+async fn decide(
+    app: &TestApp,
+    staff: &Client,
+    id: &str,
+    approve: bool,
+    reason: &str,
+) -> anyhow::Result<reqwest::Response> {
+    Ok(staff
+        .post(app.url(&format!("/api/v1/staff/link-requests/{id}")))
+        .json(&StaffDecision {
+            approve,
+            reason: reason.into(),
+        })
+        .send()
+        .await?)
+}
+
+async fn records(app: &TestApp, client: &Client) -> anyhow::Result<Vec<LinkedRecord>> {
+    Ok(client
+        .get(app.url("/api/v1/records"))
+        .send()
+        .await?
+        .json()
+        .await?)
+}
+
+async fn a_parent_is_linked_by_staff_and_the_link_ends_at_15(db: Db) -> anyhow::Result<()> {
+    let app = TestApp::spawn(db).await?;
+    let (jorge, _) = app
+        .store
+        .find_patient_by_name("Jorge", "Brekke")
+        .await?
+        .unwrap();
+    let insz = insz_of(&app, "Jorge", "Brekke").await?;
+    let reyna = app.signed_in("reyna").await?;
+    let staff = app.signed_in("ombuds").await?;
+
+    let before = records(&app, &reyna).await?;
+    assert_eq!(before.len(), 1);
+    assert!(before[0].own);
+
+    let request = ask(&app, &reyna, "Jorge Brekke", &insz).await?;
+    assert_eq!(request.status, RequestStatus::Pending);
+    let queue: Vec<StaffLinkRequest> = staff
+        .get(app.url("/api/v1/staff/link-requests"))
+        .send()
+        .await?
+        .json()
+        .await?;
+    assert_eq!(queue.len(), 1);
+    assert_eq!(queue[0].requester_name, "Reyna Ziemann");
+    assert_eq!(queue[0].record_name.as_deref(), Some("Jorge Brekke"));
+
+    let res = decide(&app, &staff, &request.id, true, "").await?;
+    assert_eq!(res.status(), StatusCode::OK);
+    let decided: LinkRequestStatus = res.json().await?;
+    assert_eq!(decided.status, RequestStatus::Approved);
+
+    let linked = records(&app, &reyna).await?;
+    let child = linked
+        .iter()
+        .find(|r| r.record == jorge)
+        .expect("the child's record");
+    assert!(!child.own);
+    assert_eq!(child.read.rules, vec![RuleId::BeParentLink]);
+    let change = child.next_change.as_ref().expect("the 15th birthday ahead");
+    assert_eq!(change.age, 15);
+    assert_eq!(
+        change.at,
+        datetime!(2027-11-10 23:00 UTC),
+        "midnight in Brussels"
+    );
+    let reports = |c: &Client| {
+        let c = c.clone();
+        let url = app.url(&format!("/api/v1/records/{jorge}/reports"));
+        async move { c.get(url).send().await.map(|r| r.status()) }
+    };
+    assert_eq!(reports(&reyna).await?, StatusCode::OK);
+    // A second parent who was not linked sees nothing.
+    let margery = app.signed_in("margery").await?;
+    assert_eq!(reports(&margery).await?, StatusCode::NOT_FOUND);
+
+    // The staff's decision is in the child's audit trail.
+    let (n,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM audit_log WHERE patient_id = $1 AND actor_kind = 'staff' \
+         AND resource LIKE 'link/approved/%'",
+    )
+    .bind(&jorge)
+    .fetch_one(app.store.pool())
+    .await?;
+    assert_eq!(n, 1);
+
+    // One second before local midnight of the 15th birthday the link holds; at midnight it ends.
+    app.clock.set(datetime!(2027-11-10 22:59:59 UTC));
+    let reyna = app.signed_in("reyna").await?;
+    assert_eq!(reports(&reyna).await?, StatusCode::OK);
+    app.clock.set(datetime!(2027-11-10 23:00 UTC));
+    assert_eq!(reports(&reyna).await?, StatusCode::NOT_FOUND);
+    let after = records(&app, &reyna).await?;
+    assert!(
+        after.iter().all(|r| r.record != jorge),
+        "the link is gone from the menu"
+    );
+    Ok(())
+}
+
+async fn staff_refuse_with_a_reason_and_decide_once(db: Db) -> anyhow::Result<()> {
+    let app = TestApp::spawn(db).await?;
+    let insz = insz_of(&app, "Jorge", "Brekke").await?;
+    let reyna = app.signed_in("reyna").await?;
+    let staff = app.signed_in("ombuds").await?;
+    let request = ask(&app, &reyna, "Jorge Brekke", &insz).await?;
+    let res = decide(&app, &staff, &request.id, false, "  ").await?;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body: ErrorBody = res.json().await?;
+    assert_eq!(
+        body.fields.first("reason").unwrap().key,
+        "staff.reason.empty"
+    );
+    let res = decide(
+        &app,
+        &staff,
+        &request.id,
+        false,
+        "Geen bewijs van ouderschap.",
+    )
+    .await?;
+    assert_eq!(res.status(), StatusCode::OK);
+    let again = decide(&app, &staff, &request.id, true, "").await?;
+    assert_eq!(again.status(), StatusCode::CONFLICT);
+    let mine: Vec<LinkRequestStatus> = reyna
+        .get(app.url("/api/v1/link-requests"))
+        .send()
+        .await?
+        .json()
+        .await?;
+    assert_eq!(mine[0].status, RequestStatus::Refused);
+    assert_eq!(
+        mine[0].reason.as_deref(),
+        Some("Geen bewijs van ouderschap.")
+    );
+    assert_eq!(records(&app, &reyna).await?.len(), 1, "no link");
+    // A request for a number that is no patient's is answered the same, and cannot be approved.
+    let nobody = ask(&app, &reyna, "Niemand", "85.07.30-033.28").await?;
+    let res = decide(&app, &staff, &nobody.id, true, "").await?;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    let body: ErrorBody = res.json().await?;
+    assert_eq!(body.message.key, "link.no_such_patient");
+    // Bad input gets field errors.
+    let res = reyna
+        .post(app.url("/api/v1/link-requests"))
+        .json(&serde_json::json!({"child_name": "", "child_national_number": "123", "message": ""}))
+        .send()
+        .await?;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    Ok(())
+}
+
+async fn the_law_gives_no_link_to_a_child_of_15(db: Db) -> anyhow::Result<()> {
+    let app = TestApp::spawn(db).await?;
+    let insz = insz_of(&app, "Sherron", "Kutch").await?;
+    let reyna = app.signed_in("reyna").await?;
+    let staff = app.signed_in("ombuds").await?;
+    let request = ask(&app, &reyna, "Sherron Kutch", &insz).await?;
+    let res = decide(&app, &staff, &request.id, true, "").await?;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    let body: ErrorBody = res.json().await?;
+    assert_eq!(body.message.key, "link.child_too_old");
+    assert_eq!(body.message.get("age"), Some("15"));
+    // Nothing was stored: the request is still pending.
+    let mine: Vec<LinkRequestStatus> = reyna
+        .get(app.url("/api/v1/link-requests"))
+        .send()
+        .await?
+        .json()
+        .await?;
+    assert_eq!(mine[0].status, RequestStatus::Pending);
+    Ok(())
+}
+
+async fn only_staff_handle_the_queue(db: Db) -> anyhow::Result<()> {
+    let app = TestApp::spawn(db).await?;
+    let insz = insz_of(&app, "Jorge", "Brekke").await?;
+    let reyna = app.signed_in("reyna").await?;
+    let request = ask(&app, &reyna, "Jorge Brekke", &insz).await?;
+    for who in ["reyna", "dr.gleason"] {
+        let client = app.signed_in(who).await?;
+        let res = client
+            .get(app.url("/api/v1/staff/link-requests"))
+            .send()
+            .await?;
+        assert_eq!(res.status(), StatusCode::FORBIDDEN, "{who}");
+        let res = decide(&app, &client, &request.id, true, "").await?;
+        assert_eq!(res.status(), StatusCode::FORBIDDEN, "{who}");
+    }
+    // Staff read no record.
+    let staff = app.signed_in("ombuds").await?;
+    let margery = app.id_of("margery");
+    let res = staff
+        .get(app.url(&format!("/api/v1/records/{margery}/reports")))
+        .send()
+        .await?;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let res = staff.get(app.url("/api/v1/records")).send().await?;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    Ok(())
+}
