@@ -15,6 +15,7 @@ on_both_backends!(
     staff_refuse_with_a_reason_and_decide_once,
     the_law_gives_no_link_to_a_child_of_15,
     only_staff_handle_the_queue,
+    at_death_portal_access_ends_for_the_patient_and_every_proxy_and_nothing_is_deleted,
 );
 
 async fn insz_of(app: &TestApp, given: &str, family: &str) -> anyhow::Result<String> {
@@ -255,5 +256,60 @@ async fn only_staff_handle_the_queue(db: Db) -> anyhow::Result<()> {
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
     let res = staff.get(app.url("/api/v1/records")).send().await?;
     assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    Ok(())
+}
+
+async fn at_death_portal_access_ends_for_the_patient_and_every_proxy_and_nothing_is_deleted(
+    db: Db,
+) -> anyhow::Result<()> {
+    let app = TestApp::spawn(db).await?;
+    let (jorge, _) = app
+        .store
+        .find_patient_by_name("Jorge", "Brekke")
+        .await?
+        .unwrap();
+    let insz = insz_of(&app, "Jorge", "Brekke").await?;
+    let reyna = app.signed_in("reyna").await?;
+    let staff = app.signed_in("ombuds").await?;
+    let request = ask(&app, &reyna, "Jorge Brekke", &insz).await?;
+    assert_eq!(
+        decide(&app, &staff, &request.id, true, "").await?.status(),
+        StatusCode::OK
+    );
+    let url = app.url(&format!("/api/v1/records/{jorge}/reports"));
+    assert_eq!(reyna.get(&url).send().await?.status(), StatusCode::OK);
+    let reports_before = app.store.reports_for_patient(&jorge).await?.len();
+
+    // The hospital records the death (as a new import of the patient would).
+    sqlx::query("UPDATE patients SET deceased_at = '2026-11-26' WHERE id = $1")
+        .bind(&jorge)
+        .execute(app.store.pool())
+        .await?;
+    assert_eq!(
+        reyna.get(&url).send().await?.status(),
+        StatusCode::NOT_FOUND
+    );
+    assert!(records(&app, &reyna)
+        .await?
+        .iter()
+        .all(|r| r.record != jorge));
+    // Nothing is deleted: the reports and the link stay, for the hospital and for the law.
+    assert_eq!(
+        app.store.reports_for_patient(&jorge).await?.len(),
+        reports_before
+    );
+    assert!(!app.store.facts_of(&jorge).await?.is_empty());
+
+    // The patient's own account: listed, with the reason, and nothing readable.
+    let margery = app.id_of("margery");
+    sqlx::query("UPDATE patients SET deceased_at = '2026-11-26' WHERE id = $1")
+        .bind(&margery)
+        .execute(app.store.pool())
+        .await?;
+    let own = app.signed_in("margery").await?;
+    let mine = records(&app, &own).await?;
+    assert_eq!(mine[0].read.rules, vec![RuleId::Death]);
+    let res = own.get(app.url("/api/v1/reports")).send().await?;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
     Ok(())
 }
