@@ -164,6 +164,9 @@ pub enum LoginOutcome {
 #[derive(Clone)]
 pub struct Auth {
     store: Store,
+    /// Argon2 runs on tokio's blocking threads, at most this many at once (one per core), so a
+    /// flood of logins queues here instead of stalling the workers that serve everything else.
+    hashing: std::sync::Arc<tokio::sync::Semaphore>,
     dummy_password_hash: String,
     dummy_code_hash: String,
 }
@@ -171,8 +174,10 @@ pub struct Auth {
 impl Auth {
     /// Prepares the dummy hashes used to keep failed logins as slow as successful ones.
     pub fn new(store: Store, password_cost: HashCost) -> anyhow::Result<Self> {
+        let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
         Ok(Self {
             store,
+            hashing: std::sync::Arc::new(tokio::sync::Semaphore::new(cores)),
             dummy_password_hash: hash_secret("inzage-dummy-password", password_cost)?,
             dummy_code_hash: hash_secret("00000000", CODE_COST)?,
         })
@@ -236,8 +241,16 @@ impl Auth {
             ),
         };
         // Both checks always run: no early return reveals which input was wrong.
-        let password_ok = verify_secret(login.password.expose_secret(), &password_hash);
-        let code_ok = verify_secret(login.code.expose_secret(), &code_hash);
+        let (password_ok, code_ok) = {
+            let _permit = self.hashing.acquire().await?;
+            let password = login.password.expose_secret().to_owned();
+            let code = login.code.expose_secret().to_owned();
+            let (ph, ch) = (password_hash.clone(), code_hash.clone());
+            tokio::task::spawn_blocking(move || {
+                (verify_secret(&password, &ph), verify_secret(&code, &ch))
+            })
+            .await?
+        };
         match account {
             Some(a) if password_ok && code_ok && code_hash != self.dummy_code_hash => {
                 self.store.clear_failures(&key).await?;
