@@ -9,7 +9,7 @@ use time::{Date, OffsetDateTime};
 
 use crate::access::{Decision, Facts, PractitionerId, Principal};
 use crate::explain::Language;
-use crate::ident::Insz;
+use crate::ident::{Bsn, Insz};
 use crate::reuse::ReusePurpose;
 
 use crate::login::{CodeCardAnswer, CodeCardPosition, LoginName, Password};
@@ -518,7 +518,8 @@ impl ReferralRequest {
 pub struct LinkRequest {
     /// The child's name, as the parent writes it.
     pub child_name: String,
-    /// The child's Belgian national number.
+    /// The child's national number: the Belgian national register number (11 digits) or the
+    /// Dutch BSN (9 digits).
     pub child_national_number: String,
     /// The message to the hospital.
     pub message: String,
@@ -539,12 +540,15 @@ impl LinkRequest {
     /// assert!(errors.first("child_national_number").is_some());
     /// assert!(errors.first("message").is_none(), "the message may be empty");
     /// ```
-    pub fn validate(&self) -> Result<(Insz, String, String), FieldErrors> {
+    pub fn validate(&self) -> Result<(NationalNumber, String, String), FieldErrors> {
         let mut errors = FieldErrors::default();
-        let insz = errors.check(
-            "child_national_number",
-            Insz::parse(&self.child_national_number),
-        );
+        let number = match NationalNumber::parse(&self.child_national_number) {
+            Ok(n) => Some(n),
+            Err(m) => {
+                errors.add("child_national_number", m);
+                None
+            }
+        };
         let name = self.child_name.trim();
         if name.is_empty() {
             errors.add("child_name", Message::new("link.child_name.empty"));
@@ -561,9 +565,50 @@ impl LinkRequest {
                 Message::new("link.message.too_long").arg("max", LINK_MESSAGE_MAX.to_string()),
             );
         }
-        match insz {
-            Some(insz) if errors.is_empty() => Ok((insz, name.to_owned(), message.to_owned())),
+        match number {
+            Some(n) if errors.is_empty() => Ok((n, name.to_owned(), message.to_owned())),
             _ => Err(errors),
+        }
+    }
+}
+
+/// A person's national number in either country the portal serves.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NationalNumber {
+    /// Belgium: the national register (or BIS) number.
+    Be(Insz),
+    /// The Netherlands: the citizen service number.
+    Nl(Bsn),
+}
+
+impl NationalNumber {
+    /// Reads either number: 11 digits are a Belgian number, 9 a BSN (separators allowed);
+    /// the error is the chosen number's own, or `national_number.wrong_length`.
+    /// ```
+    /// use inzage_domain::wire::NationalNumber;
+    /// assert!(matches!(NationalNumber::parse("111222333"), Ok(NationalNumber::Nl(_))));
+    /// assert!(matches!(NationalNumber::parse("85.07.30-033.28"), Ok(NationalNumber::Be(_))));
+    /// assert_eq!(NationalNumber::parse("12345").unwrap_err().key, "national_number.wrong_length");
+    /// ```
+    pub fn parse(input: &str) -> Result<Self, Message> {
+        let digits = input.chars().filter(char::is_ascii_digit).count();
+        match digits {
+            11 => Insz::parse(input)
+                .map(NationalNumber::Be)
+                .map_err(|e| Message::from(&e)),
+            9 => Bsn::parse(input)
+                .map(NationalNumber::Nl)
+                .map_err(|e| Message::from(&e)),
+            0 if input.trim().is_empty() => Err(Message::new("national_number.empty")),
+            _ => Err(Message::new("national_number.wrong_length")),
+        }
+    }
+
+    /// The digits only.
+    pub fn as_str(&self) -> &str {
+        match self {
+            NationalNumber::Be(n) => n.as_str(),
+            NationalNumber::Nl(n) => n.as_str(),
         }
     }
 }
@@ -609,7 +654,7 @@ pub struct StaffLinkRequest {
     pub requester_name: String,
     /// The child's name as written.
     pub child_name: String,
-    /// The national number as given (11 digits).
+    /// The national number as given (digits only).
     pub child_national_number: String,
     /// The parent's message.
     pub message: String,

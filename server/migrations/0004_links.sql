@@ -8,8 +8,8 @@ CREATE TABLE link_requests (
     -- 'parent'.
     relation TEXT NOT NULL,
     child_name TEXT NOT NULL,
-    -- As typed, normalised to 11 digits.
-    child_insz TEXT NOT NULL,
+    -- The Belgian national number (11 digits) or the Dutch BSN (9), digits only.
+    child_number TEXT NOT NULL,
     message TEXT NOT NULL,
     filed_at BIGINT NOT NULL,
     -- NULL while pending; then 'approved' or 'refused'.

@@ -25,17 +25,19 @@ struct DemoSpec {
     given: &'static str,
     family: &'static str,
     username: &'static str,
-    serial: u16,
+    /// The serial of the Belgian national number made from the birth date; none for a Dutch
+    /// patient, who has the BSN of the bundle.
+    serial: Option<u16>,
     record_number: &'static str,
     seed: u64,
 }
 
-const DEMO_ACCOUNTS: [DemoSpec; 2] = [
+const DEMO_ACCOUNTS: [DemoSpec; 3] = [
     DemoSpec {
         given: "Margery",
         family: "Gibson",
         username: "margery",
-        serial: 102,
+        serial: Some(102),
         record_number: "1000001",
         seed: 2_016_081_501,
     },
@@ -43,9 +45,18 @@ const DEMO_ACCOUNTS: [DemoSpec; 2] = [
         given: "Reyna",
         family: "Ziemann",
         username: "reyna",
-        serial: 204,
+        serial: Some(204),
         record_number: "1000002",
         seed: 2_016_081_502,
+    },
+    // A Dutch child of 13 (extra bundle), to give and withdraw consent to a parent.
+    DemoSpec {
+        given: "Noor",
+        family: "Visser",
+        username: "noor",
+        serial: None,
+        record_number: "1000003",
+        seed: 2_016_081_503,
     },
 ];
 
@@ -376,15 +387,27 @@ async fn ensure_account(
     };
     let birth = parse_date(birth_date.as_deref().unwrap_or_default())
         .with_context(|| format!("demo patient {} has no birth date", spec.given))?;
-    let insz = Insz::from_birth_date(birth, spec.serial)
+    let insz = spec
+        .serial
+        .map(|serial| Insz::from_birth_date(birth, serial))
+        .transpose()
         .map_err(|e| anyhow::anyhow!("demo national number: {e}"))?;
+    let bsn = store
+        .patient(&patient_id)
+        .await?
+        .and_then(|p| p.bsn)
+        .and_then(|b| inzage_domain::Bsn::parse(&b).ok());
     let mut rng = rand::rngs::StdRng::seed_from_u64(spec.seed);
     let card = PrintedCard::from_rng(&mut rng)?;
 
     let subject = Subject::Patient(patient_id.clone());
     if !store.has_account(&subject).await? {
         store
-            .set_patient_numbers(&patient_id, Some(insz.as_str()), Some(spec.record_number))
+            .set_patient_numbers(
+                &patient_id,
+                insz.as_ref().map(Insz::as_str),
+                Some(spec.record_number),
+            )
             .await?;
         let hash = hash_secret(DEMO_PASSWORD, password_cost)?;
         let t = now.unix_timestamp();
@@ -397,7 +420,9 @@ async fn ensure_account(
         display_name: format!("{} {}", spec.given, spec.family),
         subject,
         username: spec.username.to_owned(),
-        national_number: Some(insz.formatted()),
+        national_number: insz
+            .map(|n| n.formatted())
+            .or_else(|| bsn.map(|b| b.formatted())),
         record_number: Some(spec.record_number.to_owned()),
         password: DEMO_PASSWORD.to_owned(),
         card,

@@ -16,6 +16,7 @@ on_both_backends!(
     the_law_gives_no_link_to_a_child_of_15,
     only_staff_handle_the_queue,
     at_death_portal_access_ends_for_the_patient_and_every_proxy_and_nothing_is_deleted,
+    a_dutch_child_of_13_grants_and_withdraws_a_parents_access,
 );
 
 async fn insz_of(app: &TestApp, given: &str, family: &str) -> anyhow::Result<String> {
@@ -311,5 +312,114 @@ async fn at_death_portal_access_ends_for_the_patient_and_every_proxy_and_nothing
     assert_eq!(mine[0].read.rules, vec![RuleId::Death]);
     let res = own.get(app.url("/api/v1/reports")).send().await?;
     assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    Ok(())
+}
+
+async fn a_dutch_child_of_13_grants_and_withdraws_a_parents_access(db: Db) -> anyhow::Result<()> {
+    use inzage_domain::manage::{overview, AccessCommand, Group};
+    use inzage_domain::wire::AccessView;
+    use inzage_domain::{PersonId, Principal};
+    let app = TestApp::spawn(db).await?;
+    let noor = app.id_of("noor");
+    let reyna_id = app.id_of("reyna");
+    let reyna = app.signed_in("reyna").await?;
+    let staff = app.signed_in("ombuds").await?;
+    // The Dutch parent asks with the child's BSN; staff approve; the law of Noor's (Dutch)
+    // hospital makes it parental authority, which at 13 needs the child's consent.
+    let request = ask(&app, &reyna, "Noor Visser", "111 222 333").await?;
+    assert_eq!(
+        decide(&app, &staff, &request.id, true, "").await?.status(),
+        StatusCode::OK
+    );
+    let url = app.url(&format!("/api/v1/records/{noor}/reports"));
+    assert_eq!(
+        reyna.get(&url).send().await?.status(),
+        StatusCode::NOT_FOUND
+    );
+    assert!(records(&app, &reyna)
+        .await?
+        .iter()
+        .all(|r| r.record != noor));
+
+    // Noor sees her mother on Toegangen, with the consent the domain offers her.
+    let child = app.signed_in("noor").await?;
+    let access_url = app.url(&format!("/api/v1/records/{noor}/access"));
+    let view: AccessView = child.get(&access_url).send().await?.json().await?;
+    let me = Principal::Person {
+        id: PersonId(noor.clone()),
+    };
+    let entries = overview(&me, &view.facts, view.now);
+    let mum = entries
+        .iter()
+        .find(|e| {
+            e.principal
+                == Principal::Person {
+                    id: PersonId(reyna_id.clone()),
+                }
+        })
+        .expect("the parent on Toegangen");
+    assert_eq!(mum.group, Group::Parent);
+    assert_eq!(mum.read.rules, vec![RuleId::NlChildConsentMissing]);
+    let give = AccessCommand::GiveChildConsent {
+        parent: PersonId(reyna_id.clone()),
+    };
+    assert_eq!(mum.commands, vec![give.clone()]);
+
+    // The parent cannot consent for the child.
+    let res = reyna.post(&access_url).json(&give).send().await?;
+    assert_eq!(
+        res.status(),
+        StatusCode::NOT_FOUND,
+        "she may not even read the record yet"
+    );
+
+    let res = child.post(&access_url).json(&give).send().await?;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(reyna.get(&url).send().await?.status(), StatusCode::OK);
+    let linked = records(&app, &reyna).await?;
+    let r = linked
+        .iter()
+        .find(|r| r.record == noor)
+        .expect("listed now");
+    assert_eq!(r.read.rules, vec![RuleId::NlParentWithChildConsent]);
+    let change = r.next_change.as_ref().expect("the 16th birthday ahead");
+    assert_eq!(change.age, 16);
+    assert_eq!(
+        change.at,
+        datetime!(2029-06-14 22:00 UTC),
+        "midnight in Amsterdam"
+    );
+    // With consent the parent reads, but does not manage access.
+    let res = reyna.post(&access_url).json(&give).send().await?;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+
+    let withdraw = AccessCommand::WithdrawChildConsent {
+        parent: PersonId(reyna_id),
+    };
+    assert_eq!(
+        child
+            .post(&access_url)
+            .json(&withdraw)
+            .send()
+            .await?
+            .status(),
+        StatusCode::OK
+    );
+    assert_eq!(
+        reyna.get(&url).send().await?.status(),
+        StatusCode::NOT_FOUND
+    );
+
+    // Given again, it ends by itself at 16: the child decides alone.
+    assert_eq!(
+        child.post(&access_url).json(&give).send().await?.status(),
+        StatusCode::OK
+    );
+    app.clock.set(datetime!(2029-06-14 22:00 UTC));
+    let reyna = app.signed_in("reyna").await?;
+    assert_eq!(
+        reyna.get(&url).send().await?.status(),
+        StatusCode::NOT_FOUND
+    );
     Ok(())
 }

@@ -607,7 +607,8 @@ async fn a_bad_bundle_imports_nothing(db: Db) -> anyhow::Result<()> {
 
 async fn the_demo_imports_the_synthea_bundles(db: Db) -> anyhow::Result<()> {
     let app = TestApp::spawn(db).await?;
-    assert_eq!(app.store.count_patients().await?, 5);
+    // Five Synthea patients and Noor, the Dutch child of the extra bundle.
+    assert_eq!(app.store.count_patients().await?, 6);
     let adan: Option<(String,)> =
         sqlx::query_as("SELECT deceased_at FROM patients WHERE given_name = $1")
             .bind("Adán")
@@ -617,8 +618,8 @@ async fn the_demo_imports_the_synthea_bundles(db: Db) -> anyhow::Result<()> {
     let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM reports")
         .fetch_one(app.store.pool())
         .await?;
-    // 92 Synthea DiagnosticReports and 7 reports from the extra bundle.
-    assert_eq!(n, 92 + 7);
+    // 92 Synthea DiagnosticReports and 8 reports from the extra bundle.
+    assert_eq!(n, 92 + 8);
     if app.store.backend() == Backend::Sqlite {
         assert_eq!(app.store.sqlite_pragma("journal_mode").await?, "wal");
         assert_eq!(app.store.sqlite_pragma("foreign_keys").await?, "1");

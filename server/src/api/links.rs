@@ -105,14 +105,14 @@ pub async fn request_link(
     ApiJson(req): ApiJson<LinkRequest>,
 ) -> Result<(StatusCode, Json<LinkRequestStatus>), ApiError> {
     let me = person(&user)?.to_owned();
-    let (insz, child_name, message) = req.validate().map_err(ApiError::Validation)?;
+    let (number, child_name, message) = req.validate().map_err(ApiError::Validation)?;
     let now = now(&state);
     let row = LinkRequestRow {
         id: uuid::Uuid::new_v4().to_string(),
         requester_id: me,
         relation: "parent".into(),
         child_name,
-        child_insz: insz.as_str().to_owned(),
+        child_number: number.as_str().to_owned(),
         message,
         filed_at: now.unix_timestamp(),
         outcome: None,
@@ -166,7 +166,11 @@ pub async fn staff_queue(
     staff(&user)?;
     let mut out = Vec::new();
     for row in state.store.pending_link_requests().await? {
-        let record = match state.store.patient_by_insz(&row.child_insz).await? {
+        let record = match state
+            .store
+            .patient_by_national_number(&row.child_number)
+            .await?
+        {
             Some(id) => state.store.patient(&id).await?,
             None => None,
         };
@@ -188,7 +192,7 @@ pub async fn staff_queue(
                 .and_then(|d| parse_date(d).ok()),
             id: row.id,
             child_name: row.child_name,
-            child_national_number: row.child_insz,
+            child_national_number: row.child_number,
             message: row.message,
         });
     }
@@ -229,7 +233,11 @@ pub async fn staff_decide(
         return Err(ApiError::Validation(errors));
     }
     let now = now(&state);
-    let child = match state.store.patient_by_insz(&row.child_insz).await? {
+    let child = match state
+        .store
+        .patient_by_national_number(&row.child_number)
+        .await?
+    {
         Some(child) => Record::load(&state, &child).await?,
         None => None,
     };

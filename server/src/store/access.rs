@@ -342,7 +342,18 @@ impl Store {
         Ok(rows.into_iter().map(|r| r.0).collect())
     }
 
-    /// The patient with this national number, if any.
+    /// The patient with this national number, Belgian or Dutch (digits only), if any.
+    pub async fn patient_by_national_number(&self, number: &str) -> anyhow::Result<Option<String>> {
+        let row: Option<(String,)> = sqlx::query_as(
+            "SELECT id FROM patients WHERE insz = $1 OR bsn = $1 ORDER BY id LIMIT 1",
+        )
+        .bind(number)
+        .fetch_optional(&self.pool)
+        .await?;
+        Ok(row.map(|r| r.0))
+    }
+
+    /// The patient with this Belgian national number, if any.
     pub async fn patient_by_insz(&self, insz: &str) -> anyhow::Result<Option<String>> {
         let row: Option<(String,)> = sqlx::query_as("SELECT id FROM patients WHERE insz = $1")
             .bind(insz)

@@ -13,8 +13,8 @@ pub struct LinkRequestRow {
     pub relation: String,
     /// The child's name as written.
     pub child_name: String,
-    /// The child's national number, 11 digits.
-    pub child_insz: String,
+    /// The child's national number (Belgian or BSN), digits only.
+    pub child_number: String,
     /// The parent's message.
     pub message: String,
     /// Unix seconds.
@@ -26,7 +26,7 @@ pub struct LinkRequestRow {
 }
 
 const COLUMNS: &str =
-    "id, requester_id, relation, child_name, child_insz, message, filed_at, outcome, decision_reason";
+    "id, requester_id, relation, child_name, child_number, message, filed_at, outcome, decision_reason";
 
 impl Store {
     /// Stores a new link request.
@@ -38,7 +38,7 @@ impl Store {
         .bind(&row.requester_id)
         .bind(&row.relation)
         .bind(&row.child_name)
-        .bind(&row.child_insz)
+        .bind(&row.child_number)
         .bind(&row.message)
         .bind(row.filed_at)
         .bind(&row.outcome)
