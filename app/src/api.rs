@@ -3,8 +3,9 @@
 use gloo_net::http::{Request, Response};
 use inzage_domain::manage::AccessCommand;
 use inzage_domain::wire::{
-    AccessView, AuditPage, ErrorBody, LoginChallengeRequest, LoginChallengeResponse, LoginRequest,
-    Me, ProviderPatient, ReferralRequest, ReportDetail, ReportList, ViewAs, API_PREFIX,
+    AccessView, AuditPage, ErrorBody, LanguageChoice, LoginChallengeRequest,
+    LoginChallengeResponse, LoginRequest, Me, ProviderPatient, ReferralRequest, ReportDetail,
+    ReportList, ViewAs, API_PREFIX,
 };
 use inzage_domain::{Message, Principal};
 use serde::de::DeserializeOwned;
@@ -115,6 +116,14 @@ pub async fn logout() -> Result<(), ApiFailure> {
 /// Who is logged in.
 pub async fn me() -> Result<Me, ApiFailure> {
     get("/me").await
+}
+
+/// Remembers the person's language in their profile; the answer is who is logged in.
+pub async fn set_language(choice: &LanguageChoice) -> Result<Me, ApiFailure> {
+    let req = Request::put(&url("/me/language"))
+        .json(choice)
+        .map_err(|_| ApiFailure::Network)?;
+    read(req.send().await).await
 }
 
 /// The reports the person may read.

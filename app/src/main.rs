@@ -6,13 +6,14 @@ mod api;
 mod i18n;
 mod pages;
 
-use inzage_domain::wire::{AccountKind, Me};
+use inzage_domain::explain::Language;
+use inzage_domain::wire::{AccountKind, LanguageChoice, Me};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::hooks::use_navigate;
 use leptos_router::path;
 
-use crate::i18n::t;
+use crate::i18n::{t, Lang};
 
 /// Who is logged in, shared by every page: `None` before the first answer or after logout.
 #[derive(Clone, Copy)]
@@ -23,13 +24,71 @@ fn main() {
     leptos::mount::mount_to_body(App);
 }
 
+/// Where the browser remembers the language chosen, so the login page speaks it before login.
+const LANGUAGE_STORAGE_KEY: &str = "inzage.language";
+
+fn storage() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// The language the app starts in: the one chosen before on this browser, else the first of the
+/// browser's languages the portal speaks, else Dutch. The person's profile, once the server
+/// says who is logged in, overrides it.
+fn initial_language() -> Language {
+    let stored = storage()
+        .and_then(|s| s.get_item(LANGUAGE_STORAGE_KEY).ok().flatten())
+        .and_then(|code| Language::from_tag(&code));
+    stored.or_else(browser_language).unwrap_or_default()
+}
+
+fn browser_language() -> Option<Language> {
+    let navigator = web_sys::window()?.navigator();
+    navigator
+        .languages()
+        .iter()
+        .filter_map(|tag| tag.as_string())
+        .chain(navigator.language())
+        .find_map(|tag| Language::from_tag(&tag))
+}
+
+/// Speaks `language` from now on: the texts, `<html lang>` and the browser's memory.
+fn apply_language(Lang(lang): Lang, language: Language) {
+    if lang.get_untracked() != language {
+        lang.set(language);
+    }
+    set_html_lang(language);
+    if let Some(s) = storage() {
+        let _ = s.set_item(LANGUAGE_STORAGE_KEY, language.code());
+    }
+}
+
+fn set_html_lang(language: Language) {
+    if let Some(html) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.document_element())
+    {
+        let _ = html.set_attribute("lang", language.code());
+    }
+}
+
 #[component]
 fn App() -> impl IntoView {
     let session = Session(RwSignal::new(None));
     provide_context(session);
+    let lang = Lang(RwSignal::new(initial_language()));
+    i18n::install(lang.0);
+    set_html_lang(lang.0.get_untracked());
+    provide_context(lang);
+    // The language in the person's profile wins as soon as the server says who is logged in.
+    let Session(me) = session;
+    Effect::new(move |_| {
+        if let Some(language) = me.with(|m| m.as_ref().and_then(|m| m.language)) {
+            apply_language(lang, language);
+        }
+    });
     view! {
         <Router>
-            <a class="skip-link" href="#main">{t("nav.skip")}</a>
+            <a class="skip-link" href="#main">{move || t("nav.skip")}</a>
             <Header/>
             <main id="main" tabindex="-1">
                 <Routes fallback=|| view! { <NotFound/> }>
@@ -70,34 +129,40 @@ fn Header() -> impl IntoView {
     view! {
         <header class="site-header">
             <div class="brand">
-                <span class="brand-name">{t("app.name")}</span>
-                <span class="brand-tagline">{t("app.tagline")}</span>
+                <span class="brand-name">{move || t("app.name")}</span>
+                <span class="brand-tagline">{move || t("app.tagline")}</span>
             </div>
+            <LanguageSwitcher/>
             <Show when=move || me.with(Option::is_some)>
-                <nav aria-label=t("nav.main") class="site-nav">
+                <nav aria-label=move || t("nav.main") class="site-nav">
                     {move || {
                         let kind = me.with(|m| m.as_ref().map(|m| m.kind));
                         match kind {
                             Some(AccountKind::Practitioner) => view! {
-                                <A href="/zorgverlener">{t("nav.provider")}</A>
+                                <A href="/zorgverlener">{move || t("nav.provider")}</A>
                             }
                             .into_any(),
                             _ => view! {
-                                <A href="/verslagen">{t("nav.reports")}</A>
-                                <A href="/toegangen">{t("nav.access")}</A>
-                                <A href="/wie-bekeek-mijn-dossier">{t("nav.audit")}</A>
+                                <A href="/verslagen">{move || t("nav.reports")}</A>
+                                <A href="/toegangen">{move || t("nav.access")}</A>
+                                <A href="/wie-bekeek-mijn-dossier">{move || t("nav.audit")}</A>
                             }
                             .into_any(),
                         }
                     }}
                 </nav>
                 <div class="user">
-                    <span class="visually-hidden">{t("nav.logged_in_as")}" "</span>
+                    <span class="visually-hidden">{move || t("nav.logged_in_as")}" "</span>
                     <span class="user-name" data-testid="user-name">
                         {move || me.get().map(|m| m.display_name).unwrap_or_default()}
                     </span>
-                    <button type="button" class="secondary" on:click=logout.clone()>
-                        {t("nav.logout")}
+                    <button
+                        type="button"
+                        class="secondary"
+                        data-testid="logout"
+                        on:click=logout.clone()
+                    >
+                        {move || t("nav.logout")}
                     </button>
                 </div>
             </Show>
@@ -105,10 +170,69 @@ fn Header() -> impl IntoView {
     }
 }
 
+/// The three languages, each named in itself, on every page. Choosing one speaks it at once and,
+/// when someone is logged in, remembers it in their profile.
+#[component]
+fn LanguageSwitcher() -> impl IntoView {
+    let lang = expect_context::<Lang>();
+    let Session(me) = expect_context::<Session>();
+    let choose = move |language: Language| {
+        apply_language(lang, language);
+        let logged_in = me.with_untracked(Option::is_some);
+        if !logged_in {
+            return;
+        }
+        // The session's copy changes first, so it never switches the page back.
+        me.update(|m| {
+            if let Some(m) = m {
+                m.language = Some(language);
+            }
+        });
+        leptos::task::spawn_local(async move {
+            let choice = LanguageChoice {
+                language: Some(language),
+            };
+            if let Ok(m) = api::set_language(&choice).await {
+                // A later choice may have been made meanwhile: keep the newest.
+                if lang.0.get_untracked() == language {
+                    me.set(Some(m));
+                }
+            }
+        });
+    };
+    let buttons = [
+        (Language::Nl, "Nederlands"),
+        (Language::Fr, "Français"),
+        (Language::En, "English"),
+    ]
+    .into_iter()
+    .map(|(language, name)| {
+        let active = move || lang.0.get() == language;
+        view! {
+            <button
+                type="button"
+                class="lang-option"
+                lang=language.code()
+                data-lang=language.code()
+                aria-pressed=move || if active() { "true" } else { "false" }
+                on:click=move |_| choose(language)
+            >
+                {name}
+            </button>
+        }
+    })
+    .collect_view();
+    view! {
+        <div class="lang-switch" role="group" aria-label=move || t("lang.choose")>
+            {buttons}
+        </div>
+    }
+}
+
 #[component]
 fn NotFound() -> impl IntoView {
     view! {
-        <h1>{t("notfound.title")}</h1>
-        <p>{t("notfound.body")}</p>
+        <h1>{move || t("notfound.title")}</h1>
+        <p>{move || t("notfound.body")}</p>
     }
 }

@@ -52,7 +52,8 @@ struct Session {
     _profile: tempfile::TempDir,
 }
 
-async fn open(width: u32, height: u32) -> anyhow::Result<Session> {
+/// Opens a browser whose preferred language is `lang` (a language tag such as `nl-BE`).
+async fn open(width: u32, height: u32, lang: &str) -> anyhow::Result<Session> {
     anyhow::ensure!(
         std::env::var_os("INZAGE_DIST").is_some(),
         "INZAGE_DIST is not set: run `cargo xtask test`, which builds the SPA"
@@ -68,10 +69,12 @@ async fn open(width: u32, height: u32) -> anyhow::Result<Session> {
             "args": [
                 "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
                 "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--lang=nl-BE",
+                "--disable-component-update", "--disable-sync", format!("--lang={lang}"),
                 format!("--window-size={width},{height}"),
                 format!("--user-data-dir={}", profile.path().display()),
-            ]
+            ],
+            // What `navigator.languages` reports, which the app follows before anyone chooses.
+            "prefs": { "intl.accept_languages": lang },
         }),
     );
     let connector = hyper_util::client::legacy::connect::HttpConnector::new();
@@ -104,13 +107,23 @@ async fn open(width: u32, height: u32) -> anyhow::Result<Session> {
     ))
 }
 
-/// Runs a test body with a browser, and always closes the WebDriver session afterwards.
+/// Runs a test body with a browser that prefers Belgian Dutch, and always closes the WebDriver
+/// session afterwards.
 async fn with_browser<F, Fut>(width: u32, height: u32, body: F) -> anyhow::Result<()>
 where
     F: FnOnce(Client, String, TestApp) -> Fut,
     Fut: std::future::Future<Output = anyhow::Result<()>>,
 {
-    let s = open(width, height).await?;
+    with_browser_in("nl-BE", width, height, body).await
+}
+
+/// Runs a test body with a browser that prefers the language `lang`.
+async fn with_browser_in<F, Fut>(lang: &str, width: u32, height: u32, body: F) -> anyhow::Result<()>
+where
+    F: FnOnce(Client, String, TestApp) -> Fut,
+    Fut: std::future::Future<Output = anyhow::Result<()>>,
+{
+    let s = open(width, height, lang).await?;
     let base = s.app.url("");
     let client = s.client.clone();
     let result = body(s.client.clone(), base, s.app).await;
@@ -231,7 +244,7 @@ async fn log_in_to(
 /// Logs out with the header's button, so the next person can log in in the same browser.
 async fn log_out(client: &Client) -> anyhow::Result<()> {
     client
-        .find(Locator::XPath("//button[text()='Afmelden']"))
+        .find(Locator::Css("[data-testid=logout]"))
         .await?
         .click()
         .await?;
@@ -935,6 +948,281 @@ async fn the_patient_views_her_record_as_her_gp_sees_it() -> anyhow::Result<()> 
             ),
             "{page}"
         );
+        Ok(())
+    })
+    .await
+}
+
+/// The language of the page: `<html lang>`.
+async fn html_lang(client: &Client) -> anyhow::Result<String> {
+    let lang = client
+        .execute("return document.documentElement.lang;", vec![])
+        .await?;
+    Ok(lang.as_str().unwrap_or_default().to_owned())
+}
+
+/// Chooses a language with the header's switcher and waits until the page speaks it.
+async fn choose_language(client: &Client, code: &str) -> anyhow::Result<()> {
+    wait_css(client, &format!(".lang-switch button[data-lang={code}]"))
+        .await?
+        .click()
+        .await?;
+    wait_html_lang(client, code).await
+}
+
+async fn wait_html_lang(client: &Client, code: &str) -> anyhow::Result<()> {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+    loop {
+        let lang = html_lang(client).await?;
+        if lang == code {
+            return Ok(());
+        }
+        anyhow::ensure!(
+            tokio::time::Instant::now() < deadline,
+            "<html lang> stayed `{lang}`, not `{code}`"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// The text of the page's main content (without the header and its language switcher).
+async fn main_text(client: &Client) -> anyhow::Result<String> {
+    Ok(client.find(Locator::Css("main")).await?.text().await?)
+}
+
+/// Checks that none of the Dutch phrases and all of the other phrases are in `text`.
+fn assert_phrases(text: &str, absent: &[&str], present: &[&str]) {
+    for phrase in absent {
+        assert!(
+            !text.contains(phrase),
+            "`{phrase}` is still on the page:\n{text}"
+        );
+    }
+    for phrase in present {
+        assert!(
+            text.contains(phrase),
+            "`{phrase}` is not on the page:\n{text}"
+        );
+    }
+}
+
+/// Whether a language button is the pressed one.
+async fn pressed(client: &Client, code: &str) -> anyhow::Result<Option<String>> {
+    Ok(client
+        .find(Locator::Css(&format!(
+            ".lang-switch button[data-lang={code}]"
+        )))
+        .await?
+        .attr("aria-pressed")
+        .await?)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_login_page_speaks_french_and_english() -> anyhow::Result<()> {
+    with_browser(1280, 900, |client, base, _app| async move {
+        client.goto(&format!("{base}/inloggen")).await?;
+        wait_css(&client, "#username").await?;
+        wait_text(&client, "h1", |t| t == "Aanmelden").await?;
+        assert_eq!(html_lang(&client).await?, "nl");
+        assert_eq!(pressed(&client, "nl").await?.as_deref(), Some("true"));
+        // Each language is named in itself, marked with its own language.
+        let fr = client
+            .find(Locator::Css(".lang-switch button[data-lang=fr]"))
+            .await?;
+        assert_eq!(fr.text().await?, "Français");
+        assert_eq!(fr.attr("lang").await?.as_deref(), Some("fr"));
+
+        choose_language(&client, "fr").await?;
+        wait_text(&client, "h1", |t| t == "Se connecter").await?;
+        wait_text(&client, "label[for=username]", |t| t == "Nom d'utilisateur").await?;
+        wait_text(&client, "label[for=password]", |t| t == "Mot de passe").await?;
+        assert_eq!(pressed(&client, "fr").await?.as_deref(), Some("true"));
+        assert_eq!(pressed(&client, "nl").await?.as_deref(), Some("false"));
+
+        // The domain's validation error beside the field, in French.
+        let username = client.find(Locator::Css("#username")).await?;
+        username.send_keys("85.07.30-033.29").await?;
+        client
+            .find(Locator::Css("#password"))
+            .await?
+            .send_keys("x")
+            .await?;
+        client
+            .find(Locator::Css("button[type=submit]"))
+            .await?
+            .click()
+            .await?;
+        let msg = wait_text(&client, "#username-error", |t| !t.is_empty()).await?;
+        assert_eq!(
+            msg,
+            "Ce numéro de registre national n'est pas correct. Vérifiez les chiffres."
+        );
+
+        // The keyboard reaches the switcher: Enter on "English". The error already shown
+        // follows the language.
+        client
+            .find(Locator::Css(".lang-switch button[data-lang=en]"))
+            .await?
+            .send_keys("\u{E007}")
+            .await?;
+        wait_html_lang(&client, "en").await?;
+        wait_text(&client, "h1", |t| t == "Log in").await?;
+        wait_text(&client, "label[for=username]", |t| t == "Username").await?;
+        wait_text(&client, "label[for=password]", |t| t == "Password").await?;
+        wait_text(&client, "#username-error", |t| {
+            t == "This national register number is not correct. Please check the digits."
+        })
+        .await?;
+        assert_phrases(
+            &main_text(&client).await?,
+            &[
+                "Gebruikersnaam",
+                "Wachtwoord",
+                "codekaart",
+                "Nom d'utilisateur",
+            ],
+            &["Log in with your username, your password and a code from your code card."],
+        );
+
+        // The browser remembers the choice before anyone logs in.
+        client.refresh().await?;
+        wait_text(&client, "h1", |t| t == "Log in").await?;
+        assert_eq!(html_lang(&client).await?, "en");
+        Ok(())
+    })
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_patient_switches_to_english_and_her_profile_remembers_it() -> anyhow::Result<()> {
+    with_browser(1280, 900, |client, base, app| async move {
+        log_in(&client, &base, &app, "margery").await?;
+        wait_text(&client, "h1", |t| t == "Verslagen").await?;
+        choose_language(&client, "en").await?;
+        wait_text(&client, "h1", |t| t == "Reports").await?;
+        assert_phrases(
+            &main_text(&client).await?,
+            &[
+                "Verslagen",
+                "Waarom zie ik een verslag niet?",
+                "Een verslag verschijnt pas",
+                "toont verslagen vanaf",
+                "november",
+            ],
+            &[
+                "Why can't I see a report?",
+                "A report appears only once the doctor has approved (validated) it.",
+                "shows reports from",
+            ],
+        );
+
+        nav(&client, "Access").await?;
+        wait_css(&client, "[data-testid=access-entry]").await?;
+        wait_text(&client, "h1", |t| t == "Access to your record").await?;
+        let dutch = [
+            "Toegangen",
+            "Wie kan uw dossier bekijken?",
+            "Kan uw dossier bekijken",
+            "Uw huisarts",
+            "Toegang huisarts intrekken",
+            "Gegevensdeling",
+            "Hergebruik",
+            "Bezwaar",
+            "Bekijk uw dossier zoals",
+            " uw dossier ",
+            "Waarom",
+        ];
+        let english = [
+            "Who can view your record?",
+            "Can view your record",
+            "Data sharing between hospitals (eHealth)",
+            "Reuse of your data for research",
+            "treats you in this hospital network and sees your record while the treatment lasts.",
+        ];
+        assert_phrases(&main_text(&client).await?, &dutch, &english);
+        save_screenshot(&client, "access-en.png").await?;
+
+        // Reloaded without the browser's memory: the profile says English.
+        client.execute("localStorage.clear();", vec![]).await?;
+        client.refresh().await?;
+        wait_css(&client, "[data-testid=access-entry]").await?;
+        wait_text(&client, "h1", |t| t == "Access to your record").await?;
+        wait_html_lang(&client, "en").await?;
+        assert_phrases(&main_text(&client).await?, &dutch, &english);
+        assert_eq!(pressed(&client, "en").await?.as_deref(), Some("true"));
+
+        // Logged out and in again, in a browser that forgot: still English after login.
+        log_out(&client).await?;
+        client.execute("localStorage.clear();", vec![]).await?;
+        log_in(&client, &base, &app, "margery").await?;
+        wait_text(&client, "h1", |t| t == "Reports").await?;
+        wait_html_lang(&client, "en").await?;
+        Ok(())
+    })
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_audit_page_in_french_gives_the_reasons_in_french() -> anyhow::Result<()> {
+    with_browser(1280, 900, |client, base, app| async move {
+        // Dr. Gleason opens Margery's record, which the audit trail keeps.
+        log_in_provider(&client, &base, &app, "dr.gleason").await?;
+        wait_css(&client, &format!("{} [data-testid=open-record]", patient("Margery Gibson")))
+            .await?
+            .click()
+            .await?;
+        wait_text(&client, "[data-testid=provider-report-list]", |t| {
+            t.contains("Ontslagbrief cardiologie")
+        })
+        .await?;
+        log_out(&client).await?;
+        log_in(&client, &base, &app, "margery").await?;
+        choose_language(&client, "fr").await?;
+        nav(&client, "Qui a consulté mon dossier").await?;
+        wait_text(&client, "h1", |t| t == "Qui a consulté mon dossier").await?;
+        let read = "//tr[@data-testid='audit-row'][contains(., 'Dr. Mariam Gleason')]";
+        let row = client
+            .wait()
+            .at_most(Duration::from_secs(20))
+            .for_element(Locator::XPath(read))
+            .await
+            .context("Dr. Gleason's read in the audit table")?
+            .text()
+            .await?;
+        assert!(row.contains("Dr. Mariam Gleason (spécialiste)"), "{row}");
+        assert!(row.contains("a consulté vos rapports"), "{row}");
+        assert!(row.contains("Autorisé"), "{row}");
+        assert!(
+            row.contains("Dr. Mariam Gleason vous soigne dans ce réseau hospitalier et voit votre dossier tant que le traitement dure."),
+            "{row}"
+        );
+        assert!(row.contains("27 novembre 2026 à 11:00"), "{row}");
+        let table = client
+            .find(Locator::Css("[data-testid=audit-table]"))
+            .await?
+            .text()
+            .await?;
+        assert_phrases(
+            &table,
+            &["bekeek", "Toegestaan", "u zelf", "Wanneer", "Waarom", "uw dossier", " om "],
+            &["Margery Gibson (vous-même)", "Il s'agit de votre propre dossier.", "Quand", "Pourquoi"],
+        );
+        wait_text(&client, "label[for=from]", |t| t == "Du").await?;
+        save_screenshot(&client, "audit-fr.png").await?;
+        Ok(())
+    })
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_browser_asking_for_french_gets_french_on_the_first_visit() -> anyhow::Result<()> {
+    with_browser_in("fr-BE", 1280, 900, |client, base, _app| async move {
+        client.goto(&format!("{base}/inloggen")).await?;
+        wait_css(&client, "#username").await?;
+        wait_text(&client, "h1", |t| t == "Se connecter").await?;
+        assert_eq!(html_lang(&client).await?, "fr");
+        assert_eq!(pressed(&client, "fr").await?.as_deref(), Some("true"));
+        wait_text(&client, "label[for=username]", |t| t == "Nom d'utilisateur").await?;
         Ok(())
     })
     .await

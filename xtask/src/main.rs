@@ -134,8 +134,16 @@ fn test_steps() -> Result<()> {
             "warnings",
         ]))
     })?;
-    step("check (domain, wasm32)", || {
-        run_cmd(&mut ws.cargo(&["check", "-p", "inzage-domain", "--target", WASM_TARGET]))
+    step("check (domain and i18n, wasm32)", || {
+        run_cmd(&mut ws.cargo(&[
+            "check",
+            "-p",
+            "inzage-domain",
+            "-p",
+            "inzage-i18n",
+            "--target",
+            WASM_TARGET,
+        ]))
     })?;
 
     {

@@ -15,7 +15,7 @@ use leptos_router::components::A;
 
 use super::{current_me, handle_session, no_record};
 use crate::api::{self, ApiFailure};
-use crate::i18n::{local_day, reason_text, t, t1, tr};
+use crate::i18n::{local_day, reason_text, t, t1, tr, track};
 use crate::Session;
 
 /// The record and the view the page shows, and who manages it.
@@ -29,14 +29,20 @@ struct Page {
     view: AccessView,
 }
 
-/// A command waiting for the patient's confirmation, with its previewed effect.
+/// A command waiting for the patient's confirmation, with the changes that carry it out. The
+/// panel words it and its effect in the current language when it is shown.
 #[derive(Clone)]
 struct Pending {
     command: AccessCommand,
-    /// The command in words, with the name of the person it is about.
-    label: String,
-    /// One sentence per change in who can read the record.
-    effects: Vec<String>,
+    changes: Vec<Change>,
+}
+
+/// A command carried out, with the view it was asked on (which still names the person it was
+/// about), for the status message.
+#[derive(Clone)]
+struct Done {
+    command: AccessCommand,
+    view: AccessView,
 }
 
 /// The groups of the overview in the order the page shows them, with their headings.
@@ -157,7 +163,7 @@ pub fn AccessPage() -> impl IntoView {
     let pending = RwSignal::new(None::<Pending>);
     let failure = RwSignal::new(None::<ApiFailure>);
     let busy = RwSignal::new(false);
-    let status = RwSignal::new(String::new());
+    let status = RwSignal::new(None::<Done>);
     let panel_ref = NodeRef::<leptos::html::Div>::new();
     let status_ref = NodeRef::<leptos::html::Div>::new();
     let title_ref = NodeRef::<leptos::html::H1>::new();
@@ -178,16 +184,12 @@ pub fn AccessPage() -> impl IntoView {
         let next = page.with_untracked(|p| match p {
             Some(Ok(p)) => {
                 let changes = plan(&p.me, &command, &p.view.facts, p.view.now).ok()?;
-                Some(Pending {
-                    label: command_label(&p.view, &command),
-                    effects: effect_lines(&p.view, &changes),
-                    command,
-                })
+                Some(Pending { command, changes })
             }
             _ => None,
         });
         failure.set(None);
-        status.set(String::new());
+        status.set(None);
         pending.set(next);
     };
 
@@ -203,8 +205,8 @@ pub fn AccessPage() -> impl IntoView {
         let Some(p) = pending.get_untracked() else {
             return;
         };
-        let Some(record) = page.with_untracked(|pg| match pg {
-            Some(Ok(pg)) => Some(pg.record.clone()),
+        let Some((record, before)) = page.with_untracked(|pg| match pg {
+            Some(Ok(pg)) => Some((pg.record.clone(), pg.view.clone())),
             _ => None,
         }) else {
             return;
@@ -220,7 +222,10 @@ pub fn AccessPage() -> impl IntoView {
                         }
                     });
                     pending.set(None);
-                    status.set(t1("access.done", "command", &p.label));
+                    status.set(Some(Done {
+                        command: p.command,
+                        view: before,
+                    }));
                     if let Some(el) = status_ref.get_untracked() {
                         let _ = el.focus();
                     }
@@ -233,8 +238,14 @@ pub fn AccessPage() -> impl IntoView {
 
     let panel = move || {
         pending.get().map(|p| {
-            let effects = p
-                .effects
+            let (label, lines) = page.with_untracked(|pg| match pg {
+                Some(Ok(pg)) => (
+                    command_label(&pg.view, &p.command),
+                    effect_lines(&pg.view, &p.changes),
+                ),
+                _ => (button_text(&p.command), Vec::new()),
+            });
+            let effects = lines
                 .into_iter()
                 .map(|line| view! { <li>{line}</li> })
                 .collect_view();
@@ -264,8 +275,8 @@ pub fn AccessPage() -> impl IntoView {
                     node_ref=panel_ref
                     data-testid="confirm-panel"
                 >
-                    <h2 id="confirm-title">{t("confirm.title")}</h2>
-                    <p>{t1("confirm.command", "command", &p.label)}</p>
+                    <h2 id="confirm-title">{move || t("confirm.title")}</h2>
+                    <p>{t1("confirm.command", "command", &label)}</p>
                     <ul class="effects" data-testid="confirm-effect">{effects}</ul>
                     <div role="alert">{error}</div>
                     <div class="actions">
@@ -278,7 +289,7 @@ pub fn AccessPage() -> impl IntoView {
                             {move || if busy.get() { t("confirm.busy") } else { t("common.confirm") }}
                         </button>
                         <button type="button" class="secondary" data-testid="cancel" on:click=cancel>
-                            {t("common.cancel")}
+                            {move || t("common.cancel")}
                         </button>
                     </div>
                 </div>
@@ -286,25 +297,28 @@ pub fn AccessPage() -> impl IntoView {
         })
     };
 
-    let body = move || match page.get() {
-        None => view! { <p aria-busy="true">{t("common.loading")}</p> }.into_any(),
-        Some(Err(f)) => {
-            handle_session::<()>(&Err(f.clone()));
-            view! { <p class="form-error" role="alert" data-testid="access-error">{tr(&f.message())}</p> }
+    let body = move || {
+        track();
+        match page.get() {
+            None => view! { <p aria-busy="true">{move || t("common.loading")}</p> }.into_any(),
+            Some(Err(f)) => {
+                handle_session::<()>(&Err(f.clone()));
+                view! { <p class="form-error" role="alert" data-testid="access-error">{tr(&f.message())}</p> }
                 .into_any()
+            }
+            Some(Ok(p)) => view! {
+                <People page=p.clone() ask=ask/>
+                <Requests page=p.clone() ask=ask/>
+                <Exchange page=p.clone() ask=ask/>
+                <Reuse page=p ask=ask/>
+            }
+            .into_any(),
         }
-        Some(Ok(p)) => view! {
-            <People page=p.clone() ask=ask/>
-            <Requests page=p.clone() ask=ask/>
-            <Exchange page=p.clone() ask=ask/>
-            <Reuse page=p ask=ask/>
-        }
-        .into_any(),
     };
 
     view! {
-        <h1 tabindex="-1" node_ref=title_ref>{t("access.title")}</h1>
-        <p>{t("access.intro")}</p>
+        <h1 tabindex="-1" node_ref=title_ref>{move || t("access.title")}</h1>
+        <p>{move || t("access.intro")}</p>
         <div
             class="status-region"
             role="status"
@@ -314,8 +328,10 @@ pub fn AccessPage() -> impl IntoView {
             data-testid="access-status"
         >
             {move || {
-                let text = status.get();
-                (!text.is_empty()).then(|| view! { <p class="status-message">{text}</p> })
+                status.get().map(|done| {
+                    let text = t1("access.done", "command", &command_label(&done.view, &done.command));
+                    view! { <p class="status-message">{text}</p> }
+                })
             }}
         </div>
         <div aria-live="polite">{panel}</div>
@@ -375,7 +391,7 @@ fn People(page: Page, ask: impl Fn(AccessCommand) + Copy + 'static) -> impl Into
             }
             let id = format!("group-{}", key.trim_start_matches("access.group."));
             let note = (*group == Group::Treating)
-                .then(|| view! { <p class="group-note">{t("access.treating.note")}</p> });
+                .then(|| view! { <p class="group-note">{move || t("access.treating.note")}</p> });
             let cards = members
                 .into_iter()
                 .map(|e| person_card(&page, e, ask))
@@ -392,8 +408,8 @@ fn People(page: Page, ask: impl Fn(AccessCommand) + Copy + 'static) -> impl Into
         .collect_view();
     view! {
         <section aria-labelledby="people-title">
-            <h2 id="people-title">{t("access.people.title")}</h2>
-            {empty.then(|| view! { <p>{t("access.people.empty")}</p> })}
+            <h2 id="people-title">{move || t("access.people.title")}</h2>
+            {empty.then(|| view! { <p>{move || t("access.people.empty")}</p> })}
             {groups}
         </section>
     }
@@ -442,7 +458,7 @@ fn person_card(
             <p class="read-status" class:can-read=reads class:cannot-read=!reads data-testid="read-status">
                 {if reads { t("access.can_read") } else { t("access.cannot_read") }}
             </p>
-            <ul class="reasons" aria-label=t("access.why")>{reasons}</ul>
+            <ul class="reasons" aria-label=move || t("access.why")>{reasons}</ul>
             <p><A href=view_as_href attr:data-testid="view-as">{view_as_text}</A></p>
             {buttons}
         </li>
@@ -481,7 +497,7 @@ fn Requests(page: Page, ask: impl Fn(AccessCommand) + Copy + 'static) -> impl In
                     <p class="person-name">{name}</p>
                     {institution.map(|i| view! { <p class="person-meta">{i}</p> })}
                     <p class="person-meta">{t1("access.request.filed", "date", &local_day(r.filed_at))}</p>
-                    <p><strong>{t("access.request.reason")}": "</strong>{r.reason.clone()}</p>
+                    <p><strong>{move || t("access.request.reason")}": "</strong>{r.reason.clone()}</p>
                     {buttons}
                 </li>
             }
@@ -489,8 +505,8 @@ fn Requests(page: Page, ask: impl Fn(AccessCommand) + Copy + 'static) -> impl In
         .collect_view();
     view! {
         <section aria-labelledby="requests-title">
-            <h2 id="requests-title">{t("access.requests.title")}</h2>
-            {empty.then(|| view! { <p>{t("access.requests.empty")}</p> })}
+            <h2 id="requests-title">{move || t("access.requests.title")}</h2>
+            {empty.then(|| view! { <p>{move || t("access.requests.empty")}</p> })}
             <ul class="person-list">{items}</ul>
         </section>
     }
@@ -507,8 +523,8 @@ fn Exchange(page: Page, ask: impl Fn(AccessCommand) + Copy + 'static) -> impl In
     };
     view! {
         <section class="setting" aria-labelledby="exchange-title" data-testid="exchange">
-            <h2 id="exchange-title">{t("access.exchange.title")}</h2>
-            <p>{t("access.exchange.intro")}</p>
+            <h2 id="exchange-title">{move || t("access.exchange.title")}</h2>
+            <p>{move || t("access.exchange.intro")}</p>
             <p class="setting-state">
                 {if given { t("access.exchange.given") } else { t("access.exchange.not_given") }}
             </p>
@@ -560,16 +576,16 @@ fn Reuse(page: Page, ask: impl Fn(AccessCommand) + Copy + 'static) -> impl IntoV
         .collect_view();
     view! {
         <section class="setting" aria-labelledby="reuse-title" data-testid="reuse">
-            <h2 id="reuse-title">{t("access.reuse.title")}</h2>
-            <p>{t("access.reuse.intro")}</p>
+            <h2 id="reuse-title">{move || t("access.reuse.title")}</h2>
+            <p>{move || t("access.reuse.intro")}</p>
             <ul>
-                <li>{t("access.reuse.not_retroactive")}</li>
-                <li>{t("access.reuse.public_interest")}</li>
+                <li>{move || t("access.reuse.not_retroactive")}</li>
+                <li>{move || t("access.reuse.public_interest")}</li>
             </ul>
             <p class="setting-state">{state}</p>
             {command_buttons(&page, vec![command], None, ask)}
-            <h3>{t("access.projects.title")}</h3>
-            {empty.then(|| view! { <p>{t("access.projects.empty")}</p> })}
+            <h3>{move || t("access.projects.title")}</h3>
+            {empty.then(|| view! { <p>{move || t("access.projects.empty")}</p> })}
             <ul class="person-list">{projects}</ul>
         </section>
     }

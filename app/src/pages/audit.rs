@@ -1,5 +1,6 @@
 //! "Wie bekeek mijn dossier": the record's audit trail as the patient sees it, newest first,
-//! filtered by day and person, with every entry's outcome and reasons in plain Dutch.
+//! filtered by day and person, with every entry's outcome and reasons in plain words, in the
+//! person's language.
 
 use std::collections::BTreeMap;
 
@@ -12,7 +13,7 @@ use time::format_description::well_known::Rfc3339;
 use super::login::Field;
 use super::{current_me, handle_session, no_record};
 use crate::api::{self, ApiFailure, AuditQuery};
-use crate::i18n::{date_time, reason_text, t, t1, tr};
+use crate::i18n::{date_time, reason_text, t, t1, text_of, tr};
 use crate::Session;
 
 /// The id of an entry's actor, as the `actor` filter takes it.
@@ -49,9 +50,8 @@ fn what_label(entry: &AuditEntry) -> String {
         r if !read && r.starts_with("access/") => {
             // `access/<command>` or `access/<command>/<practitioner>`.
             let kind = r.split('/').nth(1).unwrap_or_default();
-            let change = crate::i18n::nl(&format!("audit.change.{kind}"))
-                .map(str::to_owned)
-                .unwrap_or_else(|| t("audit.change.other"));
+            let change =
+                text_of(&format!("audit.change.{kind}")).unwrap_or_else(|| t("audit.change.other"));
             return t1("audit.what.change_access", "change", &change);
         }
         _ if read => "audit.what.read_other",
@@ -185,13 +185,13 @@ pub fn AuditPage() -> impl IntoView {
                 };
                 view! {
                     <tr data-testid="audit-row" class:denied=!e.permitted>
-                        <td data-label=t("audit.column.when")>
+                        <td data-label=move || t("audit.column.when")>
                             <time datetime=e.at.format(&Rfc3339).unwrap_or_default()>{date_time(e.at)}</time>
                         </td>
-                        <th scope="row" data-label=t("audit.column.who")>{who}</th>
-                        <td data-label=t("audit.column.what")>{what_label(&e)}</td>
-                        <td data-label=t("audit.column.outcome")>{outcome}</td>
-                        <td data-label=t("audit.column.why")><ul class="reasons">{reasons}</ul></td>
+                        <th scope="row" data-label=move || t("audit.column.who")>{who}</th>
+                        <td data-label=move || t("audit.column.what")>{what_label(&e)}</td>
+                        <td data-label=move || t("audit.column.outcome")>{outcome}</td>
+                        <td data-label=move || t("audit.column.why")><ul class="reasons">{reasons}</ul></td>
                     </tr>
                 }
             })
@@ -206,9 +206,9 @@ pub fn AuditPage() -> impl IntoView {
     };
 
     view! {
-        <h1>{t("audit.title")}</h1>
-        <p>{t("audit.intro")}</p>
-        <form class="audit-filters" on:submit=submit novalidate aria-label=t("audit.filters")>
+        <h1>{move || t("audit.title")}</h1>
+        <p>{move || t("audit.intro")}</p>
+        <form class="audit-filters" on:submit=submit novalidate aria-label=move || t("audit.filters")>
             <Field
                 id="from"
                 label=Signal::derive(|| t("audit.from"))
@@ -224,7 +224,7 @@ pub fn AuditPage() -> impl IntoView {
                 kind="date"
             />
             <div class="field">
-                <label for="actor">{t("audit.actor")}</label>
+                <label for="actor">{move || t("audit.actor")}</label>
                 <select
                     id="actor"
                     name="actor"
@@ -232,38 +232,38 @@ pub fn AuditPage() -> impl IntoView {
                     prop:value=move || actor.get()
                 >
                     <option value="" selected=move || actor.with(String::is_empty)>
-                        {t("audit.actor.everyone")}
+                        {move || t("audit.actor.everyone")}
                     </option>
                     {options}
                 </select>
             </div>
             <div class="field filter-submit">
-                <button type="submit" disabled=move || loading.get()>{t("audit.apply")}</button>
+                <button type="submit" disabled=move || loading.get()>{move || t("audit.apply")}</button>
             </div>
         </form>
         {error}
         <div aria-live="polite" aria-busy=move || if loading.get() { "true" } else { "false" }>
             <table class="stack audit-table" data-testid="audit-table">
-                <caption>{t("audit.caption")}</caption>
+                <caption>{move || t("audit.caption")}</caption>
                 <thead>
                     <tr>
-                        <th scope="col">{t("audit.column.when")}</th>
-                        <th scope="col">{t("audit.column.who")}</th>
-                        <th scope="col">{t("audit.column.what")}</th>
-                        <th scope="col">{t("audit.column.outcome")}</th>
-                        <th scope="col">{t("audit.column.why")}</th>
+                        <th scope="col">{move || t("audit.column.when")}</th>
+                        <th scope="col">{move || t("audit.column.who")}</th>
+                        <th scope="col">{move || t("audit.column.what")}</th>
+                        <th scope="col">{move || t("audit.column.outcome")}</th>
+                        <th scope="col">{move || t("audit.column.why")}</th>
                     </tr>
                 </thead>
                 <tbody>{rows}</tbody>
             </table>
             {move || (!loading.get() && entries.with(Vec::is_empty))
-                .then(|| view! { <p>{t("audit.empty")}</p> })}
-            {move || loading.get().then(|| view! { <p>{t("common.loading")}</p> })}
+                .then(|| view! { <p>{move || t("audit.empty")}</p> })}
+            {move || loading.get().then(|| view! { <p>{move || t("common.loading")}</p> })}
         </div>
         {move || next_before.get().map(|_| view! {
             <p>
                 <button type="button" class="secondary" data-testid="audit-more" on:click=more disabled=move || loading.get()>
-                    {t("audit.more")}
+                    {move || t("audit.more")}
                 </button>
             </p>
         })}

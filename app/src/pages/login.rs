@@ -193,8 +193,8 @@ pub fn LoginPage() -> impl IntoView {
 
     view! {
         <section class="card login" aria-labelledby="login-title">
-            <h1 id="login-title">{t("login.title")}</h1>
-            <p>{t("login.intro")}</p>
+            <h1 id="login-title">{move || t("login.title")}</h1>
+            <p>{move || t("login.intro")}</p>
             <div class="form-error" role="alert" aria-live="assertive" data-testid="form-error">
                 {move || form_error.get().map(|m| tr(&m))}
             </div>
@@ -251,7 +251,7 @@ pub fn LoginPage() -> impl IntoView {
                                     {move || if busy.get() { t("login.busy") } else { t("login.submit") }}
                                 </button>
                                 <button type="button" class="secondary" on:click=back>
-                                    {t("login.back")}
+                                    {move || t("login.back")}
                                 </button>
                             </div>
                         </form>

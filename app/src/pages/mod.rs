@@ -56,7 +56,8 @@ pub(crate) async fn current_me(session: Session) -> Result<Me, ApiFailure> {
 pub(crate) fn home_of(me: &Me) -> &'static str {
     match me.kind {
         AccountKind::Practitioner => "/zorgverlener",
-        AccountKind::Patient => "/verslagen",
+        // Back-office staff have no pages of their own in the app yet.
+        AccountKind::Patient | AccountKind::Staff => "/verslagen",
     }
 }
 

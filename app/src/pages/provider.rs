@@ -11,7 +11,7 @@ use leptos_router::hooks::use_params_map;
 use super::login::Field;
 use super::{ensure_me, handle_session};
 use crate::api::{self, ApiFailure};
-use crate::i18n::{date, reason_text, t, t1, tr};
+use crate::i18n::{date, reason_text, t, t1, tr, track};
 use crate::Session;
 
 /// The logged-in provider's name, to put in the reasons that name them.
@@ -26,18 +26,21 @@ pub fn ProviderPage() -> impl IntoView {
     ensure_me();
     let patients = LocalResource::new(api::provider_patients);
     view! {
-        <h1>{t("provider.title")}</h1>
-        <p>{t("provider.intro")}</p>
-        {move || match patients.get() {
-            None => view! { <p aria-busy="true">{t("common.loading")}</p> }.into_any(),
-            Some(result) => {
-                handle_session(&result);
-                match result {
-                    Ok(list) => view! { <PatientList patients=list/> }.into_any(),
-                    Err(f) => view! {
-                        <p class="form-error" role="alert" data-testid="provider-error">{tr(&f.message())}</p>
+        <h1>{move || t("provider.title")}</h1>
+        <p>{move || t("provider.intro")}</p>
+        {move || {
+            track();
+            match patients.get() {
+                None => view! { <p aria-busy="true">{move || t("common.loading")}</p> }.into_any(),
+                Some(result) => {
+                    handle_session(&result);
+                    match result {
+                        Ok(list) => view! { <PatientList patients=list/> }.into_any(),
+                        Err(f) => view! {
+                            <p class="form-error" role="alert" data-testid="provider-error">{tr(&f.message())}</p>
+                        }
+                        .into_any(),
                     }
-                    .into_any(),
                 }
             }
         }}
@@ -77,7 +80,7 @@ fn PatientList(patients: Vec<ProviderPatient>) -> impl IntoView {
                     <ul class="reasons">{reasons}</ul>
                     <p>
                         <A href=href attr:class="button-link" attr:aria-label=open_label attr:data-testid="open-record">
-                            {t("provider.open")}
+                            {move || t("provider.open")}
                         </A>
                     </p>
                 </li>
@@ -85,7 +88,7 @@ fn PatientList(patients: Vec<ProviderPatient>) -> impl IntoView {
         })
         .collect_view();
     view! {
-        {empty.then(|| view! { <p>{t("provider.empty")}</p> })}
+        {empty.then(|| view! { <p>{move || t("provider.empty")}</p> })}
         <ul class="person-list" data-testid="patient-list">{items}</ul>
     }
 }
@@ -109,37 +112,40 @@ pub fn ProviderRecordPage() -> impl IntoView {
         }
     });
     view! {
-        <p><A href="/zorgverlener">{t("provider.record.back")}</A></p>
-        {move || match data.get() {
-            None => view! {
-                <h1>{t("provider.record.title")}</h1>
-                <p aria-busy="true">{t("common.loading")}</p>
-            }
-            .into_any(),
-            Some((name, result)) => {
-                handle_session(&result);
-                let title = match &name {
-                    Some(n) => t1("provider.record.title_of", "name", n),
-                    None => t("provider.record.title"),
-                };
-                match result {
-                    Ok(list) => view! {
-                        <h1>{title}</h1>
-                        <RecordReports list=list/>
+        <p><A href="/zorgverlener">{move || t("provider.record.back")}</A></p>
+        {move || {
+            track();
+            match data.get() {
+                None => view! {
+                    <h1>{move || t("provider.record.title")}</h1>
+                    <p aria-busy="true">{move || t("common.loading")}</p>
+                }
+                .into_any(),
+                Some((name, result)) => {
+                    handle_session(&result);
+                    let title = match &name {
+                        Some(n) => t1("provider.record.title_of", "name", n),
+                        None => t("provider.record.title"),
+                    };
+                    match result {
+                        Ok(list) => view! {
+                            <h1>{title}</h1>
+                            <RecordReports list=list/>
+                        }
+                        .into_any(),
+                        Err(ApiFailure::Server { status: 404, .. }) => view! {
+                            <h1>{title}</h1>
+                            <p class="form-error" role="alert" data-testid="record-error">
+                                {move || t("provider.record.no_access")}
+                            </p>
+                        }
+                        .into_any(),
+                        Err(f) => view! {
+                            <h1>{title}</h1>
+                            <p class="form-error" role="alert" data-testid="record-error">{tr(&f.message())}</p>
+                        }
+                        .into_any(),
                     }
-                    .into_any(),
-                    Err(ApiFailure::Server { status: 404, .. }) => view! {
-                        <h1>{title}</h1>
-                        <p class="form-error" role="alert" data-testid="record-error">
-                            {t("provider.record.no_access")}
-                        </p>
-                    }
-                    .into_any(),
-                    Err(f) => view! {
-                        <h1>{title}</h1>
-                        <p class="form-error" role="alert" data-testid="record-error">{tr(&f.message())}</p>
-                    }
-                    .into_any(),
                 }
             }
         }}
@@ -156,24 +162,24 @@ pub(crate) fn RecordReports(list: ReportList) -> impl IntoView {
         .map(|r| {
             view! {
                 <tr>
-                    <td data-label=t("reports.column.date")>
+                    <td data-label=move || t("reports.column.date")>
                         <time datetime=r.date.to_string()>{date(r.date)}</time>
                     </td>
-                    <th scope="row" data-label=t("reports.column.title")>{r.title}</th>
-                    <td data-label=t("reports.column.hospital")>{r.hospital}</td>
+                    <th scope="row" data-label=move || t("reports.column.title")>{r.title}</th>
+                    <td data-label=move || t("reports.column.hospital")>{r.hospital}</td>
                 </tr>
             }
         })
         .collect_view();
     view! {
-        {empty.then(|| view! { <p>{t("provider.record.empty")}</p> })}
+        {empty.then(|| view! { <p>{move || t("provider.record.empty")}</p> })}
         <table class="stack" data-testid="provider-report-list">
-            <caption class="visually-hidden">{t("reports.title")}</caption>
+            <caption class="visually-hidden">{move || t("reports.title")}</caption>
             <thead>
                 <tr>
-                    <th scope="col">{t("reports.column.date")}</th>
-                    <th scope="col">{t("reports.column.title")}</th>
-                    <th scope="col">{t("reports.column.hospital")}</th>
+                    <th scope="col">{move || t("reports.column.date")}</th>
+                    <th scope="col">{move || t("reports.column.title")}</th>
+                    <th scope="col">{move || t("reports.column.hospital")}</th>
                 </tr>
             </thead>
             <tbody>{rows}</tbody>
@@ -188,13 +194,13 @@ fn ReferralForm() -> impl IntoView {
     let reason = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::default());
     let form_error = RwSignal::new(None::<Message>);
-    let status = RwSignal::new(String::new());
+    let sent = RwSignal::new(false);
     let busy = RwSignal::new(false);
 
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();
         form_error.set(None);
-        status.set(String::new());
+        sent.set(false);
         let req = ReferralRequest {
             national_number: national_number.get_untracked(),
             reason: reason.get_untracked(),
@@ -210,7 +216,7 @@ fn ReferralForm() -> impl IntoView {
                 Ok(()) => {
                     national_number.set(String::new());
                     reason.set(String::new());
-                    status.set(t("referral.sent"));
+                    sent.set(true);
                 }
                 Err(ApiFailure::Server { body, .. }) if !body.fields.is_empty() => {
                     errors.set(body.fields);
@@ -232,12 +238,11 @@ fn ReferralForm() -> impl IntoView {
 
     view! {
         <section class="card referral" aria-labelledby="referral-title">
-            <h2 id="referral-title">{t("referral.title")}</h2>
-            <p>{t("referral.intro")}</p>
+            <h2 id="referral-title">{move || t("referral.title")}</h2>
+            <p>{move || t("referral.intro")}</p>
             <div role="status" aria-live="polite" data-testid="referral-status">
                 {move || {
-                    let text = status.get();
-                    (!text.is_empty()).then(|| view! { <p class="status-message">{text}</p> })
+                    sent.get().then(|| view! { <p class="status-message">{t("referral.sent")}</p> })
                 }}
             </div>
             <div class="form-error" role="alert" data-testid="referral-error">
@@ -253,8 +258,8 @@ fn ReferralForm() -> impl IntoView {
                     inputmode="numeric"
                 />
                 <div class="field" class:has-error=move || reason_error().is_some()>
-                    <label for="reason">{t("referral.reason")}</label>
-                    <p class="hint" id="reason-hint">{t("referral.reason.hint")}</p>
+                    <label for="reason">{move || t("referral.reason")}</label>
+                    <p class="hint" id="reason-hint">{move || t("referral.reason.hint")}</p>
                     <textarea
                         id="reason"
                         name="reason"

@@ -7,7 +7,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::{ensure_me, handle_session};
 use crate::api;
-use crate::i18n::{date, t, t1, tr};
+use crate::i18n::{date, t, t1, tr, track};
 
 /// All reports the person may read, newest first, with why some may be missing.
 #[component]
@@ -15,14 +15,17 @@ pub fn ReportsPage() -> impl IntoView {
     ensure_me();
     let list = LocalResource::new(api::reports);
     view! {
-        <h1>{t("reports.title")}</h1>
-        {move || match list.get() {
-            None => view! { <p aria-busy="true">{t("reports.loading")}</p> }.into_any(),
-            Some(result) => {
-                handle_session(&result);
-                match result {
-                    Ok(list) => view! { <ReportTable list=list/> }.into_any(),
-                    Err(f) => view! { <p class="form-error" role="alert">{tr(&f.message())}</p> }.into_any(),
+        <h1>{move || t("reports.title")}</h1>
+        {move || {
+            track();
+            match list.get() {
+                None => view! { <p aria-busy="true">{move || t("reports.loading")}</p> }.into_any(),
+                Some(result) => {
+                    handle_session(&result);
+                    match result {
+                        Ok(list) => view! { <ReportTable list=list/> }.into_any(),
+                        Err(f) => view! { <p class="form-error" role="alert">{tr(&f.message())}</p> }.into_any(),
+                    }
                 }
             }
         }}
@@ -62,13 +65,13 @@ fn ReportTable(list: ReportList) -> impl IntoView {
         })
         .collect_view();
     view! {
-        {empty.then(|| view! { <p>{t("reports.empty")}</p> })}
+        {empty.then(|| view! { <p>{move || t("reports.empty")}</p> })}
         <ul class="report-list" data-testid="report-list">{rows}</ul>
         <aside class="note" aria-labelledby="missing-title">
-            <h2 id="missing-title">{t("reports.missing.title")}</h2>
+            <h2 id="missing-title">{move || t("reports.missing.title")}</h2>
             <ul>
-                <li>{t("reports.missing.validation")}</li>
-                <li>{t("reports.missing.shielded")}</li>
+                <li>{move || t("reports.missing.validation")}</li>
+                <li>{move || t("reports.missing.shielded")}</li>
                 {cutoffs}
             </ul>
         </aside>
@@ -85,18 +88,21 @@ pub fn ReportPage() -> impl IntoView {
         async move { api::report(&id).await }
     });
     view! {
-        <p><A href="/verslagen">{t("report.back")}</A></p>
-        {move || match report.get() {
-            None => view! { <p aria-busy="true">{t("report.loading")}</p> }.into_any(),
-            Some(result) => {
-                handle_session(&result);
-                match result {
-                    Ok(r) => view! { <ReportView report=r/> }.into_any(),
-                    Err(f) => view! {
-                        <h1>{t("reports.title")}</h1>
-                        <p class="form-error" role="alert" data-testid="report-error">{tr(&f.message())}</p>
+        <p><A href="/verslagen">{move || t("report.back")}</A></p>
+        {move || {
+            track();
+            match report.get() {
+                None => view! { <p aria-busy="true">{move || t("report.loading")}</p> }.into_any(),
+                Some(result) => {
+                    handle_session(&result);
+                    match result {
+                        Ok(r) => view! { <ReportView report=r/> }.into_any(),
+                        Err(f) => view! {
+                            <h1>{move || t("reports.title")}</h1>
+                            <p class="form-error" role="alert" data-testid="report-error">{tr(&f.message())}</p>
+                        }
+                        .into_any(),
                     }
-                    .into_any(),
                 }
             }
         }}
@@ -108,18 +114,18 @@ pub fn ReportPage() -> impl IntoView {
 fn ContactBlock(hospital: String, contact: HospitalContact) -> impl IntoView {
     let phone = contact.phone.map(|p| {
         let href = format!("tel:{}", p.replace(' ', ""));
-        view! { <dt>{t("contact.phone")}</dt><dd><a href=href>{p}</a></dd> }
+        view! { <dt>{move || t("contact.phone")}</dt><dd><a href=href>{p}</a></dd> }
     });
     let email = contact.email.map(|e| {
         let href = format!("mailto:{e}");
-        view! { <dt>{t("contact.email")}</dt><dd><a href=href>{e}</a></dd> }
+        view! { <dt>{move || t("contact.email")}</dt><dd><a href=href>{e}</a></dd> }
     });
     let website = contact.website.map(|w| {
-        view! { <dt>{t("contact.website")}</dt><dd><a href=w.clone() rel="noopener">{w.clone()}</a></dd> }
+        view! { <dt>{move || t("contact.website")}</dt><dd><a href=w.clone() rel="noopener">{w.clone()}</a></dd> }
     });
     view! {
         <section class="contact" aria-labelledby="contact-title" data-testid="contact">
-            <h2 id="contact-title">{t("report.questions")}</h2>
+            <h2 id="contact-title">{move || t("report.questions")}</h2>
             <p>{t1("report.questions.intro", "hospital", &hospital)}</p>
             <dl class="report-facts">{phone}{email}{website}</dl>
         </section>
@@ -145,14 +151,14 @@ fn ReportView(report: ReportDetail) -> impl IntoView {
             .collect_view();
         view! {
             <section aria-labelledby="results-title">
-                <h2 id="results-title">{t("report.results")}</h2>
+                <h2 id="results-title">{move || t("report.results")}</h2>
                 <div class="table-scroll">
                     <table>
                         <thead>
                             <tr>
-                                <th scope="col">{t("report.result.name")}</th>
-                                <th scope="col">{t("report.result.value")}</th>
-                                <th scope="col">{t("report.result.unit")}</th>
+                                <th scope="col">{move || t("report.result.name")}</th>
+                                <th scope="col">{move || t("report.result.value")}</th>
+                                <th scope="col">{move || t("report.result.unit")}</th>
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>
@@ -165,23 +171,23 @@ fn ReportView(report: ReportDetail) -> impl IntoView {
         <article class="report" data-testid="report">
             <h1>{report.title}</h1>
             <dl class="report-facts">
-                <dt>{t("report.date")}</dt>
+                <dt>{move || t("report.date")}</dt>
                 <dd><time datetime=report.date.to_string()>{date(report.date)}</time></dd>
-                <dt>{t("report.hospital")}</dt>
+                <dt>{move || t("report.hospital")}</dt>
                 <dd>{report.hospital}</dd>
-                {report.category.map(|c| view! { <dt>{t("report.category")}</dt><dd>{c}</dd> })}
-                {report.author.map(|a| view! { <dt>{t("report.author")}</dt><dd>{a}</dd> })}
+                {report.category.map(|c| view! { <dt>{move || t("report.category")}</dt><dd>{c}</dd> })}
+                {report.author.map(|a| view! { <dt>{move || t("report.author")}</dt><dd>{a}</dd> })}
             </dl>
             {report.conclusion.map(|c| view! {
                 <section aria-labelledby="conclusion-title">
-                    <h2 id="conclusion-title">{t("report.conclusion")}</h2>
+                    <h2 id="conclusion-title">{move || t("report.conclusion")}</h2>
                     <p>{c}</p>
                 </section>
             })}
             {results}
             {report.text.map(|text| view! {
                 <section aria-labelledby="text-title">
-                    <h2 id="text-title">{t("report.text")}</h2>
+                    <h2 id="text-title">{move || t("report.text")}</h2>
                     <p class="report-text">{text}</p>
                 </section>
             })}

@@ -11,7 +11,7 @@ use leptos_router::hooks::use_params_map;
 use super::provider::RecordReports;
 use super::{current_me, handle_session, no_record};
 use crate::api::{self, ApiFailure};
-use crate::i18n::{reason_text, t, t1, tr};
+use crate::i18n::{reason_text, t, t1, tr, track};
 use crate::Session;
 
 /// The principal a `/toegangen/bekijk-als/:kind/:id` address names.
@@ -45,50 +45,53 @@ pub fn ViewAsPage() -> impl IntoView {
         }
     });
     view! {
-        <p><A href="/toegangen">{t("view_as.back")}</A></p>
-        {move || match data.get() {
-            None => view! { <p aria-busy="true">{t("common.loading")}</p> }.into_any(),
-            Some(Err(f)) => {
-                handle_session::<()>(&Err(f.clone()));
-                let text = match f {
-                    ApiFailure::Server { status: 404, .. } => t("access.bad_principal_kind"),
-                    other => tr(&other.message()),
-                };
-                view! { <p class="form-error" role="alert" data-testid="view-as-error">{text}</p> }
-                    .into_any()
-            }
-            Some(Ok(v)) => {
-                let reads = v.read.is_permitted();
-                let name = v.name.clone();
-                let reasons = v
-                    .read
-                    .reasons
-                    .iter()
-                    .map(|r| {
-                        let text = reason_text(r, |_| Some(name.clone()));
-                        view! { <li>{text}</li> }
-                    })
-                    .collect_view();
-                let empty = v.reports.is_empty();
-                let list = ReportList {
-                    reports: v.reports,
-                    cutoffs: Vec::new(),
-                };
-                view! {
-                    <h1>{t1("view_as.title", "name", &v.name)}</h1>
-                    <p>{t("view_as.intro")}</p>
-                    <p class="read-status" class:can-read=reads class:cannot-read=!reads data-testid="view-as-status">
-                        {if reads { t("access.can_read") } else { t("access.cannot_read") }}
-                    </p>
-                    <ul class="reasons" aria-label=t("access.why")>{reasons}</ul>
-                    <h2>{t("view_as.reports")}</h2>
-                    {if empty {
-                        view! { <p data-testid="view-as-none">{t("view_as.none")}</p> }.into_any()
-                    } else {
-                        view! { <RecordReports list=list/> }.into_any()
-                    }}
+        <p><A href="/toegangen">{move || t("view_as.back")}</A></p>
+        {move || {
+            track();
+            match data.get() {
+                None => view! { <p aria-busy="true">{move || t("common.loading")}</p> }.into_any(),
+                Some(Err(f)) => {
+                    handle_session::<()>(&Err(f.clone()));
+                    let text = match f {
+                        ApiFailure::Server { status: 404, .. } => t("access.bad_principal_kind"),
+                        other => tr(&other.message()),
+                    };
+                    view! { <p class="form-error" role="alert" data-testid="view-as-error">{text}</p> }
+                        .into_any()
                 }
-                .into_any()
+                Some(Ok(v)) => {
+                    let reads = v.read.is_permitted();
+                    let name = v.name.clone();
+                    let reasons = v
+                        .read
+                        .reasons
+                        .iter()
+                        .map(|r| {
+                            let text = reason_text(r, |_| Some(name.clone()));
+                            view! { <li>{text}</li> }
+                        })
+                        .collect_view();
+                    let empty = v.reports.is_empty();
+                    let list = ReportList {
+                        reports: v.reports,
+                        cutoffs: Vec::new(),
+                    };
+                    view! {
+                        <h1>{t1("view_as.title", "name", &v.name)}</h1>
+                        <p>{move || t("view_as.intro")}</p>
+                        <p class="read-status" class:can-read=reads class:cannot-read=!reads data-testid="view-as-status">
+                            {if reads { t("access.can_read") } else { t("access.cannot_read") }}
+                        </p>
+                        <ul class="reasons" aria-label=move || t("access.why")>{reasons}</ul>
+                        <h2>{move || t("view_as.reports")}</h2>
+                        {if empty {
+                            view! { <p data-testid="view-as-none">{move || t("view_as.none")}</p> }.into_any()
+                        } else {
+                            view! { <RecordReports list=list/> }.into_any()
+                        }}
+                    }
+                    .into_any()
+                }
             }
         }}
     }
