@@ -713,6 +713,10 @@ pub struct ErrorBody {
     /// The domain's reasons, for `forbidden` errors (why the person may not do this).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub reasons: Vec<Message>,
+    /// The message as a sentence in the person's language (their profile's, else the
+    /// request's `Accept-Language`, else Dutch), for clients that do not translate keys.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
 }
 
 #[cfg(test)]

@@ -97,6 +97,53 @@ impl Translator {
     }
 }
 
+impl Translator {
+    /// A domain or server message as a sentence: a rule's reason through the domain's
+    /// `explain` module, any other key through this crate's texts; arguments that are dates
+    /// (`YYYY-MM-DD`) or instants (RFC 3339) are written out in the language, instants in
+    /// Brussels/Amsterdam local time. `None` when the key has no text.
+    /// ```
+    /// use inzage_domain::Message;
+    /// use inzage_i18n::{Language, Translator};
+    /// let fr = Translator::new(Language::Fr);
+    /// let m = Message::new("reason.report_before_cutoff").arg("cutoff", "2016-08-15");
+    /// assert_eq!(fr.message(&m).as_deref(), Some("Le portail affiche les rapports à partir du 15 août 2016."));
+    /// ```
+    pub fn message(&self, message: &inzage_domain::Message) -> Option<String> {
+        if let Some(reason) = inzage_domain::explain::explain_reason(message, self.lang) {
+            return Some(reason);
+        }
+        let args: Vec<(&str, String)> = message
+            .args
+            .iter()
+            .map(|(name, value)| (name.as_ref(), self.value(value)))
+            .collect();
+        self.text(&message.key, &args)
+    }
+
+    /// An argument as shown: dates and instants written out, anything else as it is.
+    fn value(&self, v: &str) -> String {
+        use inzage_domain::calendar::{parse_iso_date, TimeZone};
+        use inzage_domain::explain::long_date;
+        if let Some(d) = parse_iso_date(v) {
+            return long_date(d, self.lang);
+        }
+        match time::OffsetDateTime::parse(v, &time::format_description::well_known::Rfc3339) {
+            Ok(t) => {
+                let local = t.to_offset(TimeZone::EuropeBrussels.offset_at(t));
+                let date = long_date(local.date(), self.lang);
+                let at = format!("{:02}:{:02}", local.hour(), local.minute());
+                self.text(
+                    "date.at_time",
+                    &[("date", date.clone()), ("time", at.clone())],
+                )
+                .unwrap_or_else(|| format!("{date} {at}"))
+            }
+            Err(_) => v.to_owned(),
+        }
+    }
+}
+
 /// The names of the variables (`{ $name }`) a key's text uses in a language, sorted.
 pub fn variables(lang: Language, key: &str) -> Option<Vec<String>> {
     let resource = fluent_syntax::parser::parse_runtime(source(lang))

@@ -124,11 +124,13 @@ impl IntoResponse for ApiError {
                 )
             }
         };
+        let text = crate::language::translator().message(&message);
         let body = ErrorBody {
             error: code.to_owned(),
             message,
             fields,
             reasons,
+            text,
         };
         (status, axum::Json(body)).into_response()
     }

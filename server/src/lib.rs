@@ -10,6 +10,7 @@ pub mod config;
 pub mod demo;
 pub mod error;
 pub mod fhir;
+pub mod language;
 pub mod network;
 pub mod store;
 
@@ -77,10 +78,12 @@ pub fn router(state: AppState) -> Router {
     let csp = HeaderValue::from_str(&content_security_policy(&dist))
         .unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"));
     let spa = ServeDir::new(&dist).fallback(ServeFile::new(dist.join("index.html")));
-    let api = api::routes().layer(SetResponseHeaderLayer::overriding(
-        header::CACHE_CONTROL,
-        HeaderValue::from_static("no-store"),
-    ));
+    let api = api::routes()
+        .layer(axum::middleware::from_fn(language::layer))
+        .layer(SetResponseHeaderLayer::overriding(
+            header::CACHE_CONTROL,
+            HeaderValue::from_static("no-store"),
+        ));
     Router::new()
         .nest(inzage_domain::wire::API_PREFIX, api)
         .fallback_service(spa)

@@ -46,6 +46,7 @@ on_both_backends!(
     each_hospital_of_the_network_applies_its_own_settings,
     concurrent_guesses_cannot_exceed_the_limit,
     the_chosen_language_is_remembered_in_the_profile,
+    errors_come_in_the_persons_language,
 );
 
 async fn error_body(res: reqwest::Response) -> anyhow::Result<ErrorBody> {
@@ -775,5 +776,42 @@ async fn the_chosen_language_is_remembered_in_the_profile(db: Db) -> anyhow::Res
         .json()
         .await?;
     assert_eq!(me.language, None);
+    Ok(())
+}
+
+async fn errors_come_in_the_persons_language(db: Db) -> anyhow::Result<()> {
+    use inzage_i18n::{Language, Translator};
+    let app = TestApp::spawn(db).await?;
+    let text = |lang, key: &str| Translator::new(lang).text(key, &[]);
+    // Anonymous: the browser's language, by weight.
+    let res = browser()
+        .get(app.url("/api/v1/me"))
+        .header("accept-language", "de-DE, fr-BE;q=0.9, en;q=0.8")
+        .send()
+        .await?;
+    let body = error_body(res).await?;
+    assert_eq!(body.text, text(Language::Fr, "error.unauthenticated"));
+    let res = browser().get(app.url("/api/v1/me")).send().await?;
+    assert_eq!(
+        error_body(res).await?.text,
+        text(Language::Nl, "error.unauthenticated")
+    );
+    // Logged in: the profile's language wins over the browser's.
+    let client = app.signed_in("margery").await?;
+    client
+        .put(app.url("/api/v1/me/language"))
+        .json(&serde_json::json!({"language": "en"}))
+        .send()
+        .await?;
+    let res = client
+        .get(app.url("/api/v1/reports/missing"))
+        .header("accept-language", "fr")
+        .send()
+        .await?;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let body = error_body(res).await?;
+    assert_eq!(body.message.key, "error.not_found");
+    assert_eq!(body.text, text(Language::En, "error.not_found"));
+    assert!(body.text.is_some());
     Ok(())
 }

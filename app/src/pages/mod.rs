@@ -71,6 +71,7 @@ pub(crate) fn no_record() -> ApiFailure {
             message: Message::new("error.forbidden"),
             fields: FieldErrors::default(),
             reasons: Vec::new(),
+            text: None,
         },
     }
 }

@@ -206,6 +206,13 @@ impl FromRequestParts<AppState> for CurrentUser {
         }
         let idle_end = (now + SESSION_IDLE).unix_timestamp().min(max_end);
         state.store.touch_session(&hash, idle_end).await?;
+        let language = session.language.as_deref().and_then(Language::from_tag);
+        if let (Some(l), Some(slot)) = (
+            language,
+            parts.extensions.get::<crate::language::ResponseLanguage>(),
+        ) {
+            slot.set(l);
+        }
         Ok(CurrentUser {
             account_id: session.account_id,
             subject: Subject::of(
@@ -213,7 +220,7 @@ impl FromRequestParts<AppState> for CurrentUser {
                 session.practitioner_id,
                 session.staff_id,
             )?,
-            language: session.language.as_deref().and_then(Language::from_tag),
+            language,
         })
     }
 }
