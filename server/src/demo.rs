@@ -203,6 +203,25 @@ async fn ensure_children(store: &Store) -> anyhow::Result<()> {
     Ok(())
 }
 
+/// The demo's children without an account, with their formatted national numbers, for a parent
+/// to ask for a link with.
+pub async fn children(store: &Store) -> anyhow::Result<Vec<(String, String)>> {
+    let mut out = Vec::new();
+    for (given, family) in [("Jorge", "Brekke"), ("Sherron", "Kutch")] {
+        if let Some((id, _)) = store.find_patient_by_name(given, family).await? {
+            if let Some(insz) = store
+                .patient(&id)
+                .await?
+                .and_then(|p| p.insz)
+                .and_then(|n| Insz::parse(&n).ok())
+            {
+                out.push((format!("{given} {family}"), insz.formatted()));
+            }
+        }
+    }
+    Ok(out)
+}
+
 /// The hospital's ombuds service, who handles link requests in the back office.
 async fn ensure_staff(
     store: &Store,

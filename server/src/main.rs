@@ -82,6 +82,11 @@ async fn serve(config: Config, args: &[String]) -> anyhow::Result<()> {
             );
         }
     }
+    if !demo_paths.is_empty() {
+        for (name, number) in demo::children(&store).await? {
+            println!("\n  {name} (a child without an account): national number {number}");
+        }
+    }
     let app = Application::with_store(config, clock, store).await?;
     println!("\nInzage is listening on http://{}\n", app.local_addr()?);
     app.run_until_stopped().await
