@@ -235,16 +235,7 @@ async fn ensure_staff(
     };
     store.upsert_staff(&row).await?;
     let subject = Subject::Staff(row.id.clone());
-    let mut rng = rand::rngs::StdRng::seed_from_u64(2_016_081_521);
-    let card = PrintedCard::from_rng(&mut rng)?;
-    if !store.has_account(&subject).await? {
-        let hash = hash_secret(DEMO_PASSWORD, password_cost)?;
-        let t = now.unix_timestamp();
-        let account = store
-            .create_account(&subject, Some("ombuds"), &hash, t)
-            .await?;
-        store.issue_code_card(&account, &card.hashes()?, t).await?;
-    }
+    let card = ensure_login(store, &subject, "ombuds", 2_016_081_521, password_cost, now).await?;
     Ok(DemoLogin {
         display_name: row.name,
         subject,
@@ -272,16 +263,15 @@ async fn ensure_provider(
     }
     store.upsert_practitioner(&row).await?;
     let subject = Subject::Practitioner(row.id.clone());
-    let mut rng = rand::rngs::StdRng::seed_from_u64(spec.seed);
-    let card = PrintedCard::from_rng(&mut rng)?;
-    if !store.has_account(&subject).await? {
-        let hash = hash_secret(DEMO_PASSWORD, password_cost)?;
-        let t = now.unix_timestamp();
-        let account = store
-            .create_account(&subject, Some(spec.username), &hash, t)
-            .await?;
-        store.issue_code_card(&account, &card.hashes()?, t).await?;
-    }
+    let card = ensure_login(
+        store,
+        &subject,
+        spec.username,
+        spec.seed,
+        password_cost,
+        now,
+    )
+    .await?;
     Ok(DemoLogin {
         display_name: row.name,
         subject,
@@ -291,6 +281,29 @@ async fn ensure_provider(
         password: DEMO_PASSWORD.to_owned(),
         card,
     })
+}
+
+/// The demo's deterministic code card for a seed, and the account with the demo password and
+/// that card, created once.
+async fn ensure_login(
+    store: &Store,
+    subject: &Subject,
+    username: &str,
+    seed: u64,
+    password_cost: HashCost,
+    now: OffsetDateTime,
+) -> anyhow::Result<PrintedCard> {
+    let mut rng = rand::rngs::StdRng::seed_from_u64(seed);
+    let card = PrintedCard::from_rng(&mut rng)?;
+    if !store.has_account(subject).await? {
+        let hash = hash_secret(DEMO_PASSWORD, password_cost)?;
+        let t = now.unix_timestamp();
+        let account = store
+            .create_account(subject, Some(username), &hash, t)
+            .await?;
+        store.issue_code_card(&account, &card.hashes()?, t).await?;
+    }
+    Ok(card)
 }
 
 /// The demo's care relationships, once: Margery's specialist and GP, a referrer's pending
@@ -416,9 +429,6 @@ async fn ensure_account(
         .await?
         .and_then(|p| p.bsn)
         .and_then(|b| inzage_domain::Bsn::parse(&b).ok());
-    let mut rng = rand::rngs::StdRng::seed_from_u64(spec.seed);
-    let card = PrintedCard::from_rng(&mut rng)?;
-
     let subject = Subject::Patient(patient_id.clone());
     if !store.has_account(&subject).await? {
         store
@@ -428,13 +438,16 @@ async fn ensure_account(
                 Some(spec.record_number),
             )
             .await?;
-        let hash = hash_secret(DEMO_PASSWORD, password_cost)?;
-        let t = now.unix_timestamp();
-        let account = store
-            .create_account(&subject, Some(spec.username), &hash, t)
-            .await?;
-        store.issue_code_card(&account, &card.hashes()?, t).await?;
     }
+    let card = ensure_login(
+        store,
+        &subject,
+        spec.username,
+        spec.seed,
+        password_cost,
+        now,
+    )
+    .await?;
     Ok(DemoLogin {
         display_name: format!("{} {}", spec.given, spec.family),
         subject,

@@ -116,7 +116,9 @@ pub async fn list(
     }))
 }
 
-fn entry_of(row: AuditRow) -> Result<AuditEntry, ApiError> {
+fn entry_of(stored: AuditRow) -> Result<AuditEntry, ApiError> {
+    let seq = stored.seq;
+    let row = stored.entry;
     let actor = match row.actor_kind.as_str() {
         "practitioner" => Principal::Practitioner {
             id: PractitionerId(row.actor_id),
@@ -135,7 +137,7 @@ fn entry_of(row: AuditRow) -> Result<AuditEntry, ApiError> {
         serde_json::from_str(&row.reasons).map_err(|e| ApiError::Internal(e.into()))?
     };
     Ok(AuditEntry {
-        seq: row.seq,
+        seq,
         at: OffsetDateTime::from_unix_timestamp(row.at)
             .map_err(|e| ApiError::Internal(e.into()))?,
         actor,

@@ -11,23 +11,23 @@ use sha2::{Digest, Sha256};
 use super::{Store, Tx};
 
 /// An entry to append; the store gives it its sequence number and hashes.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct NewAuditEntry {
     /// Unix seconds.
     pub at: i64,
-    /// `person`, `practitioner` or `system`.
+    /// `person`, `practitioner`, `staff` or `system`.
     pub actor_kind: String,
-    /// The person's or practitioner's id.
+    /// The person's, practitioner's or staff member's id.
     pub actor_id: String,
     /// Their name at the time.
     pub actor_name: String,
-    /// Their role: `patient`, `person`, a practitioner's role, or `system`.
+    /// Their role: `patient`, `person`, a practitioner's or staff member's role.
     pub actor_role: String,
     /// Whose record.
     pub patient_id: String,
     /// `read` or `change`.
     pub action: String,
-    /// What was read or changed (`reports`, `report/ID`, `access`, `access/exclude` …).
+    /// What was read or changed (`reports`, `report/ID`, `access`, `access/exclude/…`, …).
     pub resource: String,
     /// `permit` or `deny`.
     pub outcome: String,
@@ -37,33 +37,14 @@ pub struct NewAuditEntry {
     pub client: Option<String>,
 }
 
-/// A stored entry.
+/// A stored entry: the entry, its place in the chain and its hashes.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct AuditRow {
     /// Position in the chain, from 1.
     pub seq: i64,
-    /// Unix seconds.
-    pub at: i64,
-    /// See [`NewAuditEntry`].
-    pub actor_kind: String,
-    /// See [`NewAuditEntry`].
-    pub actor_id: String,
-    /// See [`NewAuditEntry`].
-    pub actor_name: String,
-    /// See [`NewAuditEntry`].
-    pub actor_role: String,
-    /// See [`NewAuditEntry`].
-    pub patient_id: String,
-    /// See [`NewAuditEntry`].
-    pub action: String,
-    /// See [`NewAuditEntry`].
-    pub resource: String,
-    /// See [`NewAuditEntry`].
-    pub outcome: String,
-    /// See [`NewAuditEntry`].
-    pub reasons: String,
-    /// See [`NewAuditEntry`].
-    pub client: Option<String>,
+    /// What was recorded.
+    #[sqlx(flatten)]
+    pub entry: NewAuditEntry,
     /// The previous entry's hash (empty for the first).
     pub prev_hash: String,
     /// This entry's hash.
@@ -123,24 +104,6 @@ pub fn entry_hash(prev_hash: &str, seq: i64, e: &NewAuditEntry) -> String {
     h.update(b"\n");
     h.update(fields.to_string().as_bytes());
     h.finalize().iter().map(|b| format!("{b:02x}")).collect()
-}
-
-impl AuditRow {
-    fn as_new(&self) -> NewAuditEntry {
-        NewAuditEntry {
-            at: self.at,
-            actor_kind: self.actor_kind.clone(),
-            actor_id: self.actor_id.clone(),
-            actor_name: self.actor_name.clone(),
-            actor_role: self.actor_role.clone(),
-            patient_id: self.patient_id.clone(),
-            action: self.action.clone(),
-            resource: self.resource.clone(),
-            outcome: self.outcome.clone(),
-            reasons: self.reasons.clone(),
-            client: self.client.clone(),
-        }
-    }
 }
 
 const AUDIT_COLUMNS: &str = "seq, at, actor_kind, actor_id, actor_name, actor_role, patient_id, \
@@ -262,7 +225,7 @@ impl Store {
                         problem: "its link to the entry before does not match".into(),
                     });
                 }
-                if entry_hash(&prev_hash, row.seq, &row.as_new()) != row.hash {
+                if entry_hash(&prev_hash, row.seq, &row.entry) != row.hash {
                     return Ok(VerifyOutcome::Broken {
                         seq: row.seq,
                         problem: "its content does not match its hash".into(),
