@@ -3,9 +3,9 @@
 use gloo_net::http::{Request, Response};
 use inzage_domain::manage::AccessCommand;
 use inzage_domain::wire::{
-    AccessView, AuditPage, ErrorBody, LanguageChoice, LoginChallengeRequest,
-    LoginChallengeResponse, LoginRequest, Me, ProviderPatient, ReferralRequest, ReportDetail,
-    ReportList, ViewAs, API_PREFIX,
+    AccessView, AuditPage, ErrorBody, LanguageChoice, LinkRequest, LinkRequestStatus, LinkedRecord,
+    LoginChallengeRequest, LoginChallengeResponse, LoginRequest, Me, ProviderPatient,
+    ReferralRequest, ReportDetail, ReportList, StaffDecision, StaffLinkRequest, ViewAs, API_PREFIX,
 };
 use inzage_domain::{Message, Principal};
 use serde::de::DeserializeOwned;
@@ -126,14 +126,46 @@ pub async fn set_language(choice: &LanguageChoice) -> Result<Me, ApiFailure> {
     read(req.send().await).await
 }
 
-/// The reports the person may read.
-pub async fn reports() -> Result<ReportList, ApiFailure> {
-    get("/reports").await
+/// The records the person may act on now, their own first.
+pub async fn records() -> Result<Vec<LinkedRecord>, ApiFailure> {
+    get("/records").await
 }
 
-/// One report.
-pub async fn report(id: &str) -> Result<ReportDetail, ApiFailure> {
-    get(&format!("/reports/{}", encode_segment(id))).await
+/// One report of a record.
+pub async fn record_report(record: &str, id: &str) -> Result<ReportDetail, ApiFailure> {
+    get(&format!(
+        "/records/{}/reports/{}",
+        encode_segment(record),
+        encode_segment(id)
+    ))
+    .await
+}
+
+/// A parent asks for a link to their child's record.
+pub async fn request_link(req: &LinkRequest) -> Result<LinkRequestStatus, ApiFailure> {
+    post("/link-requests", req).await
+}
+
+/// The person's own link requests and where they stand.
+pub async fn link_requests() -> Result<Vec<LinkRequestStatus>, ApiFailure> {
+    get("/link-requests").await
+}
+
+/// Hospital staff's queue of pending link requests.
+pub async fn staff_link_requests() -> Result<Vec<StaffLinkRequest>, ApiFailure> {
+    get("/staff/link-requests").await
+}
+
+/// Hospital staff approve or refuse a link request.
+pub async fn staff_decide(
+    id: &str,
+    decision: &StaffDecision,
+) -> Result<LinkRequestStatus, ApiFailure> {
+    post(
+        &format!("/staff/link-requests/{}", encode_segment(id)),
+        decision,
+    )
+    .await
 }
 
 /// Who can read a record and why, with the facts to run the domain's rules on in the browser.

@@ -5,15 +5,17 @@
 mod api;
 mod i18n;
 mod pages;
+mod records;
 
 use inzage_domain::explain::Language;
-use inzage_domain::wire::{AccountKind, LanguageChoice, Me};
+use inzage_domain::wire::{AccountKind, LanguageChoice, LinkedRecord, Me};
 use leptos::prelude::*;
 use leptos_router::components::{Route, Router, Routes, A};
 use leptos_router::hooks::use_navigate;
 use leptos_router::path;
 
-use crate::i18n::{t, Lang};
+use crate::i18n::{t, t1, Lang};
+use crate::records::Records;
 
 /// Who is logged in, shared by every page: `None` before the first answer or after logout.
 #[derive(Clone, Copy)]
@@ -81,6 +83,7 @@ fn App() -> impl IntoView {
     provide_context(lang);
     // The language in the person's profile wins as soon as the server says who is logged in.
     let Session(me) = session;
+    provide_context(Records::new(me));
     Effect::new(move |_| {
         if let Some(language) = me.with(|m| m.as_ref().and_then(|m| m.language)) {
             apply_language(lang, language);
@@ -91,6 +94,7 @@ fn App() -> impl IntoView {
             <a class="skip-link" href="#main">{move || t("nav.skip")}</a>
             <Header/>
             <main id="main" tabindex="-1">
+                <CurrentRecord/>
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=pages::login::LoginPage/>
                     <Route path=path!("/inloggen") view=pages::login::LoginPage/>
@@ -102,6 +106,8 @@ fn App() -> impl IntoView {
                         view=pages::view_as::ViewAsPage
                     />
                     <Route path=path!("/wie-bekeek-mijn-dossier") view=pages::audit::AuditPage/>
+                    <Route path=path!("/gekoppelde-dossiers") view=pages::linked::LinkedPage/>
+                    <Route path=path!("/backoffice") view=pages::staff::BackofficePage/>
                     <Route path=path!("/zorgverlener") view=pages::provider::ProviderPage/>
                     <Route
                         path=path!("/zorgverlener/dossier/:record")
@@ -117,15 +123,26 @@ fn App() -> impl IntoView {
 fn Header() -> impl IntoView {
     let Session(me) = expect_context::<Session>();
     let navigate = use_navigate();
+    let menu_open = RwSignal::new(false);
+    // The menu closes when the person goes to another page.
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |_| {
+        location.pathname.track();
+        menu_open.set(false);
+    });
     let logout = move |_| {
         let navigate = navigate.clone();
+        menu_open.set(false);
         leptos::task::spawn_local(async move {
-            // Whatever the answer, the browser forgets the person.
+            // Whatever the answer, the browser forgets the person and the record they chose.
             let _ = api::logout().await;
+            records::forget();
             me.set(None);
             navigate("/inloggen", Default::default());
         });
     };
+    let kind = move || me.with(|m| m.as_ref().map(|m| m.kind));
+    let name = move || me.get().map(|m| m.display_name).unwrap_or_default();
     view! {
         <header class="site-header">
             <div class="brand">
@@ -135,27 +152,45 @@ fn Header() -> impl IntoView {
             <LanguageSwitcher/>
             <Show when=move || me.with(Option::is_some)>
                 <nav aria-label=move || t("nav.main") class="site-nav">
-                    {move || {
-                        let kind = me.with(|m| m.as_ref().map(|m| m.kind));
-                        match kind {
-                            Some(AccountKind::Practitioner) => view! {
-                                <A href="/zorgverlener">{move || t("nav.provider")}</A>
-                            }
-                            .into_any(),
-                            _ => view! {
-                                <A href="/verslagen">{move || t("nav.reports")}</A>
-                                <A href="/toegangen">{move || t("nav.access")}</A>
-                                <A href="/wie-bekeek-mijn-dossier">{move || t("nav.audit")}</A>
-                            }
-                            .into_any(),
+                    {move || match kind() {
+                        Some(AccountKind::Practitioner) => view! {
+                            <A href="/zorgverlener">{move || t("nav.provider")}</A>
                         }
+                        .into_any(),
+                        Some(AccountKind::Staff) => view! {
+                            <A href="/backoffice">{move || t("nav.staff")}</A>
+                        }
+                        .into_any(),
+                        _ => view! {
+                            <A href="/verslagen">{move || t("nav.reports")}</A>
+                            <A href="/toegangen">{move || t("nav.access")}</A>
+                            <A href="/wie-bekeek-mijn-dossier">{move || t("nav.audit")}</A>
+                            <A href="/gekoppelde-dossiers">{move || t("nav.linked")}</A>
+                        }
+                        .into_any(),
                     }}
                 </nav>
                 <div class="user">
                     <span class="visually-hidden">{move || t("nav.logged_in_as")}" "</span>
-                    <span class="user-name" data-testid="user-name">
-                        {move || me.get().map(|m| m.display_name).unwrap_or_default()}
-                    </span>
+                    {move || if kind() == Some(AccountKind::Patient) {
+                        view! {
+                            <button
+                                type="button"
+                                class="record-menu-toggle secondary"
+                                aria-expanded=move || if menu_open.get() { "true" } else { "false" }
+                                aria-controls="record-menu"
+                                data-testid="record-menu-toggle"
+                                on:click=move |_| menu_open.update(|o| *o = !*o)
+                            >
+                                <span class="user-name" data-testid="user-name">{name}</span>
+                                <span class="visually-hidden">{move || t("records.menu.label")}</span>
+                                <span class="chevron" aria-hidden="true"></span>
+                            </button>
+                        }
+                        .into_any()
+                    } else {
+                        view! { <span class="user-name" data-testid="user-name">{name}</span> }.into_any()
+                    }}
                     <button
                         type="button"
                         class="secondary"
@@ -165,8 +200,123 @@ fn Header() -> impl IntoView {
                         {move || t("nav.logout")}
                     </button>
                 </div>
+                <Show when=move || menu_open.get() && kind() == Some(AccountKind::Patient)>
+                    <RecordMenu open=menu_open/>
+                </Show>
             </Show>
         </header>
+    }
+}
+
+/// The menu under the person's name: their own record first, then the records they may read
+/// for someone else. Choosing one makes it the current record and shows its reports.
+#[component]
+fn RecordMenu(open: RwSignal<bool>) -> impl IntoView {
+    let records = expect_context::<Records>();
+    let navigate = use_navigate();
+    let first = NodeRef::<leptos::html::Button>::new();
+    // The keyboard lands in the menu when it opens.
+    Effect::new(move |_| {
+        if let Some(b) = first.get() {
+            let _ = b.focus();
+        }
+    });
+    let close = move || {
+        open.set(false);
+        if let Some(toggle) = web_sys::window().and_then(|w| w.document()).and_then(|d| {
+            d.query_selector("[data-testid=record-menu-toggle]")
+                .ok()
+                .flatten()
+        }) {
+            if let Ok(toggle) = wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(toggle) {
+                let _ = toggle.focus();
+            }
+        }
+    };
+    let on_keydown = move |ev: leptos::ev::KeyboardEvent| {
+        if ev.key() == "Escape" {
+            ev.prevent_default();
+            close();
+        }
+    };
+    let items = move || {
+        let current = records.get().and_then(Result::ok).map(|c| c.record);
+        records
+            .list
+            .get()
+            .into_iter()
+            .enumerate()
+            .map(|(i, linked)| {
+                let navigate = navigate.clone();
+                let is_current = current.as_deref() == Some(linked.record.as_str());
+                let label = if linked.own {
+                    t1("records.menu.own", "name", &linked.name)
+                } else {
+                    linked.name.clone()
+                };
+                let data_name = linked.name.clone();
+                let choose = move |_| {
+                    let chosen: &LinkedRecord = &linked;
+                    records.choose(chosen);
+                    open.set(false);
+                    navigate("/verslagen", Default::default());
+                };
+                let node = if i == 0 { first } else { NodeRef::new() };
+                view! {
+                    <li>
+                        <button
+                            type="button"
+                            class="record-option"
+                            data-testid="record-option"
+                            data-name=data_name
+                            aria-current=if is_current { Some("true") } else { None }
+                            node_ref=node
+                            on:click=choose
+                        >
+                            {label}
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <div
+            id="record-menu"
+            class="record-menu"
+            role="group"
+            aria-labelledby="record-menu-title"
+            data-testid="record-menu"
+            on:keydown=on_keydown
+        >
+            <p id="record-menu-title" class="record-menu-title">{move || t("records.menu.title")}</p>
+            <ul class="record-menu-list">{items}</ul>
+            <p class="record-menu-more">
+                <A href="/gekoppelde-dossiers" on:click=move |_| open.set(false)>
+                    {move || t("records.menu.manage")}
+                </A>
+            </p>
+        </div>
+    }
+}
+
+/// Whose record the pages show, when it is not the person's own, and why the tab went back to
+/// their own record when a remembered one can no longer be read.
+#[component]
+fn CurrentRecord() -> impl IntoView {
+    let records = expect_context::<Records>();
+    let other = move || records.get().and_then(Result::ok).filter(|c| !c.own);
+    view! {
+        <div role="status" aria-live="polite" data-testid="record-notice" class="record-notice-region">
+            {move || records.gone.get().map(|name| view! {
+                <p class="status-message">{t1("records.gone", "name", &name)}</p>
+            })}
+        </div>
+        {move || other().map(|c| view! {
+            <p class="current-record" data-testid="current-record">
+                {t1("records.current", "name", &c.name)}
+            </p>
+        })}
     }
 }
 

@@ -287,3 +287,106 @@ access-child_consent_not_given = You had not given this parent consent.
 access-only_the_child_consents = Only the child can give or withdraw this consent.
 access-child_consent_not_applicable = This consent is not needed here: it applies only to children aged 12 to 16 in the Netherlands.
 access-not_a_parent_with_authority = This person is not a parent with parental authority.
+
+## Acting for someone else: the current record, linked records and link requests.
+nav-linked = Linked records
+nav-staff = Requests
+records-menu-label = , choose a record
+records-menu-title = Which record do you want to view?
+records-menu-own = { $name } (your own record)
+records-menu-manage = Manage linked records
+records-current = Record of { $name }
+records-gone = You can no longer view the record of { $name }. You now see your own record.
+linked-title = Linked records
+linked-intro = Here you see the records you can view for someone else, for example your child, and why. Choose a record in the menu under your name to open it.
+linked-records-title = Records you can view
+linked-can_read = You can view this record
+linked-cannot_read = You cannot view this record now
+linked-none = You are not linked to anyone else's record yet.
+linked-open = Open the record
+linked-open_of = Open the record of { $name }
+linked-change-soon = Soon:
+linked-change-own_gains = On { $date } you turn { $age }. From then on you can view your record yourself.
+linked-change-own_others = On { $date } you turn { $age }. Then who can view your record changes: see Access.
+linked-change-be_link_ends = On { $date } { $name } turns { $age }. From then on you can no longer view the record of { $name }; { $name } can then give you access.
+linked-change-nl_child_decides = On { $date } { $name } turns { $age }. From then on you can no longer view the record of { $name }; { $name } then decides alone who sees the record.
+linked-change-nl_consent_needed = On { $date } { $name } turns { $age }. From then on you can view the record of { $name } only with the consent of { $name }.
+linked-change-loses = On { $date } { $name } turns { $age }. From then on you can no longer view the record of { $name }.
+linked-change-gains = On { $date } { $name } turns { $age }. From then on you can view the record of { $name }.
+link-form-title = Ask for access to your child's record
+link-form-intro = The hospital's ombuds service checks your request. Once it is approved, you find your child's record in the menu under your name for as long as the law allows: in Belgium until your child turns 15, in the Netherlands until 12 and then, with your child's consent, until 16.
+link-form-sent = Your request has been sent. You will see below when the ombuds service has decided.
+link-form-child_name = Your child's name
+link-form-child_name-hint = First name and family name, as on the identity card.
+link-form-national_number = Your child's national register number or BSN
+link-form-national_number-hint = The Belgian national register number (11 digits) or, for a child treated in the Netherlands, the BSN (9 digits).
+link-form-message = Message to the hospital
+link-form-message-hint = Optional. For example, how you are related to the child.
+link-form-submit = Send the request
+link-requests-title = Your requests
+link-requests-empty = You have not sent any request yet.
+link-requests-filed = Requested on { $date }
+link-requests-reason = Answer of the ombuds service
+link-status-pending = Being handled
+link-status-approved = Approved
+link-status-refused = Refused
+national_number-empty = Enter the national register number or the BSN.
+national_number-wrong_length = A national register number has 11 digits, a BSN 9.
+link-child_name-empty = Enter your child's name.
+link-child_name-too_long = A name has at most { $max } characters.
+link-message-too_long = A message has at most { $max } characters.
+error-patients_only = This page is for patients only.
+error-staff_only = This page is for hospital staff only.
+reason-link_approved = The ombuds service approved a parent's request.
+reason-link_refused = The ombuds service refused a parent's request.
+audit-role-ombuds = ombuds service
+audit-what-link_approved = linked a parent to the record
+audit-what-link_refused = refused to link a parent to the record
+
+## The back office (the ombuds service).
+staff-title = Requests
+staff-intro = Parents' requests to view their child's record. Check that the number belongs to the child. A refusal needs a reason: the parent reads it.
+staff-queue-empty = No requests are waiting for a decision.
+staff-queue-caption = Link requests, oldest first
+staff-column-requester = Requester
+staff-column-child = Child (as written)
+staff-column-number = National register number or BSN
+staff-column-message = Message
+staff-column-filed = Filed
+staff-column-record = Patient with this number
+staff-column-decision = Decision
+staff-born = born on { $date }
+staff-no_patient = no patient with this number
+staff-approve = Approve
+staff-refuse = Refuse
+staff-reason = Reason for refusing
+staff-approved = The request of { $requester } for { $child } has been approved.
+staff-refused = The request of { $requester } for { $child } has been refused.
+staff-reason-empty = Enter the reason for refusing: the requester reads it.
+link-already_decided = This request has already been decided.
+link-no_such_patient = No patient has this number. You can only refuse the request.
+link-child_too_old = This child is already { $age } or older: the law no longer gives the parent access through a link.
+link-child_died = This child has died: a link is no longer possible.
+link-no_birth_date = The birth date of this child is not known. Without a birth date the law gives no link.
+staff-child_too_old = { $name } is already { $age } or older: the law no longer gives the parent access through a link.
+staff-child_died = { $name } has died: a link is no longer possible.
+staff-no_birth_date = The birth date of { $name } is not known. Without a birth date the law gives no link.
+link-own_record = A person cannot be linked to their own record.
+
+## Requests (domain's requests module)
+request-copy-first_free = The first copy of your record is free of charge.
+request-correction-statement_added = Your own statement is added to your record.
+request-correction-statement_missing = Write which information you think is wrong or missing.
+request-deceased-motivation_missing = Say why you want to see the record.
+request-deceased-patient_objected = During their life, the patient objected to relatives seeing the record after death.
+request-deceased-degree_too_far = Only relatives up to the second degree can ask to see the record after death.
+request-deceased-through_practitioner = You see the record indirectly, through a doctor you choose.
+request-deceased-doctor_weighs = A doctor weighs your request.
+request-destruction-retention = The law requires this information to be kept for { $years } years; it cannot be destroyed yet.
+request-signature_missing = The signature of { $signer ->
+        [patient] the patient
+        [first_parent] the first parent
+        [second_parent] the second parent
+        [partner] the partner
+       *[other] { $signer }
+    } is missing.

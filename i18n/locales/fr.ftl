@@ -287,3 +287,106 @@ access-child_consent_not_given = Vous n'aviez pas donné votre consentement à c
 access-only_the_child_consents = Seul l'enfant peut donner ou retirer ce consentement.
 access-child_consent_not_applicable = Ce consentement n'est pas nécessaire ici : il ne concerne que les enfants de 12 à 16 ans aux Pays-Bas.
 access-not_a_parent_with_authority = Cette personne n'est pas un parent exerçant l'autorité parentale.
+
+## Acting for someone else: the current record, linked records and link requests.
+nav-linked = Dossiers liés
+nav-staff = Demandes
+records-menu-label = , choisir un dossier
+records-menu-title = Quel dossier voulez-vous consulter ?
+records-menu-own = { $name } (votre propre dossier)
+records-menu-manage = Gérer les dossiers liés
+records-current = Dossier de { $name }
+records-gone = Vous ne pouvez plus consulter le dossier de { $name }. Vous voyez maintenant votre propre dossier.
+linked-title = Dossiers liés
+linked-intro = Vous voyez ici les dossiers que vous pouvez consulter pour quelqu'un d'autre, par exemple votre enfant, et pourquoi. Choisissez un dossier dans le menu sous votre nom pour l'ouvrir.
+linked-records-title = Dossiers que vous pouvez consulter
+linked-can_read = Vous pouvez consulter ce dossier
+linked-cannot_read = Vous ne pouvez pas consulter ce dossier maintenant
+linked-none = Vous n'êtes encore lié au dossier de personne d'autre.
+linked-open = Ouvrir le dossier
+linked-open_of = Ouvrir le dossier de { $name }
+linked-change-soon = Bientôt :
+linked-change-own_gains = Le { $date }, vous aurez { $age } ans. Vous pourrez alors consulter vous-même votre dossier.
+linked-change-own_others = Le { $date }, vous aurez { $age } ans. Les personnes qui peuvent consulter votre dossier changeront alors : voir Accès.
+linked-change-be_link_ends = Le { $date }, { $name } aura { $age } ans. Vous ne pourrez alors plus consulter le dossier de { $name } ; { $name } pourra ensuite vous donner accès lui-même ou elle-même.
+linked-change-nl_child_decides = Le { $date }, { $name } aura { $age } ans. Vous ne pourrez alors plus consulter le dossier de { $name } ; { $name } décidera seul ou seule qui voit le dossier.
+linked-change-nl_consent_needed = Le { $date }, { $name } aura { $age } ans. Vous ne pourrez ensuite consulter le dossier de { $name } qu'avec son accord.
+linked-change-loses = Le { $date }, { $name } aura { $age } ans. Vous ne pourrez alors plus consulter le dossier de { $name }.
+linked-change-gains = Le { $date }, { $name } aura { $age } ans. Vous pourrez alors consulter le dossier de { $name }.
+link-form-title = Demander l'accès au dossier de votre enfant
+link-form-intro = Le service de médiation de l'hôpital vérifie votre demande. Une fois approuvée, vous trouvez le dossier de votre enfant dans le menu sous votre nom, aussi longtemps que la loi le permet : en Belgique jusqu'aux 15 ans de votre enfant, aux Pays-Bas jusqu'à 12 ans puis, avec l'accord de votre enfant, jusqu'à 16 ans.
+link-form-sent = Votre demande a été envoyée. Vous verrez ci-dessous quand le service de médiation aura décidé.
+link-form-child_name = Nom de votre enfant
+link-form-child_name-hint = Prénom et nom de famille, comme sur la carte d'identité.
+link-form-national_number = Numéro de registre national ou BSN de votre enfant
+link-form-national_number-hint = Le numéro de registre national (11 chiffres) ou, pour un enfant soigné aux Pays-Bas, le BSN (9 chiffres).
+link-form-message = Message à l'hôpital
+link-form-message-hint = Facultatif. Par exemple, votre lien avec l'enfant.
+link-form-submit = Envoyer la demande
+link-requests-title = Vos demandes
+link-requests-empty = Vous n'avez encore envoyé aucune demande.
+link-requests-filed = Demandé le { $date }
+link-requests-reason = Réponse du service de médiation
+link-status-pending = En cours de traitement
+link-status-approved = Approuvée
+link-status-refused = Refusée
+national_number-empty = Indiquez le numéro de registre national ou le BSN.
+national_number-wrong_length = Un numéro de registre national compte 11 chiffres, un BSN 9.
+link-child_name-empty = Indiquez le nom de votre enfant.
+link-child_name-too_long = Un nom compte au maximum { $max } caractères.
+link-message-too_long = Un message compte au maximum { $max } caractères.
+error-patients_only = Cette page est réservée aux patients.
+error-staff_only = Cette page est réservée au personnel de l'hôpital.
+reason-link_approved = Le service de médiation a approuvé la demande d'un parent.
+reason-link_refused = Le service de médiation a refusé la demande d'un parent.
+audit-role-ombuds = service de médiation
+audit-what-link_approved = a lié un parent au dossier
+audit-what-link_refused = a refusé de lier un parent au dossier
+
+## The back office (the ombuds service).
+staff-title = Demandes
+staff-intro = Demandes de parents pour consulter le dossier de leur enfant. Vérifiez que le numéro correspond à l'enfant. Un refus demande une raison : le parent la lira.
+staff-queue-empty = Aucune demande n'attend de décision.
+staff-queue-caption = Demandes de lien, les plus anciennes d'abord
+staff-column-requester = Demandeur
+staff-column-child = Enfant (tel qu'écrit)
+staff-column-number = Numéro de registre national ou BSN
+staff-column-message = Message
+staff-column-filed = Introduite
+staff-column-record = Patient ayant ce numéro
+staff-column-decision = Décision
+staff-born = né(e) le { $date }
+staff-no_patient = aucun patient avec ce numéro
+staff-approve = Approuver
+staff-refuse = Refuser
+staff-reason = Raison du refus
+staff-approved = La demande de { $requester } pour { $child } a été approuvée.
+staff-refused = La demande de { $requester } pour { $child } a été refusée.
+staff-reason-empty = Indiquez la raison du refus : le demandeur la lira.
+link-already_decided = Cette demande a déjà fait l'objet d'une décision.
+link-no_such_patient = Aucun patient n'a ce numéro. Vous pouvez seulement refuser la demande.
+link-child_too_old = Cet enfant a déjà { $age } ans ou plus : la loi ne donne plus d'accès au parent par un lien.
+link-child_died = Cet enfant est décédé : un lien n'est plus possible.
+link-no_birth_date = La date de naissance de cet enfant est inconnue. Sans date de naissance, la loi ne donne pas de lien.
+staff-child_too_old = { $name } a déjà { $age } ans ou plus : la loi ne donne plus d'accès au parent par un lien.
+staff-child_died = { $name } est décédé(e) : un lien n'est plus possible.
+staff-no_birth_date = La date de naissance de { $name } est inconnue. Sans date de naissance, la loi ne donne pas de lien.
+link-own_record = Une personne ne peut pas être liée à son propre dossier.
+
+## Requests (domain's requests module)
+request-copy-first_free = La première copie de votre dossier est gratuite.
+request-correction-statement_added = Votre propre déclaration est ajoutée à votre dossier.
+request-correction-statement_missing = Indiquez quelles données sont selon vous incorrectes ou manquantes.
+request-deceased-motivation_missing = Indiquez pourquoi vous souhaitez consulter le dossier.
+request-deceased-patient_objected = De son vivant, le patient s'est opposé à la consultation de son dossier par ses proches après son décès.
+request-deceased-degree_too_far = Seuls les proches jusqu'au deuxième degré peuvent demander à consulter le dossier après le décès.
+request-deceased-through_practitioner = Vous consultez le dossier indirectement, par l'intermédiaire d'un médecin que vous désignez.
+request-deceased-doctor_weighs = Un médecin examine votre demande.
+request-destruction-retention = La loi impose de conserver ces données pendant { $years } ans ; elles ne peuvent pas encore être détruites.
+request-signature_missing = La signature { $signer ->
+        [patient] du patient
+        [first_parent] du premier parent
+        [second_parent] du second parent
+        [partner] du partenaire
+       *[other] de { $signer }
+    } manque.

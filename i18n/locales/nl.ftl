@@ -287,3 +287,106 @@ access-child_consent_not_given = U had deze ouder geen toestemming gegeven.
 access-only_the_child_consents = Alleen het kind zelf kan deze toestemming geven of intrekken.
 access-child_consent_not_applicable = Deze toestemming is hier niet nodig: ze geldt alleen voor kinderen van 12 tot 16 jaar in Nederland.
 access-not_a_parent_with_authority = Deze persoon is geen ouder met ouderlijk gezag.
+
+## Acting for someone else: the current record, linked records and link requests.
+nav-linked = Gekoppelde dossiers
+nav-staff = Aanvragen
+records-menu-label = , dossier kiezen
+records-menu-title = Welk dossier wilt u bekijken?
+records-menu-own = { $name } (uw eigen dossier)
+records-menu-manage = Gekoppelde dossiers beheren
+records-current = Dossier van { $name }
+records-gone = U kunt het dossier van { $name } niet meer bekijken. U ziet nu uw eigen dossier.
+linked-title = Gekoppelde dossiers
+linked-intro = Hier ziet u de dossiers die u voor iemand anders kunt bekijken, bijvoorbeeld van uw kind, en waarom. Kies een dossier in het menu onder uw naam om het te openen.
+linked-records-title = Dossiers die u kunt bekijken
+linked-can_read = U kunt dit dossier bekijken
+linked-cannot_read = U kunt dit dossier nu niet bekijken
+linked-none = U bent nog niet aan het dossier van iemand anders gekoppeld.
+linked-open = Dossier openen
+linked-open_of = Dossier van { $name } openen
+linked-change-soon = Binnenkort:
+linked-change-own_gains = Op { $date } wordt u { $age } jaar. Daarna kunt u uw dossier zelf bekijken.
+linked-change-own_others = Op { $date } wordt u { $age } jaar. Dan verandert wie uw dossier kan bekijken: zie Toegangen.
+linked-change-be_link_ends = Op { $date } wordt { $name } { $age } jaar. Daarna kunt u het dossier van { $name } niet meer bekijken; { $name } kan u dan zelf toegang geven.
+linked-change-nl_child_decides = Op { $date } wordt { $name } { $age } jaar. Daarna kunt u het dossier van { $name } niet meer bekijken; { $name } beslist dan zelf wie het dossier ziet.
+linked-change-nl_consent_needed = Op { $date } wordt { $name } { $age } jaar. Daarna kunt u het dossier van { $name } alleen nog bekijken als { $name } u toestemming geeft.
+linked-change-loses = Op { $date } wordt { $name } { $age } jaar. Daarna kunt u het dossier van { $name } niet meer bekijken.
+linked-change-gains = Op { $date } wordt { $name } { $age } jaar. Daarna kunt u het dossier van { $name } bekijken.
+link-form-title = Toegang vragen tot het dossier van uw kind
+link-form-intro = De ombudsdienst van het ziekenhuis controleert uw aanvraag. Na goedkeuring vindt u het dossier van uw kind in het menu onder uw naam, zolang de wet het toelaat: in België tot uw kind 15 jaar wordt, in Nederland tot 12 jaar en daarna met de toestemming van uw kind tot 16 jaar.
+link-form-sent = Uw aanvraag is verstuurd. U ziet hieronder wanneer de ombudsdienst beslist.
+link-form-child_name = Naam van uw kind
+link-form-child_name-hint = Voornaam en familienaam, zoals op de identiteitskaart.
+link-form-national_number = Rijksregisternummer of BSN van uw kind
+link-form-national_number-hint = Het rijksregisternummer (11 cijfers) of, voor een kind dat in Nederland behandeld wordt, het BSN (9 cijfers).
+link-form-message = Bericht aan het ziekenhuis
+link-form-message-hint = Niet verplicht. Bijvoorbeeld hoe u met het kind verbonden bent.
+link-form-submit = Aanvraag versturen
+link-requests-title = Uw aanvragen
+link-requests-empty = U hebt nog geen aanvraag verstuurd.
+link-requests-filed = Aangevraagd op { $date }
+link-requests-reason = Antwoord van de ombudsdienst
+link-status-pending = In behandeling
+link-status-approved = Goedgekeurd
+link-status-refused = Geweigerd
+national_number-empty = Vul het rijksregisternummer of het BSN in.
+national_number-wrong_length = Een rijksregisternummer heeft 11 cijfers, een BSN 9.
+link-child_name-empty = Vul de naam van uw kind in.
+link-child_name-too_long = Een naam heeft hoogstens { $max } tekens.
+link-message-too_long = Een bericht heeft hoogstens { $max } tekens.
+error-patients_only = Deze pagina is alleen voor patiënten.
+error-staff_only = Deze pagina is alleen voor medewerkers van het ziekenhuis.
+reason-link_approved = De ombudsdienst keurde de aanvraag van een ouder goed.
+reason-link_refused = De ombudsdienst weigerde de aanvraag van een ouder.
+audit-role-ombuds = ombudsdienst
+audit-what-link_approved = koppelde een ouder aan het dossier
+audit-what-link_refused = weigerde de koppeling van een ouder
+
+## The back office (the ombuds service).
+staff-title = Aanvragen
+staff-intro = Aanvragen van ouders om het dossier van hun kind te bekijken. Controleer of het nummer bij het kind hoort. Een weigering vraagt een reden: de ouder leest die.
+staff-queue-empty = Er zijn geen aanvragen die op een beslissing wachten.
+staff-queue-caption = Aanvragen tot koppeling, de oudste eerst
+staff-column-requester = Aanvrager
+staff-column-child = Kind (zoals geschreven)
+staff-column-number = Rijksregisternummer of BSN
+staff-column-message = Bericht
+staff-column-filed = Ingediend
+staff-column-record = Patiënt met dit nummer
+staff-column-decision = Beslissing
+staff-born = geboren op { $date }
+staff-no_patient = geen patiënt met dit nummer
+staff-approve = Goedkeuren
+staff-refuse = Weigeren
+staff-reason = Reden van weigering
+staff-approved = De aanvraag van { $requester } voor { $child } is goedgekeurd.
+staff-refused = De aanvraag van { $requester } voor { $child } is geweigerd.
+staff-reason-empty = Vul de reden van de weigering in: de aanvrager leest die.
+link-already_decided = Over deze aanvraag werd al beslist.
+link-no_such_patient = Er is geen patiënt met dit nummer. U kunt de aanvraag alleen weigeren.
+link-child_too_old = Dit kind is al { $age } jaar of ouder: de wet geeft de ouder geen toegang meer via een koppeling.
+link-child_died = Dit kind is overleden: een koppeling is niet meer mogelijk.
+link-no_birth_date = De geboortedatum van dit kind is niet bekend. Zonder geboortedatum geeft de wet geen koppeling.
+staff-child_too_old = { $name } is al { $age } jaar of ouder: de wet geeft de ouder geen toegang meer via een koppeling.
+staff-child_died = { $name } is overleden: een koppeling is niet meer mogelijk.
+staff-no_birth_date = De geboortedatum van { $name } is niet bekend. Zonder geboortedatum geeft de wet geen koppeling.
+link-own_record = Iemand kan niet aan het eigen dossier gekoppeld worden.
+
+## Requests (domain's requests module)
+request-copy-first_free = De eerste kopie van uw dossier is gratis.
+request-correction-statement_added = Uw eigen verklaring wordt aan uw dossier toegevoegd.
+request-correction-statement_missing = Schrijf welke gegevens volgens u niet kloppen of ontbreken.
+request-deceased-motivation_missing = Vermeld waarom u het dossier wilt inzien.
+request-deceased-patient_objected = De patiënt heeft zich bij leven verzet tegen inzage door familie na het overlijden.
+request-deceased-degree_too_far = Alleen familie tot in de tweede graad kan na het overlijden inzage vragen.
+request-deceased-through_practitioner = U krijgt onrechtstreeks inzage, via een arts die u aanwijst.
+request-deceased-doctor_weighs = Een arts weegt uw verzoek af.
+request-destruction-retention = Deze gegevens moeten wettelijk { $years } jaar bewaard blijven en kunnen nog niet vernietigd worden.
+request-signature_missing = De handtekening van { $signer ->
+        [patient] de patiënt
+        [first_parent] de eerste ouder
+        [second_parent] de tweede ouder
+        [partner] de partner
+       *[other] { $signer }
+    } ontbreekt.

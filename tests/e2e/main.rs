@@ -1227,3 +1227,558 @@ async fn a_browser_asking_for_french_gets_french_on_the_first_visit() -> anyhow:
     })
     .await
 }
+
+// Acting for someone else (issue 5): the record menu, Gekoppelde dossiers and the back office.
+
+/// The national number the demo gives a child without an account.
+async fn insz_of(app: &TestApp, given: &str, family: &str) -> anyhow::Result<String> {
+    let (id, _) = app
+        .store
+        .find_patient_by_name(given, family)
+        .await?
+        .context("demo child")?;
+    app.store
+        .patient(&id)
+        .await?
+        .and_then(|p| p.insz)
+        .context("national number")
+}
+
+/// Logs in hospital staff, who land on their queue.
+async fn log_in_staff(client: &Client, base: &str, app: &TestApp) -> anyhow::Result<()> {
+    log_in_to(client, base, app, "ombuds", "[data-testid=staff-queue]").await
+}
+
+/// Types into a field after clearing it.
+async fn fill(client: &Client, css: &str, text: &str) -> anyhow::Result<()> {
+    let field = wait_css(client, css).await?;
+    field.clear().await?;
+    if !text.is_empty() {
+        field.send_keys(text).await?;
+    }
+    Ok(())
+}
+
+/// Asks for a link to a child's record with the form on Gekoppelde dossiers.
+async fn ask_link(client: &Client, child: &str, number: &str) -> anyhow::Result<()> {
+    nav(client, "Gekoppelde dossiers").await?;
+    fill(client, "#child_name", child).await?;
+    fill(client, "#child_national_number", number).await?;
+    fill(client, "#message", "Ik ben de moeder.").await?;
+    wait_css(client, "[data-testid=link-request-submit]")
+        .await?
+        .click()
+        .await?;
+    wait_text(client, "[data-testid=link-request-status]", |t| {
+        t.starts_with("Uw aanvraag is verstuurd")
+    })
+    .await?;
+    wait_css(
+        client,
+        &format!("[data-testid=link-request][data-name='{child}'][data-status=pending]"),
+    )
+    .await?;
+    Ok(())
+}
+
+/// A request's row in the staff's queue, by the child's name as written.
+fn staff_row(child: &str) -> String {
+    format!("[data-testid=staff-request][data-child='{child}']")
+}
+
+/// Staff approve a request, which leaves the queue with a status message.
+async fn approve(client: &Client, requester: &str, child: &str) -> anyhow::Result<()> {
+    let row = staff_row(child);
+    wait_css(client, &format!("{row} [data-testid=approve]"))
+        .await?
+        .click()
+        .await?;
+    let expected = format!("De aanvraag van {requester} voor {child} is goedgekeurd.");
+    wait_text(client, "[data-testid=staff-status]", |t| t == expected).await?;
+    assert!(client.find_all(Locator::Css(&row)).await?.is_empty());
+    Ok(())
+}
+
+/// Scrolls an element into view, for a screenshot of it.
+async fn scroll_to(client: &Client, css: &str) -> anyhow::Result<()> {
+    let element = wait_css(client, css).await?;
+    client
+        .execute(
+            "arguments[0].scrollIntoView({block: 'start'});",
+            vec![serde_json::to_value(&element)?],
+        )
+        .await?;
+    Ok(())
+}
+
+/// Opens the menu under the person's name and returns the records it offers, by name.
+async fn record_menu(client: &Client) -> anyhow::Result<Vec<String>> {
+    let toggle = wait_css(client, "[data-testid=record-menu-toggle]").await?;
+    if toggle.attr("aria-expanded").await?.as_deref() != Some("true") {
+        toggle.click().await?;
+    }
+    wait_css(
+        client,
+        "[data-testid=record-menu] [data-testid=record-option]",
+    )
+    .await?;
+    let mut names = Vec::new();
+    for option in client
+        .find_all(Locator::Css("[data-testid=record-option]"))
+        .await?
+    {
+        names.push(option.attr("data-name").await?.unwrap_or_default());
+    }
+    Ok(names)
+}
+
+/// The titles of a record's reports as the API gives them to `username`.
+async fn report_titles(app: &TestApp, username: &str, record: &str) -> anyhow::Result<Vec<String>> {
+    let client = app.signed_in(username).await?;
+    let list: inzage_domain::wire::ReportList = client
+        .get(app.url(&format!("/api/v1/records/{record}/reports")))
+        .send()
+        .await?
+        .error_for_status()?
+        .json()
+        .await?;
+    Ok(list.reports.into_iter().map(|r| r.title).collect())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_parent_links_her_child_switches_to_his_record_and_the_link_ends_at_15(
+) -> anyhow::Result<()> {
+    with_browser(1280, 900, |client, base, app| async move {
+        let insz = insz_of(&app, "Jorge", "Brekke").await?;
+        let (jorge, _) = app
+            .store
+            .find_patient_by_name("Jorge", "Brekke")
+            .await?
+            .context("Jorge")?;
+        log_in(&client, &base, &app, "reyna").await?;
+        assert_eq!(record_menu(&client).await?, ["Reyna Ziemann"]);
+
+        // The form checks its fields in the browser, with the domain's messages beside them.
+        nav(&client, "Gekoppelde dossiers").await?;
+        wait_css(&client, "[data-testid=linked-none]").await?;
+        wait_css(&client, "[data-testid=link-request-submit]")
+            .await?
+            .click()
+            .await?;
+        let msg = wait_text(&client, "#child_name-error", |t| !t.is_empty()).await?;
+        assert_eq!(msg, "Vul de naam van uw kind in.");
+        let msg = wait_text(&client, "#child_national_number-error", |t| !t.is_empty()).await?;
+        assert_eq!(msg, "Vul het rijksregisternummer of het BSN in.");
+        let field = client.find(Locator::Css("#child_name")).await?;
+        assert_eq!(field.attr("aria-invalid").await?.as_deref(), Some("true"));
+        let described = field.attr("aria-describedby").await?.unwrap_or_default();
+        assert!(described.contains("child_name-error"), "{described}");
+        fill(&client, "#child_name", "Jorge Brekke").await?;
+        fill(&client, "#child_national_number", "12345").await?;
+        client
+            .find(Locator::Css("[data-testid=link-request-submit]"))
+            .await?
+            .click()
+            .await?;
+        let msg = wait_text(&client, "#child_national_number-error", |t| !t.is_empty()).await?;
+        assert_eq!(msg, "Een rijksregisternummer heeft 11 cijfers, een BSN 9.");
+        ask_link(&client, "Jorge Brekke", &insz).await?;
+        log_out(&client).await?;
+
+        // The ombuds service sees the patient the number belongs to, and approves.
+        log_in_staff(&client, &base, &app).await?;
+        let row = wait_text(&client, &staff_row("Jorge Brekke"), |t| {
+            t.contains("Reyna Ziemann")
+        })
+        .await?;
+        assert!(row.contains(&insz), "{row}");
+        assert!(row.contains("Ik ben de moeder."), "{row}");
+        assert!(
+            row.contains("Jorge Brekke, geboren op 11 november 2012"),
+            "{row}"
+        );
+        save_screenshot(&client, "staff-queue.png").await?;
+        approve(&client, "Reyna Ziemann", "Jorge Brekke").await?;
+        wait_css(&client, "[data-testid=staff-queue-empty]").await?;
+        log_out(&client).await?;
+
+        // Reyna switches to Jorge's record from the menu under her name.
+        log_in(&client, &base, &app, "reyna").await?;
+        assert!(client
+            .find_all(Locator::Css("[data-testid=current-record]"))
+            .await?
+            .is_empty());
+        assert_eq!(
+            record_menu(&client).await?,
+            ["Reyna Ziemann", "Jorge Brekke"]
+        );
+        let own = client
+            .find(Locator::Css(
+                "[data-testid=record-option][data-name='Reyna Ziemann']",
+            ))
+            .await?;
+        assert_eq!(own.text().await?, "Reyna Ziemann (uw eigen dossier)");
+        assert_eq!(own.attr("aria-current").await?.as_deref(), Some("true"));
+        save_screenshot(&client, "record-menu.png").await?;
+        client
+            .find(Locator::Css(
+                "[data-testid=record-option][data-name='Jorge Brekke']",
+            ))
+            .await?
+            .click()
+            .await?;
+        wait_text(&client, "[data-testid=current-record]", |t| {
+            t == "Dossier van Jorge Brekke"
+        })
+        .await?;
+        let titles = report_titles(&app, "reyna", &jorge).await?;
+        assert!(!titles.is_empty(), "Jorge has reports");
+        let list = wait_text(&client, "[data-testid=report-list]", |t| {
+            t.contains(&titles[0])
+        })
+        .await?;
+        for title in report_titles(&app, "reyna", &app.id_of("reyna")).await? {
+            if !titles.contains(&title) {
+                assert!(!list.contains(&title), "Reyna's own {title} in {list}");
+            }
+        }
+        // A reload keeps the record for the tab.
+        client.refresh().await?;
+        wait_text(&client, "[data-testid=current-record]", |t| {
+            t == "Dossier van Jorge Brekke"
+        })
+        .await?;
+        wait_text(&client, "[data-testid=report-list]", |t| {
+            t.contains(&titles[0])
+        })
+        .await?;
+
+        // His audit trail names the ombuds service's decision.
+        nav(&client, "Wie bekeek mijn dossier").await?;
+        let trail = wait_text(&client, "[data-testid=audit-table]", |t| {
+            t.contains("Ombudsdienst AZ Voorbeeld")
+        })
+        .await?;
+        assert!(
+            trail.contains("Ombudsdienst AZ Voorbeeld (ombudsdienst)"),
+            "{trail}"
+        );
+        assert!(trail.contains("koppelde een ouder aan het dossier"), "{trail}");
+        assert!(
+            trail.contains("De ombudsdienst keurde de aanvraag van een ouder goed."),
+            "{trail}"
+        );
+
+        // Gekoppelde dossiers explains why, and what his 15th birthday changes.
+        nav(&client, "Gekoppelde dossiers").await?;
+        let card = wait_text(
+            &client,
+            "[data-testid=linked-record][data-name='Jorge Brekke']",
+            |t| t.contains("Op 11 november 2027"),
+        )
+        .await?;
+        assert!(
+            card.contains("U bent als ouder gekoppeld aan het dossier van uw kind"),
+            "{card}"
+        );
+        assert!(
+            card.contains(
+                "Op 11 november 2027 wordt Jorge 15 jaar. Daarna kunt u het dossier van Jorge niet meer bekijken; Jorge kan u dan zelf toegang geven."
+            ),
+            "{card}"
+        );
+        let notice = client
+            .find(Locator::Css(
+                "[data-testid=linked-record][data-name='Jorge Brekke'] [data-testid=age-change]",
+            ))
+            .await?;
+        assert_eq!(
+            notice.attr("data-soon").await?.as_deref(),
+            Some("false"),
+            "a year ahead"
+        );
+        save_screenshot(&client, "linked.png").await?;
+
+        // Midnight in Brussels on his 15th birthday: the link ends by itself. The tab still
+        // remembers his record, so the app says why it shows Reyna's own.
+        app.clock.set(time::macros::datetime!(2027-11-10 23:00 UTC));
+        log_in(&client, &base, &app, "reyna").await?;
+        wait_text(&client, "[data-testid=record-notice]", |t| {
+            t == "U kunt het dossier van Jorge Brekke niet meer bekijken. U ziet nu uw eigen dossier."
+        })
+        .await?;
+        assert!(client
+            .find_all(Locator::Css("[data-testid=current-record]"))
+            .await?
+            .is_empty());
+        assert_eq!(record_menu(&client).await?, ["Reyna Ziemann"]);
+        Ok(())
+    })
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_dutch_child_of_13_gives_and_withdraws_her_mothers_access() -> anyhow::Result<()> {
+    with_browser(1280, 900, |client, base, app| async move {
+        log_in(&client, &base, &app, "reyna").await?;
+        ask_link(&client, "Noor Visser", "111 222 333").await?;
+        log_out(&client).await?;
+        log_in_staff(&client, &base, &app).await?;
+        approve(&client, "Reyna Ziemann", "Noor Visser").await?;
+        log_out(&client).await?;
+
+        // Without Noor's consent her mother does not see her record.
+        log_in(&client, &base, &app, "reyna").await?;
+        assert_eq!(record_menu(&client).await?, ["Reyna Ziemann"]);
+        log_out(&client).await?;
+
+        // Noor gives her mother consent on Toegangen, after the confirmation panel.
+        log_in(&client, &base, &app, "noor").await?;
+        nav(&client, "Toegangen").await?;
+        let mum = entry("Reyna Ziemann");
+        let card = wait_text(&client, &mum, |t| !t.is_empty()).await?;
+        assert!(card.contains("Kan uw dossier niet bekijken"), "{card}");
+        let button = wait_css(&client, &format!("{mum} button[data-command=give_child_consent]")).await?;
+        assert_eq!(button.text().await?, "Toestemming geven aan ouder");
+        command_and_confirm(
+            &client,
+            &format!("{mum} button[data-command=give_child_consent]"),
+            "Na deze wijziging kan Reyna Ziemann uw dossier bekijken.",
+        )
+        .await?;
+        wait_text(&client, &mum, |t| t.contains("Kan uw dossier bekijken")).await?;
+        log_out(&client).await?;
+
+        log_in(&client, &base, &app, "reyna").await?;
+        assert_eq!(
+            record_menu(&client).await?,
+            ["Reyna Ziemann", "Noor Visser"]
+        );
+        nav(&client, "Gekoppelde dossiers").await?;
+        let card = wait_text(
+            &client,
+            "[data-testid=linked-record][data-name='Noor Visser']",
+            |t| t.contains("16 jaar"),
+        )
+        .await?;
+        assert!(card.contains("Uw kind van 12 tot 16 jaar gaf u toestemming."), "{card}");
+        assert!(
+            card.contains("Daarna kunt u het dossier van Noor niet meer bekijken; Noor beslist dan zelf wie het dossier ziet."),
+            "{card}"
+        );
+        log_out(&client).await?;
+
+        // Noor withdraws it, and her mother no longer finds her record.
+        log_in(&client, &base, &app, "noor").await?;
+        nav(&client, "Toegangen").await?;
+        command_and_confirm(
+            &client,
+            &format!("{mum} button[data-command=withdraw_child_consent]"),
+            "Na deze wijziging kan Reyna Ziemann uw dossier niet meer bekijken",
+        )
+        .await?;
+        log_out(&client).await?;
+        log_in(&client, &base, &app, "reyna").await?;
+        assert_eq!(record_menu(&client).await?, ["Reyna Ziemann"]);
+        Ok(())
+    })
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn staff_refuse_with_a_reason_and_the_parent_reads_it() -> anyhow::Result<()> {
+    with_browser(1280, 900, |client, base, app| async move {
+        let jorge = insz_of(&app, "Jorge", "Brekke").await?;
+        let sherron = insz_of(&app, "Sherron", "Kutch").await?;
+        log_in(&client, &base, &app, "reyna").await?;
+        ask_link(&client, "Jorge Brekke", &jorge).await?;
+        ask_link(&client, "Sherron Kutch", &sherron).await?;
+        log_out(&client).await?;
+
+        log_in_staff(&client, &base, &app).await?;
+        // The law gives no link to a child of 15: the server's answer, beside that request.
+        let row = staff_row("Sherron Kutch");
+        wait_css(&client, &format!("{row} [data-testid=approve]"))
+            .await?
+            .click()
+            .await?;
+        let msg = wait_text(
+            &client,
+            &format!("{row} [data-testid=decision-error]"),
+            |t| !t.is_empty(),
+        )
+        .await?;
+        assert_eq!(
+            msg,
+            "Sherron is al 15 jaar of ouder: de wet geeft de ouder geen toegang meer via een koppeling."
+        );
+
+        // A refusal needs a reason: the error appears beside the field, which gets the focus.
+        let row = staff_row("Jorge Brekke");
+        wait_css(&client, &format!("{row} [data-testid=refuse]"))
+            .await?
+            .click()
+            .await?;
+        let msg = wait_text(
+            &client,
+            &format!("{row} [data-testid=reason-error]"),
+            |t| !t.is_empty(),
+        )
+        .await?;
+        assert_eq!(
+            msg,
+            "Vul de reden van de weigering in: de aanvrager leest die."
+        );
+        let reason = client
+            .find(Locator::Css(&format!("{row} [data-testid=refusal-reason]")))
+            .await?;
+        assert_eq!(reason.attr("aria-invalid").await?.as_deref(), Some("true"));
+        let focused = client
+            .execute(
+                "return document.activeElement && document.activeElement.dataset.testid;",
+                vec![],
+            )
+            .await?;
+        assert_eq!(focused.as_str(), Some("refusal-reason"));
+        reason.send_keys("Geen bewijs van ouderschap.").await?;
+        client
+            .find(Locator::Css(&format!("{row} [data-testid=refuse]")))
+            .await?
+            .click()
+            .await?;
+        wait_text(&client, "[data-testid=staff-status]", |t| {
+            t == "De aanvraag van Reyna Ziemann voor Jorge Brekke is geweigerd."
+        })
+        .await?;
+        assert!(client.find_all(Locator::Css(&row)).await?.is_empty());
+        // Sherron's request is still waiting.
+        wait_css(&client, &staff_row("Sherron Kutch")).await?;
+        log_out(&client).await?;
+
+        log_in(&client, &base, &app, "reyna").await?;
+        nav(&client, "Gekoppelde dossiers").await?;
+        let refused = wait_text(
+            &client,
+            "[data-testid=link-request][data-name='Jorge Brekke']",
+            |t| t.contains("Geweigerd"),
+        )
+        .await?;
+        assert!(refused.contains("Geen bewijs van ouderschap."), "{refused}");
+        let pending = wait_text(
+            &client,
+            "[data-testid=link-request][data-name='Sherron Kutch']",
+            |t| !t.is_empty(),
+        )
+        .await?;
+        assert!(pending.contains("In behandeling"), "{pending}");
+        assert_eq!(record_menu(&client).await?, ["Reyna Ziemann"]);
+        Ok(())
+    })
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_record_menu_linked_records_and_the_queue_fit_a_phone_screen() -> anyhow::Result<()> {
+    with_browser(360, 740, |client, base, app| async move {
+        // A link to Jorge, made through the API, and Sherron's request still waiting.
+        let reyna = app.signed_in("reyna").await?;
+        let staff = app.signed_in("ombuds").await?;
+        for (name, number) in [
+            ("Jorge Brekke", insz_of(&app, "Jorge", "Brekke").await?),
+            ("Sherron Kutch", insz_of(&app, "Sherron", "Kutch").await?),
+        ] {
+            let status: inzage_domain::wire::LinkRequestStatus = reyna
+                .post(app.url("/api/v1/link-requests"))
+                .json(&inzage_domain::wire::LinkRequest {
+                    child_name: name.into(),
+                    child_national_number: number,
+                    message: "Ik ben de moeder van dit kind en vraag toegang tot het dossier."
+                        .into(),
+                })
+                .send()
+                .await?
+                .error_for_status()?
+                .json()
+                .await?;
+            if name == "Jorge Brekke" {
+                staff
+                    .post(app.url(&format!("/api/v1/staff/link-requests/{}", status.id)))
+                    .json(&inzage_domain::wire::StaffDecision {
+                        approve: true,
+                        reason: String::new(),
+                    })
+                    .send()
+                    .await?
+                    .error_for_status()?;
+            }
+        }
+
+        log_in_staff(&client, &base, &app).await?;
+        scroll_to(&client, "[data-testid=staff-queue]").await?;
+        wait_css(&client, &staff_row("Sherron Kutch")).await?;
+        no_horizontal_scrolling(&client).await?;
+        save_screenshot(&client, "staff-queue-phone.png").await?;
+        log_out(&client).await?;
+
+        log_in(&client, &base, &app, "reyna").await?;
+        assert_eq!(
+            record_menu(&client).await?,
+            ["Reyna Ziemann", "Jorge Brekke"]
+        );
+        no_horizontal_scrolling(&client).await?;
+        scroll_to(&client, "[data-testid=record-menu-toggle]").await?;
+        save_screenshot(&client, "record-menu-phone.png").await?;
+        // The keyboard closes the menu with Escape and is back on the toggle.
+        let focused = client
+            .execute(
+                "return document.activeElement && document.activeElement.dataset.testid;",
+                vec![],
+            )
+            .await?;
+        assert_eq!(focused.as_str(), Some("record-option"));
+        client
+            .find(Locator::Css("[data-testid=record-option]"))
+            .await?
+            .send_keys("\u{E00C}")
+            .await?;
+        let toggle = client
+            .find(Locator::Css("[data-testid=record-menu-toggle]"))
+            .await?;
+        assert_eq!(
+            toggle.attr("aria-expanded").await?.as_deref(),
+            Some("false")
+        );
+        record_menu(&client).await?;
+        client
+            .find(Locator::Css(
+                "[data-testid=record-option][data-name='Jorge Brekke']",
+            ))
+            .await?
+            .click()
+            .await?;
+        wait_text(&client, "[data-testid=current-record]", |t| {
+            t == "Dossier van Jorge Brekke"
+        })
+        .await?;
+        no_horizontal_scrolling(&client).await?;
+        nav(&client, "Gekoppelde dossiers").await?;
+        wait_text(
+            &client,
+            "[data-testid=linked-record][data-name='Jorge Brekke']",
+            |t| t.contains("Op 11 november 2027"),
+        )
+        .await?;
+        wait_css(
+            &client,
+            "[data-testid=link-request][data-name='Sherron Kutch']",
+        )
+        .await?;
+        no_horizontal_scrolling(&client).await?;
+        scroll_to(&client, "[data-testid=linked-records]").await?;
+        save_screenshot(&client, "linked-phone.png").await?;
+        scroll_to(&client, "[data-testid=link-request-form]").await?;
+        save_screenshot(&client, "link-request-phone.png").await?;
+        Ok(())
+    })
+    .await
+}

@@ -13,9 +13,10 @@ use inzage_domain::{Message, PractitionerId};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::{current_me, handle_session, no_record};
+use super::{current_me, ensure_me, handle_session, no_record};
 use crate::api::{self, ApiFailure};
 use crate::i18n::{local_day, reason_text, t, t1, tr, track};
+use crate::records::{Current, Records};
 use crate::Session;
 
 /// The record and the view the page shows, and who manages it.
@@ -83,14 +84,17 @@ fn principal_name(view: &AccessView, principal: &Principal) -> String {
         .unwrap_or_else(|| t("access.unknown_person"))
 }
 
-/// A command in words: its button text and, if it is about a practitioner, their name.
+/// A command in words: its button text and, if it is about a practitioner or a person (a
+/// parent), their name.
 fn command_label(view: &AccessView, command: &AccessCommand) -> String {
     let text = button_text(command);
-    match command.practitioner() {
-        Some(p) => {
-            let who = Principal::Practitioner { id: p.clone() };
-            format!("{text} ({})", principal_name(view, &who))
-        }
+    let who = match (command.practitioner(), command.person()) {
+        (Some(p), _) => Some(Principal::Practitioner { id: p.clone() }),
+        (None, Some(p)) => Some(Principal::Person { id: p.clone() }),
+        (None, None) => None,
+    };
+    match who {
+        Some(who) => format!("{text} ({})", principal_name(view, &who)),
         None => text,
     }
 }
@@ -128,15 +132,15 @@ fn effect_lines(view: &AccessView, changes: &[Change]) -> Vec<String> {
     lines
 }
 
-async fn load(session: Session) -> Result<Page, ApiFailure> {
+/// Loads the view of the current record. The one who manages access is the logged-in person
+/// (whose id is their own record's): the patient on their own record, a parent on a child's.
+async fn load(session: Session, current: Current) -> Result<Page, ApiFailure> {
     let me = current_me(session).await?;
-    let record = me.record.ok_or_else(no_record)?;
-    let view = api::access_view(&record).await?;
+    let own = me.record.ok_or_else(no_record)?;
+    let view = api::access_view(&current.record).await?;
     Ok(Page {
-        me: Principal::Person {
-            id: PersonId(record.clone()),
-        },
-        record,
+        me: Principal::Person { id: PersonId(own) },
+        record: current.record,
         view,
     })
 }
@@ -158,6 +162,7 @@ fn failure_lines(failure: &ApiFailure, view: Option<&AccessView>) -> Vec<String>
 /// The "Toegangen" page.
 #[component]
 pub fn AccessPage() -> impl IntoView {
+    ensure_me();
     let session = expect_context::<Session>();
     let page = RwSignal::new(None::<Result<Page, ApiFailure>>);
     let pending = RwSignal::new(None::<Pending>);
@@ -168,8 +173,24 @@ pub fn AccessPage() -> impl IntoView {
     let status_ref = NodeRef::<leptos::html::Div>::new();
     let title_ref = NodeRef::<leptos::html::H1>::new();
 
-    leptos::task::spawn_local(async move {
-        page.set(Some(load(session).await));
+    // Loads the page again when the current record changes.
+    let records = expect_context::<Records>();
+    Effect::new(move |_| {
+        let current = records.get();
+        page.set(None);
+        pending.set(None);
+        status.set(None);
+        match current {
+            None => {}
+            Some(Err(f)) => page.set(Some(Err(f))),
+            Some(Ok(c)) => leptos::task::spawn_local(async move {
+                let loaded = load(session, c.clone()).await;
+                // Only the answer for the record still current counts.
+                if records.get_untracked() == Some(Ok(c)) {
+                    page.set(Some(loaded));
+                }
+            }),
+        }
     });
 
     // The confirmation panel takes the focus as soon as it appears, so a keyboard or screen

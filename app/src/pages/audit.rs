@@ -11,10 +11,10 @@ use leptos::prelude::*;
 use time::format_description::well_known::Rfc3339;
 
 use super::login::Field;
-use super::{current_me, handle_session, no_record};
+use super::{ensure_me, handle_session, no_record};
 use crate::api::{self, ApiFailure, AuditQuery};
 use crate::i18n::{date_time, reason_text, t, t1, text_of, tr};
-use crate::Session;
+use crate::records::Records;
 
 /// The id of an entry's actor, as the `actor` filter takes it.
 fn actor_id(actor: &Principal) -> String {
@@ -32,6 +32,7 @@ fn role_label(role: &str) -> Option<String> {
         "specialist" => "audit.role.specialist",
         "referrer" => "audit.role.referrer",
         "person" => "audit.role.person",
+        "ombuds" => "audit.role.ombuds",
         _ => return None,
     };
     Some(t(key))
@@ -46,6 +47,8 @@ fn what_label(entry: &AuditEntry) -> String {
         "access" if read => "audit.what.access",
         "audit" if read => "audit.what.audit",
         "referral_request" => "audit.what.referral_request",
+        r if r.starts_with("link/approved/") => "audit.what.link_approved",
+        r if r.starts_with("link/refused/") => "audit.what.link_refused",
         r if read && (r == "report" || r.starts_with("report/")) => "audit.what.report",
         r if !read && r.starts_with("access/") => {
             // `access/<command>` or `access/<command>/<practitioner>`.
@@ -81,7 +84,8 @@ fn reasons_of(entry: &AuditEntry) -> Vec<String> {
 /// The audit page.
 #[component]
 pub fn AuditPage() -> impl IntoView {
-    let session = expect_context::<Session>();
+    ensure_me();
+    let records = expect_context::<Records>();
     let from = RwSignal::new(String::new());
     let until = RwSignal::new(String::new());
     let actor = RwSignal::new(String::new());
@@ -99,12 +103,10 @@ pub fn AuditPage() -> impl IntoView {
         loading.set(true);
         failure.set(None);
         leptos::task::spawn_local(async move {
-            let result = match current_me(session).await {
-                Ok(me) => match me.record {
-                    Some(record) => api::audit(&record, &query).await,
-                    None => Err(no_record()),
-                },
-                Err(f) => Err(f),
+            let result = match records.get_untracked() {
+                Some(Ok(current)) => api::audit(&current.record, &query).await,
+                Some(Err(f)) => Err(f),
+                None => Err(no_record()),
             };
             match result {
                 Ok(page) => {
@@ -130,7 +132,16 @@ pub fn AuditPage() -> impl IntoView {
             loading.set(false);
         });
     };
-    fetch(AuditQuery::default(), false);
+    // The trail of the current record, again when it changes.
+    Effect::new(move |_| {
+        if records.get().is_some() {
+            from.set(String::new());
+            until.set(String::new());
+            actor.set(String::new());
+            actors.set(BTreeMap::new());
+            fetch(AuditQuery::default(), false);
+        }
+    });
 
     let submit = move |ev: SubmitEvent| {
         ev.prevent_default();

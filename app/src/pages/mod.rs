@@ -2,9 +2,11 @@
 
 pub mod access;
 pub mod audit;
+pub mod linked;
 pub mod login;
 pub mod provider;
 pub mod reports;
+pub mod staff;
 pub mod view_as;
 
 use inzage_domain::wire::{AccountKind, ErrorBody, FieldErrors, Me};
@@ -27,13 +29,17 @@ pub(crate) fn handle_session<T>(result: &Result<T, ApiFailure>) {
     }
 }
 
-/// Asks the server who is logged in when the page was opened directly (a reload, a link).
+/// Asks the server who is logged in when the page was opened directly (a reload, a link), and
+/// sends the person to the login page when nobody is.
 pub(crate) fn ensure_me() {
     let Session(me) = expect_context::<Session>();
     if me.get_untracked().is_none() {
+        let navigate = use_navigate();
         leptos::task::spawn_local(async move {
-            if let Ok(m) = api::me().await {
-                me.set(Some(m));
+            match api::me().await {
+                Ok(m) => me.set(Some(m)),
+                Err(f) if f.is_unauthenticated() => navigate("/inloggen", Default::default()),
+                Err(_) => {}
             }
         });
     }
@@ -51,13 +57,13 @@ pub(crate) async fn current_me(session: Session) -> Result<Me, ApiFailure> {
     Ok(m)
 }
 
-/// Where a person lands after logging in: a care provider on their patients, a patient on
-/// their reports.
+/// Where a person lands after logging in: a care provider on their patients, hospital staff on
+/// their queue, a patient on their reports.
 pub(crate) fn home_of(me: &Me) -> &'static str {
     match me.kind {
         AccountKind::Practitioner => "/zorgverlener",
-        // Back-office staff have no pages of their own in the app yet.
-        AccountKind::Patient | AccountKind::Staff => "/verslagen",
+        AccountKind::Staff => "/backoffice",
+        AccountKind::Patient => "/verslagen",
     }
 }
 

@@ -6,19 +6,41 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::{ensure_me, handle_session};
-use crate::api;
+use crate::api::{self, ApiFailure};
 use crate::i18n::{date, t, t1, tr, track};
+use crate::records::{Current, Records};
 
-/// All reports the person may read, newest first, with why some may be missing.
+/// Loads something of the current record: `None` until the current record is known.
+pub(crate) async fn of_current<T, F, Fut>(
+    current: Option<Result<Current, ApiFailure>>,
+    load: F,
+) -> Option<Result<T, ApiFailure>>
+where
+    F: FnOnce(Current) -> Fut,
+    Fut: std::future::Future<Output = Result<T, ApiFailure>>,
+{
+    match current? {
+        Ok(c) => Some(load(c).await),
+        Err(f) => Some(Err(f)),
+    }
+}
+
+/// All reports the person may read in the current record, newest first, with why some may be
+/// missing.
 #[component]
 pub fn ReportsPage() -> impl IntoView {
     ensure_me();
-    let list = LocalResource::new(api::reports);
+    let records = expect_context::<Records>();
+    let list = LocalResource::new(move || {
+        of_current(records.get(), |c| async move {
+            api::record_reports(&c.record).await
+        })
+    });
     view! {
         <h1>{move || t("reports.title")}</h1>
         {move || {
             track();
-            match list.get() {
+            match list.get().flatten() {
                 None => view! { <p aria-busy="true">{move || t("reports.loading")}</p> }.into_any(),
                 Some(result) => {
                     handle_session(&result);
@@ -82,16 +104,19 @@ fn ReportTable(list: ReportList) -> impl IntoView {
 #[component]
 pub fn ReportPage() -> impl IntoView {
     ensure_me();
+    let records = expect_context::<Records>();
     let params = use_params_map();
     let report = LocalResource::new(move || {
         let id = params.with(|p| p.get("id").unwrap_or_default());
-        async move { api::report(&id).await }
+        of_current(records.get(), |c| async move {
+            api::record_report(&c.record, &id).await
+        })
     });
     view! {
         <p><A href="/verslagen">{move || t("report.back")}</A></p>
         {move || {
             track();
-            match report.get() {
+            match report.get().flatten() {
                 None => view! { <p aria-busy="true">{move || t("report.loading")}</p> }.into_any(),
                 Some(result) => {
                     handle_session(&result);

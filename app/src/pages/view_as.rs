@@ -9,10 +9,11 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
 use super::provider::RecordReports;
-use super::{current_me, handle_session, no_record};
+use super::reports::of_current;
+use super::{ensure_me, handle_session, no_record};
 use crate::api::{self, ApiFailure};
 use crate::i18n::{reason_text, t, t1, tr, track};
-use crate::Session;
+use crate::records::Records;
 
 /// The principal a `/toegangen/bekijk-als/:kind/:id` address names.
 fn principal_of(kind: &str, id: String) -> Option<Principal> {
@@ -28,7 +29,8 @@ fn principal_of(kind: &str, id: String) -> Option<Principal> {
 /// The page.
 #[component]
 pub fn ViewAsPage() -> impl IntoView {
-    let session = expect_context::<Session>();
+    ensure_me();
+    let records = expect_context::<Records>();
     let params = use_params_map();
     let data = LocalResource::new(move || {
         let (kind, id) = params.with(|p| {
@@ -37,18 +39,16 @@ pub fn ViewAsPage() -> impl IntoView {
                 p.get("id").unwrap_or_default(),
             )
         });
-        async move {
-            let me = current_me(session).await?;
-            let record = me.record.ok_or_else(no_record)?;
+        of_current(records.get(), |c| async move {
             let principal = principal_of(&kind, id).ok_or_else(no_record)?;
-            api::view_as(&record, &principal).await
-        }
+            api::view_as(&c.record, &principal).await
+        })
     });
     view! {
         <p><A href="/toegangen">{move || t("view_as.back")}</A></p>
         {move || {
             track();
-            match data.get() {
+            match data.get().flatten() {
                 None => view! { <p aria-busy="true">{move || t("common.loading")}</p> }.into_any(),
                 Some(Err(f)) => {
                     handle_session::<()>(&Err(f.clone()));
