@@ -74,6 +74,12 @@ pub enum AccessCommand {
         /// The parent.
         parent: PersonId,
     },
+    /// End a designation: a trusted person, a representative (Belgium) or an authorisation
+    /// (the Netherlands). Nobody revokes their own designation this way.
+    RevokeDesignation {
+        /// The designated person.
+        person: PersonId,
+    },
 }
 
 impl AccessCommand {
@@ -101,6 +107,7 @@ impl AccessCommand {
             AccessCommand::EndTreatment { .. } => "end_treatment",
             AccessCommand::GiveChildConsent { .. } => "give_child_consent",
             AccessCommand::WithdrawChildConsent { .. } => "withdraw_child_consent",
+            AccessCommand::RevokeDesignation { .. } => "revoke_designation",
         }
     }
 
@@ -120,7 +127,8 @@ impl AccessCommand {
             | AccessCommand::OptOutOfReuse
             | AccessCommand::WithdrawReuseOptOut
             | AccessCommand::GiveChildConsent { .. }
-            | AccessCommand::WithdrawChildConsent { .. } => None,
+            | AccessCommand::WithdrawChildConsent { .. }
+            | AccessCommand::RevokeDesignation { .. } => None,
         }
     }
 
@@ -129,6 +137,7 @@ impl AccessCommand {
         match self {
             AccessCommand::GiveChildConsent { parent }
             | AccessCommand::WithdrawChildConsent { parent } => Some(parent),
+            AccessCommand::RevokeDesignation { person } => Some(person),
             _ => None,
         }
     }
@@ -373,6 +382,126 @@ pub fn plan(
                 "access.child_consent_not_given",
             )
         }
+        AccessCommand::RevokeDesignation { person } => {
+            if *principal == (Principal::Person { id: person.clone() }) {
+                return Err(conflict("access.cannot_revoke_self"));
+            }
+            stop(
+                facts,
+                now,
+                |f| {
+                    matches!(f,
+                        Fact::TrustedPerson { person: p, .. }
+                        | Fact::Representative { person: p, .. }
+                        | Fact::Authorisation { person: p, .. } if p == person)
+                },
+                "access.no_designation",
+            )
+        }
+    }
+}
+
+/// A designation staff can approve from a signed form.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum DesignationKind {
+    /// Belgium: a trusted person (vertrouwenspersoon), patient rights law art. 7 §2.
+    TrustedPerson,
+    /// Belgium: a representative (vertegenwoordiger), art. 14.
+    Representative,
+    /// The Netherlands: a curator appointed by the court.
+    Curator,
+    /// The Netherlands: a mentor appointed by the court.
+    Mentor,
+    /// The Netherlands: a written authorisation by the patient (machtiging).
+    WrittenAuthorisation,
+}
+
+impl DesignationKind {
+    /// The kind as stored and sent.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DesignationKind::TrustedPerson => "trusted_person",
+            DesignationKind::Representative => "representative",
+            DesignationKind::Curator => "curator",
+            DesignationKind::Mentor => "mentor",
+            DesignationKind::WrittenAuthorisation => "written_authorisation",
+        }
+    }
+
+    /// The kind of a stored name.
+    pub fn parse(s: &str) -> Option<Self> {
+        [
+            DesignationKind::TrustedPerson,
+            DesignationKind::Representative,
+            DesignationKind::Curator,
+            DesignationKind::Mentor,
+            DesignationKind::WrittenAuthorisation,
+        ]
+        .into_iter()
+        .find(|k| k.as_str() == s)
+    }
+}
+
+/// The fact an approved designation form creates, by the law of the patient's hospital: Belgian
+/// patients name trusted persons and representatives, Dutch patients give authorisations (or a
+/// court appoints a curator or mentor). Anything else is refused with its reason.
+///
+/// ```
+/// use inzage_domain::access::*;
+/// use inzage_domain::manage::{designation, DesignationKind};
+/// use time::macros::{date, datetime};
+/// let facts = Facts {
+///     patient: Patient { id: PersonId("p1".into()), birth_date: Some(date!(1948 - 11 - 08)), died_at: None },
+///     hospital: HospitalPolicy::belgian(),
+///     facts: vec![],
+/// };
+/// let now = datetime!(2026-11-27 12:00 UTC);
+/// let friend = PersonId("friend".into());
+/// assert!(matches!(designation(&facts, DesignationKind::TrustedPerson, &friend, now), Ok(Fact::TrustedPerson { .. })));
+/// assert_eq!(designation(&facts, DesignationKind::Mentor, &friend, now).unwrap_err().key, "designation.wrong_country");
+/// ```
+pub fn designation(
+    facts: &Facts,
+    kind: DesignationKind,
+    person: &PersonId,
+    now: OffsetDateTime,
+) -> Result<Fact, Message> {
+    if *person == facts.patient.id {
+        return Err(Message::new("designation.own_record"));
+    }
+    if facts.patient.died_at.is_some_and(|d| d <= now) {
+        return Err(Message::new("designation.patient_died"));
+    }
+    let period = Period::since(now);
+    let person = person.clone();
+    use crate::access::AuthorisationKind as A;
+    match (facts.hospital.jurisdiction, kind) {
+        (Jurisdiction::Belgium, DesignationKind::TrustedPerson) => {
+            Ok(Fact::TrustedPerson { person, period })
+        }
+        (Jurisdiction::Belgium, DesignationKind::Representative) => {
+            Ok(Fact::Representative { person, period })
+        }
+        (Jurisdiction::Netherlands, DesignationKind::Curator) => Ok(Fact::Authorisation {
+            person,
+            authorisation: A::Curator,
+            period,
+        }),
+        (Jurisdiction::Netherlands, DesignationKind::Mentor) => Ok(Fact::Authorisation {
+            person,
+            authorisation: A::Mentor,
+            period,
+        }),
+        (Jurisdiction::Netherlands, DesignationKind::WrittenAuthorisation) => {
+            Ok(Fact::Authorisation {
+                person,
+                authorisation: A::Written,
+                period,
+            })
+        }
+        _ => Err(Message::new("designation.wrong_country")),
     }
 }
 
@@ -718,6 +847,11 @@ fn candidates(principal: &Principal, group: Group) -> Vec<AccessCommand> {
                 AccessCommand::GiveChildConsent { parent: id.clone() },
                 AccessCommand::WithdrawChildConsent { parent: id.clone() },
             ];
+        }
+        Principal::Person { id }
+            if matches!(group, Group::TrustedPerson | Group::Representative) =>
+        {
+            return vec![AccessCommand::RevokeDesignation { person: id.clone() }];
         }
         Principal::Person { .. } => return Vec::new(),
         Principal::Practitioner { id } => id,
@@ -1192,6 +1326,93 @@ mod tests {
     }
 
     #[test]
+    fn a_trusted_person_is_revoked_by_the_patient_never_by_themselves() {
+        let friend = PersonId("friend".into());
+        let facts = record(vec![Fact::TrustedPerson {
+            person: friend.clone(),
+            period: Period::since(LONG_AGO),
+        }]);
+        let revoke = AccessCommand::RevokeDesignation {
+            person: friend.clone(),
+        };
+        let entries = overview(&patient(), &facts, NOW);
+        assert_eq!(entries[0].group, Group::TrustedPerson);
+        assert_eq!(entries[0].commands, vec![revoke.clone()]);
+        let after = run(&facts, revoke.clone()).unwrap();
+        let reads = decide(
+            &Request {
+                principal: Principal::Person { id: friend.clone() },
+                action: Action::Read,
+                resource: Resource::Record,
+            },
+            &after,
+            NOW,
+        );
+        assert_eq!(reads.rules, vec![RuleId::DesignationRevoked]);
+        assert_eq!(
+            conflict_key(run(&after, revoke.clone())),
+            "access.no_designation"
+        );
+        // A trusted person may not manage access at all; a representative acting for an
+        // incapable patient may, but not end their own designation this way.
+        let rep = PersonId("rep".into());
+        let incapable = record(vec![
+            Fact::Representative {
+                person: rep.clone(),
+                period: Period::since(LONG_AGO),
+            },
+            Fact::Incapacity {
+                period: Period::since(LONG_AGO),
+            },
+        ]);
+        let own = AccessCommand::RevokeDesignation {
+            person: rep.clone(),
+        };
+        match plan(&Principal::Person { id: rep }, &own, &incapable, NOW) {
+            Err(Refusal::Conflict { message }) => {
+                assert_eq!(message.key, "access.cannot_revoke_self")
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn designations_follow_the_law_of_the_hospital() {
+        let friend = PersonId("friend".into());
+        let be = record(vec![]);
+        let nl = Facts {
+            hospital: HospitalPolicy::dutch(),
+            ..record(vec![])
+        };
+        for (facts, kind, ok) in [
+            (&be, DesignationKind::TrustedPerson, true),
+            (&be, DesignationKind::Representative, true),
+            (&be, DesignationKind::Mentor, false),
+            (&nl, DesignationKind::Curator, true),
+            (&nl, DesignationKind::Mentor, true),
+            (&nl, DesignationKind::WrittenAuthorisation, true),
+            (&nl, DesignationKind::TrustedPerson, false),
+        ] {
+            assert_eq!(
+                designation(facts, kind, &friend, NOW).is_ok(),
+                ok,
+                "{kind:?}"
+            );
+        }
+        assert_eq!(
+            designation(
+                &be,
+                DesignationKind::TrustedPerson,
+                &PersonId("p1".into()),
+                NOW
+            )
+            .unwrap_err()
+            .key,
+            "designation.own_record"
+        );
+    }
+
+    #[test]
     fn every_kind_is_the_json_tag() {
         let p = || doctor("d");
         for c in [
@@ -1212,6 +1433,9 @@ mod tests {
             },
             AccessCommand::WithdrawChildConsent {
                 parent: PersonId("m".into()),
+            },
+            AccessCommand::RevokeDesignation {
+                person: PersonId("m".into()),
             },
         ] {
             let json = serde_json::to_value(&c).unwrap();

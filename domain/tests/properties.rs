@@ -353,6 +353,7 @@ mod manage {
             arb_doctor().prop_map(|practitioner| AccessCommand::EndTreatment { practitioner }),
             arb_person().prop_map(|parent| AccessCommand::GiveChildConsent { parent }),
             arb_person().prop_map(|parent| AccessCommand::WithdrawChildConsent { parent }),
+            arb_person().prop_map(|person| AccessCommand::RevokeDesignation { person }),
         ]
     }
 

@@ -390,3 +390,12 @@ request-signature_missing = The signature of { $signer ->
         [partner] the partner
        *[other] { $signer }
     } is missing.
+
+## Designations (trusted person, representative, authorisation)
+command-revoke_designation = Revoke designation
+audit-change-revoke_designation = designation revoked
+access-cannot_revoke_self = You cannot revoke your own designation yourself. Please contact the ombuds service.
+access-no_designation = This person is not (or no longer) designated.
+designation-own_record = You cannot designate yourself for your own record.
+designation-patient_died = The patient has died: a designation is no longer possible.
+designation-wrong_country = This designation does not exist in the country of the patient's hospital.

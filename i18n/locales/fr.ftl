@@ -390,3 +390,12 @@ request-signature_missing = La signature { $signer ->
         [partner] du partenaire
        *[other] de { $signer }
     } manque.
+
+## Designations (trusted person, representative, authorisation)
+command-revoke_designation = Révoquer la désignation
+audit-change-revoke_designation = désignation révoquée
+access-cannot_revoke_self = Vous ne pouvez pas révoquer vous-même votre propre désignation. Contactez le service de médiation.
+access-no_designation = Cette personne n'est pas (ou plus) désignée.
+designation-own_record = Vous ne pouvez pas vous désigner vous-même pour votre propre dossier.
+designation-patient_died = Le patient est décédé : une désignation n'est plus possible.
+designation-wrong_country = Cette désignation n'existe pas dans le pays de l'hôpital du patient.

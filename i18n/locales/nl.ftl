@@ -390,3 +390,12 @@ request-signature_missing = De handtekening van { $signer ->
         [partner] de partner
        *[other] { $signer }
     } ontbreekt.
+
+## Designations (trusted person, representative, authorisation)
+command-revoke_designation = Aanduiding intrekken
+audit-change-revoke_designation = aanduiding ingetrokken
+access-cannot_revoke_self = U kunt uw eigen aanduiding niet zelf intrekken. Neem contact op met de ombudsdienst.
+access-no_designation = Deze persoon is niet (meer) aangeduid.
+designation-own_record = U kunt uzelf niet aanduiden voor uw eigen dossier.
+designation-patient_died = De patiënt is overleden: een aanduiding is niet meer mogelijk.
+designation-wrong_country = Deze aanduiding bestaat niet in het land van het ziekenhuis van de patiënt.

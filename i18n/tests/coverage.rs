@@ -1,8 +1,9 @@
 //! Every message key the domain crate and the server can produce has a text in every language.
 //!
 //! The keys are read from the sources: `Message::new("…")`, the domain's `conflict("…")`,
-//! `HasMessageKey::message_key` bodies, and the two-way `if … { "…" } else { "…" }` choices. A
-//! new key without a translation fails here, naming the key and the language.
+//! `HasMessageKey::message_key` bodies, and any string literal in a message namespace
+//! (`"access.…"`, `"link.…"`, …). A new key without a translation fails here, naming the key and
+//! the language.
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -59,6 +60,34 @@ fn literals_after(source: &str, marker: &str, limit: usize, out: &mut BTreeSet<S
     }
 }
 
+/// The namespaces of message keys (the part before the first dot).
+const NAMESPACES: [&str; 12] = [
+    "access",
+    "audit",
+    "designation",
+    "error",
+    "link",
+    "national_number",
+    "referral",
+    "request",
+    "reuse",
+    "staff",
+    "upload",
+    "login",
+];
+
+fn literals_in_namespaces(source: &str, out: &mut BTreeSet<String>) {
+    let mut parts = source.split('"');
+    parts.next();
+    while let Some(inside) = parts.next() {
+        let namespace = inside.split('.').next().unwrap_or_default();
+        if is_key(inside) && NAMESPACES.contains(&namespace) {
+            out.insert(inside.to_owned());
+        }
+        parts.next();
+    }
+}
+
 fn produced_keys() -> BTreeSet<String> {
     let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("..");
     let mut files = Vec::new();
@@ -78,6 +107,9 @@ fn produced_keys() -> BTreeSet<String> {
         literals_after(source, "Message::new(", 120, &mut keys);
         literals_after(source, "conflict(", 80, &mut keys);
         literals_after(source, "fn message_key(&self)", 1200, &mut keys);
+        // Keys handed to helpers (`start(…, "access.gp_already_refused")`): any literal in a
+        // message namespace.
+        literals_in_namespaces(source, &mut keys);
     }
     keys
 }
