@@ -681,6 +681,50 @@ pub struct StaffDecision {
     pub reason: String,
 }
 
+/// A designation request as the record's manager sees it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct DesignationStatus {
+    /// The request.
+    pub id: String,
+    /// What is asked.
+    pub kind: crate::manage::DesignationKind,
+    /// Whom it designates, as written.
+    pub designee_name: String,
+    /// When the form was uploaded.
+    #[serde(with = "time::serde::rfc3339")]
+    pub filed_at: OffsetDateTime,
+    /// Where it stands.
+    pub status: RequestStatus,
+    /// Staff's reason, for a refusal.
+    #[serde(default)]
+    pub reason: Option<String>,
+}
+
+/// A pending designation as hospital staff see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StaffDesignation {
+    /// The request.
+    pub id: String,
+    /// Whose record.
+    pub patient_name: String,
+    /// What is asked.
+    pub kind: crate::manage::DesignationKind,
+    /// Whom it designates, as written.
+    pub designee_name: String,
+    /// Their national number as given (digits only).
+    pub designee_national_number: String,
+    /// The name of the person the network knows by that number, if any.
+    #[serde(default)]
+    pub designee_record_name: Option<String>,
+    /// When the form was uploaded.
+    #[serde(with = "time::serde::rfc3339")]
+    pub filed_at: OffsetDateTime,
+    /// The form's size in bytes (download it at `/staff/designations/{id}/form`).
+    pub form_size: i64,
+}
+
 /// A record the logged-in person may act on: their own, a child's, or that of someone who named
 /// them.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

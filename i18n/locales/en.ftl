@@ -399,3 +399,14 @@ access-no_designation = This person is not (or no longer) designated.
 designation-own_record = You cannot designate yourself for your own record.
 designation-patient_died = The patient has died: a designation is no longer possible.
 designation-wrong_country = This designation does not exist in the country of the patient's hospital.
+
+## Designation forms
+designation-kind-unknown = Choose what you want to designate.
+designation-name-empty = Fill in the person's name.
+designation-no_such_person = No person with this national register number or BSN is known.
+upload-missing = Add the signed form (PDF).
+upload-too_large = The file is too large: at most { $max }.
+upload-not_pdf = This file is not a PDF. Scan the signed form as a PDF.
+upload-active_content = This PDF contains scripts or embedded files and is not accepted. Scan the form again.
+reason-designation_approved = The ombuds service approved the designation.
+reason-designation_refused = The ombuds service refused the designation.

@@ -399,3 +399,14 @@ access-no_designation = Cette personne n'est pas (ou plus) désignée.
 designation-own_record = Vous ne pouvez pas vous désigner vous-même pour votre propre dossier.
 designation-patient_died = Le patient est décédé : une désignation n'est plus possible.
 designation-wrong_country = Cette désignation n'existe pas dans le pays de l'hôpital du patient.
+
+## Designation forms
+designation-kind-unknown = Choisissez ce que vous souhaitez désigner.
+designation-name-empty = Indiquez le nom de la personne.
+designation-no_such_person = Aucune personne n'est connue avec ce numéro de registre national ou ce BSN.
+upload-missing = Ajoutez le formulaire signé (PDF).
+upload-too_large = Le fichier est trop volumineux : { $max } au maximum.
+upload-not_pdf = Ce fichier n'est pas un PDF. Scannez le formulaire signé en PDF.
+upload-active_content = Ce PDF contient des scripts ou des fichiers intégrés et n'est pas accepté. Scannez à nouveau le formulaire.
+reason-designation_approved = Le service de médiation a approuvé la désignation.
+reason-designation_refused = Le service de médiation a refusé la désignation.

@@ -399,3 +399,14 @@ access-no_designation = Deze persoon is niet (meer) aangeduid.
 designation-own_record = U kunt uzelf niet aanduiden voor uw eigen dossier.
 designation-patient_died = De patiënt is overleden: een aanduiding is niet meer mogelijk.
 designation-wrong_country = Deze aanduiding bestaat niet in het land van het ziekenhuis van de patiënt.
+
+## Designation forms
+designation-kind-unknown = Kies wat u wilt aanduiden.
+designation-name-empty = Vul de naam van de persoon in.
+designation-no_such_person = Er is geen persoon met dit rijksregisternummer of BSN bekend.
+upload-missing = Voeg het ondertekende formulier toe (PDF).
+upload-too_large = Het bestand is te groot: hoogstens { $max }.
+upload-not_pdf = Dit bestand is geen PDF. Scan het ondertekende formulier als PDF.
+upload-active_content = Deze PDF bevat scripts of ingesloten bestanden en wordt niet aanvaard. Scan het formulier opnieuw.
+reason-designation_approved = De ombudsdienst keurde de aanduiding goed.
+reason-designation_refused = De ombudsdienst weigerde de aanduiding.

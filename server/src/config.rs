@@ -23,6 +23,9 @@ pub struct Config {
     pub password_hashing: HashCost,
     /// The hospital network and each hospital's settings.
     pub network: crate::network::Network,
+    /// Where uploaded documents (signed forms) are kept: outside the SPA's folder, never served
+    /// as files.
+    pub uploads_dir: PathBuf,
 }
 
 /// The memory (KiB) and time cost of an Argon2id hash.
@@ -55,14 +58,15 @@ impl Default for Config {
             default_report_cutoff: Some(NEXUZHEALTH_CUTOFF),
             password_hashing: HashCost::PASSWORD,
             network: crate::network::Network::default(),
+            uploads_dir: PathBuf::from("uploads"),
         }
     }
 }
 
 impl Config {
     /// Reads `INZAGE_BIND`, `DATABASE_URL`, `INZAGE_DIST`, `INZAGE_PUBLIC_URL`,
-    /// `INZAGE_REPORT_CUTOFF` (a date, or `none`) and `INZAGE_NETWORK` (the network file), with
-    /// clear errors for bad values.
+    /// `INZAGE_REPORT_CUTOFF` (a date, or `none`), `INZAGE_UPLOADS` (the folder for uploaded
+    /// documents) and `INZAGE_NETWORK` (the network file), with clear errors for bad values.
     pub fn from_env() -> anyhow::Result<Self> {
         let mut c = Config::default();
         if let Ok(v) = std::env::var("INZAGE_BIND") {
@@ -93,6 +97,9 @@ impl Config {
                     format!("INZAGE_REPORT_CUTOFF `{v}` is not a date like 2016-08-15 (or `none`)")
                 })?)
             };
+        }
+        if let Ok(v) = std::env::var("INZAGE_UPLOADS") {
+            c.uploads_dir = PathBuf::from(v);
         }
         if let Ok(v) = std::env::var("INZAGE_NETWORK") {
             c.network = crate::network::Network::load(std::path::Path::new(&v))?;

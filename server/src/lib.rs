@@ -13,6 +13,7 @@ pub mod fhir;
 pub mod language;
 pub mod network;
 pub mod store;
+pub mod upload;
 
 use std::net::SocketAddr;
 use std::sync::Arc;

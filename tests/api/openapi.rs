@@ -481,6 +481,91 @@ async fn every_answer_matches_the_published_document(db: Db) -> anyhow::Result<(
     }
     seen.insert(("POST".into(), "/api/v1/link-requests".into(), 202));
 
+    // Designation forms (multipart).
+    let designations = "/api/v1/records/{record}/designations";
+    let number = app
+        .login_of("reyna")
+        .national_number
+        .clone()
+        .unwrap_or_default();
+    for (file, expected) in [
+        (super::designations::PDF, 202),
+        (b"not a pdf".as_slice(), 422),
+    ] {
+        let res = patient
+            .post(app.url(&format!("/api/v1/records/{margery}/designations")))
+            .multipart(super::designations::form(
+                "trusted_person",
+                &number,
+                "Reyna",
+                file,
+                "f.pdf",
+            ))
+            .send()
+            .await?;
+        assert_eq!(res.status().as_u16(), expected);
+        conforms(&doc, &post, designations, res).await?;
+        seen.insert(("POST".into(), designations.into(), expected));
+    }
+    let (_, queue) = call(
+        &staff,
+        &app,
+        &doc,
+        get.clone(),
+        "/api/v1/staff/designations",
+        "/api/v1/staff/designations",
+        None,
+    )
+    .await?;
+    seen.insert(("GET".into(), "/api/v1/staff/designations".into(), 200));
+    let designation = queue[0]["id"].as_str().unwrap_or_default().to_owned();
+    let form_route = "/api/v1/staff/designations/{id}/form";
+    let res = staff
+        .get(app.url(&format!("/api/v1/staff/designations/{designation}/form")))
+        .send()
+        .await?;
+    assert_eq!(res.status(), StatusCode::OK);
+    let op = &doc["paths"][form_route]["get"]["responses"]["200"]["content"];
+    assert!(
+        op.get("application/pdf").is_some(),
+        "the form is documented as a PDF"
+    );
+    seen.insert(("GET".into(), form_route.into(), 200));
+    let designation_cases: Vec<(&Client, Method, String, String, Option<Value>)> = vec![
+        (
+            &patient,
+            get.clone(),
+            designations.into(),
+            format!("/api/v1/records/{margery}/designations"),
+            None,
+        ),
+        (
+            &patient,
+            get.clone(),
+            form_route.into(),
+            format!("/api/v1/staff/designations/{designation}/form"),
+            None,
+        ),
+        (
+            &staff,
+            post.clone(),
+            "/api/v1/staff/designations/{id}".into(),
+            format!("/api/v1/staff/designations/{designation}"),
+            Some(json!({"approve": false, "reason": ""})),
+        ),
+        (
+            &staff,
+            post.clone(),
+            "/api/v1/staff/designations/{id}".into(),
+            format!("/api/v1/staff/designations/{designation}"),
+            Some(json!({"approve": true, "reason": ""})),
+        ),
+    ];
+    for (client, method, route, path, body) in designation_cases {
+        let (status, _) = call(client, &app, &doc, method.clone(), &route, &path, body).await?;
+        seen.insert((method.to_string(), route, status.as_u16()));
+    }
+
     let fresh = browser();
     let login =
         inzage_tests::answer_rightly(&fresh, &app.url(""), app.login_of("reyna"), "reyna").await?;

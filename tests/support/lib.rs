@@ -123,7 +123,7 @@ impl TestApp {
         };
         let clock = ManualClock::new(TEST_START);
         let store = Store::connect(&database_url).await?;
-        let config = test_config(&database_url, &dist)?;
+        let config = test_config(&database_url, &dist, &dir.path().join("uploads"))?;
         let logins = demo::seed(
             &store,
             &demo_bundles(),
@@ -148,7 +148,7 @@ impl TestApp {
     pub async fn spawn_second_instance(&self) -> anyhow::Result<SocketAddr> {
         let store = Store::connect(&self.database_url).await?;
         Self::start(
-            test_config(&self.database_url, &self.dist)?,
+            test_config(&self.database_url, &self.dist, &self.uploads_dir())?,
             self.clock.clone(),
             store,
         )
@@ -165,6 +165,11 @@ impl TestApp {
     /// The base URL of the server.
     pub fn url(&self, path: &str) -> String {
         format!("http://{}{}", self.addr, path)
+    }
+
+    /// The folder this server keeps uploaded documents in.
+    pub fn uploads_dir(&self) -> PathBuf {
+        self._dir.path().join("uploads")
     }
 
     /// The id of a demo account's patient or practitioner.
@@ -189,7 +194,11 @@ impl TestApp {
     }
 }
 
-fn test_config(database_url: &str, dist: &std::path::Path) -> anyhow::Result<Config> {
+fn test_config(
+    database_url: &str,
+    dist: &std::path::Path,
+    uploads: &std::path::Path,
+) -> anyhow::Result<Config> {
     Ok(Config {
         bind: SocketAddr::from(([127, 0, 0, 1], 0)),
         database_url: database_url.to_owned(),
@@ -197,6 +206,7 @@ fn test_config(database_url: &str, dist: &std::path::Path) -> anyhow::Result<Con
         // The real cost: tests measure the real login path.
         password_hashing: HashCost::PASSWORD,
         network: demo_network()?,
+        uploads_dir: uploads.to_path_buf(),
         ..Config::default()
     })
 }

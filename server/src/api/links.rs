@@ -20,12 +20,12 @@ use crate::error::{ApiError, ApiJson};
 use crate::store::{FactRow, LinkRequestRow, Subject};
 use crate::AppState;
 
-fn instant(s: i64) -> Result<OffsetDateTime, ApiError> {
+pub(super) fn instant(s: i64) -> Result<OffsetDateTime, ApiError> {
     OffsetDateTime::from_unix_timestamp(s).map_err(|e| ApiError::Internal(e.into()))
 }
 
 /// The patient behind the session, for what only a person (not a provider) does.
-fn person(user: &CurrentUser) -> Result<&str, ApiError> {
+pub(super) fn person(user: &CurrentUser) -> Result<&str, ApiError> {
     match &user.subject {
         Subject::Patient(id) => Ok(id),
         _ => Err(ApiError::Forbidden {
@@ -36,7 +36,7 @@ fn person(user: &CurrentUser) -> Result<&str, ApiError> {
 }
 
 /// The staff member behind the session.
-fn staff(user: &CurrentUser) -> Result<&str, ApiError> {
+pub(super) fn staff(user: &CurrentUser) -> Result<&str, ApiError> {
     match &user.subject {
         Subject::Staff(id) => Ok(id),
         _ => Err(ApiError::Forbidden {

@@ -7,6 +7,7 @@
 
 mod access;
 mod audit;
+mod designations;
 mod links;
 pub mod openapi;
 mod provider;
@@ -64,10 +65,20 @@ pub fn routes() -> Router<AppState> {
             "/link-requests",
             get(links::my_link_requests).post(links::request_link),
         )
+        .route(
+            "/records/{record}/designations",
+            designations::record_routes(),
+        )
         .route("/staff/link-requests", get(links::staff_queue))
         .route("/staff/link-requests/{id}", post(links::staff_decide))
         .route("/provider/patients", get(provider::patients))
         .route("/provider/referrals", post(provider::refer))
+        .route("/staff/designations", get(designations::staff_queue))
+        .route("/staff/designations/{id}", post(designations::staff_decide))
+        .route(
+            "/staff/designations/{id}/form",
+            get(designations::staff_form),
+        )
         .fallback(|| async { ApiError::NotFound })
 }
 

@@ -37,6 +37,11 @@ use utoipa::{Modify, OpenApi};
         super::links::my_link_requests,
         super::links::staff_queue,
         super::links::staff_decide,
+        super::designations::upload,
+        super::designations::list,
+        super::designations::staff_queue,
+        super::designations::staff_form,
+        super::designations::staff_decide,
     ),
     modifiers(&SessionCookie),
     tags(

@@ -12,10 +12,12 @@ use sqlx::{AnyPool, Executor};
 
 mod access;
 mod audit;
+mod designations;
 mod links;
 
 pub use access::{FactRow, PractitionerRow, ReferralRow, ReuseProjectRow, StaffRow};
 pub use audit::{AuditQuery, AuditRow, NewAuditEntry, VerifyOutcome};
+pub use designations::DesignationRow;
 pub use links::LinkRequestRow;
 
 /// A transaction that writes to the audit trail (see [`Store::begin`]); rolled back when
