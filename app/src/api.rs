@@ -3,9 +3,10 @@
 use gloo_net::http::{Request, Response};
 use inzage_domain::manage::AccessCommand;
 use inzage_domain::wire::{
-    AccessView, AuditPage, ErrorBody, LanguageChoice, LinkRequest, LinkRequestStatus, LinkedRecord,
-    LoginChallengeRequest, LoginChallengeResponse, LoginRequest, Me, ProviderPatient,
-    ReferralRequest, ReportDetail, ReportList, StaffDecision, StaffLinkRequest, ViewAs, API_PREFIX,
+    AccessView, AuditPage, DesignationStatus, ErrorBody, LanguageChoice, LinkRequest,
+    LinkRequestStatus, LinkedRecord, LoginChallengeRequest, LoginChallengeResponse, LoginRequest,
+    Me, ProviderPatient, ReferralRequest, ReportDetail, ReportList, StaffDecision,
+    StaffDesignation, StaffLinkRequest, ViewAs, API_PREFIX,
 };
 use inzage_domain::{Message, Principal};
 use serde::de::DeserializeOwned;
@@ -163,6 +164,48 @@ pub async fn staff_decide(
 ) -> Result<LinkRequestStatus, ApiFailure> {
     post(
         &format!("/staff/link-requests/{}", encode_segment(id)),
+        decision,
+    )
+    .await
+}
+
+/// The designation requests of a record, newest first, with staff's answers.
+pub async fn designations(record: &str) -> Result<Vec<DesignationStatus>, ApiFailure> {
+    get(&format!("/records/{}/designations", encode_segment(record))).await
+}
+
+/// Files a designation with its signed form, as `multipart/form-data`; the browser sets the
+/// content type with its boundary.
+pub async fn designate(
+    record: &str,
+    form: &web_sys::FormData,
+) -> Result<DesignationStatus, ApiFailure> {
+    let req = Request::post(&url(&format!(
+        "/records/{}/designations",
+        encode_segment(record)
+    )))
+    .body(form.clone())
+    .map_err(|_| ApiFailure::Network)?;
+    read(req.send().await).await
+}
+
+/// Hospital staff's queue of pending designations.
+pub async fn staff_designations() -> Result<Vec<StaffDesignation>, ApiFailure> {
+    get("/staff/designations").await
+}
+
+/// Where staff open a designation's signed form (a plain link: the session cookie goes along).
+pub fn designation_form_url(id: &str) -> String {
+    url(&format!("/staff/designations/{}/form", encode_segment(id)))
+}
+
+/// Hospital staff approve or refuse a designation.
+pub async fn staff_decide_designation(
+    id: &str,
+    decision: &StaffDecision,
+) -> Result<DesignationStatus, ApiFailure> {
+    post(
+        &format!("/staff/designations/{}", encode_segment(id)),
         decision,
     )
     .await

@@ -1782,3 +1782,209 @@ async fn the_record_menu_linked_records_and_the_queue_fit_a_phone_screen() -> an
     })
     .await
 }
+
+/// A minimal valid PDF of one page with a line of text, as a scanned signed form would be.
+fn minimal_pdf(text: &str) -> Vec<u8> {
+    let stream = format!("BT /F1 12 Tf 72 720 Td ({text}) Tj ET");
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_owned(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_owned(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R >>".to_owned(),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_owned(),
+        format!("<< /Length {} >>\nstream\n{stream}\nendstream", stream.len()),
+    ];
+    let mut pdf = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, object) in objects.iter().enumerate() {
+        offsets.push(pdf.len());
+        pdf.extend_from_slice(format!("{} 0 obj\n{object}\nendobj\n", i + 1).as_bytes());
+    }
+    let xref = pdf.len();
+    let mut table = format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1);
+    for offset in offsets {
+        table.push_str(&format!("{offset:010} 00000 n \n"));
+    }
+    table.push_str(&format!(
+        "trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n",
+        objects.len() + 1
+    ));
+    pdf.extend_from_slice(table.as_bytes());
+    pdf
+}
+
+/// Chooses a file from disk in a file input, replacing any file chosen before.
+async fn choose_file(client: &Client, css: &str, path: &std::path::Path) -> anyhow::Result<()> {
+    let input = wait_css(client, css).await?;
+    client
+        .execute(
+            "arguments[0].value = '';",
+            vec![serde_json::to_value(&input)?],
+        )
+        .await?;
+    input.send_keys(path.to_str().context("file path")?).await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_patient_designates_a_trusted_person_with_a_signed_form_and_revokes_her(
+) -> anyhow::Result<()> {
+    with_browser(1280, 900, |client, base, app| async move {
+        let reyna = app.login_of("reyna").national_number.clone().unwrap();
+        let dir = tempfile::tempdir()?;
+        let pdf = dir.path().join("vertrouwenspersoon.pdf");
+        std::fs::write(&pdf, minimal_pdf("Ondergetekende duidt Reyna Ziemann aan."))?;
+        let text = dir.path().join("formulier.txt");
+        std::fs::write(&text, "Geen PDF, maar tekst.")?;
+
+        // The blank forms the page links to are real PDFs (copied into the build by trunk).
+        for form in ["vertrouwenspersoon", "vertegenwoordiger", "machtiging"] {
+            let res = reqwest::get(format!("{base}/formulieren/{form}.pdf")).await?;
+            assert_eq!(res.status(), 200, "{form}");
+            let bytes = res.bytes().await?;
+            assert!(bytes.starts_with(b"%PDF-"), "{form} is not a PDF");
+            inzage_server::upload::check_pdf(&bytes)
+                .map_err(|m| anyhow::anyhow!("{form}: {}", m.key))?;
+        }
+
+        log_in(&client, &base, &app, "margery").await?;
+        nav(&client, "Toegangen").await?;
+        wait_text(&client, "#designation-title", |t| {
+            t == "Een vertrouwenspersoon of vertegenwoordiger aanduiden"
+        })
+        .await?;
+        // A Belgian record offers the Belgian kinds only.
+        let select = wait_css(&client, "#designation_kind").await?;
+        let mut kinds = Vec::new();
+        for option in select.find_all(Locator::Css("option")).await? {
+            kinds.push(option.attr("value").await?.unwrap_or_default());
+        }
+        assert_eq!(kinds, ["trusted_person", "representative"]);
+        wait_css(&client, "[data-testid=designations-none]").await?;
+
+        // Empty fields are checked in the browser, with the errors beside them.
+        wait_css(&client, "[data-testid=designation-submit]")
+            .await?
+            .click()
+            .await?;
+        let msg = wait_text(&client, "#designee_name-error", |t| !t.is_empty()).await?;
+        assert_eq!(msg, "Vul de naam van de persoon in.");
+        let msg = wait_text(&client, "#designation_file-error", |t| !t.is_empty()).await?;
+        assert_eq!(msg, "Voeg het ondertekende formulier toe (PDF).");
+
+        // A file that is not a PDF: the server's error, beside the file field.
+        fill(&client, "#designee_name", "Reyna Ziemann").await?;
+        fill(&client, "#designee_national_number", &reyna).await?;
+        choose_file(&client, "#designation_file", &text).await?;
+        client
+            .find(Locator::Css("[data-testid=designation-submit]"))
+            .await?
+            .click()
+            .await?;
+        let msg = wait_text(&client, "#designation_file-error", |t| !t.is_empty()).await?;
+        assert_eq!(
+            msg,
+            "Dit bestand is geen PDF. Scan het ondertekende formulier als PDF."
+        );
+        let field = client.find(Locator::Css("#designation_file")).await?;
+        assert_eq!(field.attr("aria-invalid").await?.as_deref(), Some("true"));
+
+        // The signed form as a PDF: the request waits for the ombuds service.
+        choose_file(&client, "#designation_file", &pdf).await?;
+        client
+            .find(Locator::Css("[data-testid=designation-submit]"))
+            .await?
+            .click()
+            .await?;
+        wait_text(&client, "[data-testid=designation-status]", |t| {
+            t.starts_with("Uw formulier is verstuurd")
+        })
+        .await?;
+        let pending = wait_text(
+            &client,
+            "[data-testid=designation][data-name='Reyna Ziemann'][data-status=pending]",
+            |t| !t.is_empty(),
+        )
+        .await?;
+        assert!(pending.contains("Vertrouwenspersoon"), "{pending}");
+        assert!(pending.contains("In behandeling"), "{pending}");
+        log_out(&client).await?;
+
+        // The ombuds service sees the person the number belongs to, and the form, and approves.
+        log_in_staff(&client, &base, &app).await?;
+        let row_css = "[data-testid=staff-designation][data-designee='Reyna Ziemann']";
+        let row = wait_text(&client, row_css, |t| t.contains("Margery Gibson")).await?;
+        let digits: String = reyna.chars().filter(char::is_ascii_digit).collect();
+        assert!(row.contains(&digits), "{row}");
+        assert!(row.contains("Vertrouwenspersoon"), "{row}");
+        assert!(row.contains("in het netwerk: Reyna Ziemann"), "{row}");
+        let link = wait_text(
+            &client,
+            &format!("{row_css} [data-testid=designation-form]"),
+            |t| t.starts_with("Formulier bekijken (PDF, "),
+        )
+        .await?;
+        assert_eq!(link, "Formulier bekijken (PDF, 1 kB)");
+        let href = wait_css(
+            &client,
+            &format!("{row_css} [data-testid=designation-form]"),
+        )
+        .await?
+        .attr("href")
+        .await?
+        .context("href")?;
+        let form = app
+            .signed_in("ombuds")
+            .await?
+            .get(app.url(&href))
+            .send()
+            .await?
+            .error_for_status()?
+            .bytes()
+            .await?;
+        assert_eq!(form.as_ref(), std::fs::read(&pdf)?.as_slice());
+        save_screenshot(&client, "staff-designations.png").await?;
+        wait_css(&client, &format!("{row_css} [data-testid=approve]"))
+            .await?
+            .click()
+            .await?;
+        wait_text(&client, "[data-testid=staff-designation-status]", |t| {
+            t == "De aanduiding van Reyna Ziemann door Margery Gibson is goedgekeurd."
+        })
+        .await?;
+        wait_css(&client, "[data-testid=staff-designations-empty]").await?;
+        log_out(&client).await?;
+
+        // Reyna finds Margery's record in the menu under her name.
+        log_in(&client, &base, &app, "reyna").await?;
+        assert_eq!(
+            record_menu(&client).await?,
+            ["Reyna Ziemann", "Margery Gibson"]
+        );
+        log_out(&client).await?;
+
+        // Margery sees the approval and revokes the designation on Toegangen.
+        log_in(&client, &base, &app, "margery").await?;
+        nav(&client, "Toegangen").await?;
+        wait_text(
+            &client,
+            "[data-testid=designation][data-name='Reyna Ziemann']",
+            |t| t.contains("Goedgekeurd"),
+        )
+        .await?;
+        command_and_confirm(
+            &client,
+            &format!(
+                "{} [data-command=revoke_designation]",
+                entry("Reyna Ziemann")
+            ),
+            "Reyna Ziemann",
+        )
+        .await?;
+        log_out(&client).await?;
+
+        log_in(&client, &base, &app, "reyna").await?;
+        assert_eq!(record_menu(&client).await?, ["Reyna Ziemann"]);
+        Ok(())
+    })
+    .await
+}

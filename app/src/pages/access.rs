@@ -3,7 +3,8 @@
 //! The page runs the domain crate on the facts the server sends: `manage::overview` groups the
 //! people, `manage::plan` decides which buttons to offer, and `access::effects` previews what a
 //! command changes before the patient confirms it. The server runs the same `plan` again before
-//! it stores anything, so the page only shapes what is offered; it grants nothing.
+//! it stores anything, so the page only shapes what is offered; it grants nothing. Below, the
+//! patient designates a trusted person or representative with a signed form.
 
 use inzage_domain::access::{effects, Action, Change, PersonId, Principal};
 use inzage_domain::manage::{overview, plan, settings, AccessCommand, Entry, Group};
@@ -13,6 +14,7 @@ use inzage_domain::{Message, PractitionerId};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
+use super::designations::DesignationSection;
 use super::{current_me, ensure_me, handle_session, no_record};
 use crate::api::{self, ApiFailure};
 use crate::i18n::{local_day, reason_text, t, t1, tr, track};
@@ -337,6 +339,20 @@ pub fn AccessPage() -> impl IntoView {
         }
     };
 
+    // The designation section follows the record and its country only, so a command carried
+    // out above does not empty its form.
+    let target = Memo::new(move |_| {
+        page.with(|p| match p {
+            Some(Ok(p)) => Some((p.record.clone(), p.view.facts.hospital.jurisdiction)),
+            _ => None,
+        })
+    });
+    let designations = move || {
+        target.get().map(|(record, jurisdiction)| {
+            view! { <DesignationSection record=record jurisdiction=jurisdiction/> }
+        })
+    };
+
     view! {
         <h1 tabindex="-1" node_ref=title_ref>{move || t("access.title")}</h1>
         <p>{move || t("access.intro")}</p>
@@ -357,6 +373,7 @@ pub fn AccessPage() -> impl IntoView {
         </div>
         <div aria-live="polite">{panel}</div>
         <div class="access-page" data-testid="access-page">{body}</div>
+        {designations}
     }
 }
 

@@ -301,7 +301,7 @@ fn LinkRequestForm(
 }
 
 /// Moves the focus to the first field marked invalid, once the page shows the marks.
-fn focus_first_error() {
+pub(crate) fn focus_first_error() {
     // The marks appear in the next render, before the next frame.
     request_animation_frame(|| {
         if let Some(el) = web_sys::window()

@@ -2,6 +2,7 @@
 
 pub mod access;
 pub mod audit;
+pub mod designations;
 pub mod linked;
 pub mod login;
 pub mod provider;

@@ -1,15 +1,17 @@
 //! The back office of hospital staff (the ombuds service): the queue of parents' link requests,
 //! each with the patient the national number belongs to, approved or refused with a reason.
 //! The server decides whether the law allows the link; the page shows its answer beside the
-//! request.
+//! request. Below it, the queue of designations (trusted persons, representatives,
+//! authorisations), each with the signed form to check.
 
-use inzage_domain::wire::{FieldErrors, StaffDecision, StaffLinkRequest};
+use inzage_domain::manage::DesignationKind;
+use inzage_domain::wire::{FieldErrors, StaffDecision, StaffDesignation, StaffLinkRequest};
 use inzage_domain::Message;
 use leptos::prelude::*;
 
 use super::{ensure_me, handle_session};
 use crate::api::{self, ApiFailure};
-use crate::i18n::{date, date_time, t, tr, track};
+use crate::i18n::{date, date_time, t, t1, tr, track};
 
 /// A decision taken, for the status message.
 #[derive(Clone)]
@@ -100,6 +102,196 @@ pub fn BackofficePage() -> impl IntoView {
             })}
         </div>
         {body}
+        <DesignationQueue/>
+    }
+}
+
+/// The text of a designation's kind.
+pub(crate) fn kind_text(kind: DesignationKind) -> String {
+    t(&format!("designation.kind.{}", kind.as_str()))
+}
+
+/// A designation decided, for the status message.
+#[derive(Clone)]
+struct DesignationDecided {
+    approved: bool,
+    designee: String,
+    patient: String,
+}
+
+/// "Aanduidingen": the queue of pending designations with their signed forms, below the link
+/// requests. Staff check the form against the person the number belongs to.
+#[component]
+fn DesignationQueue() -> impl IntoView {
+    let queue = RwSignal::new(None::<Result<Vec<StaffDesignation>, ApiFailure>>);
+    let decided = RwSignal::new(None::<DesignationDecided>);
+    let status_ref = NodeRef::<leptos::html::Div>::new();
+    leptos::task::spawn_local(async move {
+        queue.set(Some(api::staff_designations().await));
+    });
+    let on_decided = move |id: String, d: DesignationDecided| {
+        queue.update(|q| {
+            if let Some(Ok(list)) = q {
+                list.retain(|r| r.id != id);
+            }
+        });
+        decided.set(Some(d));
+        if let Some(el) = status_ref.get_untracked() {
+            let _ = el.focus();
+        }
+    };
+    let body = move || {
+        track();
+        match queue.get() {
+            None => view! { <p aria-busy="true">{t("common.loading")}</p> }.into_any(),
+            Some(Err(f)) => {
+                handle_session::<()>(&Err(f.clone()));
+                view! { <p class="form-error" role="alert" data-testid="staff-designations-error">{tr(&f.message())}</p> }
+                    .into_any()
+            }
+            Some(Ok(list)) => {
+                let empty = list.is_empty();
+                let rows = list
+                    .into_iter()
+                    .map(|d| view! { <DesignationRow designation=d on_decided=on_decided/> })
+                    .collect_view();
+                view! {
+                    {empty.then(|| view! { <p data-testid="staff-designations-empty">{t("staff.designations.empty")}</p> })}
+                    <table class="stack staff-queue" data-testid="staff-designations">
+                        <caption>{t("staff.designations.caption")}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{t("staff.designation.column.patient")}</th>
+                                <th scope="col">{t("staff.designation.column.kind")}</th>
+                                <th scope="col">{t("staff.designation.column.designee")}</th>
+                                <th scope="col">{t("staff.column.filed")}</th>
+                                <th scope="col">{t("staff.designation.column.form")}</th>
+                                <th scope="col">{t("staff.column.decision")}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                }
+                .into_any()
+            }
+        }
+    };
+    view! {
+        <section aria-labelledby="staff-designations-title">
+            <h2 id="staff-designations-title">{move || t("staff.designations.title")}</h2>
+            <p>{move || t("staff.designations.intro")}</p>
+            <div
+                class="status-region"
+                role="status"
+                aria-live="polite"
+                tabindex="-1"
+                node_ref=status_ref
+                data-testid="staff-designation-status"
+            >
+                {move || decided.get().map(|d| {
+                    let key = if d.approved { "staff.designation.approved" } else { "staff.designation.refused" };
+                    let text = tr(&Message::new(key).arg("designee", d.designee).arg("patient", d.patient));
+                    view! { <p class="status-message">{text}</p> }
+                })}
+            </div>
+            {body}
+        </section>
+    }
+}
+
+/// One pending designation: who designates whom as what, the person the network knows by the
+/// number, the signed form, and the decision.
+#[component]
+fn DesignationRow(
+    designation: StaffDesignation,
+    on_decided: impl Fn(String, DesignationDecided) + Copy + 'static,
+) -> impl IntoView {
+    let reason = RwSignal::new(String::new());
+    let errors = RwSignal::new(FieldErrors::default());
+    let failure = RwSignal::new(None::<Message>);
+    let busy = RwSignal::new(false);
+    let id = designation.id.clone();
+    let designee = designation.designee_name.clone();
+    let patient = designation.patient_name.clone();
+
+    let decide = move |approve: bool| {
+        failure.set(None);
+        errors.set(FieldErrors::default());
+        let text = reason.get_untracked();
+        if !approve && text.trim().is_empty() {
+            let mut e = FieldErrors::default();
+            e.add("reason", Message::new("staff.reason.empty"));
+            errors.set(e);
+            focus_reason(&id);
+            return;
+        }
+        busy.set(true);
+        let id = id.clone();
+        let designee = designee.clone();
+        let patient = patient.clone();
+        leptos::task::spawn_local(async move {
+            let decision = StaffDecision {
+                approve,
+                reason: text.trim().to_owned(),
+            };
+            match api::staff_decide_designation(&id, &decision).await {
+                Ok(_) => on_decided(
+                    id,
+                    DesignationDecided {
+                        approved: approve,
+                        designee,
+                        patient,
+                    },
+                ),
+                Err(ApiFailure::Server { body, .. }) if !body.fields.is_empty() => {
+                    errors.set(body.fields);
+                    focus_reason(&id);
+                    busy.set(false);
+                }
+                Err(f) => {
+                    handle_session::<()>(&Err(f.clone()));
+                    failure.set(Some(f.message()));
+                    busy.set(false);
+                }
+            }
+        });
+    };
+
+    let known = match &designation.designee_record_name {
+        Some(name) => t1("staff.designation.known_as", "name", name),
+        None => t("staff.designation.no_person"),
+    };
+    let kilobytes = (designation.form_size.max(0) + 1023) / 1024;
+    let form_text = t1(
+        "staff.designation.form_link",
+        "size",
+        &kilobytes.to_string(),
+    );
+    let form_href = api::designation_form_url(&designation.id);
+    let data_designee = designation.designee_name.clone();
+    view! {
+        <tr data-testid="staff-designation" data-designee=data_designee>
+            <td data-label=t("staff.designation.column.patient")>{designation.patient_name.clone()}</td>
+            <td data-label=t("staff.designation.column.kind")>{kind_text(designation.kind)}</td>
+            <th scope="row" data-label=t("staff.designation.column.designee")>
+                {designation.designee_name.clone()}<br/>
+                {designation.designee_national_number.clone()}<br/>
+                <span data-testid="staff-designee-record">{known}</span>
+            </th>
+            <td data-label=t("staff.column.filed")>{date_time(designation.filed_at)}</td>
+            <td data-label=t("staff.designation.column.form")>
+                <a href=form_href target="_blank" rel="noopener" data-testid="designation-form">{form_text}</a>
+            </td>
+            <DecisionCell
+                id=designation.id.clone()
+                about=designation.designee_name.clone()
+                reason=reason
+                errors=errors
+                failure=failure
+                busy=busy
+                on_decide=decide
+            />
+        </tr>
     }
 }
 
@@ -169,15 +361,64 @@ fn QueueRow(
             }
         });
     };
+    let record = match (&request.record_name, request.record_birth_date) {
+        (Some(name), Some(born)) => format!(
+            "{name}, {}",
+            crate::i18n::t1("staff.born", "date", &date(born))
+        ),
+        (Some(name), None) => name.clone(),
+        (None, _) => t("staff.no_patient"),
+    };
+    let data_child = request.child_name.clone();
+    view! {
+        <tr data-testid="staff-request" data-child=data_child>
+            <td data-label=t("staff.column.requester")>{request.requester_name.clone()}</td>
+            <th scope="row" data-label=t("staff.column.child")>{request.child_name.clone()}</th>
+            <td data-label=t("staff.column.number")>{request.child_national_number.clone()}</td>
+            <td data-label=t("staff.column.message") class="staff-message">{request.message.clone()}</td>
+            <td data-label=t("staff.column.filed")>{date_time(request.filed_at)}</td>
+            <td data-label=t("staff.column.record") data-testid="staff-record">{record}</td>
+            <DecisionCell
+                id=request.id.clone()
+                about=request.child_name.clone()
+                reason=reason
+                errors=errors
+                failure=failure
+                busy=busy
+                on_decide=decide
+            />
+        </tr>
+    }
+}
+
+/// The decision cell of a queue's row: approve, or refuse with a reason (required, checked by
+/// the row's `on_decide`), with the reason's error beside the field and the server's answer
+/// above the buttons.
+#[component]
+fn DecisionCell(
+    /// The request's id, which makes the cell's element ids unique.
+    id: String,
+    /// Whom the request is about, to tell the buttons of the rows apart for screen readers.
+    about: String,
+    /// The reason typed.
+    reason: RwSignal<String>,
+    /// The reason's error.
+    errors: RwSignal<FieldErrors>,
+    /// Why the server did not take the decision.
+    failure: RwSignal<Option<Message>>,
+    /// Whether a decision is on its way.
+    busy: RwSignal<bool>,
+    /// Approves (true) or refuses (false).
+    on_decide: impl Fn(bool) + Clone + 'static,
+) -> impl IntoView {
     let approve = {
-        let decide = decide.clone();
+        let decide = on_decide.clone();
         move |_| decide(true)
     };
-    let refuse = move |_| decide(false);
-
-    let reason_id = format!("reason-{}", request.id);
-    let error_id = format!("reason-error-{}", request.id);
-    let failure_id = format!("decision-error-{}", request.id);
+    let refuse = move |_| on_decide(false);
+    let reason_id = format!("reason-{id}");
+    let error_id = format!("reason-error-{id}");
+    let failure_id = format!("decision-error-{id}");
     let reason_error = move || errors.with(|e| e.first("reason").map(tr));
     let described = {
         let error_id = error_id.clone();
@@ -190,72 +431,55 @@ fn QueueRow(
             ids.join(" ")
         }
     };
-    let record = match (&request.record_name, request.record_birth_date) {
-        (Some(name), Some(born)) => format!(
-            "{name}, {}",
-            crate::i18n::t1("staff.born", "date", &date(born))
-        ),
-        (Some(name), None) => name.clone(),
-        (None, _) => t("staff.no_patient"),
-    };
-    let data_child = request.child_name.clone();
-    let approve_label = format!("{}: {}", t("staff.approve"), request.child_name);
-    let refuse_label = format!("{}: {}", t("staff.refuse"), request.child_name);
+    let approve_label = format!("{}: {about}", t("staff.approve"));
+    let refuse_label = format!("{}: {about}", t("staff.refuse"));
     view! {
-        <tr data-testid="staff-request" data-child=data_child>
-            <td data-label=t("staff.column.requester")>{request.requester_name.clone()}</td>
-            <th scope="row" data-label=t("staff.column.child")>{request.child_name.clone()}</th>
-            <td data-label=t("staff.column.number")>{request.child_national_number.clone()}</td>
-            <td data-label=t("staff.column.message") class="staff-message">{request.message.clone()}</td>
-            <td data-label=t("staff.column.filed")>{date_time(request.filed_at)}</td>
-            <td data-label=t("staff.column.record") data-testid="staff-record">{record}</td>
-            <td data-label=t("staff.column.decision") class="staff-decision">
-                <p class="form-error" id=failure_id role="alert" data-testid="decision-error">
-                    {move || failure.get().map(|m| tr(&m))}
-                </p>
-                <div class="actions">
-                    <button
-                        type="button"
-                        data-testid="approve"
-                        aria-label=approve_label
-                        disabled=move || busy.get()
-                        on:click=approve
-                    >
-                        {t("staff.approve")}
-                    </button>
-                </div>
-                <div class="field" class:has-error=move || reason_error().is_some()>
-                    <label for=reason_id.clone()>{t("staff.reason")}</label>
-                    <textarea
-                        id=reason_id.clone()
-                        rows="3"
-                        data-testid="refusal-reason"
-                        aria-invalid=move || if reason_error().is_some() { "true" } else { "false" }
-                        aria-describedby=described
-                        prop:value=move || reason.get()
-                        on:input=move |ev| {
-                            reason.set(event_target_value(&ev));
-                            errors.update(|e| {
-                                e.0.remove("reason");
-                            });
-                        }
-                    ></textarea>
-                    <p class="field-error" id=error_id role="alert" data-testid="reason-error">{reason_error}</p>
-                </div>
-                <div class="actions">
-                    <button
-                        type="button"
-                        class="secondary"
-                        data-testid="refuse"
-                        aria-label=refuse_label
-                        disabled=move || busy.get()
-                        on:click=refuse
-                    >
-                        {t("staff.refuse")}
-                    </button>
-                </div>
-            </td>
-        </tr>
+        <td data-label=t("staff.column.decision") class="staff-decision">
+            <p class="form-error" id=failure_id role="alert" data-testid="decision-error">
+                {move || failure.get().map(|m| tr(&m))}
+            </p>
+            <div class="actions">
+                <button
+                    type="button"
+                    data-testid="approve"
+                    aria-label=approve_label
+                    disabled=move || busy.get()
+                    on:click=approve
+                >
+                    {t("staff.approve")}
+                </button>
+            </div>
+            <div class="field" class:has-error=move || reason_error().is_some()>
+                <label for=reason_id.clone()>{t("staff.reason")}</label>
+                <textarea
+                    id=reason_id.clone()
+                    rows="3"
+                    data-testid="refusal-reason"
+                    aria-invalid=move || if reason_error().is_some() { "true" } else { "false" }
+                    aria-describedby=described
+                    prop:value=move || reason.get()
+                    on:input=move |ev| {
+                        reason.set(event_target_value(&ev));
+                        errors.update(|e| {
+                            e.0.remove("reason");
+                        });
+                    }
+                ></textarea>
+                <p class="field-error" id=error_id role="alert" data-testid="reason-error">{reason_error}</p>
+            </div>
+            <div class="actions">
+                <button
+                    type="button"
+                    class="secondary"
+                    data-testid="refuse"
+                    aria-label=refuse_label
+                    disabled=move || busy.get()
+                    on:click=refuse
+                >
+                    {t("staff.refuse")}
+                </button>
+            </div>
+        </td>
     }
 }
 
