@@ -455,3 +455,9 @@ staff-designation-no_person = no person with this number
 staff-designation-form_link = View the form (PDF, { $size } kB)
 staff-designation-approved = The designation of { $designee } by { $patient } has been approved.
 staff-designation-refused = The designation of { $designee } by { $patient } has been refused.
+
+## Audit roles of people acting for the patient
+audit-role-parent = parent
+audit-role-trusted_person = trusted person
+audit-role-representative = representative
+audit-role-authorised = authorised person

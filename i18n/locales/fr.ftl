@@ -455,3 +455,9 @@ staff-designation-no_person = aucune personne avec ce numéro
 staff-designation-form_link = Voir le formulaire (PDF, { $size } Ko)
 staff-designation-approved = La désignation de { $designee } par { $patient } est approuvée.
 staff-designation-refused = La désignation de { $designee } par { $patient } est refusée.
+
+## Audit roles of people acting for the patient
+audit-role-parent = parent
+audit-role-trusted_person = personne de confiance
+audit-role-representative = représentant
+audit-role-authorised = personne mandatée

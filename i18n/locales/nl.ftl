@@ -455,3 +455,9 @@ staff-designation-no_person = geen persoon met dit nummer
 staff-designation-form_link = Formulier bekijken (PDF, { $size } kB)
 staff-designation-approved = De aanduiding van { $designee } door { $patient } is goedgekeurd.
 staff-designation-refused = De aanduiding van { $designee } door { $patient } is geweigerd.
+
+## Audit roles of people acting for the patient
+audit-role-parent = ouder
+audit-role-trusted_person = vertrouwenspersoon
+audit-role-representative = vertegenwoordiger
+audit-role-authorised = gemachtigde

@@ -130,6 +130,15 @@ async fn a_parent_is_linked_by_staff_and_the_link_ends_at_15(db: Db) -> anyhow::
         async move { c.get(url).send().await.map(|r| r.status()) }
     };
     assert_eq!(reports(&reyna).await?, StatusCode::OK);
+    // The child's trail names her a parent, the ground the domain found.
+    let (role,): (String,) = sqlx::query_as(
+        "SELECT actor_role FROM audit_log WHERE patient_id = $1 AND resource = 'reports' \
+         ORDER BY seq DESC LIMIT 1",
+    )
+    .bind(&jorge)
+    .fetch_one(app.store.pool())
+    .await?;
+    assert_eq!(role, "parent");
     // A second parent who was not linked sees nothing.
     let margery = app.signed_in("margery").await?;
     assert_eq!(reports(&margery).await?, StatusCode::NOT_FOUND);

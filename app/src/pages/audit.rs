@@ -33,6 +33,10 @@ fn role_label(role: &str) -> Option<String> {
         "referrer" => "audit.role.referrer",
         "person" => "audit.role.person",
         "ombuds" => "audit.role.ombuds",
+        "parent" => "audit.role.parent",
+        "trusted_person" => "audit.role.trusted_person",
+        "representative" => "audit.role.representative",
+        "authorised" => "audit.role.authorised",
         _ => return None,
     };
     Some(t(key))

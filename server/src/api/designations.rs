@@ -9,15 +9,14 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, MethodRouter};
 use axum::Json;
-use inzage_domain::access::Effect;
 use inzage_domain::manage::{designation, DesignationKind};
 use inzage_domain::wire::{
     DesignationStatus, ErrorBody, FieldErrors, NationalNumber, RequestStatus, StaffDecision,
     StaffDesignation,
 };
-use inzage_domain::{Action, Decision, Message, PersonId};
+use inzage_domain::{Action, Message, PersonId};
 
-use super::links::{instant, staff};
+use super::links::{check_decision, instant, staff, staff_reason};
 use super::record::{authorize, log_change, log_read, now, Actor, Record};
 use super::{ClientAddr, CurrentUser};
 use crate::error::{ApiError, ApiJson};
@@ -310,15 +309,7 @@ pub async fn staff_decide(
         .designation(&id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    if row.outcome.is_some() {
-        return Err(ApiError::Conflict(Message::new("link.already_decided")));
-    }
-    let reason = decision.reason.trim();
-    if !decision.approve && reason.is_empty() {
-        let mut errors = FieldErrors::default();
-        errors.add("reason", Message::new("staff.reason.empty"));
-        return Err(ApiError::Validation(errors));
-    }
+    let reason = check_decision(row.outcome.as_deref(), &decision)?;
     let now = now(&state);
     let record = Record::load(&state, &row.patient_id)
         .await?
@@ -346,13 +337,7 @@ pub async fn staff_decide(
     let actor = Actor::of(&state, &user, &row.patient_id).await?;
     let mut tx = state.store.begin().await?;
     if !tx
-        .decide_designation(
-            &id,
-            outcome,
-            &me,
-            (!reason.is_empty()).then_some(reason),
-            now.unix_timestamp(),
-        )
+        .decide_designation(&id, outcome, &me, reason, now.unix_timestamp())
         .await?
     {
         return Err(ApiError::Conflict(Message::new("link.already_decided")));
@@ -361,15 +346,11 @@ pub async fn staff_decide(
         tx.insert_fact(&FactRow::from_fact(&row.patient_id, fact))
             .await?;
     }
-    let why = Decision {
-        effect: Effect::Permit,
-        rules: Vec::new(),
-        reasons: vec![Message::new(if decision.approve {
-            "reason.designation_approved"
-        } else {
-            "reason.designation_refused"
-        })],
-    };
+    let why = staff_reason(
+        decision.approve,
+        "reason.designation_approved",
+        "reason.designation_refused",
+    );
     tx.audit(&actor.entry(
         &row.patient_id,
         "change",

@@ -154,6 +154,41 @@ pub async fn my_link_requests(
     ))
 }
 
+/// Checks staff's decision on a request: it must still be pending (`outcome` none), and a
+/// refusal needs a reason. Returns the reason, trimmed, if one was given.
+pub(super) fn check_decision<'a>(
+    outcome: Option<&str>,
+    decision: &'a StaffDecision,
+) -> Result<Option<&'a str>, ApiError> {
+    if outcome.is_some() {
+        return Err(ApiError::Conflict(Message::new("link.already_decided")));
+    }
+    let reason = decision.reason.trim();
+    if !decision.approve && reason.is_empty() {
+        let mut errors = FieldErrors::default();
+        errors.add("reason", Message::new("staff.reason.empty"));
+        return Err(ApiError::Validation(errors));
+    }
+    Ok((!reason.is_empty()).then_some(reason))
+}
+
+/// The audit trail's "why" of a staff decision: staff act on their office, not on a rule.
+pub(super) fn staff_reason(
+    approved: bool,
+    approved_key: &'static str,
+    refused_key: &'static str,
+) -> Decision {
+    Decision {
+        effect: Effect::Permit,
+        rules: Vec::new(),
+        reasons: vec![Message::new(if approved {
+            approved_key
+        } else {
+            refused_key
+        })],
+    }
+}
+
 /// `GET /staff/link-requests`: the queue, with the record each request would link.
 #[utoipa::path(get, path = "/api/v1/staff/link-requests", tag = "staff", security(("session" = [])),
     responses((status = 200, description = "Pending requests, oldest first", body = Vec<StaffLinkRequest>),
@@ -223,15 +258,7 @@ pub async fn staff_decide(
         .link_request(&id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    if row.outcome.is_some() {
-        return Err(ApiError::Conflict(Message::new("link.already_decided")));
-    }
-    let reason = decision.reason.trim();
-    if !decision.approve && reason.is_empty() {
-        let mut errors = FieldErrors::default();
-        errors.add("reason", Message::new("staff.reason.empty"));
-        return Err(ApiError::Validation(errors));
-    }
+    let reason = check_decision(row.outcome.as_deref(), &decision)?;
     let now = now(&state);
     let child = match state
         .store
@@ -258,7 +285,7 @@ pub async fn staff_decide(
             &id,
             outcome,
             &me,
-            (!reason.is_empty()).then_some(reason),
+            reason,
             child.as_ref().map(|c| c.patient.id.as_str()),
             now.unix_timestamp(),
         )
@@ -271,15 +298,11 @@ pub async fn staff_decide(
         if let Some(fact) = &fact {
             tx.insert_fact(&FactRow::from_fact(record, fact)).await?;
         }
-        let why = Decision {
-            effect: Effect::Permit,
-            rules: Vec::new(),
-            reasons: vec![Message::new(if decision.approve {
-                "reason.link_approved"
-            } else {
-                "reason.link_refused"
-            })],
-        };
+        let why = staff_reason(
+            decision.approve,
+            "reason.link_approved",
+            "reason.link_refused",
+        );
         tx.audit(&actor.entry(
             record,
             "change",

@@ -184,7 +184,7 @@ impl Actor {
             actor_kind: kind.into(),
             actor_id: id,
             actor_name: self.name.clone(),
-            actor_role: self.role.clone(),
+            actor_role: proxy_role(&self.role, decision).to_owned(),
             patient_id: record.to_owned(),
             action: action.into(),
             resource: resource.into(),
@@ -198,6 +198,29 @@ impl Actor {
             client: client.0.clone(),
         }
     }
+}
+
+/// The role of someone acting on another person's record, named after the ground the domain
+/// found (a parent, a trusted person, a representative, an authorised person); any other role
+/// as it is.
+fn proxy_role<'a>(role: &'a str, decision: &Decision) -> &'a str {
+    use inzage_domain::RuleId;
+    if role != "person" {
+        return role;
+    }
+    decision
+        .rules
+        .iter()
+        .find_map(|rule| match rule {
+            RuleId::BeParentLink | RuleId::NlParentUnder12 | RuleId::NlParentWithChildConsent => {
+                Some("parent")
+            }
+            RuleId::BeTrustedPerson => Some("trusted_person"),
+            RuleId::BeRepresentative => Some("representative"),
+            RuleId::NlAuthorisation => Some("authorised"),
+            _ => None,
+        })
+        .unwrap_or(role)
 }
 
 /// A request about a record, authorized: the record, the actor, and the permitting decision.
