@@ -286,11 +286,10 @@ pub enum Fact {
     },
 }
 
-impl Fact {
-    /// The period the fact holds for; `None` for facts that do not end (a kinship, an
-    /// objection, a parent without authority).
-    pub fn period(&self) -> Option<&Period> {
-        match self {
+/// The variants that hold for a period, for both accessors below: one list keeps them in step.
+macro_rules! period_of {
+    ($fact:expr) => {
+        match $fact {
             Fact::TherapeuticRelationship { period, .. }
             | Fact::GeneralPractitioner { period, .. }
             | Fact::GpAccessRefused { period }
@@ -310,6 +309,14 @@ impl Fact {
             | Fact::Relative { .. }
             | Fact::ObjectionAfterDeath => None,
         }
+    };
+}
+
+impl Fact {
+    /// The period the fact holds for; `None` for facts that do not end (a kinship, an
+    /// objection, a parent without authority).
+    pub fn period(&self) -> Option<&Period> {
+        period_of!(self)
     }
 }
 
@@ -1301,26 +1308,7 @@ pub fn apply(facts: &Facts, change: &Change, now: OffsetDateTime) -> (Facts, Off
 }
 
 fn period_mut(fact: &mut Fact) -> Option<&mut Period> {
-    match fact {
-        Fact::TherapeuticRelationship { period, .. }
-        | Fact::GeneralPractitioner { period, .. }
-        | Fact::GpAccessRefused { period }
-        | Fact::ReferrerConsent { period, .. }
-        | Fact::Exclusion { period, .. }
-        | Fact::ExchangeConsent { period }
-        | Fact::EmergencyAccess { period, .. }
-        | Fact::ParentLink { period, .. }
-        | Fact::ParentalAuthority { period, .. }
-        | Fact::ChildConsent { period, .. }
-        | Fact::TrustedPerson { period, .. }
-        | Fact::Representative { period, .. }
-        | Fact::Incapacity { period }
-        | Fact::DataReuseOptOut { period }
-        | Fact::Authorisation { period, .. } => Some(period),
-        Fact::ParentWithoutAuthority { .. } | Fact::Relative { .. } | Fact::ObjectionAfterDeath => {
-            None
-        }
-    }
+    period_of!(fact)
 }
 
 /// Everyone the facts name, and the patient: the people a change can affect.

@@ -25,7 +25,7 @@ use super::record::{authorize, log_change, log_read, now, Authorized, Record};
 use super::reports::visible_reports;
 use super::{ClientAddr, CurrentUser};
 use crate::error::{ApiError, ApiJson};
-use crate::store::FactRow;
+use crate::store::{FactRow, ReferralRow};
 use crate::AppState;
 
 /// `GET /records/{record}/access`: the page's data, for whoever manages the record's access.
@@ -160,21 +160,23 @@ pub async fn view_as(
         &resource,
     )
     .await?;
-    let view = access_view(&state, &auth.record).await?;
     // Only someone the page names: the view is not a way to probe arbitrary ids.
-    let card = view.card(&principal).ok_or(ApiError::NotFound)?;
+    let requests = state.store.pending_referrals(&record).await?;
+    if !named(&auth.record, &requests).contains(&principal) {
+        return Err(ApiError::NotFound);
+    }
     let now = now(&state);
     let read = auth.record.decide(&principal, Action::Read, now);
     let reports = if read.is_permitted() {
-        visible_reports(&state, &auth.record, &principal, now)
-            .await?
-            .reports
+        let rows = state.store.reports_for_patient(&record).await?;
+        visible_reports(&state.config.network, &auth.record, &rows, &principal, now)?.reports
     } else {
         Vec::new()
     };
+    let card = person_card(&state, &principal, 0).await?;
     log_read(&state, &auth, &resource, &auth.decision, &client).await?;
     Ok(Json(ViewAs {
-        name: card.name.clone(),
+        name: card.name,
         principal,
         read,
         reports,
@@ -237,51 +239,70 @@ async fn store_changes(
     Ok(())
 }
 
+/// Everyone the Toegangen page names: the people the record's facts name, and the practitioners
+/// with a pending referral request.
+fn named(record: &Record, requests: &[ReferralRow]) -> BTreeSet<Principal> {
+    let mut named: BTreeSet<Principal> = principals(&record.facts).into_iter().collect();
+    for r in requests {
+        named.insert(Principal::Practitioner {
+            id: PractitionerId(r.practitioner_id.clone()),
+        });
+    }
+    named
+}
+
+/// How the page shows a person: their name (a practitioner's role and workplace too), and how
+/// many of the record's reports they can read.
+async fn person_card(
+    state: &AppState,
+    principal: &Principal,
+    readable_reports: u32,
+) -> Result<PersonCard, ApiError> {
+    Ok(match principal {
+        Principal::Practitioner { id } => {
+            let p = state.store.practitioner(&id.0).await?;
+            PersonCard {
+                name: p.as_ref().map_or_else(|| id.0.clone(), |p| p.name.clone()),
+                role: p.as_ref().and_then(|p| PractitionerRole::parse(&p.role)),
+                institution: p.map(|p| p.institution),
+                principal: principal.clone(),
+                readable_reports,
+            }
+        }
+        Principal::Person { id } => PersonCard {
+            name: state
+                .store
+                .patient_display_name(&id.0)
+                .await?
+                .unwrap_or_else(|| id.0.clone()),
+            role: None,
+            institution: None,
+            principal: principal.clone(),
+            readable_reports,
+        },
+    })
+}
+
 /// The page's data for a record.
 async fn access_view(state: &AppState, record: &Record) -> Result<AccessView, ApiError> {
     let now = now(state);
     let patient_id = record.patient.id.as_str();
     let requests = state.store.pending_referrals(patient_id).await?;
-    let mut named: BTreeSet<Principal> = principals(&record.facts).into_iter().collect();
-    for r in &requests {
-        named.insert(Principal::Practitioner {
-            id: PractitionerId(r.practitioner_id.clone()),
-        });
-    }
+    let rows = state.store.reports_for_patient(patient_id).await?;
     let mut people = Vec::new();
-    for principal in named {
+    for principal in named(record, &requests) {
         // The same function that answers the person's own report list: the count cannot differ.
-        let readable = u32::try_from(
-            visible_reports(state, record, &principal, now)
-                .await?
-                .reports
-                .len(),
-        )
-        .unwrap_or(u32::MAX);
-        let card = match &principal {
-            Principal::Practitioner { id } => {
-                let p = state.store.practitioner(&id.0).await?;
-                PersonCard {
-                    name: p.as_ref().map_or_else(|| id.0.clone(), |p| p.name.clone()),
-                    role: p.as_ref().and_then(|p| PractitionerRole::parse(&p.role)),
-                    institution: p.map(|p| p.institution),
-                    principal: principal.clone(),
-                    readable_reports: readable,
-                }
-            }
-            Principal::Person { id } => PersonCard {
-                name: state
-                    .store
-                    .patient_display_name(&id.0)
-                    .await?
-                    .unwrap_or_else(|| id.0.clone()),
-                role: None,
-                institution: None,
-                principal: principal.clone(),
-                readable_reports: readable,
-            },
-        };
-        people.push(card);
+        let readable = visible_reports(&state.config.network, record, &rows, &principal, now)?
+            .reports
+            .len();
+        people.push(
+            person_card(
+                state,
+                &principal,
+                u32::try_from(readable).unwrap_or(u32::MAX),
+            )
+            .await?,
+        );
     }
     let instant =
         |s: i64| OffsetDateTime::from_unix_timestamp(s).map_err(|e| ApiError::Internal(e.into()));

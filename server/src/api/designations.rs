@@ -11,12 +11,11 @@ use axum::routing::{get, MethodRouter};
 use axum::Json;
 use inzage_domain::manage::{designation, DesignationKind};
 use inzage_domain::wire::{
-    DesignationStatus, ErrorBody, FieldErrors, NationalNumber, RequestStatus, StaffDecision,
-    StaffDesignation,
+    DesignationStatus, ErrorBody, FieldErrors, NationalNumber, StaffDecision, StaffDesignation,
 };
 use inzage_domain::{Action, Message, PersonId};
 
-use super::links::{check_decision, instant, staff, staff_reason};
+use super::links::{check_decision, instant, request_status, staff, staff_reason};
 use super::record::{authorize, log_change, log_read, now, Actor, Record};
 use super::{ClientAddr, CurrentUser};
 use crate::error::{ApiError, ApiJson};
@@ -50,11 +49,7 @@ fn status_of(row: DesignationRow) -> Result<DesignationStatus, ApiError> {
     Ok(DesignationStatus {
         kind: DesignationKind::parse(&row.kind)
             .ok_or_else(|| ApiError::Internal(anyhow::anyhow!("unknown designation kind")))?,
-        status: match row.outcome.as_deref() {
-            None => RequestStatus::Pending,
-            Some("approved") => RequestStatus::Approved,
-            Some(_) => RequestStatus::Refused,
-        },
+        status: request_status(row.outcome.as_deref()),
         filed_at: instant(row.filed_at)?,
         id: row.id,
         designee_name: row.designee_name,

@@ -79,9 +79,7 @@ pub async fn records(
         }
         let p = &record.patient;
         out.push(LinkedRecord {
-            name: format!("{} {}", p.given_name, p.family_name)
-                .trim()
-                .to_owned(),
+            name: p.display_name(),
             own: id == me,
             next_change: next_age_change(&record.facts, now),
             record: id,
@@ -124,11 +122,7 @@ pub async fn request_link(
 
 fn status_of(row: LinkRequestRow) -> Result<LinkRequestStatus, ApiError> {
     Ok(LinkRequestStatus {
-        status: match row.outcome.as_deref() {
-            None => RequestStatus::Pending,
-            Some("approved") => RequestStatus::Approved,
-            Some(_) => RequestStatus::Refused,
-        },
+        status: request_status(row.outcome.as_deref()),
         filed_at: instant(row.filed_at)?,
         id: row.id,
         child_name: row.child_name,
@@ -152,6 +146,15 @@ pub async fn my_link_requests(
             .map(status_of)
             .collect::<Result<Vec<_>, _>>()?,
     ))
+}
+
+/// Where a request stands, from its stored outcome (`approved`, `refused`, none while pending).
+pub(super) fn request_status(outcome: Option<&str>) -> RequestStatus {
+    match outcome {
+        None => RequestStatus::Pending,
+        Some("approved") => RequestStatus::Approved,
+        Some(_) => RequestStatus::Refused,
+    }
 }
 
 /// Checks staff's decision on a request: it must still be pending (`outcome` none), and a
@@ -216,11 +219,7 @@ pub async fn staff_queue(
                 .await?
                 .unwrap_or_default(),
             filed_at: instant(row.filed_at)?,
-            record_name: record.as_ref().map(|p| {
-                format!("{} {}", p.given_name, p.family_name)
-                    .trim()
-                    .to_owned()
-            }),
+            record_name: record.as_ref().map(|p| p.display_name()),
             record_birth_date: record
                 .as_ref()
                 .and_then(|p| p.birth_date.as_deref())

@@ -44,9 +44,7 @@ pub async fn patients(
         let p = &record.patient;
         out.push(ProviderPatient {
             record: id.clone(),
-            name: format!("{} {}", p.given_name, p.family_name)
-                .trim()
-                .to_owned(),
+            name: p.display_name(),
             birth_date: p.birth_date.as_deref().and_then(|d| parse_date(d).ok()),
             read,
         });

@@ -72,25 +72,33 @@ pub async fn record_reports(
     Path(record): Path<String>,
 ) -> Result<Json<ReportList>, ApiError> {
     let auth = authorize(&state, &user, &client, &record, Action::Read, "reports").await?;
-    let list = visible_reports(&state, &auth.record, &user.principal(), now(&state)).await?;
+    let rows = state.store.reports_for_patient(&record).await?;
+    let list = visible_reports(
+        &state.config.network,
+        &auth.record,
+        &rows,
+        &user.principal(),
+        now(&state),
+    )?;
     log_read(&state, &auth, "reports", &auth.decision, &client).await?;
     Ok(Json(list))
 }
 
-/// The reports of a record that `principal` may read at `now`, newest first, each decided under
-/// its hospital's settings, with the cutoff dates of the record's hospitals.
-pub async fn visible_reports(
-    state: &AppState,
+/// Which of a record's report `rows` (as `Store::reports_for_patient` gives them, newest first)
+/// `principal` may read at `now`, each decided under its hospital's settings, with the cutoff
+/// dates of the record's hospitals. The caller loads the rows once, however many people it asks
+/// about.
+pub fn visible_reports(
+    network: &Network,
     record: &Record,
+    rows: &[ReportRow],
     principal: &Principal,
     now: OffsetDateTime,
 ) -> Result<ReportList, ApiError> {
-    let network = &state.config.network;
-    let rows = state.store.reports_for_patient(&record.patient.id).await?;
     let mut cutoffs: Vec<HospitalCutoff> = Vec::new();
     let mut reports = Vec::new();
     for row in rows {
-        let hospital = hospital_name(network, &row);
+        let hospital = hospital_name(network, row);
         if let Some(cutoff) = network
             .policy(
                 &row.hospital_id,
@@ -108,14 +116,14 @@ pub async fn visible_reports(
             }
         }
         if record
-            .decide_report(network, principal, &row, now)?
+            .decide_report(network, principal, row, now)?
             .is_permitted()
         {
             reports.push(ReportSummary {
                 date: parse_date(&row.report_date).map_err(|e| ApiError::Internal(e.into()))?,
-                id: row.id,
-                title: row.title,
-                category: row.category,
+                id: row.id.clone(),
+                title: row.title.clone(),
+                category: row.category.clone(),
                 hospital,
             });
         }

@@ -136,6 +136,17 @@ pub struct PatientRow {
 
 inzage_domain::redacted_debug!(PatientRow { id });
 
+impl PatientRow {
+    /// The name to show: given names and family name.
+    pub fn display_name(&self) -> String {
+        display_name(&self.given_name, &self.family_name)
+    }
+}
+
+fn display_name(given: &str, family: &str) -> String {
+    format!("{given} {family}").trim().to_owned()
+}
+
 /// A report as stored, joined with its hospital.
 #[derive(Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct ReportRow {
@@ -305,7 +316,7 @@ impl Store {
                 .bind(patient_id)
                 .fetch_optional(&self.pool)
                 .await?;
-        Ok(row.map(|(g, f)| format!("{g} {f}").trim().to_owned()))
+        Ok(row.map(|(g, f)| display_name(&g, &f)))
     }
 
     /// Looks up a patient by id.
