@@ -304,7 +304,9 @@ fn ensure_wasm_bindgen(ws: &Workspace) -> Result<()> {
     Ok(())
 }
 
-/// wasm-opt from `tools/package-lock.json`, installed with `npm ci` when missing or stale.
+/// The npm tools in `tools/package-lock.json` (wasm-opt from binaryen for the SPA build; the
+/// OpenID provider and SMTP server the tests run as real protocol peers), installed with `npm ci`
+/// when missing or when the lock file changed since the last install.
 fn ensure_wasm_opt(ws: &Workspace) -> Result<()> {
     let tools = ws.root.join("tools");
     let wasm_opt = tools.join("node_modules/.bin/wasm-opt");
@@ -312,8 +314,8 @@ fn ensure_wasm_opt(ws: &Workspace) -> Result<()> {
     let is_pinned = |bin: &Path| {
         output_of(ws.cmd(bin).arg("--version")).is_some_and(|out| out.contains(&expected))
     };
-    if is_pinned(&wasm_opt) {
-        println!("wasm-opt {BINARYEN_VERSION} is installed in tools/node_modules");
+    if is_pinned(&wasm_opt) && npm_install_is_current(&tools) {
+        println!("the npm tools (wasm-opt {BINARYEN_VERSION}, oidc-provider, smtp-server) are installed in tools/node_modules");
         return Ok(());
     }
     run_cmd(
@@ -329,6 +331,25 @@ fn ensure_wasm_opt(ws: &Workspace) -> Result<()> {
         );
     }
     Ok(())
+}
+
+/// Whether `npm ci` installed exactly what `tools/package-lock.json` lists: npm keeps a copy of
+/// the lock's package list in `node_modules/.package-lock.json`.
+fn npm_install_is_current(tools: &Path) -> bool {
+    let packages = |path: PathBuf| -> Option<serde_json::Value> {
+        let text = fs::read_to_string(path).ok()?;
+        let json: serde_json::Value = serde_json::from_str(&text).ok()?;
+        let mut packages = json.get("packages")?.clone();
+        packages.as_object_mut()?.remove("");
+        Some(packages)
+    };
+    match (
+        packages(tools.join("package-lock.json")),
+        packages(tools.join("node_modules/.package-lock.json")),
+    ) {
+        (Some(wanted), Some(installed)) => wanted == installed,
+        _ => false,
+    }
 }
 
 /// The second word of the first line of `program --version` (`trunk 0.21.14` → `0.21.14`),
