@@ -6,6 +6,7 @@
 #![warn(missing_docs)]
 
 pub mod access;
+pub mod account;
 pub mod calendar;
 pub mod contact;
 pub mod explain;

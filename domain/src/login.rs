@@ -364,6 +364,14 @@ pub enum PasswordError {
     /// Longer than the maximum.
     #[error("a password has at most 128 characters")]
     TooLong,
+    /// Contains the username, the national number or the portal's name (NIST SP 800-63B:
+    /// context-specific words).
+    #[error("the password contains the username or the portal's name")]
+    ContainsName,
+    /// On the blocklist of commonly used passwords (checked by the server, whose list is too large
+    /// for the browser).
+    #[error("the password is too common")]
+    Common,
 }
 
 impl HasMessageKey for PasswordError {
@@ -372,6 +380,8 @@ impl HasMessageKey for PasswordError {
             PasswordError::Empty => "password.empty",
             PasswordError::TooShort => "password.too_short",
             PasswordError::TooLong => "password.too_long",
+            PasswordError::ContainsName => "password.contains_name",
+            PasswordError::Common => "password.common",
         }
     }
 }

@@ -461,3 +461,55 @@ audit-role-parent = parent
 audit-role-trusted_person = trusted person
 audit-role-representative = representative
 audit-role-authorised = authorised person
+
+## Identity: the account, password reset, code cards (server and domain)
+password-contains_name = A password may not contain your name, username, national number or the portal's name.
+password-common = This password is too common and easy to guess. Choose a longer one, for example a few words in a row.
+account-username_is_a_number = A username starts with a letter; a number cannot be a username.
+account-card_needs_belgian_number = Requesting a code card online needs a Belgian national number. Without one, the front desk will help you.
+login-disabled = After too many failed attempts, logging in is disabled for this user. Please contact the hospital's helpdesk.
+error-cross_site = This request did not come from the portal itself and was refused.
+account-current_password_wrong = Your current password is not right.
+account-username_taken = This username is taken. Please choose another.
+account-email_confirmation_sent = We sent a confirmation link to this address. It is used as soon as you click the link.
+account-link_invalid = This link is invalid, used already or expired. Please ask for a new one.
+account-email_confirmed = Your e-mail address is confirmed.
+account-card_on_its_way = Your new code card is being printed and posted to the address the hospital holds. From its first use on, your old card stops working.
+account-card_request_sent = Thank you. We sent a link to your e-mail address to confirm the request.
+account-card_request_confirmed = Your request is confirmed. If the hospital knows you, your code card arrives by post within a few days, at the address the hospital holds.
+account-reset_sent = If this user exists and has a confirmed e-mail address, a link to choose a new password arrives within a few minutes.
+reason-code_card_blocked = The patient blocked the code card.
+reason-code_card_requested = The patient asked for a new code card.
+reason-code_card_posted = The hospital posted a code card.
+reason-code_card_printed = The hospital printed a code card at the desk.
+mail-confirm_email-subject = Confirm your e-mail address
+mail-confirm_email-body = Hello,
+
+    Please confirm your e-mail address for the patient portal with this link:
+
+    { $link }
+
+    Did you not ask for this? Then you can ignore this e-mail.
+mail-confirm_card-subject = Confirm your code card request
+mail-confirm_card-body = Hello,
+
+    You asked for a code card for the patient portal. Please confirm the request with this link:
+
+    { $link }
+
+    The card is posted to the address the hospital holds. Did you not ask for this? Then you can ignore this e-mail.
+mail-reset-subject = Choose a new password
+mail-reset-body = Hello,
+
+    With this link you choose a new password for the patient portal. You will also need your code card. The link works once, for { $minutes } minutes:
+
+    { $link }
+
+    Did you not ask for this? Then ignore this e-mail; your password stays as it is.
+card_letter-portal = Patient portal: { $url }
+card_letter-date = Date: { $date }
+card_letter-title = Your personal code card
+card_letter-body = With this code card you log in to the patient portal. Enter your username ({ $username }) and your password; the portal then asks for the code in one numbered box of this card.
+card_letter-first_password = No password yet? At { $url }, choose "Forgot password": you get a link at the e-mail address you gave, and then choose a password with a code from this card.
+card_letter-keep_safe = Keep this card safe and give the codes to nobody, not even someone who says they are from the hospital. Lost or stolen? Block it at once in the portal (My account) or through the helpdesk.
+card_letter-card_title = Code card of { $name }

@@ -461,3 +461,55 @@ audit-role-parent = parent
 audit-role-trusted_person = personne de confiance
 audit-role-representative = représentant
 audit-role-authorised = personne mandatée
+
+## Identity: the account, password reset, code cards (server and domain)
+password-contains_name = Un mot de passe ne peut pas contenir votre nom, votre nom d'utilisateur, votre numéro de registre national ni le nom du portail.
+password-common = Ce mot de passe est trop courant et facile à deviner. Choisissez un mot de passe plus long, par exemple quelques mots à la suite.
+account-username_is_a_number = Un nom d'utilisateur commence par une lettre ; un numéro ne peut pas être un nom d'utilisateur.
+account-card_needs_belgian_number = La demande de carte de codes en ligne requiert un numéro de registre national belge. Sans ce numéro, l'accueil vous aidera.
+login-disabled = Après trop de tentatives infructueuses, la connexion est désactivée pour cet utilisateur. Contactez le service d'assistance de l'hôpital.
+error-cross_site = Cette demande ne provenait pas du portail lui-même et a été refusée.
+account-current_password_wrong = Votre mot de passe actuel est incorrect.
+account-username_taken = Ce nom d'utilisateur est déjà pris. Choisissez-en un autre.
+account-email_confirmation_sent = Nous avons envoyé un lien de confirmation à cette adresse. Elle sera utilisée dès que vous cliquerez sur le lien.
+account-link_invalid = Ce lien n'est pas valable, a déjà servi ou a expiré. Demandez-en un nouveau.
+account-email_confirmed = Votre adresse e-mail est confirmée.
+account-card_on_its_way = Votre nouvelle carte de codes est imprimée et envoyée par la poste à l'adresse que l'hôpital connaît. Dès sa première utilisation, votre ancienne carte ne fonctionnera plus.
+account-card_request_sent = Merci. Nous avons envoyé un lien à votre adresse e-mail pour confirmer la demande.
+account-card_request_confirmed = Votre demande est confirmée. Si l'hôpital vous connaît, vous recevrez votre carte de codes par la poste dans quelques jours, à l'adresse que l'hôpital connaît.
+account-reset_sent = Si cet utilisateur existe et a une adresse e-mail confirmée, vous recevrez dans quelques minutes un lien pour choisir un nouveau mot de passe.
+reason-code_card_blocked = Le patient a bloqué la carte de codes.
+reason-code_card_requested = Le patient a demandé une nouvelle carte de codes.
+reason-code_card_posted = L'hôpital a envoyé une carte de codes par la poste.
+reason-code_card_printed = L'hôpital a imprimé une carte de codes à l'accueil.
+mail-confirm_email-subject = Confirmez votre adresse e-mail
+mail-confirm_email-body = Bonjour,
+
+    Confirmez votre adresse e-mail pour le portail patient avec ce lien :
+
+    { $link }
+
+    Vous n'avez rien demandé ? Ignorez simplement cet e-mail.
+mail-confirm_card-subject = Confirmez votre demande de carte de codes
+mail-confirm_card-body = Bonjour,
+
+    Vous avez demandé une carte de codes pour le portail patient. Confirmez la demande avec ce lien :
+
+    { $link }
+
+    La carte est envoyée par la poste à l'adresse que l'hôpital connaît. Vous n'avez rien demandé ? Ignorez simplement cet e-mail.
+mail-reset-subject = Choisissez un nouveau mot de passe
+mail-reset-body = Bonjour,
+
+    Avec ce lien, vous choisissez un nouveau mot de passe pour le portail patient. Votre carte de codes vous sera aussi demandée. Le lien fonctionne une fois, pendant { $minutes } minutes :
+
+    { $link }
+
+    Vous n'avez rien demandé ? Ignorez cet e-mail ; votre mot de passe ne change pas.
+card_letter-portal = Portail patient : { $url }
+card_letter-date = Date : { $date }
+card_letter-title = Votre carte de codes personnelle
+card_letter-body = Cette carte de codes vous permet de vous connecter au portail patient. Saisissez votre nom d'utilisateur ({ $username }) et votre mot de passe ; le portail vous demande alors le code d'une case numérotée de cette carte.
+card_letter-first_password = Vous n'avez pas encore de mot de passe ? Sur { $url }, choisissez « Mot de passe oublié » : vous recevrez un lien à l'adresse e-mail indiquée, puis choisirez un mot de passe avec un code de cette carte.
+card_letter-keep_safe = Conservez cette carte en lieu sûr et ne donnez les codes à personne, même pas à quelqu'un qui dit appeler de l'hôpital. Perdue ou volée ? Bloquez-la tout de suite dans le portail (Mon compte) ou via le service d'assistance.
+card_letter-card_title = Carte de codes de { $name }

@@ -461,3 +461,55 @@ audit-role-parent = ouder
 audit-role-trusted_person = vertrouwenspersoon
 audit-role-representative = vertegenwoordiger
 audit-role-authorised = gemachtigde
+
+## Identity: the account, password reset, code cards (server and domain)
+password-contains_name = Een wachtwoord mag uw naam, gebruikersnaam, rijksregisternummer of de naam van het portaal niet bevatten.
+password-common = Dit wachtwoord wordt te vaak gebruikt en is makkelijk te raden. Kies een langer wachtwoord, bijvoorbeeld enkele woorden na elkaar.
+account-username_is_a_number = Een gebruikersnaam begint met een letter; een nummer kan geen gebruikersnaam zijn.
+account-card_needs_belgian_number = Een codekaart online aanvragen kan met een Belgisch rijksregisternummer. Zonder dat nummer helpt de balie u verder.
+login-disabled = Na te veel mislukte pogingen is aanmelden voor deze gebruiker uitgeschakeld. Neem contact op met de helpdesk van het ziekenhuis.
+error-cross_site = Deze aanvraag kwam niet van het portaal zelf en werd geweigerd.
+account-current_password_wrong = Uw huidige wachtwoord klopt niet.
+account-username_taken = Deze gebruikersnaam is al in gebruik. Kies een andere.
+account-email_confirmation_sent = We stuurden een bevestigingslink naar dit adres. Het adres wordt gebruikt zodra u op de link klikt.
+account-link_invalid = Deze link is ongeldig, al gebruikt of verlopen. Vraag een nieuwe aan.
+account-email_confirmed = Uw e-mailadres is bevestigd.
+account-card_on_its_way = Uw nieuwe codekaart wordt gedrukt en per post verstuurd naar het adres dat het ziekenhuis van u heeft. Zodra u ze voor het eerst gebruikt, werkt uw oude kaart niet meer.
+account-card_request_sent = Bedankt. We stuurden een link naar uw e-mailadres om de aanvraag te bevestigen.
+account-card_request_confirmed = Uw aanvraag is bevestigd. Als het ziekenhuis u kent, ontvangt u uw codekaart binnen enkele dagen per post op het adres dat het ziekenhuis van u heeft.
+account-reset_sent = Als deze gebruiker bestaat en een bevestigd e-mailadres heeft, ontvangt u binnen enkele minuten een link om een nieuw wachtwoord te kiezen.
+reason-code_card_blocked = De patiënt blokkeerde de codekaart.
+reason-code_card_requested = De patiënt vroeg een nieuwe codekaart aan.
+reason-code_card_posted = Het ziekenhuis verstuurde een codekaart per post.
+reason-code_card_printed = Het ziekenhuis drukte een codekaart af aan de balie.
+mail-confirm_email-subject = Bevestig uw e-mailadres
+mail-confirm_email-body = Goedendag,
+
+    Bevestig uw e-mailadres voor het patiëntenportaal met deze link:
+
+    { $link }
+
+    Vroeg u dit niet aan? Dan mag u deze e-mail negeren.
+mail-confirm_card-subject = Bevestig uw aanvraag van een codekaart
+mail-confirm_card-body = Goedendag,
+
+    U vroeg een codekaart aan voor het patiëntenportaal. Bevestig de aanvraag met deze link:
+
+    { $link }
+
+    De codekaart wordt per post verstuurd naar het adres dat het ziekenhuis van u heeft. Vroeg u dit niet aan? Dan mag u deze e-mail negeren.
+mail-reset-subject = Kies een nieuw wachtwoord
+mail-reset-body = Goedendag,
+
+    Met deze link kiest u een nieuw wachtwoord voor het patiëntenportaal. U hebt er ook uw codekaart voor nodig. De link werkt één keer, gedurende { $minutes } minuten:
+
+    { $link }
+
+    Vroeg u dit niet aan? Dan mag u deze e-mail negeren; uw wachtwoord blijft ongewijzigd.
+card_letter-portal = Patiëntenportaal: { $url }
+card_letter-date = Datum: { $date }
+card_letter-title = Uw persoonlijke codekaart
+card_letter-body = Met deze codekaart meldt u zich aan op het patiëntenportaal. Vul uw gebruikersnaam ({ $username }) en uw wachtwoord in; het portaal vraagt dan de code op één genummerde plaats van deze kaart.
+card_letter-first_password = Hebt u nog geen wachtwoord? Kies op { $url } voor "Wachtwoord vergeten": u krijgt een link op het e-mailadres dat u opgaf, en kiest dan een wachtwoord met een code van deze kaart.
+card_letter-keep_safe = Bewaar deze kaart veilig en geef de codes aan niemand, ook niet aan wie zegt dat hij van het ziekenhuis is. Kwijt of gestolen? Blokkeer de kaart meteen in het portaal (Mijn account) of via de helpdesk.
+card_letter-card_title = Codekaart van { $name }

@@ -61,8 +61,12 @@ fn literals_after(source: &str, marker: &str, limit: usize, out: &mut BTreeSet<S
 }
 
 /// The namespaces of message keys (the part before the first dot).
-const NAMESPACES: [&str; 12] = [
+const NAMESPACES: [&str; 16] = [
     "access",
+    "account",
+    "card_letter",
+    "mail",
+    "password",
     "audit",
     "designation",
     "error",

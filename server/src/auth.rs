@@ -2,23 +2,29 @@
 //!
 //! Passwords and card codes are stored as Argon2id hashes (NIST SP 800-63B: look-up secrets of
 //! fewer than 112 bits are salted and hashed with a password hashing scheme). Hash comparison is
-//! constant-time inside `argon2`. A login always runs both verifications, also for an unknown
-//! username (against a dummy hash), so neither the answer nor its timing tells which of the
-//! three inputs was wrong or whether the account exists.
+//! constant-time inside `argon2`. A login always runs the same verifications (one password, two
+//! codes: the active card and a card on its way), also for an unknown username (against dummy
+//! hashes), so neither the answer nor its timing tells which input was wrong or whether the
+//! account exists.
+//!
+//! Limits: five failures in a row lock an account for 15 minutes (across its three login names,
+//! every session and every address); 30 from one client address lock that address; 100 since the
+//! last success disable the account's login until the helpdesk unlocks it.
 
 use argon2::password_hash::rand_core::OsRng;
 use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, SaltString};
 use argon2::{Algorithm, Argon2, Params, Version};
 use base64::Engine;
+use inzage_domain::account::CodeCardMode;
 use inzage_domain::login::{CODE_CARD_SIZE, CODE_DIGITS};
 use inzage_domain::wire::ValidLogin;
-use inzage_domain::{CodeCardAnswer, CodeCardPosition, LoginName};
+use inzage_domain::{CodeCardAnswer, CodeCardPosition, LoginName, Password};
 use rand::Rng;
 use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 
 use crate::config::HashCost;
-use crate::store::{Store, Subject};
+use crate::store::{AccountAuth, NewSession, Store, Subject};
 
 /// Consecutive failures after which a login name is locked.
 pub const LOCK_THRESHOLD: i64 = 5;
@@ -158,12 +164,58 @@ pub enum LoginOutcome {
         /// Unix seconds.
         until: i64,
     },
+    /// [`DISABLE_AFTER`] failures since the last success: only the helpdesk can unlock.
+    Disabled,
+}
+
+/// Failed attempts since the last success after which an account's login is disabled until the
+/// helpdesk unlocks it (NIST SP 800-63B 5.2.2: at most 100 consecutive failures).
+pub const DISABLE_AFTER: i64 = 100;
+/// Consecutive failures from one client address after which that address is locked (whatever
+/// the accounts it tries: this is what stops guessing spread over many accounts).
+pub const ADDRESS_LOCK_THRESHOLD: i64 = 30;
+
+/// Where a login comes from, for the per-address limit and the list of sessions.
+#[derive(Debug, Clone, Copy, Default)]
+pub struct Client<'a> {
+    /// The client's address.
+    pub addr: Option<&'a str>,
+    /// The browser's `User-Agent`.
+    pub user_agent: Option<&'a str>,
+}
+
+/// The key the failures of an account are counted under: the account itself when the name is
+/// known (a person has up to three names; guesses spread over them count together), else the
+/// name.
+pub fn failure_key(account: Option<&AccountAuth>, name: &LoginName) -> String {
+    match account {
+        Some(a) => format!("account:{}", a.account_id),
+        None => name.key(),
+    }
+}
+
+/// The failure key of a client address.
+pub fn address_key(addr: &str) -> String {
+    format!("addr:{addr}")
+}
+
+/// What checking a code card answer (and, at login, a password) came to.
+enum Check {
+    /// Right: the card the code belongs to.
+    Right {
+        card_id: String,
+        pending: bool,
+    },
+    Wrong,
+    Locked(i64),
+    Disabled,
 }
 
 /// The login service: challenges, verification, lockout and sessions.
 #[derive(Clone)]
 pub struct Auth {
     store: Store,
+    mode: CodeCardMode,
     /// Argon2 runs on tokio's blocking threads, at most this many at once (one per core), so a
     /// flood of logins queues here instead of stalling the workers that serve everything else.
     hashing: std::sync::Arc<tokio::sync::Semaphore>,
@@ -173,107 +225,305 @@ pub struct Auth {
 
 impl Auth {
     /// Prepares the dummy hashes used to keep failed logins as slow as successful ones.
-    pub fn new(store: Store, password_cost: HashCost) -> anyhow::Result<Self> {
+    pub fn new(store: Store, password_cost: HashCost, mode: CodeCardMode) -> anyhow::Result<Self> {
         let cores = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
         Ok(Self {
             store,
+            mode,
             hashing: std::sync::Arc::new(tokio::sync::Semaphore::new(cores)),
             dummy_password_hash: hash_secret("inzage-dummy-password", password_cost)?,
             dummy_code_hash: hash_secret("00000000", CODE_COST)?,
         })
     }
 
-    /// Step one: picks a random position for this login name, known or not.
+    /// How the network uses its code cards.
+    pub fn mode(&self) -> CodeCardMode {
+        self.mode
+    }
+
+    /// Step one: picks a position for this login name, known or not (in single-use mode, one not
+    /// used yet on the account's card).
     pub async fn challenge(
         &self,
         name: &LoginName,
         now: OffsetDateTime,
     ) -> anyhow::Result<(String, CodeCardPosition)> {
-        let position = CodeCardPosition::from_random(rand::rngs::OsRng.gen());
+        let account = self.store.find_account(name).await?;
+        let key = failure_key(account.as_ref(), name);
+        self.challenge_for(account.as_ref(), &key, now).await
+    }
+
+    async fn challenge_for(
+        &self,
+        account: Option<&AccountAuth>,
+        key: &str,
+        now: OffsetDateTime,
+    ) -> anyhow::Result<(String, CodeCardPosition)> {
+        let used = match (account, self.mode) {
+            (Some(a), CodeCardMode::SingleUse { .. }) => {
+                self.store.card_state(&a.account_id).await?.used
+            }
+            _ => Vec::new(),
+        };
+        let random: u32 = rand::rngs::OsRng.gen();
+        let position = self
+            .mode
+            .pick(random, &used)
+            .unwrap_or_else(|| CodeCardPosition::from_random(random));
         let id = SessionToken::generate().0;
         let expires = (now + CHALLENGE_TTL).unix_timestamp();
         self.store
-            .insert_challenge(&id, &name.key(), position.get(), expires)
+            .insert_challenge(&id, key, position.get(), expires)
             .await?;
         Ok((id, position))
     }
 
-    /// Step two: checks the challenge, the lock, the password and the code.
+    /// A challenge for an account the server already knows (the password reset, whose link
+    /// names the account).
+    pub async fn challenge_account(
+        &self,
+        account: &AccountAuth,
+        now: OffsetDateTime,
+    ) -> anyhow::Result<(String, CodeCardPosition)> {
+        let key = format!("account:{}", account.account_id);
+        self.challenge_for(Some(account), &key, now).await
+    }
+
+    /// Step two: checks the challenge, the locks, the password and the code; on success opens a
+    /// session.
     pub async fn login(
         &self,
         challenge_id: &str,
         login: &ValidLogin,
+        client: Client<'_>,
         now: OffsetDateTime,
     ) -> anyhow::Result<LoginOutcome> {
-        let now_s = now.unix_timestamp();
-        let key = login.name.key();
-        let Some((challenge_key, position, expires_at)) =
-            self.store.take_challenge(challenge_id).await?
-        else {
-            return Ok(LoginOutcome::ChallengeInvalid);
-        };
-        if challenge_key != key || expires_at < now_s {
-            return Ok(LoginOutcome::ChallengeInvalid);
-        }
-        // The attempt is counted before anything is verified: however many guesses arrive at
-        // once, at most LOCK_THRESHOLD of them are ever checked before the lock.
-        let (attempt, locked) = self.store.begin_attempt(&key, now_s).await?;
-        if let Some(until) = locked {
-            return Ok(LoginOutcome::Locked { until });
-        }
-        let lock_until = (now + LOCK_DURATION).unix_timestamp();
-        if attempt > LOCK_THRESHOLD {
-            let until = self.store.lock(&key, lock_until).await?;
-            return Ok(LoginOutcome::Locked { until });
-        }
         let account = self.store.find_account(&login.name).await?;
-        let (password_hash, code_hash) = match &account {
-            Some(a) => (
-                a.password_hash.clone(),
-                self.store
-                    .active_code_hash(&a.account_id, position)
-                    .await?
-                    .unwrap_or_else(|| self.dummy_code_hash.clone()),
-            ),
-            None => (
-                self.dummy_password_hash.clone(),
-                self.dummy_code_hash.clone(),
-            ),
+        let key = failure_key(account.as_ref(), &login.name);
+        let Some(position) = self.take_challenge(challenge_id, &key, now).await? else {
+            return Ok(LoginOutcome::ChallengeInvalid);
         };
-        // Both checks always run: no early return reveals which input was wrong.
-        let (password_ok, code_ok) = {
-            let _permit = self.hashing.acquire().await?;
-            let password = login.password.expose_secret().to_owned();
-            let code = login.code.expose_secret().to_owned();
-            let (ph, ch) = (password_hash.clone(), code_hash.clone());
-            tokio::task::spawn_blocking(move || {
-                (verify_secret(&password, &ph), verify_secret(&code, &ch))
-            })
-            .await?
-        };
-        match account {
-            Some(a) if password_ok && code_ok && code_hash != self.dummy_code_hash => {
-                self.store.clear_failures(&key).await?;
-                let token = SessionToken::generate();
-                self.store
-                    .insert_session(
-                        &token_hash(token.as_str()),
-                        &a.account_id,
-                        now_s,
-                        (now + SESSION_IDLE).unix_timestamp(),
-                    )
+        let check = self
+            .check(
+                account.as_ref(),
+                &key,
+                client.addr,
+                position,
+                Some(&login.password),
+                &login.code,
+                now,
+            )
+            .await?;
+        match (check, account) {
+            (Check::Right { card_id, pending }, Some(a)) => {
+                self.card_used(&a.account_id, &card_id, pending, position, now)
+                    .await?;
+                let token = self
+                    .open_session(&a.account_id, "code_card", client, now)
                     .await?;
                 Ok(LoginOutcome::Success {
                     subject: Subject::of(a.patient_id, a.practitioner_id, a.staff_id)?,
-                    token: token.0,
+                    token,
                 })
             }
-            _ if attempt >= LOCK_THRESHOLD => {
-                let until = self.store.lock(&key, lock_until).await?;
-                Ok(LoginOutcome::Locked { until })
-            }
+            (Check::Locked(until), _) => Ok(LoginOutcome::Locked { until }),
+            (Check::Disabled, _) => Ok(LoginOutcome::Disabled),
             _ => Ok(LoginOutcome::Failed),
         }
+    }
+
+    /// Checks a code card answer for a known account without a password (the password reset,
+    /// whose e-mail link is the other factor), under the same limits as a login.
+    pub async fn verify_card(
+        &self,
+        challenge_id: &str,
+        account: &AccountAuth,
+        code: &CodeCardAnswer,
+        client: Client<'_>,
+        now: OffsetDateTime,
+    ) -> anyhow::Result<LoginOutcome> {
+        let key = format!("account:{}", account.account_id);
+        let Some(position) = self.take_challenge(challenge_id, &key, now).await? else {
+            return Ok(LoginOutcome::ChallengeInvalid);
+        };
+        match self
+            .check(Some(account), &key, client.addr, position, None, code, now)
+            .await?
+        {
+            Check::Right { card_id, pending } => {
+                self.card_used(&account.account_id, &card_id, pending, position, now)
+                    .await?;
+                Ok(LoginOutcome::Success {
+                    subject: Subject::of(
+                        account.patient_id.clone(),
+                        account.practitioner_id.clone(),
+                        account.staff_id.clone(),
+                    )?,
+                    token: String::new(),
+                })
+            }
+            Check::Wrong => Ok(LoginOutcome::Failed),
+            Check::Locked(until) => Ok(LoginOutcome::Locked { until }),
+            Check::Disabled => Ok(LoginOutcome::Disabled),
+        }
+    }
+
+    async fn take_challenge(
+        &self,
+        challenge_id: &str,
+        key: &str,
+        now: OffsetDateTime,
+    ) -> anyhow::Result<Option<CodeCardPosition>> {
+        let Some((challenge_key, position, expires_at)) =
+            self.store.take_challenge(challenge_id).await?
+        else {
+            return Ok(None);
+        };
+        if challenge_key != key || expires_at < now.unix_timestamp() {
+            return Ok(None);
+        }
+        Ok(CodeCardPosition::new(position).ok())
+    }
+
+    /// The heart of a login: counts the attempt for the account (or name) and the address before
+    /// verifying anything, refuses when either is locked or the account disabled, then always
+    /// runs every hash verification, so neither the answer nor its timing tells which input was
+    /// wrong or whether the account exists.
+    #[allow(clippy::too_many_arguments)]
+    async fn check(
+        &self,
+        account: Option<&AccountAuth>,
+        key: &str,
+        addr: Option<&str>,
+        position: CodeCardPosition,
+        password: Option<&Password>,
+        code: &CodeCardAnswer,
+        now: OffsetDateTime,
+    ) -> anyhow::Result<Check> {
+        let now_s = now.unix_timestamp();
+        let lock_until = (now + LOCK_DURATION).unix_timestamp();
+        // The attempt is counted before anything is verified: however many guesses arrive at
+        // once, at most LOCK_THRESHOLD of them are ever checked before the lock.
+        let attempt = self.store.begin_attempt(key, now_s).await?;
+        let by_address = match addr {
+            Some(a) => Some(self.store.begin_attempt(&address_key(a), now_s).await?),
+            None => None,
+        };
+        if account.is_some() && attempt.total > DISABLE_AFTER {
+            return Ok(Check::Disabled);
+        }
+        if let Some(until) = attempt.locked_until {
+            return Ok(Check::Locked(until));
+        }
+        if let Some(until) = by_address.and_then(|a| a.locked_until) {
+            return Ok(Check::Locked(until));
+        }
+        if attempt.series > LOCK_THRESHOLD {
+            return Ok(Check::Locked(self.store.lock(key, lock_until).await?));
+        }
+        if let (Some(a), Some(addr)) = (by_address, addr) {
+            if a.series > ADDRESS_LOCK_THRESHOLD {
+                return Ok(Check::Locked(
+                    self.store.lock(&address_key(addr), lock_until).await?,
+                ));
+            }
+        }
+        let password_hash = account
+            .map(|a| a.password_hash.clone())
+            .filter(|h| PasswordHash::new(h).is_ok());
+        let codes = match account {
+            Some(a) => self.store.card_codes(&a.account_id, position.get()).await?,
+            None => Vec::new(),
+        };
+        // Exactly one password and two code verifications, whatever exists.
+        let mut code_hashes: Vec<String> =
+            codes.iter().take(2).map(|c| c.code_hash.clone()).collect();
+        while code_hashes.len() < 2 {
+            code_hashes.push(self.dummy_code_hash.clone());
+        }
+        let (password_ok, code_ok) = {
+            let _permit = self.hashing.acquire().await?;
+            let typed_password = password.map(|p| p.expose_secret().to_owned());
+            let typed_code = code.expose_secret().to_owned();
+            let ph = password_hash
+                .clone()
+                .unwrap_or_else(|| self.dummy_password_hash.clone());
+            let hashes = code_hashes.clone();
+            tokio::task::spawn_blocking(move || {
+                let password_ok = match typed_password {
+                    Some(p) => verify_secret(&p, &ph),
+                    None => true,
+                };
+                let code_ok: Vec<bool> = hashes
+                    .iter()
+                    .map(|h| verify_secret(&typed_code, h))
+                    .collect();
+                (password_ok, code_ok)
+            })
+            .await?
+        };
+        let single_use = matches!(self.mode, CodeCardMode::SingleUse { .. });
+        let matched = codes
+            .iter()
+            .zip(code_ok)
+            .find(|(c, ok)| *ok && !(single_use && c.used_at.is_some()))
+            .map(|(c, _)| c);
+        let password_ok = password_ok && (password.is_none() || password_hash.is_some());
+        match (account, matched) {
+            (Some(_), Some(card)) if password_ok => {
+                self.store.clear_failures(key).await?;
+                Ok(Check::Right {
+                    card_id: card.card_id.clone(),
+                    pending: card.activated_at.is_none(),
+                })
+            }
+            _ if attempt.series >= LOCK_THRESHOLD => {
+                Ok(Check::Locked(self.store.lock(key, lock_until).await?))
+            }
+            _ => Ok(Check::Wrong),
+        }
+    }
+
+    /// After a right answer: a pending card becomes the active one; a single-use code is spent.
+    async fn card_used(
+        &self,
+        account_id: &str,
+        card_id: &str,
+        pending: bool,
+        position: CodeCardPosition,
+        now: OffsetDateTime,
+    ) -> anyhow::Result<()> {
+        let now_s = now.unix_timestamp();
+        if pending {
+            self.store.activate_card(account_id, card_id, now_s).await?;
+        }
+        if matches!(self.mode, CodeCardMode::SingleUse { .. }) {
+            self.store.use_code(card_id, position.get(), now_s).await?;
+        }
+        Ok(())
+    }
+
+    /// Opens a session for an account and returns its token (for the cookie).
+    pub async fn open_session(
+        &self,
+        account_id: &str,
+        method: &str,
+        client: Client<'_>,
+        now: OffsetDateTime,
+    ) -> anyhow::Result<String> {
+        let token = SessionToken::generate();
+        self.store
+            .insert_session(&NewSession {
+                token_hash: &token_hash(token.as_str()),
+                account_id,
+                method,
+                client_addr: client.addr,
+                user_agent: client.user_agent,
+                now: now.unix_timestamp(),
+                expires_at: (now + SESSION_IDLE).unix_timestamp(),
+            })
+            .await?;
+        Ok(token.0)
     }
 }
 

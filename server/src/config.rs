@@ -26,6 +26,10 @@ pub struct Config {
     /// Where uploaded documents (signed forms) are kept: outside the SPA's folder, never served
     /// as files.
     pub uploads_dir: PathBuf,
+    /// The address patients reach the portal at, for links in e-mails (no trailing slash).
+    pub public_url: String,
+    /// How e-mail leaves the portal.
+    pub mail: crate::mail::MailConfig,
 }
 
 /// The memory (KiB) and time cost of an Argon2id hash.
@@ -59,6 +63,8 @@ impl Default for Config {
             password_hashing: HashCost::PASSWORD,
             network: crate::network::Network::default(),
             uploads_dir: PathBuf::from("uploads"),
+            public_url: "http://127.0.0.1:8080".into(),
+            mail: crate::mail::MailConfig::default(),
         }
     }
 }
@@ -66,7 +72,8 @@ impl Default for Config {
 impl Config {
     /// Reads `INZAGE_BIND`, `DATABASE_URL`, `INZAGE_DIST`, `INZAGE_PUBLIC_URL`,
     /// `INZAGE_REPORT_CUTOFF` (a date, or `none`), `INZAGE_UPLOADS` (the folder for uploaded
-    /// documents) and `INZAGE_NETWORK` (the network file), with clear errors for bad values.
+    /// documents), `INZAGE_NETWORK` (the network file) and the mail settings of
+    /// [`crate::mail::MailConfig::from_env`], with clear errors for bad values.
     pub fn from_env() -> anyhow::Result<Self> {
         let mut c = Config::default();
         if let Ok(v) = std::env::var("INZAGE_BIND") {
@@ -88,7 +95,11 @@ impl Config {
         }
         if let Ok(v) = std::env::var("INZAGE_PUBLIC_URL") {
             c.secure_cookies = served_over_tls(&v);
+            c.public_url = v.trim().trim_end_matches('/').to_owned();
+        } else {
+            c.public_url = format!("http://{}", c.bind);
         }
+        c.mail = crate::mail::MailConfig::from_env()?;
         if let Ok(v) = std::env::var("INZAGE_REPORT_CUTOFF") {
             c.default_report_cutoff = if v == "none" {
                 None

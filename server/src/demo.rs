@@ -285,6 +285,9 @@ async fn ensure_provider(
 
 /// The demo's deterministic code card for a seed, and the account with the demo password and
 /// that card, created once.
+/// The domain of the demo accounts' e-mail addresses (`margery@demo.inzage.example`).
+pub const DEMO_MAIL_DOMAIN: &str = "demo.inzage.example";
+
 async fn ensure_login(
     store: &Store,
     subject: &Subject,
@@ -302,6 +305,11 @@ async fn ensure_login(
             .create_account(subject, Some(username), &hash, t)
             .await?;
         store.issue_code_card(&account, &card.hashes()?, t).await?;
+        // A confirmed address, so the password reset can be tried (the demo's mail goes to the
+        // mail folder unless INZAGE_SMTP_URL is set).
+        store
+            .set_email(&account, &format!("{username}@{DEMO_MAIL_DOMAIN}"), Some(t))
+            .await?;
     }
     Ok(card)
 }

@@ -31,6 +31,12 @@ pub enum ApiError {
         /// RFC 3339 instant the lock ends.
         until: String,
     },
+    /// 100 failures since the last success: 423 until the helpdesk unlocks the account.
+    #[error("disabled")]
+    Disabled,
+    /// A state-changing request from another site (no CSRF): 403.
+    #[error("cross-site request")]
+    CrossSite,
     /// The person may see the record but not do this: 403 with the domain's reasons.
     #[error("forbidden")]
     Forbidden {
@@ -106,6 +112,18 @@ impl IntoResponse for ApiError {
                 StatusCode::LOCKED,
                 "locked",
                 Message::new("login.locked").arg("until", until),
+                FieldErrors::default(),
+            ),
+            ApiError::Disabled => (
+                StatusCode::LOCKED,
+                "disabled",
+                Message::new("login.disabled"),
+                FieldErrors::default(),
+            ),
+            ApiError::CrossSite => (
+                StatusCode::FORBIDDEN,
+                "cross_site",
+                Message::new("error.cross_site"),
                 FieldErrors::default(),
             ),
             ApiError::NotFound => (

@@ -429,6 +429,29 @@ fn shielded(resource: &Value) -> bool {
     })
 }
 
+/// A FHIR Address as the lines of an envelope: the street lines, then postal code and city, then
+/// the country when given.
+fn postal_address(a: &Value) -> Option<String> {
+    let mut lines: Vec<String> = array(a, "line")
+        .iter()
+        .filter_map(|l| l.as_str())
+        .map(str::to_owned)
+        .collect();
+    let city = [str_at(a, "postalCode"), str_at(a, "city")]
+        .into_iter()
+        .flatten()
+        .collect::<Vec<_>>()
+        .join(" ");
+    if !city.is_empty() {
+        lines.push(city);
+    }
+    if let Some(country) = str_at(a, "country") {
+        lines.push(country.to_owned());
+    }
+    let text = lines.join("\n");
+    (!text.trim().is_empty()).then_some(text)
+}
+
 fn patient(name: &str, r: &Value) -> Result<PatientRow, ImportError> {
     let (given, family, _) = r
         .get("name")
@@ -450,6 +473,7 @@ fn patient(name: &str, r: &Value) -> Result<PatientRow, ImportError> {
         birth_date,
         gender: str_at(r, "gender").map(str::to_owned),
         deceased_at,
+        postal_address: array(r, "address").first().and_then(postal_address),
         ..PatientRow::default()
     };
     for (i, ident) in array(r, "identifier").iter().enumerate() {

@@ -5,13 +5,16 @@
 
 pub mod api;
 pub mod auth;
+pub mod cardletter;
 pub mod clock;
 pub mod config;
 pub mod demo;
 pub mod error;
 pub mod fhir;
 pub mod language;
+pub mod mail;
 pub mod network;
+pub mod pdf;
 pub mod store;
 pub mod upload;
 
@@ -40,6 +43,8 @@ pub struct AppState {
     pub clock: Arc<dyn Clock>,
     /// The configuration.
     pub config: Arc<Config>,
+    /// E-mail.
+    pub mailer: mail::Mailer,
 }
 
 /// The Content-Security-Policy for the SPA in `dist`: scripts only from the portal itself, plus
@@ -80,15 +85,32 @@ pub fn router(state: AppState) -> Router {
         .unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"));
     let spa = ServeDir::new(&dist).fallback(ServeFile::new(dist.join("index.html")));
     let api = api::routes()
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            api::same_origin_only,
+        ))
         .layer(axum::middleware::from_fn(language::layer))
         .layer(SetResponseHeaderLayer::overriding(
             header::CACHE_CONTROL,
             HeaderValue::from_static("no-store"),
         ));
+    let hsts = state.config.secure_cookies;
     Router::new()
         .nest(inzage_domain::wire::API_PREFIX, api)
         .fallback_service(spa)
         .with_state(state)
+        .layer(axum::middleware::map_response(
+            move |mut r: axum::response::Response| async move {
+                // Behind TLS, browsers must never use plain HTTP for the portal again (two years).
+                if hsts {
+                    r.headers_mut().insert(
+                        header::STRICT_TRANSPORT_SECURITY,
+                        HeaderValue::from_static("max-age=63072000; includeSubDomains"),
+                    );
+                }
+                r
+            },
+        ))
         .layer(SetResponseHeaderLayer::overriding(
             header::X_CONTENT_TYPE_OPTIONS,
             HeaderValue::from_static("nosniff"),
@@ -128,11 +150,17 @@ impl Application {
         clock: Arc<dyn Clock>,
         store: Store,
     ) -> anyhow::Result<Self> {
-        let auth = Auth::new(store.clone(), config.password_hashing)?;
+        let auth = Auth::new(
+            store.clone(),
+            config.password_hashing,
+            config.network.code_card,
+        )?;
         let listener = tokio::net::TcpListener::bind(config.bind).await?;
+        let mailer = mail::Mailer::new(&config.mail)?;
         let state = AppState {
             store,
             auth,
+            mailer,
             clock,
             config: Arc::new(config),
         };

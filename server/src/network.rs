@@ -10,8 +10,10 @@ use std::path::Path;
 
 use anyhow::{bail, Context};
 use inzage_domain::access::{HospitalPolicy, Jurisdiction};
+use inzage_domain::account::CodeCardMode;
 use inzage_domain::calendar::TimeZone;
 use inzage_domain::contact::EmailAddress;
+use inzage_domain::login::CODE_CARD_SIZE;
 use serde::Deserialize;
 use time::Date;
 
@@ -25,6 +27,17 @@ struct NetworkFile {
     default: Option<DefaultSection>,
     #[serde(default, rename = "hospital")]
     hospitals: Vec<HospitalEntry>,
+    #[serde(default)]
+    login: Option<LoginSection>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct LoginSection {
+    /// `rotation` or `single_use`.
+    code_card: String,
+    #[serde(default)]
+    renew_at: Option<u8>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -95,6 +108,8 @@ pub struct Network {
     pub name: String,
     default_jurisdiction: Jurisdiction,
     hospitals: HashMap<String, Hospital>,
+    /// How the network's code cards are used (`[login] code_card`).
+    pub code_card: CodeCardMode,
 }
 
 impl Default for Network {
@@ -104,6 +119,7 @@ impl Default for Network {
             name: "Inzage".into(),
             default_jurisdiction: Jurisdiction::Belgium,
             hospitals: HashMap::new(),
+            code_card: CodeCardMode::Rotation,
         }
     }
 }
@@ -171,7 +187,27 @@ impl Network {
                 bail!("hospital[{i}].id: `{}` is listed twice", h.id);
             }
         }
+        let code_card = match &file.login {
+            None => CodeCardMode::Rotation,
+            Some(l) => match (l.code_card.as_str(), l.renew_at) {
+                ("rotation", None) => CodeCardMode::Rotation,
+                ("rotation", Some(_)) => {
+                    bail!("login.renew_at: only a `single_use` card is renewed when codes run out")
+                }
+                ("single_use", renew_at) => {
+                    let renew_at = renew_at.unwrap_or(4);
+                    if renew_at >= CODE_CARD_SIZE {
+                        bail!("login.renew_at: {renew_at} is not below the card's {CODE_CARD_SIZE} codes");
+                    }
+                    CodeCardMode::SingleUse { renew_at }
+                }
+                (other, _) => {
+                    bail!("login.code_card: `{other}` is neither `rotation` nor `single_use`")
+                }
+            },
+        };
         Ok(Self {
+            code_card,
             name: file.name,
             default_jurisdiction: file
                 .default
@@ -248,6 +284,13 @@ shows_children_reports = false
         assert_eq!(umc.time_zone, TimeZone::EuropeAmsterdam);
         assert_eq!(umc.report_cutoff, None, "the file's setting wins");
         assert!(!umc.shows_children_reports);
+        assert_eq!(
+            n.code_card,
+            CodeCardMode::Rotation,
+            "rotation unless the file says otherwise"
+        );
+        let single = Network::parse("name = \"N\"\n[login]\ncode_card = \"single_use\"").unwrap();
+        assert_eq!(single.code_card, CodeCardMode::SingleUse { renew_at: 4 });
         let other = n.policy("unlisted", Some(date!(2016 - 08 - 15)));
         assert_eq!(other.jurisdiction, Jurisdiction::Netherlands);
         assert_eq!(other.report_cutoff, Some(date!(2016 - 08 - 15)));
@@ -281,6 +324,18 @@ shows_children_reports = false
             (
                 "name = \"N\"\n[[hospital]]\nid = \"a\"\njurisdiction = \"BE\"\n[[hospital]]\nid = \"a\"\njurisdiction = \"NL\"",
                 "hospital[1].id: `a` is listed twice",
+            ),
+            (
+                "name = \"N\"\n[login]\ncode_card = \"once\"",
+                "login.code_card: `once` is neither `rotation` nor `single_use`",
+            ),
+            (
+                "name = \"N\"\n[login]\ncode_card = \"single_use\"\nrenew_at = 24",
+                "login.renew_at: 24 is not below the card's 24 codes",
+            ),
+            (
+                "name = \"N\"\n[login]\ncode_card = \"rotation\"\nrenew_at = 3",
+                "login.renew_at: only a `single_use` card is renewed",
             ),
         ];
         for (text, expected) in table {

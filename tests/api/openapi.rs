@@ -566,6 +566,347 @@ async fn every_answer_matches_the_published_document(db: Db) -> anyhow::Result<(
         seen.insert((method.to_string(), route, status.as_u16()));
     }
 
+    // Identity: the account, recovery, code cards and the helpdesk, in an order that works.
+    let acct = app.signed_in("reyna").await?;
+    let leaving = app.signed_in("margery").await?;
+    let losing = app.signed_in("noor").await?;
+    let helpdesk = app.signed_in("ombuds").await?;
+    let put = Method::PUT;
+    let delete = Method::DELETE;
+    let identity =
+        |client: &Client, method: &Method, route: &str, path: &str, body: Option<Value>| {
+            let (client, method, route, path) = (
+                client.clone(),
+                method.clone(),
+                route.to_owned(),
+                path.to_owned(),
+            );
+            let (app, doc) = (&app, &doc);
+            async move {
+                let (status, body) =
+                    call(&client, app, doc, method.clone(), &route, &path, body).await?;
+                anyhow::Ok((method.to_string(), route, status.as_u16(), body))
+            }
+        };
+    let mut record = |r: (String, String, u16, Value)| {
+        seen.insert((r.0, r.1, r.2));
+        r.3
+    };
+    record(
+        identity(
+            &acct,
+            &get,
+            "/api/v1/me/account",
+            "/api/v1/me/account",
+            None,
+        )
+        .await?,
+    );
+    record(
+        identity(
+            &anonymous,
+            &get,
+            "/api/v1/me/account",
+            "/api/v1/me/account",
+            None,
+        )
+        .await?,
+    );
+    record(identity(&acct, &put, "/api/v1/me/password", "/api/v1/me/password", Some(json!({"current_password": "fout", "new_password": "zeven blauwe olifanten dansen"}))).await?);
+    record(
+        identity(
+            &acct,
+            &put,
+            "/api/v1/me/username",
+            "/api/v1/me/username",
+            Some(json!({"username": "margery"})),
+        )
+        .await?,
+    );
+    record(
+        identity(
+            &acct,
+            &put,
+            "/api/v1/me/username",
+            "/api/v1/me/username",
+            Some(json!({"username": "1234567"})),
+        )
+        .await?,
+    );
+    record(
+        identity(
+            &acct,
+            &put,
+            "/api/v1/me/email",
+            "/api/v1/me/email",
+            Some(json!({"email": "reyna@example.org"})),
+        )
+        .await?,
+    );
+    record(
+        identity(
+            &anonymous,
+            &post,
+            "/api/v1/email/confirm",
+            "/api/v1/email/confirm",
+            Some(json!({"token": "onbekend"})),
+        )
+        .await?,
+    );
+    record(
+        identity(
+            &acct,
+            &delete,
+            "/api/v1/me/sessions/{id}",
+            "/api/v1/me/sessions/onbekend",
+            None,
+        )
+        .await?,
+    );
+    record(
+        identity(
+            &acct,
+            &post,
+            "/api/v1/me/code-card/request",
+            "/api/v1/me/code-card/request",
+            None,
+        )
+        .await?,
+    );
+    record(
+        identity(
+            &doctor,
+            &post,
+            "/api/v1/me/code-card/request",
+            "/api/v1/me/code-card/request",
+            None,
+        )
+        .await?,
+    );
+    record(
+        identity(
+            &anonymous,
+            &post,
+            "/api/v1/code-card-requests",
+            "/api/v1/code-card-requests",
+            Some(json!({"national_number": "90.02.01-997.04", "email": "iemand@example.org"})),
+        )
+        .await?,
+    );
+    record(
+        identity(
+            &anonymous,
+            &post,
+            "/api/v1/code-card-requests",
+            "/api/v1/code-card-requests",
+            Some(json!({"national_number": "90.02.01-997.05", "email": "iemand@example.org"})),
+        )
+        .await?,
+    );
+    record(
+        identity(
+            &anonymous,
+            &post,
+            "/api/v1/code-card-requests/confirm",
+            "/api/v1/code-card-requests/confirm",
+            Some(json!({"token": "onbekend"})),
+        )
+        .await?,
+    );
+    record(
+        identity(
+            &anonymous,
+            &post,
+            "/api/v1/password-reset",
+            "/api/v1/password-reset",
+            Some(json!({"username": "reyna"})),
+        )
+        .await?,
+    );
+    record(
+        identity(
+            &anonymous,
+            &post,
+            "/api/v1/password-reset",
+            "/api/v1/password-reset",
+            Some(json!({"username": ""})),
+        )
+        .await?,
+    );
+    record(
+        identity(
+            &anonymous,
+            &post,
+            "/api/v1/password-reset/challenge",
+            "/api/v1/password-reset/challenge",
+            Some(json!({"token": "onbekend"})),
+        )
+        .await?,
+    );
+    record(identity(&anonymous, &post, "/api/v1/password-reset/complete", "/api/v1/password-reset/complete", Some(json!({"token": "onbekend", "challenge_id": "x", "code": "1234 5678", "new_password": "zeven blauwe olifanten dansen"}))).await?);
+    record(
+        identity(
+            &patient,
+            &get,
+            "/api/v1/staff/code-cards",
+            "/api/v1/staff/code-cards",
+            None,
+        )
+        .await?,
+    );
+    let queue = record(
+        identity(
+            &helpdesk,
+            &get,
+            "/api/v1/staff/code-cards",
+            "/api/v1/staff/code-cards",
+            None,
+        )
+        .await?,
+    );
+    let letter = queue[0]["id"].as_str().unwrap_or_default().to_owned();
+    record(
+        identity(
+            &helpdesk,
+            &get,
+            "/api/v1/staff/code-cards/{id}/letter",
+            &format!("/api/v1/staff/code-cards/{letter}/letter"),
+            None,
+        )
+        .await?,
+    );
+    record(
+        identity(
+            &helpdesk,
+            &post,
+            "/api/v1/staff/code-cards/{id}/posted",
+            &format!("/api/v1/staff/code-cards/{letter}/posted"),
+            None,
+        )
+        .await?,
+    );
+    record(
+        identity(
+            &helpdesk,
+            &post,
+            "/api/v1/staff/code-cards/{id}/posted",
+            &format!("/api/v1/staff/code-cards/{letter}/posted"),
+            None,
+        )
+        .await?,
+    );
+    record(
+        identity(
+            &helpdesk,
+            &get,
+            "/api/v1/staff/code-cards/{id}/letter",
+            &format!("/api/v1/staff/code-cards/{letter}/letter"),
+            None,
+        )
+        .await?,
+    );
+    record(
+        identity(
+            &helpdesk,
+            &post,
+            "/api/v1/staff/patients/{id}/code-card",
+            &format!("/api/v1/staff/patients/{reyna}/code-card"),
+            None,
+        )
+        .await?,
+    );
+    record(
+        identity(
+            &helpdesk,
+            &post,
+            "/api/v1/staff/patients/{id}/code-card",
+            "/api/v1/staff/patients/onbekend/code-card",
+            None,
+        )
+        .await?,
+    );
+    let found = record(
+        identity(
+            &helpdesk,
+            &post,
+            "/api/v1/staff/accounts/lookup",
+            "/api/v1/staff/accounts/lookup",
+            Some(json!({"username": "reyna"})),
+        )
+        .await?,
+    );
+    record(
+        identity(
+            &helpdesk,
+            &post,
+            "/api/v1/staff/accounts/lookup",
+            "/api/v1/staff/accounts/lookup",
+            Some(json!({"username": "niemand"})),
+        )
+        .await?,
+    );
+    record(
+        identity(
+            &helpdesk,
+            &post,
+            "/api/v1/staff/accounts/lookup",
+            "/api/v1/staff/accounts/lookup",
+            Some(json!({"username": ""})),
+        )
+        .await?,
+    );
+    record(
+        identity(
+            &patient,
+            &post,
+            "/api/v1/staff/accounts/lookup",
+            "/api/v1/staff/accounts/lookup",
+            Some(json!({"username": "reyna"})),
+        )
+        .await?,
+    );
+    let account_id = found["account_id"].as_str().unwrap_or_default().to_owned();
+    record(
+        identity(
+            &helpdesk,
+            &post,
+            "/api/v1/staff/accounts/{id}/unlock",
+            &format!("/api/v1/staff/accounts/{account_id}/unlock"),
+            None,
+        )
+        .await?,
+    );
+    record(
+        identity(
+            &helpdesk,
+            &post,
+            "/api/v1/staff/accounts/{id}/unlock",
+            "/api/v1/staff/accounts/onbekend/unlock",
+            None,
+        )
+        .await?,
+    );
+    record(
+        identity(
+            &leaving,
+            &post,
+            "/api/v1/me/sessions/end-all",
+            "/api/v1/me/sessions/end-all",
+            None,
+        )
+        .await?,
+    );
+    record(
+        identity(
+            &losing,
+            &post,
+            "/api/v1/me/code-card/block",
+            "/api/v1/me/code-card/block",
+            None,
+        )
+        .await?,
+    );
+
     let fresh = browser();
     let login =
         inzage_tests::answer_rightly(&fresh, &app.url(""), app.login_of("reyna"), "reyna").await?;

@@ -109,6 +109,11 @@ pub async fn fresh_database(db: Db, dir: &tempfile::TempDir) -> anyhow::Result<S
 impl TestApp {
     /// Starts a server on a fresh database with the demo data.
     pub async fn spawn(db: Db) -> anyhow::Result<TestApp> {
+        Self::spawn_with(db, |_| {}).await
+    }
+
+    /// Like [`TestApp::spawn`], with a change to the configuration (a network setting, the mail).
+    pub async fn spawn_with(db: Db, tweak: impl FnOnce(&mut Config)) -> anyhow::Result<TestApp> {
         init_logging();
         let dir = Arc::new(tempfile::tempdir()?);
         let database_url = fresh_database(db, &dir).await?;
@@ -123,7 +128,8 @@ impl TestApp {
         };
         let clock = ManualClock::new(TEST_START);
         let store = Store::connect(&database_url).await?;
-        let config = test_config(&database_url, &dist, &dir.path().join("uploads"))?;
+        let mut config = test_config(&database_url, &dist, &dir.path().join("uploads"))?;
+        tweak(&mut config);
         let logins = demo::seed(
             &store,
             &demo_bundles(),
@@ -172,6 +178,32 @@ impl TestApp {
         self._dir.path().join("uploads")
     }
 
+    /// The mails this server wrote to its mail folder so far, decoded: (recipient, subject,
+    /// text body), oldest first. Mail is sent in the background: this waits up to two seconds
+    /// for at least `at_least` of them.
+    pub async fn mails(&self, at_least: usize) -> anyhow::Result<Vec<(String, String, String)>> {
+        let dir = self._dir.path().join("mail");
+        let mut waited = 0;
+        loop {
+            let mut found = Vec::new();
+            if let Ok(entries) = std::fs::read_dir(&dir) {
+                for entry in entries {
+                    let path = entry?.path();
+                    if path.extension().is_some_and(|e| e == "eml") {
+                        let modified = entry_time(&path)?;
+                        found.push((modified, std::fs::read(&path)?));
+                    }
+                }
+            }
+            if found.len() >= at_least || waited >= 40 {
+                found.sort_by_key(|(t, _)| *t);
+                return found.into_iter().map(|(_, raw)| parse_mail(&raw)).collect();
+            }
+            waited += 1;
+            tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        }
+    }
+
     /// The id of a demo account's patient or practitioner.
     pub fn id_of(&self, username: &str) -> String {
         self.login_of(username).subject.id().to_owned()
@@ -194,6 +226,40 @@ impl TestApp {
     }
 }
 
+fn entry_time(path: &std::path::Path) -> anyhow::Result<std::time::SystemTime> {
+    Ok(std::fs::metadata(path)?.modified()?)
+}
+
+/// Decodes a raw e-mail into (recipient, subject, text body), whatever its transfer encoding.
+pub fn parse_mail(raw: &[u8]) -> anyhow::Result<(String, String, String)> {
+    let message = mail_parser::MessageParser::default()
+        .parse(raw)
+        .context("not an e-mail")?;
+    let to = message
+        .to()
+        .and_then(|a| a.first())
+        .and_then(|a| a.address())
+        .unwrap_or_default()
+        .to_owned();
+    let subject = message.subject().unwrap_or_default().to_owned();
+    let body = message
+        .body_text(0)
+        .map(|b| b.into_owned())
+        .unwrap_or_default();
+    Ok((to, subject, body))
+}
+
+/// The value of `token=` in the first link of a mail's body.
+pub fn token_in(body: &str) -> Option<String> {
+    let start = body.find("token=")? + "token=".len();
+    Some(
+        body[start..]
+            .chars()
+            .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_'))
+            .collect(),
+    )
+}
+
 fn test_config(
     database_url: &str,
     dist: &std::path::Path,
@@ -207,6 +273,12 @@ fn test_config(
         password_hashing: HashCost::PASSWORD,
         network: demo_network()?,
         uploads_dir: uploads.to_path_buf(),
+        // Mail goes to a folder beside the uploads (see `TestApp::mails`), unless a test sets an
+        // SMTP server.
+        mail: inzage_server::mail::MailConfig::Folder {
+            dir: uploads.with_file_name("mail"),
+            from: inzage_server::mail::DEFAULT_FROM.to_owned(),
+        },
         ..Config::default()
     })
 }

@@ -6,6 +6,7 @@
 //! person may not read answers 404 exactly like a missing one.
 
 mod access;
+mod account;
 mod audit;
 mod designations;
 mod links;
@@ -32,7 +33,7 @@ use inzage_domain::Principal;
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
-use crate::auth::{token_hash, LoginOutcome, SESSION_COOKIE, SESSION_IDLE, SESSION_MAX};
+use crate::auth::{token_hash, Client, LoginOutcome, SESSION_COOKIE, SESSION_IDLE, SESSION_MAX};
 use crate::error::{ApiError, ApiJson};
 use crate::store::Subject;
 use crate::AppState;
@@ -47,6 +48,32 @@ pub fn routes() -> Router<AppState> {
         .route("/logout", post(logout))
         .route("/me", get(me))
         .route("/me/language", axum::routing::put(set_language))
+        .route("/me/account", get(account::view))
+        .route("/me/password", axum::routing::put(account::change_password))
+        .route("/me/username", axum::routing::put(account::change_username))
+        .route("/me/email", axum::routing::put(account::change_email))
+        .route("/email/confirm", post(account::confirm_email))
+        .route("/me/sessions/end-all", post(account::end_all_sessions))
+        .route(
+            "/me/sessions/{id}",
+            axum::routing::delete(account::end_session),
+        )
+        .route("/me/code-card/block", post(account::block_card))
+        .route("/me/code-card/request", post(account::request_card))
+        .route("/code-card-requests", post(account::request_card_online))
+        .route(
+            "/code-card-requests/confirm",
+            post(account::confirm_card_request),
+        )
+        .route("/password-reset", post(account::request_reset))
+        .route("/password-reset/challenge", post(account::reset_challenge))
+        .route("/password-reset/complete", post(account::complete_reset))
+        .route("/staff/code-cards", get(account::staff_queue))
+        .route("/staff/code-cards/{id}/letter", get(account::staff_letter))
+        .route("/staff/code-cards/{id}/posted", post(account::staff_posted))
+        .route("/staff/patients/{id}/code-card", post(account::staff_print))
+        .route("/staff/accounts/lookup", post(account::staff_lookup))
+        .route("/staff/accounts/{id}/unlock", post(account::staff_unlock))
         .route("/reports", get(reports::own_reports))
         .route("/reports/{id}", get(reports::own_report))
         .route("/records/{record}/reports", get(reports::record_reports))
@@ -117,7 +144,11 @@ fn session_cookie(headers: &HeaderMap) -> Option<String> {
         .map(|(_, value)| value.to_owned())
 }
 
-fn set_cookie(state: &AppState, value: &str, max_age: i64) -> Result<HeaderValue, ApiError> {
+pub(crate) fn set_cookie(
+    state: &AppState,
+    value: &str,
+    max_age: i64,
+) -> Result<HeaderValue, ApiError> {
     HeaderValue::from_str(&session_cookie_header(
         value,
         max_age,
@@ -140,17 +171,26 @@ pub fn session_cookie_header(value: &str, max_age: i64, secure: bool) -> String 
         (status = 200, description = "Logged in: the session cookie is set", body = Me,
             headers(("set-cookie" = String, description = "inzage_session, HttpOnly, SameSite=Strict"))),
         (status = 401, description = "Wrong username, password or code (which is not said), or an invalid challenge", body = ErrorBody),
-        (status = 423, description = "Locked after too many failures, until the instant in the message", body = ErrorBody),
+        (status = 423, description = "Locked after too many failures, until the instant in the message; or disabled after 100 failures until the helpdesk unlocks it", body = ErrorBody),
         (status = 422, description = "A field does not validate", body = ErrorBody),
         (status = 400, description = "Not the expected JSON", body = ErrorBody)))]
 async fn login(
     State(state): State<AppState>,
+    ClientAddr(addr): ClientAddr,
     headers: HeaderMap,
     ApiJson(req): ApiJson<LoginRequest>,
 ) -> Result<Response, ApiError> {
     let valid = req.validate().map_err(ApiError::Validation)?;
     let now = state.clock.now();
-    match state.auth.login(&req.challenge_id, &valid, now).await? {
+    let client = Client {
+        addr: addr.as_deref(),
+        user_agent: user_agent(&headers),
+    };
+    match state
+        .auth
+        .login(&req.challenge_id, &valid, client, now)
+        .await?
+    {
         LoginOutcome::Success { subject, token } => {
             // Rotation: a session the browser held before logging in is ended, never reused.
             if let Some(old) = session_cookie(&headers) {
@@ -160,15 +200,30 @@ async fn login(
             let cookie = set_cookie(&state, &token, SESSION_MAX.whole_seconds())?;
             Ok(([(SET_COOKIE, cookie)], Json(me)).into_response())
         }
-        LoginOutcome::Failed => Err(ApiError::LoginFailed),
-        LoginOutcome::ChallengeInvalid => Err(ApiError::ChallengeInvalid),
-        LoginOutcome::Locked { until } => Err(ApiError::Locked {
+        other => Err(login_refusal(other)),
+    }
+}
+
+/// The error for a login (or reset) that did not succeed.
+pub(crate) fn login_refusal(outcome: LoginOutcome) -> ApiError {
+    match outcome {
+        LoginOutcome::Success { .. } | LoginOutcome::Failed => ApiError::LoginFailed,
+        LoginOutcome::ChallengeInvalid => ApiError::ChallengeInvalid,
+        LoginOutcome::Disabled => ApiError::Disabled,
+        LoginOutcome::Locked { until } => ApiError::Locked {
             until: OffsetDateTime::from_unix_timestamp(until)
                 .ok()
                 .and_then(|t| t.format(&Rfc3339).ok())
                 .unwrap_or_default(),
-        }),
+        },
     }
+}
+
+/// The browser's `User-Agent`, if it sent one.
+pub(crate) fn user_agent(headers: &HeaderMap) -> Option<&str> {
+    headers
+        .get(axum::http::header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
 }
 
 #[utoipa::path(post, path = "/api/v1/logout", tag = "login",
@@ -181,10 +236,56 @@ async fn logout(State(state): State<AppState>, headers: HeaderMap) -> Result<Res
     Ok((StatusCode::NO_CONTENT, [(SET_COOKIE, cookie)]).into_response())
 }
 
+/// CSRF protection for every state-changing request (OWASP: verifying the origin with standard
+/// headers, and Fetch Metadata). Besides the session cookie being `SameSite=Strict`, a `POST`,
+/// `PUT`, `PATCH` or `DELETE` is refused when the browser says it comes from another site:
+/// `Sec-Fetch-Site` other than `same-origin` or `none`, or an `Origin` that is neither the
+/// portal's public address nor the `Host` it was sent to. Clients that are not browsers send
+/// neither header and are not a CSRF vector.
+pub async fn same_origin_only(
+    State(state): State<AppState>,
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> Response {
+    use axum::http::Method;
+    let changes = !matches!(
+        *request.method(),
+        Method::GET | Method::HEAD | Method::OPTIONS
+    );
+    if changes && !is_same_origin(request.headers(), &state.config.public_url) {
+        return ApiError::CrossSite.into_response();
+    }
+    next.run(request).await
+}
+
+/// Whether the browser's headers place a request on the portal's own origin (or say nothing).
+pub fn is_same_origin(headers: &HeaderMap, public_url: &str) -> bool {
+    let header = |name: &str| headers.get(name).and_then(|v| v.to_str().ok());
+    if let Some(site) = header("sec-fetch-site") {
+        if !matches!(site, "same-origin" | "none") {
+            return false;
+        }
+    }
+    match header("origin") {
+        None => true,
+        Some(origin) => {
+            let origin = origin.trim_end_matches('/');
+            let by_host = header("host").is_some_and(|host| {
+                origin
+                    .split_once("://")
+                    .is_some_and(|(_, rest)| rest.eq_ignore_ascii_case(host))
+            });
+            origin.eq_ignore_ascii_case(public_url.trim_end_matches('/')) || by_host
+        }
+    }
+}
+
 /// The account behind the request's session; rejects with 401 when there is none.
 pub struct CurrentUser {
     /// The account.
     pub account_id: String,
+    /// The session's public id.
+    pub session_id: String,
     /// Whom the account belongs to.
     pub subject: Subject,
     /// The language the person chose, if any.
@@ -216,7 +317,10 @@ impl FromRequestParts<AppState> for CurrentUser {
             return Err(ApiError::Unauthenticated);
         }
         let idle_end = (now + SESSION_IDLE).unix_timestamp().min(max_end);
-        state.store.touch_session(&hash, idle_end).await?;
+        state
+            .store
+            .touch_session(&hash, now.unix_timestamp(), idle_end)
+            .await?;
         let language = session.language.as_deref().and_then(Language::from_tag);
         if let (Some(l), Some(slot)) = (
             language,
@@ -225,6 +329,7 @@ impl FromRequestParts<AppState> for CurrentUser {
             slot.set(l);
         }
         Ok(CurrentUser {
+            session_id: session.session_id,
             account_id: session.account_id,
             subject: Subject::of(
                 session.patient_id,
@@ -255,7 +360,7 @@ impl FromRequestParts<AppState> for ClientAddr {
     }
 }
 
-async fn me_of(state: &AppState, subject: &Subject) -> Result<Me, ApiError> {
+pub(crate) async fn me_of(state: &AppState, subject: &Subject) -> Result<Me, ApiError> {
     let language = state
         .store
         .language_of(subject)
@@ -325,6 +430,50 @@ async fn set_language(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn state_changes_from_other_sites_are_recognised() {
+        let h = |pairs: &[(&'static str, &'static str)]| {
+            let mut m = HeaderMap::new();
+            for (k, v) in pairs {
+                m.insert(*k, HeaderValue::from_static(v));
+            }
+            m
+        };
+        let public = "https://portaal.azvoorbeeld.be";
+        assert!(is_same_origin(&h(&[]), public), "not a browser");
+        assert!(is_same_origin(
+            &h(&[("sec-fetch-site", "same-origin")]),
+            public
+        ));
+        assert!(!is_same_origin(
+            &h(&[("sec-fetch-site", "cross-site")]),
+            public
+        ));
+        assert!(!is_same_origin(
+            &h(&[("sec-fetch-site", "same-site")]),
+            public
+        ));
+        assert!(is_same_origin(
+            &h(&[("origin", "https://portaal.azvoorbeeld.be")]),
+            public
+        ));
+        assert!(is_same_origin(
+            &h(&[
+                ("origin", "http://127.0.0.1:8080"),
+                ("host", "127.0.0.1:8080")
+            ]),
+            public
+        ));
+        assert!(!is_same_origin(
+            &h(&[
+                ("origin", "https://evil.example"),
+                ("host", "portaal.azvoorbeeld.be")
+            ]),
+            public
+        ));
+        assert!(!is_same_origin(&h(&[("origin", "null")]), public));
+    }
 
     #[test]
     fn the_session_cookie_is_secure_exactly_over_tls() {

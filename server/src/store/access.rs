@@ -353,6 +353,16 @@ impl Store {
         Ok(row.map(|r| r.0))
     }
 
+    /// The patient with this hospital record number, if any.
+    pub async fn patient_by_record_number(&self, number: &str) -> anyhow::Result<Option<String>> {
+        let row: Option<(String,)> =
+            sqlx::query_as("SELECT id FROM patients WHERE record_number = $1")
+                .bind(number)
+                .fetch_optional(&self.pool)
+                .await?;
+        Ok(row.map(|r| r.0))
+    }
+
     /// The patient with this Belgian national number, if any.
     pub async fn patient_by_insz(&self, insz: &str) -> anyhow::Result<Option<String>> {
         let row: Option<(String,)> = sqlx::query_as("SELECT id FROM patients WHERE insz = $1")

@@ -13,11 +13,13 @@ use sqlx::{AnyPool, Executor};
 mod access;
 mod audit;
 mod designations;
+mod identity;
 mod links;
 
 pub use access::{FactRow, PractitionerRow, ReferralRow, ReuseProjectRow, StaffRow};
 pub use audit::{AuditQuery, AuditRow, NewAuditEntry, VerifyOutcome};
 pub use designations::DesignationRow;
+pub use identity::{AccountProfile, CardCode, CardRequestRow, NewSession, SessionRow};
 pub use links::LinkRequestRow;
 
 /// A transaction that writes to the audit trail (see [`Store::begin`]); rolled back when
@@ -112,7 +114,7 @@ pub struct HospitalRow {
 }
 
 /// A patient as imported.
-#[derive(Clone, PartialEq, Eq, Default)]
+#[derive(Clone, PartialEq, Eq, Default, sqlx::FromRow)]
 pub struct PatientRow {
     /// FHIR Patient id.
     pub id: String,
@@ -132,6 +134,9 @@ pub struct PatientRow {
     pub bsn: Option<String>,
     /// The hospital's record number.
     pub record_number: Option<String>,
+    /// The postal address the hospital holds, one line per address line (code cards are posted
+    /// there).
+    pub postal_address: Option<String>,
 }
 
 inzage_domain::redacted_debug!(PatientRow { id });
@@ -205,9 +210,22 @@ pub struct AccountAuth {
     pub password_hash: String,
 }
 
+/// A login attempt as counted before it is verified.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Attempt {
+    /// Its number in the current series (reset when a lock ends).
+    pub series: i64,
+    /// Locked until then (Unix seconds), if locked now.
+    pub locked_until: Option<i64>,
+    /// Attempts since the last success or helpdesk unlock.
+    pub total: i64,
+}
+
 /// The account behind a live session.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
 pub struct SessionAccount {
+    /// The session's public id.
+    pub session_id: String,
     /// Account id.
     pub account_id: String,
     /// The patient the account belongs to, for a patient's account.
@@ -321,35 +339,13 @@ impl Store {
 
     /// Looks up a patient by id.
     pub async fn patient(&self, patient_id: &str) -> anyhow::Result<Option<PatientRow>> {
-        type Row = (
-            String,
-            String,
-            String,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-            Option<String>,
-        );
-        let row: Option<Row> = sqlx::query_as(
+        Ok(sqlx::query_as::<_, PatientRow>(
             "SELECT id, given_name, family_name, birth_date, gender, deceased_at, insz, bsn, \
-             record_number FROM patients WHERE id = $1",
+             record_number, postal_address FROM patients WHERE id = $1",
         )
         .bind(patient_id)
         .fetch_optional(&self.pool)
-        .await?;
-        Ok(row.map(|r| PatientRow {
-            id: r.0,
-            given_name: r.1,
-            family_name: r.2,
-            birth_date: r.3,
-            gender: r.4,
-            deceased_at: r.5,
-            insz: r.6,
-            bsn: r.7,
-            record_number: r.8,
-        }))
+        .await?)
     }
 
     /// The id and birth date of the patient with exactly this name (demo accounts).
@@ -445,7 +441,9 @@ impl Store {
         Ok(id)
     }
 
-    /// Issues a new code card for an account, blocking every earlier card, in one transaction.
+    /// Issues a new code card for an account, active at once, blocking every earlier card, in
+    /// one transaction (the demo's cards; printed cards start pending, see
+    /// [`Store::issue_pending_card`]).
     pub async fn issue_code_card(
         &self,
         account_id: &str,
@@ -461,12 +459,14 @@ impl Store {
         .bind(account_id)
         .execute(&mut *tx)
         .await?;
-        sqlx::query("INSERT INTO code_cards (id, account_id, issued_at) VALUES ($1, $2, $3)")
-            .bind(&id)
-            .bind(account_id)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
+        sqlx::query(
+            "INSERT INTO code_cards (id, account_id, issued_at, activated_at) VALUES ($1, $2, $3, $3)",
+        )
+        .bind(&id)
+        .bind(account_id)
+        .bind(now)
+        .execute(&mut *tx)
+        .await?;
         for (position, hash) in code_hashes {
             sqlx::query(
                 "INSERT INTO code_card_codes (card_id, position, code_hash) VALUES ($1, $2, $3)",
@@ -506,23 +506,6 @@ impl Store {
             .fetch_optional(&self.pool)
             .await?;
         Ok(row)
-    }
-
-    /// The hash of the code at a position on the account's active (unblocked) card.
-    pub async fn active_code_hash(
-        &self,
-        account_id: &str,
-        position: u8,
-    ) -> anyhow::Result<Option<String>> {
-        let row: Option<(String,)> = sqlx::query_as(
-            "SELECT c.code_hash FROM code_card_codes c JOIN code_cards k ON k.id = c.card_id \
-             WHERE k.account_id = $1 AND k.blocked_at IS NULL AND c.position = $2",
-        )
-        .bind(account_id)
-        .bind(i64::from(position))
-        .fetch_optional(&self.pool)
-        .await?;
-        Ok(row.map(|r| r.0))
     }
 
     /// Stores a login challenge.
@@ -571,15 +554,13 @@ impl Store {
     }
 
     /// Counts a login attempt *before* it is verified, atomically, so that concurrent guesses
-    /// cannot slip past the limit: returns the attempt's number in the current series and, when
-    /// the name is locked at `now`, until when. An expired lock starts a new series.
-    pub async fn begin_attempt(
-        &self,
-        name_key: &str,
-        now: i64,
-    ) -> anyhow::Result<(i64, Option<i64>)> {
-        let (count, locked_until): (i64, Option<i64>) = sqlx::query_as(
-            "INSERT INTO login_failures (name_key, consecutive, locked_until) VALUES ($1, 1, NULL) \
+    /// cannot slip past the limit: returns the attempt's number in the current series, when the
+    /// key is locked at `now` until when, and the attempts since the last success (which a lock's
+    /// end does not reset). An expired lock starts a new series.
+    pub async fn begin_attempt(&self, key: &str, now: i64) -> anyhow::Result<Attempt> {
+        let (series, locked_until, total): (i64, Option<i64>, i64) = sqlx::query_as(
+            "INSERT INTO login_failures (name_key, consecutive, locked_until, total) \
+             VALUES ($1, 1, NULL, 1) \
              ON CONFLICT (name_key) DO UPDATE SET \
                consecutive = CASE \
                  WHEN login_failures.locked_until IS NULL THEN login_failures.consecutive + 1 \
@@ -587,14 +568,21 @@ impl Store {
                  ELSE 1 END, \
                locked_until = CASE \
                  WHEN login_failures.locked_until IS NOT NULL AND login_failures.locked_until <= $2 \
-                 THEN NULL ELSE login_failures.locked_until END \
-             RETURNING consecutive, locked_until",
+                 THEN NULL ELSE login_failures.locked_until END, \
+               total = CASE \
+                 WHEN login_failures.locked_until > $2 THEN login_failures.total \
+                 ELSE login_failures.total + 1 END \
+             RETURNING consecutive, locked_until, total",
         )
-        .bind(name_key)
+        .bind(key)
         .bind(now)
         .fetch_one(&self.pool)
         .await?;
-        Ok((count, locked_until.filter(|until| *until > now)))
+        Ok(Attempt {
+            series,
+            locked_until: locked_until.filter(|until| *until > now),
+            total,
+        })
     }
 
     /// Locks a login name until `until`, unless it is locked already; returns the lock's end.
@@ -623,27 +611,6 @@ impl Store {
         Ok(())
     }
 
-    /// Stores a new session by the hash of its token.
-    pub async fn insert_session(
-        &self,
-        token_hash: &str,
-        account_id: &str,
-        now: i64,
-        expires_at: i64,
-    ) -> anyhow::Result<()> {
-        sqlx::query(
-            "INSERT INTO sessions (token_hash, account_id, created_at, expires_at) \
-             VALUES ($1, $2, $3, $4)",
-        )
-        .bind(token_hash)
-        .bind(account_id)
-        .bind(now)
-        .bind(expires_at)
-        .execute(&self.pool)
-        .await?;
-        Ok(())
-    }
-
     /// The account of a live session, if the token is known and not expired.
     pub async fn session_account(
         &self,
@@ -651,8 +618,8 @@ impl Store {
         now: i64,
     ) -> anyhow::Result<Option<SessionAccount>> {
         let row = sqlx::query_as::<_, SessionAccount>(
-            "SELECT s.account_id, a.patient_id, a.practitioner_id, a.staff_id, a.language, \
-             s.created_at \
+            "SELECT s.id AS session_id, s.account_id, a.patient_id, a.practitioner_id, a.staff_id, \
+             a.language, s.created_at \
              FROM sessions s \
              JOIN accounts a ON a.id = s.account_id \
              WHERE s.token_hash = $1 AND s.expires_at > $2",
@@ -691,10 +658,16 @@ impl Store {
         Ok(row.and_then(|r| r.0))
     }
 
-    /// Extends a session's idle expiry.
-    pub async fn touch_session(&self, token_hash: &str, expires_at: i64) -> anyhow::Result<()> {
-        sqlx::query("UPDATE sessions SET expires_at = $1 WHERE token_hash = $2")
+    /// Extends a session's idle expiry and notes its use.
+    pub async fn touch_session(
+        &self,
+        token_hash: &str,
+        now: i64,
+        expires_at: i64,
+    ) -> anyhow::Result<()> {
+        sqlx::query("UPDATE sessions SET expires_at = $1, last_seen_at = $2 WHERE token_hash = $3")
             .bind(expires_at)
+            .bind(now)
             .bind(token_hash)
             .execute(&self.pool)
             .await?;
@@ -727,13 +700,15 @@ impl Store {
         for p in &batch.patients {
             sqlx::query(
                 "INSERT INTO patients (id, given_name, family_name, birth_date, gender, \
-                 deceased_at, insz, bsn, record_number) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
+                 deceased_at, insz, bsn, record_number, postal_address) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) \
                  ON CONFLICT (id) DO UPDATE SET given_name = excluded.given_name, \
                  family_name = excluded.family_name, birth_date = excluded.birth_date, \
                  gender = excluded.gender, deceased_at = excluded.deceased_at, \
                  insz = COALESCE(excluded.insz, patients.insz), \
                  bsn = COALESCE(excluded.bsn, patients.bsn), \
-                 record_number = COALESCE(excluded.record_number, patients.record_number)",
+                 record_number = COALESCE(excluded.record_number, patients.record_number), \
+                 postal_address = COALESCE(excluded.postal_address, patients.postal_address)",
             )
             .bind(&p.id)
             .bind(&p.given_name)
@@ -744,6 +719,7 @@ impl Store {
             .bind(&p.insz)
             .bind(&p.bsn)
             .bind(&p.record_number)
+            .bind(&p.postal_address)
             .execute(&mut *tx)
             .await?;
         }
