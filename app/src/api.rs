@@ -1,6 +1,11 @@
 //! Calls to the server's JSON API. Every call is same-origin, so the session cookie goes along.
 
 use gloo_net::http::{Request, Response};
+use inzage_domain::account::{
+    AccountLookup, AccountView, Acknowledgement, CodeCardRequestForm, EmailChange, HelpdeskAccount,
+    LinkToken, PasswordChange, PasswordResetCompletion, PasswordResetRequest, ResetChallenge,
+    StaffCardRequest, UsernameChange,
+};
 use inzage_domain::manage::AccessCommand;
 use inzage_domain::wire::{
     AccessView, AuditPage, DesignationStatus, ErrorBody, LanguageChoice, LinkRequest,
@@ -291,6 +296,171 @@ pub async fn record_reports(record: &str) -> Result<ReportList, ApiFailure> {
 /// A referring care provider asks to read a patient's record.
 pub async fn refer(req: &ReferralRequest) -> Result<(), ApiFailure> {
     post_accepted("/provider/referrals", req).await
+}
+
+/// Sends a request with an optional JSON body to an endpoint that answers success without a
+/// body (204).
+async fn send_empty<B: serde::Serialize>(
+    method: &str,
+    path: &str,
+    body: Option<&B>,
+) -> Result<(), ApiFailure> {
+    let builder = match method {
+        "PUT" => Request::put(&url(path)),
+        "DELETE" => Request::delete(&url(path)),
+        _ => Request::post(&url(path)),
+    };
+    let res = match body {
+        Some(b) => {
+            builder
+                .json(b)
+                .map_err(|_| ApiFailure::Network)?
+                .send()
+                .await
+        }
+        None => builder.send().await,
+    }
+    .map_err(|_| ApiFailure::Network)?;
+    if res.ok() {
+        return Ok(());
+    }
+    let status = res.status();
+    match res.json::<ErrorBody>().await {
+        Ok(body) => Err(ApiFailure::Server { status, body }),
+        Err(_) => Err(ApiFailure::Network),
+    }
+}
+
+/// The person's own account: username, e-mail, code card and open sessions.
+pub async fn account() -> Result<AccountView, ApiFailure> {
+    get("/me/account").await
+}
+
+/// Changes the password; the person's other sessions end.
+pub async fn change_password(req: &PasswordChange) -> Result<(), ApiFailure> {
+    send_empty("PUT", "/me/password", Some(req)).await
+}
+
+/// Chooses a username.
+pub async fn change_username(req: &UsernameChange) -> Result<(), ApiFailure> {
+    send_empty("PUT", "/me/username", Some(req)).await
+}
+
+/// Sets the e-mail address, used once confirmed by the link sent to it.
+pub async fn change_email(req: &EmailChange) -> Result<Acknowledgement, ApiFailure> {
+    let req = Request::put(&url("/me/email"))
+        .json(req)
+        .map_err(|_| ApiFailure::Network)?;
+    read(req.send().await).await
+}
+
+/// Ends one of the person's sessions.
+pub async fn end_session(id: &str) -> Result<(), ApiFailure> {
+    send_empty::<()>(
+        "DELETE",
+        &format!("/me/sessions/{}", encode_segment(id)),
+        None,
+    )
+    .await
+}
+
+/// Ends every session of the person, this one too.
+pub async fn end_all_sessions() -> Result<(), ApiFailure> {
+    send_empty::<()>("POST", "/me/sessions/end-all", None).await
+}
+
+/// Blocks every code card of the account; every session ends, this one too.
+pub async fn block_card() -> Result<(), ApiFailure> {
+    send_empty::<()>("POST", "/me/code-card/block", None).await
+}
+
+/// A patient asks for a new code card by post.
+pub async fn request_card() -> Result<Acknowledgement, ApiFailure> {
+    read(Request::post(&url("/me/code-card/request")).send().await).await
+}
+
+/// Asks for a password reset link (the answer is the same for every username).
+pub async fn request_reset(req: &PasswordResetRequest) -> Result<Acknowledgement, ApiFailure> {
+    post("/password-reset", req).await
+}
+
+/// The code card position to answer with a reset link's new password.
+pub async fn reset_challenge(req: &LinkToken) -> Result<ResetChallenge, ApiFailure> {
+    post("/password-reset/challenge", req).await
+}
+
+/// Sets the new password with the reset link, a code of the card and the challenge.
+pub async fn complete_reset(req: &PasswordResetCompletion) -> Result<(), ApiFailure> {
+    send_empty("POST", "/password-reset/complete", Some(req)).await
+}
+
+/// Asks for a code card online (national number and e-mail address).
+pub async fn request_card_online(req: &CodeCardRequestForm) -> Result<Acknowledgement, ApiFailure> {
+    post("/code-card-requests", req).await
+}
+
+/// Confirms a code card request with the link's token.
+pub async fn confirm_card_request(req: &LinkToken) -> Result<Acknowledgement, ApiFailure> {
+    post("/code-card-requests/confirm", req).await
+}
+
+/// Confirms an e-mail address with the link's token.
+pub async fn confirm_email(req: &LinkToken) -> Result<Acknowledgement, ApiFailure> {
+    post("/email/confirm", req).await
+}
+
+/// Hospital staff's letters with code cards to post.
+pub async fn staff_code_cards() -> Result<Vec<StaffCardRequest>, ApiFailure> {
+    get("/staff/code-cards").await
+}
+
+/// Where staff download a letter to post (a plain link: the session cookie goes along).
+pub fn staff_letter_url(id: &str) -> String {
+    url(&format!("/staff/code-cards/{}/letter", encode_segment(id)))
+}
+
+/// Staff mark a letter as posted.
+pub async fn staff_posted(id: &str) -> Result<(), ApiFailure> {
+    send_empty::<()>(
+        "POST",
+        &format!("/staff/code-cards/{}/posted", encode_segment(id)),
+        None,
+    )
+    .await
+}
+
+/// The helpdesk looks an account up by any of its login names.
+pub async fn staff_lookup(req: &AccountLookup) -> Result<HelpdeskAccount, ApiFailure> {
+    post("/staff/accounts/lookup", req).await
+}
+
+/// The helpdesk lifts a lock.
+pub async fn staff_unlock(account: &str) -> Result<(), ApiFailure> {
+    send_empty::<()>(
+        "POST",
+        &format!("/staff/accounts/{}/unlock", encode_segment(account)),
+        None,
+    )
+    .await
+}
+
+/// Prints a new code card for a patient at the desk: the PDF's bytes.
+pub async fn staff_print(patient: &str) -> Result<Vec<u8>, ApiFailure> {
+    let res = Request::post(&url(&format!(
+        "/staff/patients/{}/code-card",
+        encode_segment(patient)
+    )))
+    .send()
+    .await
+    .map_err(|_| ApiFailure::Network)?;
+    if res.ok() {
+        return res.binary().await.map_err(|_| ApiFailure::Network);
+    }
+    let status = res.status();
+    match res.json::<ErrorBody>().await {
+        Ok(body) => Err(ApiFailure::Server { status, body }),
+        Err(_) => Err(ApiFailure::Network),
+    }
 }
 
 /// Percent-encodes a path segment or a query value. Report and record ids are FHIR ids

@@ -108,6 +108,28 @@ fn App() -> impl IntoView {
                     <Route path=path!("/wie-bekeek-mijn-dossier") view=pages::audit::AuditPage/>
                     <Route path=path!("/gekoppelde-dossiers") view=pages::linked::LinkedPage/>
                     <Route path=path!("/backoffice") view=pages::staff::BackofficePage/>
+                    <Route path=path!("/account") view=pages::account::AccountPage/>
+                    <Route
+                        path=path!("/wachtwoord-vergeten")
+                        view=pages::recovery::ForgotPasswordPage
+                    />
+                    <Route path=path!("/wachtwoord/nieuw") view=pages::recovery::NewPasswordPage/>
+                    <Route
+                        path=path!("/codekaart-aanvragen")
+                        view=pages::recovery::CardRequestPage
+                    />
+                    <Route
+                        path=path!("/codekaart/bevestigen")
+                        view=pages::recovery::ConfirmCardRequestPage
+                    />
+                    <Route
+                        path=path!("/e-mail/bevestigen")
+                        view=pages::recovery::ConfirmEmailPage
+                    />
+                    <Route
+                        path=path!("/codekaart-geblokkeerd")
+                        view=pages::recovery::CardBlockedPage
+                    />
                     <Route path=path!("/zorgverlener") view=pages::provider::ProviderPage/>
                     <Route
                         path=path!("/zorgverlener/dossier/:record")
@@ -172,25 +194,24 @@ fn Header() -> impl IntoView {
                 </nav>
                 <div class="user">
                     <span class="visually-hidden">{move || t("nav.logged_in_as")}" "</span>
-                    {move || if kind() == Some(AccountKind::Patient) {
-                        view! {
-                            <button
-                                type="button"
-                                class="record-menu-toggle secondary"
-                                aria-expanded=move || if menu_open.get() { "true" } else { "false" }
-                                aria-controls="record-menu"
-                                data-testid="record-menu-toggle"
-                                on:click=move |_| menu_open.update(|o| *o = !*o)
-                            >
-                                <span class="user-name" data-testid="user-name">{name}</span>
-                                <span class="visually-hidden">{move || t("records.menu.label")}</span>
-                                <span class="chevron" aria-hidden="true"></span>
-                            </button>
-                        }
-                        .into_any()
-                    } else {
-                        view! { <span class="user-name" data-testid="user-name">{name}</span> }.into_any()
-                    }}
+                    <button
+                        type="button"
+                        class="record-menu-toggle secondary"
+                        aria-expanded=move || if menu_open.get() { "true" } else { "false" }
+                        aria-controls="record-menu"
+                        data-testid="record-menu-toggle"
+                        on:click=move |_| menu_open.update(|o| *o = !*o)
+                    >
+                        <span class="user-name" data-testid="user-name">{name}</span>
+                        <span class="visually-hidden">
+                            {move || if kind() == Some(AccountKind::Patient) {
+                                t("records.menu.label")
+                            } else {
+                                t("account.menu.toggle")
+                            }}
+                        </span>
+                        <span class="chevron" aria-hidden="true"></span>
+                    </button>
                     <button
                         type="button"
                         class="secondary"
@@ -200,25 +221,31 @@ fn Header() -> impl IntoView {
                         {move || t("nav.logout")}
                     </button>
                 </div>
-                <Show when=move || menu_open.get() && kind() == Some(AccountKind::Patient)>
-                    <RecordMenu open=menu_open/>
+                <Show when=move || menu_open.get()>
+                    <RecordMenu open=menu_open patient=kind() == Some(AccountKind::Patient)/>
                 </Show>
             </Show>
         </header>
     }
 }
 
-/// The menu under the person's name: their own record first, then the records they may read
-/// for someone else. Choosing one makes it the current record and shows its reports.
+/// The menu under the person's name: for a patient, their own record first, then the records
+/// they may read for someone else (choosing one makes it the current record and shows its
+/// reports); for everyone, "Mijn account".
 #[component]
-fn RecordMenu(open: RwSignal<bool>) -> impl IntoView {
+fn RecordMenu(open: RwSignal<bool>, patient: bool) -> impl IntoView {
     let records = expect_context::<Records>();
     let navigate = use_navigate();
     let first = NodeRef::<leptos::html::Button>::new();
+    let account_link = NodeRef::<leptos::html::A>::new();
     // The keyboard lands in the menu when it opens.
     Effect::new(move |_| {
         if let Some(b) = first.get() {
             let _ = b.focus();
+        } else if let Some(a) = account_link.get() {
+            if !patient {
+                let _ = a.focus();
+            }
         }
     });
     let close = move || {
@@ -285,16 +312,28 @@ fn RecordMenu(open: RwSignal<bool>) -> impl IntoView {
             id="record-menu"
             class="record-menu"
             role="group"
-            aria-labelledby="record-menu-title"
+            aria-label=move || t("account.menu.label")
             data-testid="record-menu"
             on:keydown=on_keydown
         >
-            <p id="record-menu-title" class="record-menu-title">{move || t("records.menu.title")}</p>
-            <ul class="record-menu-list">{items}</ul>
+            {patient.then(|| view! {
+                <p id="record-menu-title" class="record-menu-title">{move || t("records.menu.title")}</p>
+                <ul class="record-menu-list">{items}</ul>
+                <p class="record-menu-more">
+                    <A href="/gekoppelde-dossiers" on:click=move |_| open.set(false)>
+                        {move || t("records.menu.manage")}
+                    </A>
+                </p>
+            })}
             <p class="record-menu-more">
-                <A href="/gekoppelde-dossiers" on:click=move |_| open.set(false)>
-                    {move || t("records.menu.manage")}
-                </A>
+                <a
+                    href="/account"
+                    data-testid="account-link"
+                    node_ref=account_link
+                    on:click=move |_| open.set(false)
+                >
+                    {move || t("nav.account")}
+                </a>
             </p>
         </div>
     }

@@ -54,11 +54,29 @@ struct Session {
 
 /// Opens a browser whose preferred language is `lang` (a language tag such as `nl-BE`).
 async fn open(width: u32, height: u32, lang: &str) -> anyhow::Result<Session> {
+    open_with(width, height, lang, |_| {}).await
+}
+
+/// Like [`open`], with a change to the server's configuration (its mail, for instance). The
+/// server listens on a port chosen beforehand, so its `public_url`, which e-mail links use, is
+/// its own address.
+async fn open_with(
+    width: u32,
+    height: u32,
+    lang: &str,
+    tweak: impl FnOnce(&mut inzage_server::config::Config),
+) -> anyhow::Result<Session> {
     anyhow::ensure!(
         std::env::var_os("INZAGE_DIST").is_some(),
         "INZAGE_DIST is not set: run `cargo xtask test`, which builds the SPA"
     );
-    let app = TestApp::spawn(Db::Sqlite).await?;
+    let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
+    let app = TestApp::spawn_with(Db::Sqlite, |config| {
+        config.bind = std::net::SocketAddr::from(([127, 0, 0, 1], port));
+        config.public_url = format!("http://127.0.0.1:{port}");
+        tweak(config);
+    })
+    .await?;
     let driver = Driver::start()?;
     let profile = tempfile::tempdir()?;
     let mut caps = serde_json::Map::new();
@@ -124,6 +142,28 @@ where
     Fut: std::future::Future<Output = anyhow::Result<()>>,
 {
     let s = open(width, height, lang).await?;
+    run(s, body).await
+}
+
+/// Runs a test body with a Dutch browser against a server whose configuration `tweak` changes.
+async fn with_browser_config<F, Fut>(
+    tweak: impl FnOnce(&mut inzage_server::config::Config),
+    body: F,
+) -> anyhow::Result<()>
+where
+    F: FnOnce(Client, String, TestApp) -> Fut,
+    Fut: std::future::Future<Output = anyhow::Result<()>>,
+{
+    let s = open_with(1280, 900, "nl-BE", tweak).await?;
+    run(s, body).await
+}
+
+/// Runs a test body in a session and always closes the WebDriver session afterwards.
+async fn run<F, Fut>(s: Session, body: F) -> anyhow::Result<()>
+where
+    F: FnOnce(Client, String, TestApp) -> Fut,
+    Fut: std::future::Future<Output = anyhow::Result<()>>,
+{
     let base = s.app.url("");
     let client = s.client.clone();
     let result = body(s.client.clone(), base, s.app).await;
@@ -2039,9 +2079,30 @@ async fn every_page_fits_a_phone_a_tablet_and_a_desktop() -> anyhow::Result<()> 
                 "/gekoppelde-dossiers",
                 "[data-testid=linked-record]",
             ),
+            ("account", "/account", "[data-testid=session]"),
         ])
         .await?;
         log_out(&client).await?;
+        visit(vec![
+            ("forgot", "/wachtwoord-vergeten", "#username"),
+            ("card-request", "/codekaart-aanvragen", "#national_number"),
+            (
+                "new-password",
+                "/wachtwoord/nieuw?token=x",
+                "[data-testid=reset-start]",
+            ),
+            (
+                "confirm-card",
+                "/codekaart/bevestigen?token=x",
+                "[data-testid=confirm-link-submit]",
+            ),
+            (
+                "card-blocked",
+                "/codekaart-geblokkeerd",
+                "[data-testid=card-blocked]",
+            ),
+        ])
+        .await?;
 
         log_in_provider(&client, &base, &app, "dr.gleason").await?;
         visit(vec![(
@@ -2066,6 +2127,420 @@ async fn every_page_fits_a_phone_a_tablet_and_a_desktop() -> anyhow::Result<()> 
             "[data-testid=staff-queue-empty], [data-testid=staff-queue]",
         )])
         .await?;
+        Ok(())
+    })
+    .await
+}
+
+// The account, the code card's life cycle and the password reset (issue 8).
+
+/// A local SMTP server (`tests/smtp/server.mjs`, Node's `smtp-server`) that writes every message
+/// it receives to a folder; its process is killed on drop.
+struct SmtpServer {
+    child: Child,
+    port: u16,
+    dir: tempfile::TempDir,
+}
+
+impl SmtpServer {
+    async fn start() -> anyhow::Result<Self> {
+        let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
+        let dir = tempfile::tempdir()?;
+        let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("smtp/server.mjs");
+        let child = Command::new("node")
+            .arg(&script)
+            .arg(port.to_string())
+            .arg(dir.path())
+            .stdout(Stdio::null())
+            .stderr(Stdio::inherit())
+            .process_group(0)
+            .spawn()
+            .context("starting node tests/smtp/server.mjs: is node on PATH?")?;
+        let server = Self { child, port, dir };
+        // Ready once it accepts connections.
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+        while tokio::net::TcpStream::connect(("127.0.0.1", port))
+            .await
+            .is_err()
+        {
+            anyhow::ensure!(
+                tokio::time::Instant::now() < deadline,
+                "the SMTP server did not start (is `npm ci` done in tools/?)"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+        Ok(server)
+    }
+
+    fn url(&self) -> String {
+        format!("smtp://127.0.0.1:{}", self.port)
+    }
+
+    /// Waits for the `n`th message (from 1) and returns it decoded: (recipient, subject, body).
+    async fn message(&self, n: usize) -> anyhow::Result<(String, String, String)> {
+        let path = self.dir.path().join(format!("{n:04}.eml"));
+        let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+        loop {
+            if let Ok(raw) = std::fs::read(&path) {
+                return inzage_tests::parse_mail(&raw);
+            }
+            anyhow::ensure!(
+                tokio::time::Instant::now() < deadline,
+                "no mail number {n} arrived"
+            );
+            tokio::time::sleep(Duration::from_millis(100)).await;
+        }
+    }
+}
+
+impl Drop for SmtpServer {
+    fn drop(&mut self) {
+        let _ = Command::new("kill")
+            .args(["-s", "KILL", "--", &format!("-{}", self.child.id())])
+            .status();
+        let _ = self.child.wait();
+    }
+}
+
+/// The first link in a text that starts with `prefix`.
+fn link_in(text: &str, prefix: &str) -> Option<String> {
+    let start = text.find(prefix)?;
+    Some(
+        text[start..]
+            .split(|c: char| c.is_whitespace() || c == '>' || c == '"')
+            .next()?
+            .to_owned(),
+    )
+}
+
+/// Opens "Mijn account" from the menu under the person's name.
+async fn open_account(client: &Client) -> anyhow::Result<()> {
+    let toggle = wait_css(client, "[data-testid=record-menu-toggle]").await?;
+    if toggle.attr("aria-expanded").await?.as_deref() != Some("true") {
+        toggle.click().await?;
+    }
+    wait_css(client, "[data-testid=account-link]")
+        .await?
+        .click()
+        .await?;
+    wait_css(client, "[data-testid=account-card]").await?;
+    Ok(())
+}
+
+/// The first bytes of what a URL of the page (a same-origin or `blob:` URL) holds, as text.
+async fn fetch_start(client: &Client, url: &str) -> anyhow::Result<String> {
+    let start = client
+        .execute_async(
+            "const [url, done] = arguments; \
+             fetch(url).then(r => r.arrayBuffer()) \
+               .then(b => done(String.fromCharCode(...new Uint8Array(b.slice(0, 5))))) \
+               .catch(e => done('error: ' + e));",
+            vec![serde_json::Value::String(url.to_owned())],
+        )
+        .await?;
+    Ok(start.as_str().unwrap_or_default().to_owned())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_patient_asks_for_a_new_card_then_blocks_hers_and_the_old_card_stops_working(
+) -> anyhow::Result<()> {
+    with_browser(1280, 900, |client, base, app| async move {
+        log_in(&client, &base, &app, "margery").await?;
+        open_account(&client).await?;
+        let sessions = client
+            .find_all(Locator::Css("[data-testid=session][data-current=true]"))
+            .await?;
+        assert_eq!(sessions.len(), 1, "this session is marked");
+
+        wait_css(&client, "[data-testid=request-card]")
+            .await?
+            .click()
+            .await?;
+        wait_text(&client, "[data-testid=account-status]", |t| {
+            t.starts_with("Uw nieuwe codekaart wordt gedrukt en per post verstuurd")
+        })
+        .await?;
+        wait_css(&client, "[data-testid=card-on-its-way]").await?;
+        save_screenshot(&client, "account-card-requested.png").await?;
+
+        // Blocking asks first, and says what it does.
+        wait_css(&client, "[data-testid=block-card]")
+            .await?
+            .click()
+            .await?;
+        let effects = wait_text(&client, "[data-testid=block-effects]", |t| !t.is_empty()).await?;
+        assert!(effects.contains("U wordt overal afgemeld"), "{effects}");
+        let focused = client
+            .execute(
+                "return document.activeElement && document.activeElement.dataset.testid;",
+                vec![],
+            )
+            .await?;
+        assert_eq!(focused.as_str(), Some("block-panel"));
+        save_screenshot(&client, "account-block-confirm.png").await?;
+        client
+            .find(Locator::Css("[data-testid=confirm-block]"))
+            .await?
+            .click()
+            .await?;
+        let page = wait_text(&client, "[data-testid=card-blocked]", |t| {
+            t.contains("Uw codekaart is geblokkeerd")
+        })
+        .await?;
+        assert!(page.contains("Zo krijgt u een nieuwe codekaart"), "{page}");
+        assert!(client
+            .find_all(Locator::Css("[data-testid=logout]"))
+            .await?
+            .is_empty());
+        save_screenshot(&client, "card-blocked.png").await?;
+
+        // The session is gone, and the old card no longer logs in.
+        client.goto(&format!("{base}/verslagen")).await?;
+        wait_css(&client, "#username").await?;
+        let login = app.login_of("margery");
+        let position = credentials(&client, &base, "margery", &login.password).await?;
+        let code = login
+            .card
+            .code(inzage_domain::CodeCardPosition::new(position)?)
+            .printed();
+        type_code(&client, &code).await?;
+        let msg = wait_text(&client, "[data-testid=form-error]", |t| !t.is_empty()).await?;
+        assert!(msg.starts_with("De combinatie van gebruikersnaam"), "{msg}");
+        assert!(client
+            .find_all(Locator::Css("[data-testid=report-list]"))
+            .await?
+            .is_empty());
+        Ok(())
+    })
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_patient_resets_her_password_with_the_mailed_link_and_her_code_card() -> anyhow::Result<()>
+{
+    let smtp = SmtpServer::start().await?;
+    let url = smtp.url();
+    with_browser_config(
+        move |config| {
+            config.mail = inzage_server::mail::MailConfig::Smtp {
+                url,
+                from: inzage_server::mail::DEFAULT_FROM.to_owned(),
+            };
+        },
+        |client, base, app| async move {
+            client.goto(&format!("{base}/inloggen")).await?;
+            nav(&client, "Wachtwoord vergeten?").await?;
+            fill(&client, "#username", "margery").await?;
+            wait_css(&client, "[data-testid=forgot-submit]")
+                .await?
+                .click()
+                .await?;
+            wait_text(&client, "[data-testid=forgot-status]", |t| {
+                t.starts_with("Als deze gebruiker bestaat")
+            })
+            .await?;
+
+            let (to, subject, body) = smtp.message(1).await?;
+            assert!(to.starts_with("margery@"), "{to}");
+            assert_eq!(subject, "Kies een nieuw wachtwoord");
+            let link = link_in(&body, &format!("{base}/wachtwoord/nieuw?token="))
+                .with_context(|| format!("no reset link to {base} in: {body}"))?;
+
+            client.goto(&link).await?;
+            // Nothing is sent before the person starts (mail scanners open links too).
+            wait_css(&client, "[data-testid=reset-start]")
+                .await?
+                .click()
+                .await?;
+            let position: u8 = wait_css(&client, "[data-testid=code-position]")
+                .await?
+                .attr("data-position")
+                .await?
+                .context("data-position")?
+                .parse()?;
+            let login = app.login_of("margery");
+            let code = login
+                .card
+                .code(inzage_domain::CodeCardPosition::new(position)?)
+                .printed();
+            let new_password = "zonnige ochtend aan zee";
+            fill(&client, "#code", &code).await?;
+            fill(&client, "#new_password", new_password).await?;
+            // The repeat is checked in the browser, beside its field.
+            fill(
+                &client,
+                "#new_password_repeat",
+                "zonnige ochtend aan het meer",
+            )
+            .await?;
+            wait_css(&client, "[data-testid=reset-submit]")
+                .await?
+                .click()
+                .await?;
+            wait_text(&client, "#new_password_repeat-error", |t| {
+                t == "De twee nieuwe wachtwoorden zijn niet gelijk."
+            })
+            .await?;
+            fill(&client, "#new_password_repeat", new_password).await?;
+            wait_css(&client, "[data-testid=reset-submit]")
+                .await?
+                .click()
+                .await?;
+            wait_text(&client, "[data-testid=reset-done]", |t| {
+                t.starts_with("Uw nieuwe wachtwoord is opgeslagen")
+            })
+            .await?;
+            save_screenshot(&client, "password-reset-done.png").await?;
+
+            // The link works once.
+            client.goto(&link).await?;
+            wait_css(&client, "[data-testid=reset-start]")
+                .await?
+                .click()
+                .await?;
+            wait_text(&client, "[data-testid=form-error]", |t| {
+                t.starts_with("Deze link is ongeldig")
+            })
+            .await?;
+
+            // The new password logs in; the old one no longer does.
+            let position = credentials(&client, &base, "margery", new_password).await?;
+            let code = login
+                .card
+                .code(inzage_domain::CodeCardPosition::new(position)?)
+                .printed();
+            type_code(&client, &code).await?;
+            wait_css(&client, "[data-testid=report-list]").await?;
+            Ok(())
+        },
+    )
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_helpdesk_prints_a_card_at_the_desk_and_staff_post_the_requested_ones(
+) -> anyhow::Result<()> {
+    with_browser(1280, 900, |client, base, app| async move {
+        // Margery asks for a new card by post: its letter waits in the queue.
+        let margery = app.signed_in("margery").await?;
+        margery
+            .post(app.url("/api/v1/me/code-card/request"))
+            .send()
+            .await?
+            .error_for_status()?;
+
+        log_in_staff(&client, &base, &app).await?;
+        let row = "[data-testid=staff-card][data-name='Margery Gibson']";
+        wait_css(&client, row).await?;
+        let letter = wait_css(&client, &format!("{row} [data-testid=letter-download]"))
+            .await?
+            .prop("href")
+            .await?
+            .context("letter link")?;
+        assert_eq!(fetch_start(&client, &letter).await?, "%PDF-");
+
+        // The helpdesk finds her by her login name and prints a card at the desk.
+        scroll_to(&client, "[data-testid=helpdesk]").await?;
+        fill(&client, "#helpdesk_username", "margery").await?;
+        wait_css(&client, "[data-testid=helpdesk-submit]")
+            .await?
+            .click()
+            .await?;
+        let state = wait_text(
+            &client,
+            "[data-testid=helpdesk-account][data-name='Margery Gibson']",
+            |t| !t.is_empty(),
+        )
+        .await?;
+        assert!(state.contains("Aanmelden is mogelijk."), "{state}");
+        assert!(state.contains("Heeft een actieve codekaart."), "{state}");
+        // The page cannot fetch its own `blob:` URL (the CSP's connect-src is 'self'): the test
+        // keeps the blob the page makes the link of, and reads it.
+        client
+            .execute(
+                "const make = URL.createObjectURL; \
+                 URL.createObjectURL = b => { window.lastBlob = b; return make.call(URL, b); };",
+                vec![],
+            )
+            .await?;
+        wait_css(&client, "[data-testid=helpdesk-print]")
+            .await?
+            .click()
+            .await?;
+        let pdf = wait_css(&client, "[data-testid=helpdesk-card-pdf]")
+            .await?
+            .prop("href")
+            .await?
+            .context("card link")?;
+        assert!(pdf.starts_with("blob:"), "{pdf}");
+        let start = client
+            .execute_async(
+                "const done = arguments[0]; window.lastBlob.arrayBuffer() \
+                   .then(b => done(String.fromCharCode(...new Uint8Array(b.slice(0, 5)))));",
+                vec![],
+            )
+            .await?;
+        assert_eq!(start.as_str(), Some("%PDF-"));
+        save_screenshot(&client, "helpdesk.png").await?;
+
+        // The posted letter leaves the queue.
+        wait_css(&client, &format!("{row} [data-testid=letter-posted]"))
+            .await?
+            .click()
+            .await?;
+        wait_text(&client, "[data-testid=staff-cards-status]", |t| {
+            t == "De brief voor Margery Gibson is als verstuurd aangeduid."
+        })
+        .await?;
+        assert!(client.find_all(Locator::Css(row)).await?.is_empty());
+
+        // An unknown name says so at the form.
+        fill(&client, "#helpdesk_username", "niemand.hier").await?;
+        wait_css(&client, "[data-testid=helpdesk-submit]")
+            .await?
+            .click()
+            .await?;
+        wait_text(&client, "[data-testid=helpdesk-error]", |t| {
+            t == "Niemand gevonden met deze naam of dit nummer."
+        })
+        .await?;
+        Ok(())
+    })
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_card_request_form_shows_a_wrong_national_number_beside_the_field() -> anyhow::Result<()>
+{
+    with_browser(360, 740, |client, base, _app| async move {
+        client.goto(&format!("{base}/inloggen")).await?;
+        nav(&client, "Codekaart aanvragen").await?;
+        fill(&client, "#national_number", "85.07.30-033.29").await?;
+        fill(&client, "#email", "an@example.be").await?;
+        wait_css(&client, "[data-testid=card-request-submit]")
+            .await?
+            .click()
+            .await?;
+        wait_text(&client, "#national_number-error", |t| {
+            t == "Dit rijksregisternummer klopt niet. Controleer de cijfers."
+        })
+        .await?;
+        let field = client.find(Locator::Css("#national_number")).await?;
+        assert_eq!(field.attr("aria-invalid").await?.as_deref(), Some("true"));
+        assert_eq!(
+            field.attr("aria-describedby").await?.as_deref(),
+            Some("national_number-hint national_number-error")
+        );
+        assert_eq!(
+            client
+                .find(Locator::Css("#email-error"))
+                .await?
+                .text()
+                .await?,
+            ""
+        );
+        no_horizontal_scrolling(&client).await?;
+        save_screenshot(&client, "card-request-phone.png").await?;
         Ok(())
     })
     .await

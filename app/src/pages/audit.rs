@@ -53,6 +53,10 @@ fn what_label(entry: &AuditEntry) -> String {
         "referral_request" => "audit.what.referral_request",
         r if r.starts_with("link/approved/") => "audit.what.link_approved",
         r if r.starts_with("link/refused/") => "audit.what.link_refused",
+        "code_card/blocked" => "audit.what.code_card_blocked",
+        "code_card/requested" => "audit.what.code_card_requested",
+        "code_card/posted" => "audit.what.code_card_posted",
+        "code_card/printed" => "audit.what.code_card_printed",
         r if read && (r == "report" || r.starts_with("report/")) => "audit.what.report",
         r if !read && r.starts_with("access/") => {
             // `access/<command>` or `access/<command>/<practitioner>`.

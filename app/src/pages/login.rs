@@ -4,6 +4,7 @@ use inzage_domain::wire::{FieldErrors, LoginChallengeRequest, LoginRequest};
 use inzage_domain::{CodeCardPosition, Message};
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
+use leptos_router::components::A;
 use leptos_router::hooks::use_navigate;
 
 use super::home_of;
@@ -259,6 +260,10 @@ pub fn LoginPage() -> impl IntoView {
                     .into_any()
                 }
             }}
+            <ul class="login-links">
+                <li><A href="/wachtwoord-vergeten">{move || t("login.forgot_password")}</A></li>
+                <li><A href="/codekaart-aanvragen">{move || t("login.card_request")}</A></li>
+            </ul>
         </section>
     }
 }

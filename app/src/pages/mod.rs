@@ -1,13 +1,16 @@
 //! The app's pages, and what they share: the session and the logged-in person.
 
 pub mod access;
+pub mod account;
 pub mod audit;
 pub mod designations;
 pub mod linked;
 pub mod login;
 pub mod provider;
+pub mod recovery;
 pub mod reports;
 pub mod staff;
+pub mod staff_cards;
 pub mod view_as;
 
 use inzage_domain::wire::{AccountKind, ErrorBody, FieldErrors, Me};
