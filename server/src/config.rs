@@ -26,6 +26,11 @@ pub struct Config {
     /// Where uploaded documents (signed forms) are kept: outside the SPA's folder, never served
     /// as files.
     pub uploads_dir: PathBuf,
+    /// The portal's address as browsers reach it (`INZAGE_PUBLIC_URL`), for the identity
+    /// providers' redirect URIs; none: `http://` and the bound address.
+    pub public_url: Option<String>,
+    /// The identity providers (OpenID Connect) offered beside the code card; none by default.
+    pub identity: crate::identity::IdentityProviders,
 }
 
 /// The memory (KiB) and time cost of an Argon2id hash.
@@ -59,6 +64,8 @@ impl Default for Config {
             password_hashing: HashCost::PASSWORD,
             network: crate::network::Network::default(),
             uploads_dir: PathBuf::from("uploads"),
+            public_url: None,
+            identity: crate::identity::IdentityProviders::default(),
         }
     }
 }
@@ -66,7 +73,8 @@ impl Default for Config {
 impl Config {
     /// Reads `INZAGE_BIND`, `DATABASE_URL`, `INZAGE_DIST`, `INZAGE_PUBLIC_URL`,
     /// `INZAGE_REPORT_CUTOFF` (a date, or `none`), `INZAGE_UPLOADS` (the folder for uploaded
-    /// documents) and `INZAGE_NETWORK` (the network file), with clear errors for bad values.
+    /// documents), `INZAGE_NETWORK` (the network file) and `INZAGE_IDENTITY` (the identity
+    /// providers' file), with clear errors for bad values.
     pub fn from_env() -> anyhow::Result<Self> {
         let mut c = Config::default();
         if let Ok(v) = std::env::var("INZAGE_BIND") {
@@ -88,6 +96,7 @@ impl Config {
         }
         if let Ok(v) = std::env::var("INZAGE_PUBLIC_URL") {
             c.secure_cookies = served_over_tls(&v);
+            c.public_url = Some(v.trim().trim_end_matches('/').to_owned());
         }
         if let Ok(v) = std::env::var("INZAGE_REPORT_CUTOFF") {
             c.default_report_cutoff = if v == "none" {
@@ -103,6 +112,9 @@ impl Config {
         }
         if let Ok(v) = std::env::var("INZAGE_NETWORK") {
             c.network = crate::network::Network::load(std::path::Path::new(&v))?;
+        }
+        if let Ok(v) = std::env::var("INZAGE_IDENTITY") {
+            c.identity = crate::identity::IdentityProviders::load(std::path::Path::new(&v))?;
         }
         Ok(c)
     }

@@ -10,6 +10,7 @@ pub mod config;
 pub mod demo;
 pub mod error;
 pub mod fhir;
+pub mod identity;
 pub mod language;
 pub mod network;
 pub mod store;
@@ -130,6 +131,11 @@ impl Application {
     ) -> anyhow::Result<Self> {
         let auth = Auth::new(store.clone(), config.password_hashing)?;
         let listener = tokio::net::TcpListener::bind(config.bind).await?;
+        let mut config = config;
+        if config.public_url.is_none() {
+            // Without a configured address, browsers reach the portal where it listens.
+            config.public_url = Some(format!("http://{}", listener.local_addr()?));
+        }
         let state = AppState {
             store,
             auth,

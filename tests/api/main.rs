@@ -25,6 +25,7 @@ macro_rules! on_both_backends {
 mod access;
 mod designations;
 mod links;
+mod oidc;
 mod openapi;
 
 on_both_backends!(

@@ -19,6 +19,8 @@ use inzage_server::store::Store;
 use inzage_server::Application;
 use time::macros::datetime;
 
+pub mod oidc;
+
 /// Which database a test runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Db {
@@ -109,6 +111,15 @@ pub async fn fresh_database(db: Db, dir: &tempfile::TempDir) -> anyhow::Result<S
 impl TestApp {
     /// Starts a server on a fresh database with the demo data.
     pub async fn spawn(db: Db) -> anyhow::Result<TestApp> {
+        Self::spawn_with(db, |_| {}).await
+    }
+
+    /// Like [`TestApp::spawn`], with the test's changes to the configuration (identity
+    /// providers, for example).
+    pub async fn spawn_with(
+        db: Db,
+        configure: impl FnOnce(&mut Config),
+    ) -> anyhow::Result<TestApp> {
         init_logging();
         let dir = Arc::new(tempfile::tempdir()?);
         let database_url = fresh_database(db, &dir).await?;
@@ -123,7 +134,8 @@ impl TestApp {
         };
         let clock = ManualClock::new(TEST_START);
         let store = Store::connect(&database_url).await?;
-        let config = test_config(&database_url, &dist, &dir.path().join("uploads"))?;
+        let mut config = test_config(&database_url, &dist, &dir.path().join("uploads"))?;
+        configure(&mut config);
         let logins = demo::seed(
             &store,
             &demo_bundles(),

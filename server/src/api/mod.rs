@@ -9,6 +9,7 @@ mod access;
 mod audit;
 mod designations;
 mod links;
+pub mod oidc;
 pub mod openapi;
 mod provider;
 mod record;
@@ -45,6 +46,9 @@ pub fn routes() -> Router<AppState> {
         .route("/login/challenge", post(login_challenge))
         .route("/login", post(login))
         .route("/logout", post(logout))
+        .route("/oidc/providers", get(oidc::providers))
+        .route("/oidc/{provider}/start", get(oidc::start))
+        .route("/oidc/{provider}/callback", get(oidc::callback))
         .route("/me", get(me))
         .route("/me/language", axum::routing::put(set_language))
         .route("/reports", get(reports::own_reports))

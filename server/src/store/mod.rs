@@ -14,11 +14,13 @@ mod access;
 mod audit;
 mod designations;
 mod links;
+mod oidc;
 
 pub use access::{FactRow, PractitionerRow, ReferralRow, ReuseProjectRow, StaffRow};
 pub use audit::{AuditQuery, AuditRow, NewAuditEntry, VerifyOutcome};
 pub use designations::DesignationRow;
 pub use links::LinkRequestRow;
+pub use oidc::OidcFlowRow;
 
 /// A transaction that writes to the audit trail (see [`Store::begin`]); rolled back when
 /// dropped without [`Tx::commit`].
@@ -567,6 +569,7 @@ impl Store {
             .bind(now)
             .execute(&self.pool)
             .await?;
+        self.purge_oidc_flows(now).await?;
         Ok(())
     }
 
