@@ -356,8 +356,11 @@ fn cookie(headers: &HeaderMap, name: &str) -> Option<String> {
         .map(|(_, value)| value.to_owned())
 }
 
+/// The instant for the ID token verifier. An instant chrono cannot hold (never a real clock's)
+/// counts as the end of time, so every token is expired: the check fails closed.
 fn to_chrono(t: OffsetDateTime) -> chrono::DateTime<chrono::Utc> {
-    chrono::DateTime::from_timestamp(t.unix_timestamp(), t.nanosecond()).unwrap_or_default()
+    chrono::DateTime::from_timestamp(t.unix_timestamp(), t.nanosecond())
+        .unwrap_or(chrono::DateTime::<chrono::Utc>::MAX_UTC)
 }
 
 /// The account to log in, or why not. Database errors are the only `Err` of the outer result.
