@@ -259,6 +259,7 @@ pub fn LoginPage() -> impl IntoView {
                     .into_any()
                 }
             }}
+            <super::oidc::IdentityProviders/>
         </section>
     }
 }

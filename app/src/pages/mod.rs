@@ -5,6 +5,7 @@ pub mod audit;
 pub mod designations;
 pub mod linked;
 pub mod login;
+pub mod oidc;
 pub mod provider;
 pub mod reports;
 pub mod staff;
