@@ -124,6 +124,12 @@ pub async fn me() -> Result<Me, ApiFailure> {
     get("/me").await
 }
 
+/// The identity providers (eID, itsme, DigiD) the login page offers.
+pub async fn identity_providers(
+) -> Result<Vec<inzage_domain::wire::IdentityProviderInfo>, ApiFailure> {
+    get("/oidc/providers").await
+}
+
 /// Remembers the person's language in their profile; the answer is who is logged in.
 pub async fn set_language(choice: &LanguageChoice) -> Result<Me, ApiFailure> {
     let req = Request::put(&url("/me/language"))

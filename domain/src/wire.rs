@@ -193,6 +193,78 @@ pub enum AccountKind {
 
 crate::redacted_debug!(Me {});
 
+/// The kind of identity provider a login route goes through, which tells the national number
+/// its ID token asserts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "kebab-case")]
+pub enum IdentityKind {
+    /// The Belgian federal authentication service (CSAM/FAS: eID card reader, itsme and the
+    /// other federal keys): a Belgian national register or BIS number.
+    BeFas,
+    /// itsme directly: a Belgian national register or BIS number.
+    Itsme,
+    /// DigiD (Logius): a Dutch citizen service number.
+    Digid,
+}
+
+impl IdentityKind {
+    /// Reads the national number claim of this kind of provider: an INSZ (mod-97 check) for the
+    /// Belgian services, a BSN (eleven test) for DigiD. A number of the other country fails.
+    /// ```
+    /// use inzage_domain::wire::{IdentityKind, NationalNumber};
+    /// assert!(matches!(IdentityKind::BeFas.national_number("85073003328"), Ok(NationalNumber::Be(_))));
+    /// assert!(IdentityKind::BeFas.national_number("85073003329").is_err());
+    /// assert!(matches!(IdentityKind::Digid.national_number("111222333"), Ok(NationalNumber::Nl(_))));
+    /// assert!(IdentityKind::Digid.national_number("85073003328").is_err());
+    /// ```
+    pub fn national_number(self, claim: &str) -> Result<NationalNumber, Message> {
+        match self {
+            IdentityKind::BeFas | IdentityKind::Itsme => Insz::parse(claim)
+                .map(NationalNumber::Be)
+                .map_err(|e| Message::from(&e)),
+            IdentityKind::Digid => Bsn::parse(claim)
+                .map(NationalNumber::Nl)
+                .map_err(|e| Message::from(&e)),
+        }
+    }
+}
+
+/// A text in each language of the portal.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LocalText {
+    /// Dutch.
+    pub nl: String,
+    /// French.
+    pub fr: String,
+    /// English.
+    pub en: String,
+}
+
+impl LocalText {
+    /// The text in a language.
+    pub fn get(&self, language: Language) -> &str {
+        match language {
+            Language::Nl => &self.nl,
+            Language::Fr => &self.fr,
+            Language::En => &self.en,
+        }
+    }
+}
+
+/// An identity provider the login page offers, beside username, password and code card.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct IdentityProviderInfo {
+    /// The id in the provider's routes (`/api/v1/oidc/{id}/start`).
+    pub id: String,
+    /// Which kind of provider, and so which national number it asserts.
+    pub kind: IdentityKind,
+    /// The button's text.
+    pub name: LocalText,
+}
+
 /// One report in the list.
 #[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

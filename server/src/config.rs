@@ -26,10 +26,14 @@ pub struct Config {
     /// Where uploaded documents (signed forms) are kept: outside the SPA's folder, never served
     /// as files.
     pub uploads_dir: PathBuf,
-    /// The address patients reach the portal at, for links in e-mails (no trailing slash).
-    pub public_url: String,
+    /// The portal's address as browsers reach it (`INZAGE_PUBLIC_URL`, no trailing slash), for
+    /// links in e-mails and the identity providers' redirect URIs; none: `http://` and the bound
+    /// address (see [`Config::public_url`]).
+    pub public_url: Option<String>,
     /// How e-mail leaves the portal.
     pub mail: crate::mail::MailConfig,
+    /// The identity providers (OpenID Connect) offered beside the code card; none by default.
+    pub identity: crate::identity::IdentityProviders,
 }
 
 /// The memory (KiB) and time cost of an Argon2id hash.
@@ -63,17 +67,27 @@ impl Default for Config {
             password_hashing: HashCost::PASSWORD,
             network: crate::network::Network::default(),
             uploads_dir: PathBuf::from("uploads"),
-            public_url: "http://127.0.0.1:8080".into(),
+            public_url: None,
             mail: crate::mail::MailConfig::default(),
+            identity: crate::identity::IdentityProviders::default(),
         }
     }
 }
 
 impl Config {
+    /// The portal's public address: the configured one, else (filled in when the server binds)
+    /// `http://` and the address it listens on.
+    pub fn public_url(&self) -> String {
+        self.public_url
+            .clone()
+            .unwrap_or_else(|| format!("http://{}", self.bind))
+    }
+
     /// Reads `INZAGE_BIND`, `DATABASE_URL`, `INZAGE_DIST`, `INZAGE_PUBLIC_URL`,
     /// `INZAGE_REPORT_CUTOFF` (a date, or `none`), `INZAGE_UPLOADS` (the folder for uploaded
-    /// documents), `INZAGE_NETWORK` (the network file) and the mail settings of
-    /// [`crate::mail::MailConfig::from_env`], with clear errors for bad values.
+    /// documents), `INZAGE_NETWORK` (the network file), `INZAGE_IDENTITY` (the identity
+    /// providers' file) and the mail settings of [`crate::mail::MailConfig::from_env`], with
+    /// clear errors for bad values.
     pub fn from_env() -> anyhow::Result<Self> {
         let mut c = Config::default();
         if let Ok(v) = std::env::var("INZAGE_BIND") {
@@ -95,9 +109,7 @@ impl Config {
         }
         if let Ok(v) = std::env::var("INZAGE_PUBLIC_URL") {
             c.secure_cookies = served_over_tls(&v);
-            c.public_url = v.trim().trim_end_matches('/').to_owned();
-        } else {
-            c.public_url = format!("http://{}", c.bind);
+            c.public_url = Some(v.trim().trim_end_matches('/').to_owned());
         }
         c.mail = crate::mail::MailConfig::from_env()?;
         if let Ok(v) = std::env::var("INZAGE_REPORT_CUTOFF") {
@@ -114,6 +126,9 @@ impl Config {
         }
         if let Ok(v) = std::env::var("INZAGE_NETWORK") {
             c.network = crate::network::Network::load(std::path::Path::new(&v))?;
+        }
+        if let Ok(v) = std::env::var("INZAGE_IDENTITY") {
+            c.identity = crate::identity::IdentityProviders::load(std::path::Path::new(&v))?;
         }
         Ok(c)
     }

@@ -11,6 +11,7 @@ pub mod config;
 pub mod demo;
 pub mod error;
 pub mod fhir;
+pub mod identity;
 pub mod language;
 pub mod mail;
 pub mod network;
@@ -156,6 +157,11 @@ impl Application {
             config.network.code_card,
         )?;
         let listener = tokio::net::TcpListener::bind(config.bind).await?;
+        let mut config = config;
+        if config.public_url.is_none() {
+            // Without a configured address, browsers reach the portal where it listens.
+            config.public_url = Some(format!("http://{}", listener.local_addr()?));
+        }
         let mailer = mail::Mailer::new(&config.mail)?;
         let state = AppState {
             store,

@@ -26,6 +26,7 @@ mod access;
 mod designations;
 mod identity;
 mod links;
+mod oidc;
 mod openapi;
 
 on_both_backends!(

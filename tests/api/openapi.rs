@@ -76,7 +76,21 @@ async fn call(
 }
 
 async fn every_answer_matches_the_published_document(db: Db) -> anyhow::Result<()> {
-    let app = TestApp::spawn(db).await?;
+    // One identity provider, which does not answer: its start and callback send the browser
+    // back to the login page (the whole flow is tested in oidc.rs).
+    let down = inzage_tests::oidc::free_port()?;
+    let identity = inzage_server::identity::IdentityProviders::parse(
+        &format!(
+            "[[provider]]\nid = \"down\"\nkind = \"be-fas\"\nname = \"eID\"\n\
+             issuer = \"http://127.0.0.1:{down}\"\nclient_id = \"inzage\"\n\
+             client_secret_env = \"S\"\nnational_number_claim = \"egovNRN\"\n"
+        ),
+        |_| Some("secret".into()),
+    )?;
+    let app = TestApp::spawn_with(db, |c| c.identity = identity).await?;
+    let no_redirects = Client::builder()
+        .redirect(reqwest::redirect::Policy::none())
+        .build()?;
     let doc: Value = browser()
         .get(app.url("/api/v1/openapi.json"))
         .send()
@@ -96,6 +110,41 @@ async fn every_answer_matches_the_published_document(db: Db) -> anyhow::Result<(
     let post = Method::POST;
     let mut seen = std::collections::BTreeSet::new();
     let cases: Vec<(&Client, Method, String, String, Option<Value>)> = vec![
+        (
+            &anonymous,
+            get.clone(),
+            "/api/v1/oidc/providers".into(),
+            "/api/v1/oidc/providers".into(),
+            None,
+        ),
+        (
+            &no_redirects,
+            get.clone(),
+            "/api/v1/oidc/{provider}/start".into(),
+            "/api/v1/oidc/down/start".into(),
+            None,
+        ),
+        (
+            &no_redirects,
+            get.clone(),
+            "/api/v1/oidc/{provider}/start".into(),
+            "/api/v1/oidc/nobody/start".into(),
+            None,
+        ),
+        (
+            &no_redirects,
+            get.clone(),
+            "/api/v1/oidc/{provider}/callback".into(),
+            "/api/v1/oidc/down/callback?code=c&state=s".into(),
+            None,
+        ),
+        (
+            &no_redirects,
+            get.clone(),
+            "/api/v1/oidc/{provider}/callback".into(),
+            "/api/v1/oidc/nobody/callback?code=c&state=s".into(),
+            None,
+        ),
         (
             &anonymous,
             get.clone(),

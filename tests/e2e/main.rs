@@ -57,9 +57,7 @@ async fn open(width: u32, height: u32, lang: &str) -> anyhow::Result<Session> {
     open_with(width, height, lang, |_| {}).await
 }
 
-/// Like [`open`], with a change to the server's configuration (its mail, for instance). The
-/// server listens on a port chosen beforehand, so its `public_url`, which e-mail links use, is
-/// its own address.
+/// Like [`open`], with a change to the server's configuration (its mail, for instance).
 async fn open_with(
     width: u32,
     height: u32,
@@ -70,13 +68,19 @@ async fn open_with(
         std::env::var_os("INZAGE_DIST").is_some(),
         "INZAGE_DIST is not set: run `cargo xtask test`, which builds the SPA"
     );
-    let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
-    let app = TestApp::spawn_with(Db::Sqlite, |config| {
-        config.bind = std::net::SocketAddr::from(([127, 0, 0, 1], port));
-        config.public_url = format!("http://127.0.0.1:{port}");
-        tweak(config);
-    })
-    .await?;
+    // Without a configured public address, the server's is where it listens: e-mail links
+    // point back to it.
+    open_on(
+        TestApp::spawn_with(Db::Sqlite, tweak).await?,
+        width,
+        height,
+        lang,
+    )
+    .await
+}
+
+/// Opens a browser on a server the test started itself.
+async fn open_on(app: TestApp, width: u32, height: u32, lang: &str) -> anyhow::Result<Session> {
     let driver = Driver::start()?;
     let profile = tempfile::tempdir()?;
     let mut caps = serde_json::Map::new();
@@ -142,7 +146,7 @@ where
     Fut: std::future::Future<Output = anyhow::Result<()>>,
 {
     let s = open(width, height, lang).await?;
-    run(s, body).await
+    run_in(s, body).await
 }
 
 /// Runs a test body with a Dutch browser against a server whose configuration `tweak` changes.
@@ -155,11 +159,11 @@ where
     Fut: std::future::Future<Output = anyhow::Result<()>>,
 {
     let s = open_with(1280, 900, "nl-BE", tweak).await?;
-    run(s, body).await
+    run_in(s, body).await
 }
 
 /// Runs a test body in a session and always closes the WebDriver session afterwards.
-async fn run<F, Fut>(s: Session, body: F) -> anyhow::Result<()>
+async fn run_in<F, Fut>(s: Session, body: F) -> anyhow::Result<()>
 where
     F: FnOnce(Client, String, TestApp) -> Fut,
     Fut: std::future::Future<Output = anyhow::Result<()>>,
@@ -2541,6 +2545,103 @@ async fn the_card_request_form_shows_a_wrong_national_number_beside_the_field() 
         );
         no_horizontal_scrolling(&client).await?;
         save_screenshot(&client, "card-request-phone.png").await?;
+        Ok(())
+    })
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn oidc_a_patient_logs_in_with_eid_at_the_identity_provider_and_reads_her_reports(
+) -> anyhow::Result<()> {
+    use inzage_tests::oidc::{free_port, OidcProvider};
+    anyhow::ensure!(
+        std::env::var_os("INZAGE_DIST").is_some(),
+        "INZAGE_DIST is not set: run `cargo xtask test`, which builds the SPA"
+    );
+    let port = free_port()?;
+    let providers = inzage_server::identity::IdentityProviders::parse(
+        &format!(
+            r#"
+[[provider]]
+id = "eid"
+kind = "be-fas"
+name = {{ nl = "Aanmelden met eID of itsme", fr = "Se connecter avec eID ou itsme", en = "Log in with eID or itsme" }}
+issuer = "http://127.0.0.1:{port}"
+client_id = "inzage"
+client_secret_env = "SECRET"
+national_number_claim = "egovNRN"
+scopes = ["openid", "egovNRN"]
+"#
+        ),
+        |_| Some("e2e-secret".into()),
+    )?;
+    let app = TestApp::spawn_with(Db::Sqlite, |c| c.identity = providers).await?;
+    // The provider signs with the real time.
+    app.clock.set(time::OffsetDateTime::now_utc());
+    let number: String = app
+        .login_of("margery")
+        .national_number
+        .clone()
+        .unwrap_or_default()
+        .chars()
+        .filter(char::is_ascii_digit)
+        .collect();
+    let _provider = OidcProvider::start(
+        port,
+        serde_json::json!({
+            "clients": [{ "client_id": "inzage", "client_secret": "e2e-secret",
+                          "redirect_uris": [app.url("/api/v1/oidc/eid/callback")] }],
+            "accounts": {
+                "stranger": { "name": "Someone Else", "egovNRN": "90020199704" },
+                "margery": { "name": "Margery Gibson", "egovNRN": number },
+            },
+            "scopes": { "egovNRN": ["egovNRN"] },
+        }),
+    )
+    .await?;
+    let session = open_on(app, 1280, 900, "nl-BE").await?;
+    run_in(session, |client, base, _app| async move {
+        // Someone the hospital does not know is refused, with a sentence, and stays logged out.
+        client.goto(&format!("{base}/inloggen")).await?;
+        let button = wait_css(&client, "[data-testid=oidc-eid]").await?;
+        assert_eq!(button.text().await?, "Aanmelden met eID of itsme");
+        button.click().await?;
+        wait_css(&client, "#account-stranger")
+            .await?
+            .click()
+            .await?;
+        let refusal = wait_text(&client, "[data-testid=oidc-error]", |t| !t.is_empty()).await?;
+        assert!(
+            refusal.contains("geen patiënt met een account")
+                && refusal.contains("geen account aangemaakt"),
+            "{refusal}"
+        );
+        assert!(client
+            .current_url()
+            .await?
+            .as_str()
+            .contains("oidc_error=no_account"));
+        save_screenshot(&client, "oidc-refused.png").await?;
+        // The provider remembers whom it logged in (a cookie of 127.0.0.1): forget it.
+        client.delete_all_cookies().await?;
+
+        // Margery logs in at the provider and lands on her reports.
+        client.goto(&format!("{base}/inloggen")).await?;
+        wait_css(&client, "[data-testid=oidc-eid]")
+            .await?
+            .click()
+            .await?;
+        wait_css(&client, "#account-margery").await?.click().await?;
+        wait_text(&client, "[data-testid=user-name]", |t| {
+            t == "Margery Gibson"
+        })
+        .await?;
+        wait_text(&client, "[data-testid=report-list]", |t| {
+            t.contains("Ontslagbrief")
+        })
+        .await?;
+        assert!(client.current_url().await?.path().ends_with("/verslagen"));
+        save_screenshot(&client, "oidc-reports.png").await?;
         Ok(())
     })
     .await

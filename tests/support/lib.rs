@@ -19,6 +19,8 @@ use inzage_server::store::Store;
 use inzage_server::Application;
 use time::macros::datetime;
 
+pub mod oidc;
+
 /// Which database a test runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Db {
@@ -112,8 +114,12 @@ impl TestApp {
         Self::spawn_with(db, |_| {}).await
     }
 
-    /// Like [`TestApp::spawn`], with a change to the configuration (a network setting, the mail).
-    pub async fn spawn_with(db: Db, tweak: impl FnOnce(&mut Config)) -> anyhow::Result<TestApp> {
+    /// Like [`TestApp::spawn`], with the test's changes to the configuration (a network
+    /// setting, the mail, identity providers).
+    pub async fn spawn_with(
+        db: Db,
+        configure: impl FnOnce(&mut Config),
+    ) -> anyhow::Result<TestApp> {
         init_logging();
         let dir = Arc::new(tempfile::tempdir()?);
         let database_url = fresh_database(db, &dir).await?;
@@ -129,7 +135,7 @@ impl TestApp {
         let clock = ManualClock::new(TEST_START);
         let store = Store::connect(&database_url).await?;
         let mut config = test_config(&database_url, &dist, &dir.path().join("uploads"))?;
-        tweak(&mut config);
+        configure(&mut config);
         let logins = demo::seed(
             &store,
             &demo_bundles(),

@@ -676,7 +676,74 @@ fn serve_demo(ws: &Workspace) -> Result<()> {
     if env::var_os("DATABASE_URL").is_none() {
         cmd.env("DATABASE_URL", DEFAULT_DATABASE_URL);
     }
-    run_cmd(&mut cmd)
+    // The demo's identity provider, unless another identity file is configured.
+    let mut provider = None;
+    if env::var_os("INZAGE_IDENTITY").is_none() {
+        match start_demo_identity_provider(ws) {
+            Ok(child) => {
+                provider = Some(child);
+                cmd.env("INZAGE_IDENTITY", "config/demo-identity.toml")
+                    .env("INZAGE_DEMO_OIDC_SECRET", DEMO_OIDC_SECRET);
+            }
+            Err(e) => println!("the demo identity provider did not start ({e:#}): code cards only"),
+        }
+    }
+    let result = run_cmd(&mut cmd);
+    if let Some(mut child) = provider {
+        let _ = child.kill();
+        let _ = child.wait();
+    }
+    result
+}
+
+/// The demo identity provider's client secret: a demo value, known to both sides.
+const DEMO_OIDC_SECRET: &str = "inzage-demo-oidc-secret";
+/// Where the demo identity provider listens (`config/demo-identity.toml` names it).
+const DEMO_OIDC_PORT: u16 = 8081;
+
+/// Starts the demo's OpenID provider: `oidc-provider` configured by `tests/oidc/provider.mjs`,
+/// standing in for the federal login service (eID, itsme) and DigiD, with the demo patients'
+/// national numbers (README.md lists them) and one person the hospital does not know.
+fn start_demo_identity_provider(ws: &Workspace) -> Result<std::process::Child> {
+    TcpListener::bind(("127.0.0.1", DEMO_OIDC_PORT))
+        .with_context(|| format!("port {DEMO_OIDC_PORT} is taken"))?;
+    let portal = env::var("INZAGE_PUBLIC_URL").unwrap_or_else(|_| {
+        format!(
+            "http://{}",
+            env::var("INZAGE_BIND").unwrap_or_else(|_| "127.0.0.1:8080".into())
+        )
+    });
+    let portal = portal.trim_end_matches('/');
+    let callback = |id: &str| format!("{portal}/api/v1/oidc/{id}/callback");
+    let config = serde_json::json!({
+        "port": DEMO_OIDC_PORT,
+        "issuer": format!("http://127.0.0.1:{DEMO_OIDC_PORT}"),
+        "clients": [
+            { "client_id": "inzage-demo", "client_secret": DEMO_OIDC_SECRET,
+              "redirect_uris": [callback("eid")] },
+            { "client_id": "inzage-demo-digid", "client_secret": DEMO_OIDC_SECRET,
+              "redirect_uris": [callback("digid")] },
+        ],
+        "accounts": {
+            "margery": { "name": "Margery Gibson (eID)", "egovNRN": "48110810264" },
+            "reyna": { "name": "Reyna Ziemann (eID)", "egovNRN": "74022820439" },
+            "noor": { "name": "Noor Visser (DigiD)", "bsn": "111222333" },
+            "someone": { "name": "Someone Else (no account here)", "egovNRN": "90020199704" },
+        },
+        "scopes": { "egovNRN": ["egovNRN"], "bsn": ["bsn"] },
+    });
+    let child = ws
+        .cmd("node")
+        .arg("tests/oidc/provider.mjs")
+        .arg(config.to_string())
+        .stdout(Stdio::null())
+        .stderr(Stdio::null())
+        .spawn()
+        .context("starting node tests/oidc/provider.mjs")?;
+    println!(
+        "demo identity provider (eID, itsme, DigiD stand-in) on http://127.0.0.1:{DEMO_OIDC_PORT}"
+    );
+    Ok(child)
 }
 
 // ---------------------------------------------------------------------------------------------

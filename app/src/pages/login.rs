@@ -260,6 +260,7 @@ pub fn LoginPage() -> impl IntoView {
                     .into_any()
                 }
             }}
+            <super::oidc::IdentityProviders/>
             <ul class="login-links">
                 <li><A href="/wachtwoord-vergeten">{move || t("login.forgot_password")}</A></li>
                 <li><A href="/codekaart-aanvragen">{move || t("login.card_request")}</A></li>

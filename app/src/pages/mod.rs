@@ -6,6 +6,7 @@ pub mod audit;
 pub mod designations;
 pub mod linked;
 pub mod login;
+pub mod oidc;
 pub mod provider;
 pub mod recovery;
 pub mod reports;

@@ -261,7 +261,7 @@ pub async fn change_email(
             "link",
             format!(
                 "{}/e-mail/bevestigen?token={}",
-                state.config.public_url,
+                state.config.public_url(),
                 token.as_str()
             ),
         )],
@@ -452,7 +452,7 @@ async fn print_card(
             .unwrap_or_default(),
         first_password: profile.password_hash == NO_PASSWORD,
         network: state.config.network.name.clone(),
-        public_url: state.config.public_url.clone(),
+        public_url: state.config.public_url(),
         issued: now.date(),
     };
     let pdf = cardletter::letter(&holder, &card, language_of(profile.language.as_deref()))?;
@@ -583,7 +583,7 @@ pub async fn request_card_online(
             "link",
             format!(
                 "{}/codekaart/bevestigen?token={}",
-                state.config.public_url,
+                state.config.public_url(),
                 token.as_str()
             ),
         )],
@@ -690,7 +690,7 @@ pub async fn request_reset(
                         "link",
                         format!(
                             "{}/wachtwoord/nieuw?token={}",
-                            state.config.public_url,
+                            state.config.public_url(),
                             token.as_str()
                         ),
                     ),

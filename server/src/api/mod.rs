@@ -10,6 +10,7 @@ mod account;
 mod audit;
 mod designations;
 mod links;
+pub mod oidc;
 pub mod openapi;
 mod provider;
 mod record;
@@ -46,6 +47,9 @@ pub fn routes() -> Router<AppState> {
         .route("/login/challenge", post(login_challenge))
         .route("/login", post(login))
         .route("/logout", post(logout))
+        .route("/oidc/providers", get(oidc::providers))
+        .route("/oidc/{provider}/start", get(oidc::start))
+        .route("/oidc/{provider}/callback", get(oidc::callback))
         .route("/me", get(me))
         .route("/me/language", axum::routing::put(set_language))
         .route("/me/account", get(account::view))
@@ -252,7 +256,7 @@ pub async fn same_origin_only(
         *request.method(),
         Method::GET | Method::HEAD | Method::OPTIONS
     );
-    if changes && !is_same_origin(request.headers(), &state.config.public_url) {
+    if changes && !is_same_origin(request.headers(), &state.config.public_url()) {
         return ApiError::CrossSite.into_response();
     }
     next.run(request).await

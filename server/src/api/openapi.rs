@@ -20,6 +20,9 @@ use utoipa::{Modify, OpenApi};
         super::login_challenge,
         super::login,
         super::logout,
+        super::oidc::providers,
+        super::oidc::start,
+        super::oidc::callback,
         super::me,
         super::set_language,
         super::reports::own_reports,
@@ -65,7 +68,7 @@ use utoipa::{Modify, OpenApi};
     ),
     modifiers(&SessionCookie),
     tags(
-        (name = "login", description = "Username, password and a code card code; sessions"),
+        (name = "login", description = "Username, password and a code card code, or an identity provider (OpenID Connect); sessions"),
         (name = "account", description = "The person's own account: password, username, e-mail, sessions, code card; password reset and card requests"),
         (name = "record", description = "The record's reports"),
         (name = "access", description = "Who can read the record, and the patient's commands (Toegangen)"),

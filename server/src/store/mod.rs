@@ -15,12 +15,14 @@ mod audit;
 mod designations;
 mod identity;
 mod links;
+mod oidc;
 
 pub use access::{FactRow, PractitionerRow, ReferralRow, ReuseProjectRow, StaffRow};
 pub use audit::{AuditQuery, AuditRow, NewAuditEntry, VerifyOutcome};
 pub use designations::DesignationRow;
 pub use identity::{AccountProfile, CardCode, CardRequestRow, NewSession, SessionRow};
 pub use links::LinkRequestRow;
+pub use oidc::OidcFlowRow;
 
 /// A transaction that writes to the audit trail (see [`Store::begin`]); rolled back when
 /// dropped without [`Tx::commit`].
@@ -550,6 +552,7 @@ impl Store {
             .bind(now)
             .execute(&self.pool)
             .await?;
+        self.purge_oidc_flows(now).await?;
         Ok(())
     }
 
