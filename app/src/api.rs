@@ -138,6 +138,43 @@ pub async fn set_language(choice: &LanguageChoice) -> Result<Me, ApiFailure> {
     read(req.send().await).await
 }
 
+/// The terms of use in force (their version and the helpdesk).
+pub async fn terms() -> Result<inzage_domain::account::Terms, ApiFailure> {
+    get("/terms").await
+}
+
+/// The person accepts the terms of use in force.
+pub async fn accept_terms(version: &str) -> Result<Me, ApiFailure> {
+    let req = Request::put(&url("/me/terms"))
+        .json(&inzage_domain::account::TermsAcceptance {
+            version: version.to_owned(),
+        })
+        .map_err(|_| ApiFailure::Network)?;
+    read(req.send().await).await
+}
+
+/// The helpdesk suspends an account, with the reason the person will read.
+pub async fn staff_suspend(account: &str, reason: &str) -> Result<(), ApiFailure> {
+    send_empty(
+        "POST",
+        &format!("/staff/accounts/{}/suspend", encode_segment(account)),
+        Some(&inzage_domain::account::Suspension {
+            reason: reason.to_owned(),
+        }),
+    )
+    .await
+}
+
+/// The helpdesk lifts a suspension.
+pub async fn staff_resume(account: &str) -> Result<(), ApiFailure> {
+    send_empty::<()>(
+        "POST",
+        &format!("/staff/accounts/{}/resume", encode_segment(account)),
+        None,
+    )
+    .await
+}
+
 /// The records the person may act on now, their own first.
 pub async fn records() -> Result<Vec<LinkedRecord>, ApiFailure> {
     get("/records").await

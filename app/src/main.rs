@@ -93,6 +93,7 @@ fn App() -> impl IntoView {
         <Router>
             <a class="skip-link" href="#main">{move || t("nav.skip")}</a>
             <Header/>
+            <pages::terms::TermsGate/>
             <main id="main" tabindex="-1">
                 <CurrentRecord/>
                 <Routes fallback=|| view! { <NotFound/> }>
@@ -109,6 +110,7 @@ fn App() -> impl IntoView {
                     <Route path=path!("/gekoppelde-dossiers") view=pages::linked::LinkedPage/>
                     <Route path=path!("/backoffice") view=pages::staff::BackofficePage/>
                     <Route path=path!("/account") view=pages::account::AccountPage/>
+                    <Route path=path!("/voorwaarden") view=pages::terms::TermsPage/>
                     <Route
                         path=path!("/wachtwoord-vergeten")
                         view=pages::recovery::ForgotPasswordPage

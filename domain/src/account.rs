@@ -405,6 +405,62 @@ pub struct HelpdeskAccount {
     pub has_card: bool,
     /// Open sessions.
     pub sessions: usize,
+    /// Why the hospital suspended the account, when it did.
+    #[serde(default)]
+    pub suspended_reason: Option<String>,
+}
+
+/// The portal's terms of use as the person is asked to accept them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Terms {
+    /// The version in force.
+    pub version: String,
+    /// Whom to contact with questions: phone.
+    pub helpdesk_phone: Option<String>,
+    /// Whom to contact with questions: e-mail.
+    pub helpdesk_email: Option<String>,
+}
+
+/// The person accepts a version of the terms.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct TermsAcceptance {
+    /// The version the person read (must be the one in force).
+    pub version: String,
+}
+
+/// The hospital suspends an account for misuse, with a reason the person will read.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct Suspension {
+    /// Why, in words the person understands (shown to them at login).
+    pub reason: String,
+}
+
+impl Suspension {
+    /// A reason is required, at most 500 characters.
+    /// ```
+    /// use inzage_domain::account::Suspension;
+    /// assert!(Suspension { reason: "  ".into() }.validate().is_err());
+    /// assert!(Suspension { reason: "Herhaald misbruik van de berichtenfunctie".into() }.validate().is_ok());
+    /// ```
+    pub fn validate(&self) -> Result<String, FieldErrors> {
+        let reason = self.reason.trim();
+        let mut errors = FieldErrors::default();
+        if reason.is_empty() {
+            errors.add("reason", Message::new("account.suspension_reason_empty"));
+        } else if reason.chars().count() > 500 {
+            errors.add("reason", Message::new("account.suspension_reason_too_long"));
+        }
+        if errors.is_empty() {
+            Ok(reason.to_owned())
+        } else {
+            Err(errors)
+        }
+    }
 }
 
 #[cfg(test)]

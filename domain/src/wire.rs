@@ -167,6 +167,10 @@ pub struct Me {
     /// The language the person chose; none: the browser's.
     #[serde(default)]
     pub language: Option<Language>,
+    /// The version of the terms of use the person must accept before anything else; none when
+    /// accepted (or not asked of this kind of account).
+    #[serde(default)]
+    pub terms_to_accept: Option<String>,
 }
 
 /// The person chooses the portal's language (none: follow the browser).

@@ -166,6 +166,12 @@ pub enum LoginOutcome {
     },
     /// [`DISABLE_AFTER`] failures since the last success: only the helpdesk can unlock.
     Disabled,
+    /// Everything was right, but the hospital suspended the account: said only to whoever
+    /// answered rightly, so a guesser learns nothing.
+    Suspended {
+        /// The hospital's reason.
+        reason: String,
+    },
 }
 
 /// Failed attempts since the last success after which an account's login is disabled until the
@@ -315,6 +321,13 @@ impl Auth {
             )
             .await?;
         match (check, account) {
+            (
+                Check::Right { .. },
+                Some(AccountAuth {
+                    suspended_reason: Some(reason),
+                    ..
+                }),
+            ) => Ok(LoginOutcome::Suspended { reason }),
             (Check::Right { card_id, pending }, Some(a)) => {
                 self.card_used(&a.account_id, &card_id, pending, position, now)
                     .await?;

@@ -310,6 +310,10 @@ async fn ensure_login(
         store
             .set_email(&account, &format!("{username}@{DEMO_MAIL_DOMAIN}"), Some(t))
             .await?;
+        // The demo's people have read the terms the demo network uses.
+        store
+            .accept_terms(&account, crate::network::DEFAULT_TERMS_VERSION, t)
+            .await?;
     }
     Ok(card)
 }

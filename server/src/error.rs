@@ -34,6 +34,19 @@ pub enum ApiError {
     /// 100 failures since the last success: 423 until the helpdesk unlocks the account.
     #[error("disabled")]
     Disabled,
+    /// The hospital suspended the account: 403 with its reason and whom to contact.
+    #[error("suspended")]
+    Suspended {
+        /// The hospital's reason.
+        reason: String,
+        /// The helpdesk's phone number.
+        phone: String,
+        /// The helpdesk's e-mail address.
+        email: String,
+    },
+    /// The person has not accepted the terms of use in force: 403 until they do.
+    #[error("terms not accepted")]
+    TermsNotAccepted,
     /// A state-changing request from another site (no CSRF): 403.
     #[error("cross-site request")]
     CrossSite,
@@ -118,6 +131,25 @@ impl IntoResponse for ApiError {
                 StatusCode::LOCKED,
                 "disabled",
                 Message::new("login.disabled"),
+                FieldErrors::default(),
+            ),
+            ApiError::Suspended {
+                reason,
+                phone,
+                email,
+            } => (
+                StatusCode::FORBIDDEN,
+                "suspended",
+                Message::new("login.suspended")
+                    .arg("reason", reason)
+                    .arg("phone", phone)
+                    .arg("email", email),
+                FieldErrors::default(),
+            ),
+            ApiError::TermsNotAccepted => (
+                StatusCode::FORBIDDEN,
+                "terms_not_accepted",
+                Message::new("error.terms_not_accepted"),
                 FieldErrors::default(),
             ),
             ApiError::CrossSite => (

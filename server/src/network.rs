@@ -35,10 +35,23 @@ struct NetworkFile {
 #[serde(deny_unknown_fields)]
 struct LoginSection {
     /// `rotation` or `single_use`.
+    #[serde(default = "rotation")]
     code_card: String,
     #[serde(default)]
     renew_at: Option<u8>,
+    #[serde(default)]
+    terms_version: Option<String>,
+    #[serde(default)]
+    helpdesk: Contact,
 }
+
+fn rotation() -> String {
+    "rotation".into()
+}
+
+/// The version of the portal's terms of use when the network file names none; the demo accounts
+/// have accepted it.
+pub const DEFAULT_TERMS_VERSION: &str = "2026-11";
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
@@ -110,6 +123,11 @@ pub struct Network {
     hospitals: HashMap<String, Hospital>,
     /// How the network's code cards are used (`[login] code_card`).
     pub code_card: CodeCardMode,
+    /// The version of the terms of use every patient must have accepted (`[login]
+    /// terms_version`); a new version asks everyone again.
+    pub terms_version: String,
+    /// Whom a person with a login problem or a suspended account contacts (`[login] helpdesk`).
+    pub helpdesk: Contact,
 }
 
 impl Default for Network {
@@ -120,6 +138,8 @@ impl Default for Network {
             default_jurisdiction: Jurisdiction::Belgium,
             hospitals: HashMap::new(),
             code_card: CodeCardMode::Rotation,
+            terms_version: DEFAULT_TERMS_VERSION.into(),
+            helpdesk: Contact::default(),
         }
     }
 }
@@ -206,8 +226,22 @@ impl Network {
                 }
             },
         };
+        let terms_version = match file.login.as_ref().and_then(|l| l.terms_version.clone()) {
+            None => DEFAULT_TERMS_VERSION.to_owned(),
+            Some(v) if v.trim().is_empty() || v.len() > 40 => {
+                bail!("login.terms_version: `{v}` is not a version like 2026-11")
+            }
+            Some(v) => v,
+        };
+        let helpdesk = file.login.map(|l| l.helpdesk).unwrap_or_default();
+        if let Some(email) = &helpdesk.email {
+            EmailAddress::parse(email)
+                .map_err(|e| anyhow::anyhow!("login.helpdesk.email: `{email}`: {e}"))?;
+        }
         Ok(Self {
             code_card,
+            terms_version,
+            helpdesk,
             name: file.name,
             default_jurisdiction: file
                 .default
@@ -336,6 +370,14 @@ shows_children_reports = false
             (
                 "name = \"N\"\n[login]\ncode_card = \"rotation\"\nrenew_at = 3",
                 "login.renew_at: only a `single_use` card is renewed",
+            ),
+            (
+                "name = \"N\"\n[login]\nterms_version = \"\"",
+                "login.terms_version: `` is not a version",
+            ),
+            (
+                "name = \"N\"\n[login]\nhelpdesk = { email = \"nee\" }",
+                "login.helpdesk.email: `nee`",
             ),
         ];
         for (text, expected) in table {

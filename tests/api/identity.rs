@@ -28,6 +28,8 @@ on_both_backends!(
     single_use_codes_are_asked_once,
     requests_from_other_sites_are_refused,
     usernames_and_email_addresses_change,
+    new_terms_are_accepted_before_anything_else,
+    a_suspended_person_learns_why_only_after_answering_rightly,
 );
 
 const NEW_PASSWORD: &str = "zeven blauwe olifanten dansen traag";
@@ -910,5 +912,137 @@ async fn usernames_and_email_addresses_change(db: Db) -> anyhow::Result<()> {
     let view = account(&client, &app).await?;
     assert_eq!(view.email.as_deref(), Some("margery@example.org"));
     assert!(view.email_confirmed);
+    Ok(())
+}
+
+async fn new_terms_are_accepted_before_anything_else(db: Db) -> anyhow::Result<()> {
+    let app = TestApp::spawn_with(db, |c| c.network.terms_version = "2027-01".into()).await?;
+    let patient = app.signed_in("margery").await?;
+    let me: inzage_domain::wire::Me = patient
+        .get(app.url("/api/v1/me"))
+        .send()
+        .await?
+        .json()
+        .await?;
+    assert_eq!(me.terms_to_accept.as_deref(), Some("2027-01"));
+    let res = patient.get(app.url("/api/v1/reports")).send().await?;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    assert_eq!(error_body(res).await?.error, "terms_not_accepted");
+    // Care providers accept theirs with their employer, not here.
+    let doctor = app.signed_in("dr.gleason").await?;
+    let me: inzage_domain::wire::Me = doctor
+        .get(app.url("/api/v1/me"))
+        .send()
+        .await?
+        .json()
+        .await?;
+    assert_eq!(me.terms_to_accept, None);
+    assert_eq!(
+        doctor
+            .get(app.url("/api/v1/provider/patients"))
+            .send()
+            .await?
+            .status(),
+        StatusCode::OK
+    );
+    let terms: inzage_domain::account::Terms = browser()
+        .get(app.url("/api/v1/terms"))
+        .send()
+        .await?
+        .json()
+        .await?;
+    assert_eq!(terms.version, "2027-01");
+    assert!(terms.helpdesk_phone.is_some());
+    let res = patient
+        .put(app.url("/api/v1/me/terms"))
+        .json(&json!({"version": "2026-11"}))
+        .send()
+        .await?;
+    assert_eq!(res.status(), StatusCode::CONFLICT, "an out-of-date page");
+    let res = patient
+        .put(app.url("/api/v1/me/terms"))
+        .json(&json!({"version": "2027-01"}))
+        .send()
+        .await?;
+    assert_eq!(res.status(), StatusCode::OK);
+    let me: inzage_domain::wire::Me = res.json().await?;
+    assert_eq!(me.terms_to_accept, None);
+    assert_eq!(
+        patient
+            .get(app.url("/api/v1/reports"))
+            .send()
+            .await?
+            .status(),
+        StatusCode::OK
+    );
+    Ok(())
+}
+
+async fn a_suspended_person_learns_why_only_after_answering_rightly(db: Db) -> anyhow::Result<()> {
+    let app = TestApp::spawn(db).await?;
+    let staff = app.signed_in("ombuds").await?;
+    let patient = app.signed_in("margery").await?;
+    let found: HelpdeskAccount = lookup(&staff, &app, "margery").await?.json().await?;
+    let account_id = found.account_id.unwrap();
+    let suspend = |client: &reqwest::Client, reason: &str| {
+        client
+            .post(app.url(&format!("/api/v1/staff/accounts/{account_id}/suspend")))
+            .json(&json!({ "reason": reason }))
+            .send()
+    };
+    assert_eq!(
+        suspend(&patient, "zomaar").await?.status(),
+        StatusCode::FORBIDDEN,
+        "only staff suspend"
+    );
+    assert_eq!(
+        first_field_error(suspend(&staff, "  ").await?, "reason").await?,
+        "account.suspension_reason_empty"
+    );
+    let reason = "Herhaald misbruik van de berichtenfunctie";
+    assert_eq!(
+        suspend(&staff, reason).await?.status(),
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        status_of_me(&patient, &app).await?,
+        StatusCode::UNAUTHORIZED,
+        "sessions end"
+    );
+
+    // A guesser learns nothing: a wrong answer is just wrong.
+    let margery = app.login_of("margery").clone();
+    let client = browser();
+    let c = challenge(&client, &app.url(""), "margery").await?;
+    let res = login_with(
+        &client,
+        &app.url(""),
+        &c.challenge_id,
+        "margery",
+        &margery.password,
+        &wrong_code(&margery, c.position),
+    )
+    .await?;
+    assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
+    // The person herself reads why, and whom to contact.
+    let res = answer_rightly(&browser(), &app.url(""), &margery, "margery").await?;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let body = error_body(res).await?;
+    assert_eq!(body.error, "suspended");
+    let text = body.text.unwrap_or_default();
+    assert!(
+        text.contains(reason) && text.contains("+32 16 00 00 99"),
+        "{text}"
+    );
+    let found: HelpdeskAccount = lookup(&staff, &app, "margery").await?.json().await?;
+    assert_eq!(found.suspended_reason.as_deref(), Some(reason));
+
+    let res = staff
+        .post(app.url(&format!("/api/v1/staff/accounts/{account_id}/resume")))
+        .send()
+        .await?;
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    let res = answer_rightly(&browser(), &app.url(""), &margery, "margery").await?;
+    assert_eq!(res.status(), StatusCode::OK);
     Ok(())
 }

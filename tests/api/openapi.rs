@@ -935,6 +935,92 @@ async fn every_answer_matches_the_published_document(db: Db) -> anyhow::Result<(
         )
         .await?,
     );
+    // Terms of use and suspension (a care provider's account: staff suspend any account).
+    record(identity(&anonymous, &get, "/api/v1/terms", "/api/v1/terms", None).await?);
+    record(
+        identity(
+            &acct,
+            &put,
+            "/api/v1/me/terms",
+            "/api/v1/me/terms",
+            Some(json!({"version": "1999-01"})),
+        )
+        .await?,
+    );
+    record(
+        identity(
+            &acct,
+            &put,
+            "/api/v1/me/terms",
+            "/api/v1/me/terms",
+            Some(json!({"version": inzage_server::network::DEFAULT_TERMS_VERSION})),
+        )
+        .await?,
+    );
+    let schroeder = record(
+        identity(
+            &helpdesk,
+            &post,
+            "/api/v1/staff/accounts/lookup",
+            "/api/v1/staff/accounts/lookup",
+            Some(json!({"username": "dr.schroeder"})),
+        )
+        .await?,
+    );
+    let schroeder = schroeder["account_id"]
+        .as_str()
+        .unwrap_or_default()
+        .to_owned();
+    record(
+        identity(
+            &helpdesk,
+            &post,
+            "/api/v1/staff/accounts/{id}/suspend",
+            &format!("/api/v1/staff/accounts/{schroeder}/suspend"),
+            Some(json!({"reason": ""})),
+        )
+        .await?,
+    );
+    record(
+        identity(
+            &helpdesk,
+            &post,
+            "/api/v1/staff/accounts/{id}/suspend",
+            &format!("/api/v1/staff/accounts/{schroeder}/suspend"),
+            Some(json!({"reason": "Misbruik"})),
+        )
+        .await?,
+    );
+    record(
+        identity(
+            &helpdesk,
+            &post,
+            "/api/v1/staff/accounts/{id}/suspend",
+            "/api/v1/staff/accounts/onbekend/suspend",
+            Some(json!({"reason": "Misbruik"})),
+        )
+        .await?,
+    );
+    record(
+        identity(
+            &helpdesk,
+            &post,
+            "/api/v1/staff/accounts/{id}/resume",
+            &format!("/api/v1/staff/accounts/{schroeder}/resume"),
+            None,
+        )
+        .await?,
+    );
+    record(
+        identity(
+            &helpdesk,
+            &post,
+            "/api/v1/staff/accounts/{id}/resume",
+            "/api/v1/staff/accounts/onbekend/resume",
+            None,
+        )
+        .await?,
+    );
     record(
         identity(
             &leaving,

@@ -2646,3 +2646,70 @@ scopes = ["openid", "egovNRN"]
     })
     .await
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn new_terms_are_accepted_first_and_a_suspended_patient_reads_why() -> anyhow::Result<()> {
+    with_browser_config(
+        |c| c.network.terms_version = "2027-01".into(),
+        |client, base, app| async move {
+            // The terms come before the record, whatever page the person asks for.
+            log_in_to(&client, &base, &app, "margery", "[data-testid=terms]").await?;
+            client.goto(&format!("{base}/verslagen")).await?;
+            wait_css(&client, "[data-testid=terms]").await?;
+            let text = wait_text(&client, "[data-testid=terms]", |t| t.contains("2027-01")).await?;
+            assert!(text.contains("niet bedoeld voor dringende vragen"), "{text}");
+            no_horizontal_scrolling(&client).await?;
+            save_screenshot(&client, "terms.png").await?;
+            // Accepting needs the box ticked: the error is beside it.
+            wait_css(&client, "[data-testid=terms-submit]").await?.click().await?;
+            wait_text(&client, "[data-testid=terms-error]", |t| {
+                t == "Vink aan dat u de voorwaarden aanvaardt."
+            })
+            .await?;
+            client.find(Locator::Css("#terms-accept")).await?.click().await?;
+            client
+                .find(Locator::Css("[data-testid=terms-submit]"))
+                .await?
+                .click()
+                .await?;
+            wait_text(&client, "[data-testid=report-list]", |t| t.contains("Ontslagbrief")).await?;
+            log_out(&client).await?;
+
+            // The hospital suspends her: she reads why, and whom to call, only after answering
+            // rightly.
+            let staff = app.signed_in("ombuds").await?;
+            let found: inzage_domain::account::HelpdeskAccount = staff
+                .post(app.url("/api/v1/staff/accounts/lookup"))
+                .json(&serde_json::json!({"username": "margery"}))
+                .send()
+                .await?
+                .json()
+                .await?;
+            let res = staff
+                .post(app.url(&format!(
+                    "/api/v1/staff/accounts/{}/suspend",
+                    found.account_id.unwrap_or_default()
+                )))
+                .json(&serde_json::json!({"reason": "Herhaald misbruik van de berichtenfunctie"}))
+                .send()
+                .await?;
+            anyhow::ensure!(res.status() == 204, "suspend answered {}", res.status());
+            let login = app.login_of("margery");
+            let position = credentials(&client, &base, "margery", &login.password).await?;
+            let code = login
+                .card
+                .code(inzage_domain::CodeCardPosition::new(position)?)
+                .printed();
+            type_code(&client, &code).await?;
+            let message = wait_text(&client, "[data-testid=form-error]", |t| !t.is_empty()).await?;
+            assert_eq!(
+                message,
+                "Het ziekenhuis heeft uw toegang tot het portaal geschorst. Reden: Herhaald misbruik \
+                 van de berichtenfunctie. Neem contact op met de helpdesk: +32 16 00 00 99 of \
+                 helpdesk@inzage.example."
+            );
+            Ok(())
+        },
+    )
+    .await
+}

@@ -57,6 +57,8 @@ fn what_label(entry: &AuditEntry) -> String {
         "code_card/requested" => "audit.what.code_card_requested",
         "code_card/posted" => "audit.what.code_card_posted",
         "code_card/printed" => "audit.what.code_card_printed",
+        "account/suspended" => "audit.what.account_suspended",
+        "account/resumed" => "audit.what.account_resumed",
         r if read && (r == "report" || r.starts_with("report/")) => "audit.what.report",
         r if !read && r.starts_with("access/") => {
             // `access/<command>` or `access/<command>/<practitioner>`.

@@ -12,6 +12,7 @@ pub mod recovery;
 pub mod reports;
 pub mod staff;
 pub mod staff_cards;
+pub mod terms;
 pub mod view_as;
 
 use inzage_domain::wire::{AccountKind, ErrorBody, FieldErrors, Me};
@@ -63,8 +64,11 @@ pub(crate) async fn current_me(session: Session) -> Result<Me, ApiFailure> {
 }
 
 /// Where a person lands after logging in: a care provider on their patients, hospital staff on
-/// their queue, a patient on their reports.
+/// their queue, a patient on their reports (on the terms of use first, while not accepted).
 pub(crate) fn home_of(me: &Me) -> &'static str {
+    if me.terms_to_accept.is_some() {
+        return terms::TERMS_PATH;
+    }
     match me.kind {
         AccountKind::Practitioner => "/zorgverlener",
         AccountKind::Staff => "/backoffice",

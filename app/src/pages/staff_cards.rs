@@ -321,6 +321,61 @@ fn HelpdeskResult(
             });
         }
     };
+    let reason = RwSignal::new(String::new());
+    let reason_errors = RwSignal::new(FieldErrors::default());
+    let suspend = {
+        let id = account.account_id.clone();
+        move |_| {
+            let Some(id) = id.clone() else { return };
+            failure.set(None);
+            status.set(None);
+            let form = inzage_domain::account::Suspension {
+                reason: reason.get_untracked(),
+            };
+            // The same check as the server's, beside the field at once.
+            if let Err(e) = form.validate() {
+                reason_errors.set(e);
+                return;
+            }
+            busy.set(true);
+            leptos::task::spawn_local(async move {
+                match api::staff_suspend(&id, &form.reason).await {
+                    Ok(()) => {
+                        status.set(Some(t("staff.helpdesk.suspend_done")));
+                        on_change();
+                    }
+                    Err(ApiFailure::Server { status: 422, body }) => reason_errors.set(body.fields),
+                    Err(f) => {
+                        handle_session::<()>(&Err(f.clone()));
+                        failure.set(Some(f.message()));
+                    }
+                }
+                busy.set(false);
+            });
+        }
+    };
+    let resume = {
+        let id = account.account_id.clone();
+        move |_| {
+            let Some(id) = id.clone() else { return };
+            failure.set(None);
+            busy.set(true);
+            leptos::task::spawn_local(async move {
+                match api::staff_resume(&id).await {
+                    Ok(()) => {
+                        status.set(Some(t("staff.helpdesk.resume_done")));
+                        on_change();
+                    }
+                    Err(f) => {
+                        handle_session::<()>(&Err(f.clone()));
+                        failure.set(Some(f.message()));
+                    }
+                }
+                busy.set(false);
+            });
+        }
+    };
+    let suspended = account.suspended_reason.clone();
     let state = if account.account_id.is_none() {
         t("staff.helpdesk.no_account")
     } else if account.disabled {
@@ -353,6 +408,11 @@ fn HelpdeskResult(
         <div class="person-card" data-testid="helpdesk-account" data-name=account.display_name.clone()>
             <p class="person-name">{account.display_name.clone()}</p>
             <p class="setting-state" data-testid="helpdesk-state">{state}</p>
+            {suspended.clone().map(|r| view! {
+                <p class="setting-state" data-testid="helpdesk-suspended">
+                    {t1("staff.helpdesk.suspended", "reason", &r)}
+                </p>
+            })}
             {has_account.then(|| view! {
                 <p class="person-meta">{failures}</p>
                 <p class="person-meta">{card}</p>
@@ -387,6 +447,36 @@ fn HelpdeskResult(
                     </button>
                 })}
             </div>
+            {(has_account && suspended.is_none()).then(|| view! {
+                <div class="suspend">
+                    <Field
+                        id="suspend_reason"
+                        label=Signal::derive(move || t("staff.helpdesk.suspend_reason"))
+                        value=reason
+                        errors=reason_errors
+                    />
+                    <button
+                        type="button"
+                        class="danger"
+                        data-testid="helpdesk-suspend"
+                        disabled=move || busy.get()
+                        on:click=suspend
+                    >
+                        {t("staff.helpdesk.suspend")}
+                    </button>
+                </div>
+            })}
+            {(has_account && suspended.is_some()).then(|| view! {
+                <button
+                    type="button"
+                    class="secondary"
+                    data-testid="helpdesk-resume"
+                    disabled=move || busy.get()
+                    on:click=resume
+                >
+                    {t("staff.helpdesk.resume")}
+                </button>
+            })}
             {move || card_url.get().map(|url| view! {
                 <p>
                     <a class="button-link" href=url download="codekaart.pdf" data-testid="helpdesk-card-pdf">

@@ -12,11 +12,11 @@ use inzage_domain::access::{Decision, Effect};
 use inzage_domain::account::{
     AccountLookup, AccountView, Acknowledgement, CodeCardRequestForm, EmailChange, HelpdeskAccount,
     LinkToken, PasswordChange, PasswordResetCompletion, PasswordResetRequest, ResetChallenge,
-    SessionInfo, StaffCardRequest, UsernameChange,
+    SessionInfo, StaffCardRequest, Suspension, Terms, TermsAcceptance, UsernameChange,
 };
 use inzage_domain::contact::EmailAddress;
 use inzage_domain::login::PasswordError;
-use inzage_domain::wire::{ErrorBody, FieldErrors};
+use inzage_domain::wire::{ErrorBody, FieldErrors, Me};
 use inzage_domain::{LoginName, Message, Password};
 use inzage_i18n::Language;
 use time::OffsetDateTime;
@@ -81,6 +81,69 @@ fn check_new_password(input: &str, words: &[String]) -> Result<Password, Passwor
         return Err(PasswordError::Common);
     }
     Ok(password)
+}
+
+/// A single-use link to send by e-mail.
+struct Link<'a> {
+    /// `password_reset`, `confirm_email` or `confirm_card_request`.
+    purpose: &'static str,
+    /// The account or request it is for.
+    subject_id: &'a str,
+    to: &'a EmailAddress,
+    language: Language,
+    ttl: time::Duration,
+    /// The SPA's page the link opens, e.g. `/wachtwoord/nieuw`.
+    page: &'static str,
+    /// The mail's message keys (`mail.reset` gives `mail.reset.subject` and `.body`).
+    mail: (&'static str, &'static str),
+}
+
+/// Stores a new link's token (only its hash; the subject's older links for the same purpose
+/// stop working) and mails it, with the link's lifetime in minutes as `minutes`.
+async fn send_link(state: &AppState, link: Link<'_>) -> Result<(), ApiError> {
+    let now = state.clock.now();
+    let token = SessionToken::generate();
+    state
+        .store
+        .revoke_email_tokens(link.subject_id, link.purpose, now.unix_timestamp())
+        .await?;
+    state
+        .store
+        .insert_email_token(
+            &token_hash(token.as_str()),
+            link.purpose,
+            link.subject_id,
+            Some(link.to.as_str()),
+            now.unix_timestamp(),
+            (now + link.ttl).unix_timestamp(),
+        )
+        .await?;
+    let url = format!(
+        "{}{}?token={}",
+        state.config.public_url(),
+        link.page,
+        token.as_str()
+    );
+    state.mailer.send_later(Mail {
+        to: link.to,
+        language: link.language,
+        subject: link.mail.0,
+        body: link.mail.1,
+        args: vec![
+            ("link", url),
+            ("minutes", link.ttl.whole_minutes().to_string()),
+        ],
+    });
+    Ok(())
+}
+
+fn accepted(key: &'static str) -> (StatusCode, Json<Acknowledgement>) {
+    (
+        StatusCode::ACCEPTED,
+        Json(Acknowledgement {
+            message: Message::new(key),
+        }),
+    )
 }
 
 fn field_error(field: &str, key: &'static str) -> ApiError {
@@ -235,43 +298,20 @@ pub async fn change_email(
 ) -> Result<(StatusCode, Json<Acknowledgement>), ApiError> {
     let email = form.validate().map_err(ApiError::Validation)?;
     let profile = profile(&state, &who).await?;
-    let now = state.clock.now();
-    let token = SessionToken::generate();
-    state
-        .store
-        .revoke_email_tokens(&who.account_id, PURPOSE_EMAIL, now.unix_timestamp())
-        .await?;
-    state
-        .store
-        .insert_email_token(
-            &token_hash(token.as_str()),
-            PURPOSE_EMAIL,
-            &who.account_id,
-            Some(email.as_str()),
-            now.unix_timestamp(),
-            (now + CONFIRM_TTL).unix_timestamp(),
-        )
-        .await?;
-    state.mailer.send_later(Mail {
-        to: &email,
-        language: language_of(profile.language.as_deref()),
-        subject: "mail.confirm_email.subject",
-        body: "mail.confirm_email.body",
-        args: vec![(
-            "link",
-            format!(
-                "{}/e-mail/bevestigen?token={}",
-                state.config.public_url(),
-                token.as_str()
-            ),
-        )],
-    });
-    Ok((
-        StatusCode::ACCEPTED,
-        Json(Acknowledgement {
-            message: Message::new("account.email_confirmation_sent"),
-        }),
-    ))
+    send_link(
+        &state,
+        Link {
+            purpose: PURPOSE_EMAIL,
+            subject_id: &who.account_id,
+            to: &email,
+            language: language_of(profile.language.as_deref()),
+            ttl: CONFIRM_TTL,
+            page: "/e-mail/bevestigen",
+            mail: ("mail.confirm_email.subject", "mail.confirm_email.body"),
+        },
+    )
+    .await?;
+    Ok(accepted("account.email_confirmation_sent"))
 }
 
 /// `POST /email/confirm`: the link from the mail confirms the address.
@@ -336,20 +376,17 @@ pub async fn end_all_sessions(
     Ok((StatusCode::NO_CONTENT, [(SET_COOKIE, cookie)]).into_response())
 }
 
-async fn audit_card_event(
+/// Writes an event of the person's account (a code card's, a suspension) to the record's audit
+/// trail: who did it, and why in the audit's words.
+async fn audit_account_event(
     state: &AppState,
     who: &CurrentUser,
     patient_id: &str,
-    event: &str,
+    resource: &str,
+    reason: &'static str,
     client: &ClientAddr,
 ) -> Result<(), ApiError> {
     let actor = Actor::of(state, who, patient_id).await?;
-    let reason: &'static str = match event {
-        "blocked" => "reason.code_card_blocked",
-        "requested" => "reason.code_card_requested",
-        "posted" => "reason.code_card_posted",
-        _ => "reason.code_card_printed",
-    };
     let why = Decision {
         effect: Effect::Permit,
         rules: Vec::new(),
@@ -360,13 +397,37 @@ async fn audit_card_event(
         .audit(&actor.entry(
             patient_id,
             "change",
-            &format!("code_card/{event}"),
+            resource,
             &why,
             client,
             state.clock.now(),
         ))
         .await?;
     Ok(())
+}
+
+async fn audit_card_event(
+    state: &AppState,
+    who: &CurrentUser,
+    patient_id: &str,
+    event: &str,
+    client: &ClientAddr,
+) -> Result<(), ApiError> {
+    let reason: &'static str = match event {
+        "blocked" => "reason.code_card_blocked",
+        "requested" => "reason.code_card_requested",
+        "posted" => "reason.code_card_posted",
+        _ => "reason.code_card_printed",
+    };
+    audit_account_event(
+        state,
+        who,
+        patient_id,
+        &format!("code_card/{event}"),
+        reason,
+        client,
+    )
+    .await
 }
 
 /// `POST /me/code-card/block`: after loss or theft. Every card of the account stops working and
@@ -494,12 +555,7 @@ pub async fn request_card(
         .await?;
     queue_letter(&state, &request, &patient_id, None).await?;
     audit_card_event(&state, &who, &patient_id, "requested", &client).await?;
-    Ok((
-        StatusCode::ACCEPTED,
-        Json(Acknowledgement {
-            message: Message::new("account.card_on_its_way"),
-        }),
-    ))
+    Ok(accepted("account.card_on_its_way"))
 }
 
 /// Prints the card of a confirmed request into the mailing folder and queues it for posting.
@@ -561,39 +617,20 @@ pub async fn request_card_online(
             None,
         )
         .await?;
-    let token = SessionToken::generate();
-    state
-        .store
-        .insert_email_token(
-            &token_hash(token.as_str()),
-            PURPOSE_CARD,
-            &request,
-            Some(email.as_str()),
-            now.unix_timestamp(),
-            (now + CONFIRM_TTL).unix_timestamp(),
-        )
-        .await?;
-    let language = crate::language::from_headers(&headers).unwrap_or(Language::Nl);
-    state.mailer.send_later(Mail {
-        to: &email,
-        language,
-        subject: "mail.confirm_card.subject",
-        body: "mail.confirm_card.body",
-        args: vec![(
-            "link",
-            format!(
-                "{}/codekaart/bevestigen?token={}",
-                state.config.public_url(),
-                token.as_str()
-            ),
-        )],
-    });
-    Ok((
-        StatusCode::ACCEPTED,
-        Json(Acknowledgement {
-            message: Message::new("account.card_request_sent"),
-        }),
-    ))
+    send_link(
+        &state,
+        Link {
+            purpose: PURPOSE_CARD,
+            subject_id: &request,
+            to: &email,
+            language: crate::language::from_headers(&headers).unwrap_or(Language::Nl),
+            ttl: CONFIRM_TTL,
+            page: "/codekaart/bevestigen",
+            mail: ("mail.confirm_card.subject", "mail.confirm_card.body"),
+        },
+    )
+    .await?;
+    Ok(accepted("account.card_request_sent"))
 }
 
 /// `POST /code-card-requests/confirm`: the link confirms the address; a card is printed for the
@@ -652,7 +689,6 @@ pub async fn request_reset(
     ApiJson(form): ApiJson<PasswordResetRequest>,
 ) -> Result<(StatusCode, Json<Acknowledgement>), ApiError> {
     let name = form.validate().map_err(ApiError::Validation)?;
-    let now = state.clock.now();
     if let Some(account) = state.store.find_account(&name).await? {
         let profile = state.store.account_profile(&account.account_id).await?;
         if let Some((profile, email)) = profile.and_then(|p| {
@@ -663,48 +699,23 @@ pub async fn request_reset(
                 .and_then(|e| EmailAddress::parse(&e).ok())?;
             Some((p, email))
         }) {
-            let token = SessionToken::generate();
             // A new link replaces the older ones.
-            state
-                .store
-                .revoke_email_tokens(&profile.id, PURPOSE_RESET, now.unix_timestamp())
-                .await?;
-            state
-                .store
-                .insert_email_token(
-                    &token_hash(token.as_str()),
-                    PURPOSE_RESET,
-                    &profile.id,
-                    Some(email.as_str()),
-                    now.unix_timestamp(),
-                    (now + RESET_TTL).unix_timestamp(),
-                )
-                .await?;
-            state.mailer.send_later(Mail {
-                to: &email,
-                language: language_of(profile.language.as_deref()),
-                subject: "mail.reset.subject",
-                body: "mail.reset.body",
-                args: vec![
-                    (
-                        "link",
-                        format!(
-                            "{}/wachtwoord/nieuw?token={}",
-                            state.config.public_url(),
-                            token.as_str()
-                        ),
-                    ),
-                    ("minutes", RESET_TTL.whole_minutes().to_string()),
-                ],
-            });
+            send_link(
+                &state,
+                Link {
+                    purpose: PURPOSE_RESET,
+                    subject_id: &profile.id,
+                    to: &email,
+                    language: language_of(profile.language.as_deref()),
+                    ttl: RESET_TTL,
+                    page: "/wachtwoord/nieuw",
+                    mail: ("mail.reset.subject", "mail.reset.body"),
+                },
+            )
+            .await?;
         }
     }
-    Ok((
-        StatusCode::ACCEPTED,
-        Json(Acknowledgement {
-            message: Message::new("account.reset_sent"),
-        }),
-    ))
+    Ok(accepted("account.reset_sent"))
 }
 
 async fn reset_account(
@@ -728,6 +739,7 @@ async fn reset_account(
         practitioner_id: profile.practitioner_id.clone(),
         staff_id: profile.staff_id.clone(),
         password_hash: profile.password_hash.clone(),
+        suspended_reason: profile.suspended_reason.clone(),
     };
     Ok((profile, auth))
 }
@@ -783,7 +795,7 @@ pub async fn complete_reset(
         .await?
     {
         LoginOutcome::Success { .. } => {}
-        other => return Err(login_refusal(other)),
+        other => return Err(login_refusal(other, &state.config.network.helpdesk)),
     }
     if !state
         .store
@@ -1010,6 +1022,7 @@ pub async fn staff_lookup(
             disabled: false,
             has_card: false,
             sessions: 0,
+            suspended_reason: None,
         }));
     };
     let failures = state
@@ -1025,8 +1038,128 @@ pub async fn staff_lookup(
         disabled: failures.total >= crate::auth::DISABLE_AFTER,
         has_card: cards.has_active,
         sessions: state.store.sessions_of(&account.id, now).await?.len(),
+        suspended_reason: account.suspended_reason.clone(),
         account_id: Some(account.id),
     }))
+}
+
+/// `GET /terms`: the version of the terms of use in force and whom to contact.
+#[utoipa::path(get, path = "/api/v1/terms", tag = "account",
+    responses((status = 200, description = "The terms' version (their text is in the app, in three languages) and the helpdesk", body = Terms)))]
+pub async fn terms(State(state): State<AppState>) -> Json<Terms> {
+    let network = &state.config.network;
+    Json(Terms {
+        version: network.terms_version.clone(),
+        helpdesk_phone: network.helpdesk.phone.clone(),
+        helpdesk_email: network.helpdesk.email.clone(),
+    })
+}
+
+/// `PUT /me/terms`: the person accepts the terms in force.
+#[utoipa::path(put, path = "/api/v1/me/terms", tag = "account", security(("session" = [])),
+    request_body = TermsAcceptance,
+    responses((status = 200, description = "Accepted; who is logged in, with nothing left to accept", body = Me),
+        (status = 401, description = "No valid session", body = ErrorBody),
+        (status = 409, description = "Not the version in force (the page is out of date)", body = ErrorBody),
+        (status = 400, description = "Not the expected JSON", body = ErrorBody)))]
+pub async fn accept_terms(
+    State(state): State<AppState>,
+    who: CurrentUser,
+    ApiJson(form): ApiJson<TermsAcceptance>,
+) -> Result<Json<Me>, ApiError> {
+    if form.version != state.config.network.terms_version {
+        return Err(ApiError::Conflict(Message::new("account.terms_outdated")));
+    }
+    state
+        .store
+        .accept_terms(
+            &who.account_id,
+            &form.version,
+            state.clock.now().unix_timestamp(),
+        )
+        .await?;
+    Ok(Json(super::me_of(&state, &who.subject).await?))
+}
+
+/// `POST /staff/accounts/{id}/suspend`: the hospital suspends an account for misuse; its sessions
+/// end at once and the person reads the reason when they log in.
+#[utoipa::path(post, path = "/api/v1/staff/accounts/{id}/suspend", tag = "staff", security(("session" = [])),
+    params(("id" = String, Path, description = "The account")), request_body = Suspension,
+    responses((status = 204, description = "Suspended; every session of the account ended"),
+        (status = 401, description = "No valid session", body = ErrorBody),
+        (status = 403, description = "Not hospital staff", body = ErrorBody),
+        (status = 404, description = "No such account", body = ErrorBody),
+        (status = 422, description = "A reason is required", body = ErrorBody),
+        (status = 400, description = "Not the expected JSON", body = ErrorBody)))]
+pub async fn staff_suspend(
+    State(state): State<AppState>,
+    who: CurrentUser,
+    client: ClientAddr,
+    Path(account_id): Path<String>,
+    ApiJson(form): ApiJson<Suspension>,
+) -> Result<StatusCode, ApiError> {
+    let staff_id = links::staff(&who)?.to_owned();
+    let reason = form.validate().map_err(ApiError::Validation)?;
+    let profile = state
+        .store
+        .account_profile(&account_id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    state
+        .store
+        .suspend(
+            &account_id,
+            &reason,
+            &staff_id,
+            state.clock.now().unix_timestamp(),
+        )
+        .await?;
+    if let Some(patient) = &profile.patient_id {
+        audit_account_event(
+            &state,
+            &who,
+            patient,
+            "account/suspended",
+            "reason.account_suspended",
+            &client,
+        )
+        .await?;
+    }
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// `POST /staff/accounts/{id}/resume`: lifts a suspension.
+#[utoipa::path(post, path = "/api/v1/staff/accounts/{id}/resume", tag = "staff", security(("session" = [])),
+    params(("id" = String, Path, description = "The account")),
+    responses((status = 204, description = "The person can log in again"),
+        (status = 401, description = "No valid session", body = ErrorBody),
+        (status = 403, description = "Not hospital staff", body = ErrorBody),
+        (status = 404, description = "No such account", body = ErrorBody)))]
+pub async fn staff_resume(
+    State(state): State<AppState>,
+    who: CurrentUser,
+    client: ClientAddr,
+    Path(account_id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    links::staff(&who)?;
+    let profile = state
+        .store
+        .account_profile(&account_id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    state.store.resume(&account_id).await?;
+    if let Some(patient) = &profile.patient_id {
+        audit_account_event(
+            &state,
+            &who,
+            patient,
+            "account/resumed",
+            "reason.account_resumed",
+            &client,
+        )
+        .await?;
+    }
+    Ok(StatusCode::NO_CONTENT)
 }
 
 /// `POST /staff/accounts/{id}/unlock`: the helpdesk lifts a lock or a disabled login after

@@ -53,6 +53,10 @@ pub fn routes() -> Router<AppState> {
         .route("/me", get(me))
         .route("/me/language", axum::routing::put(set_language))
         .route("/me/account", get(account::view))
+        .route("/terms", get(account::terms))
+        .route("/me/terms", axum::routing::put(account::accept_terms))
+        .route("/staff/accounts/{id}/suspend", post(account::staff_suspend))
+        .route("/staff/accounts/{id}/resume", post(account::staff_resume))
         .route("/me/password", axum::routing::put(account::change_password))
         .route("/me/username", axum::routing::put(account::change_username))
         .route("/me/email", axum::routing::put(account::change_email))
@@ -176,6 +180,7 @@ pub fn session_cookie_header(value: &str, max_age: i64, secure: bool) -> String 
             headers(("set-cookie" = String, description = "inzage_session, HttpOnly, SameSite=Strict"))),
         (status = 401, description = "Wrong username, password or code (which is not said), or an invalid challenge", body = ErrorBody),
         (status = 423, description = "Locked after too many failures, until the instant in the message; or disabled after 100 failures until the helpdesk unlocks it", body = ErrorBody),
+        (status = 403, description = "Everything was right, but the hospital suspended the account: the reason and whom to contact", body = ErrorBody),
         (status = 422, description = "A field does not validate", body = ErrorBody),
         (status = 400, description = "Not the expected JSON", body = ErrorBody)))]
 async fn login(
@@ -204,13 +209,19 @@ async fn login(
             let cookie = set_cookie(&state, &token, SESSION_MAX.whole_seconds())?;
             Ok(([(SET_COOKIE, cookie)], Json(me)).into_response())
         }
-        other => Err(login_refusal(other)),
+        other => Err(login_refusal(other, &state.config.network.helpdesk)),
     }
 }
 
-/// The error for a login (or reset) that did not succeed.
-pub(crate) fn login_refusal(outcome: LoginOutcome) -> ApiError {
+/// The error for a login (or reset) that did not succeed; a suspended person is told whom to
+/// contact.
+pub(crate) fn login_refusal(outcome: LoginOutcome, helpdesk: &crate::network::Contact) -> ApiError {
     match outcome {
+        LoginOutcome::Suspended { reason } => ApiError::Suspended {
+            reason,
+            phone: helpdesk.phone.clone().unwrap_or_default(),
+            email: helpdesk.email.clone().unwrap_or_default(),
+        },
         LoginOutcome::Success { .. } | LoginOutcome::Failed => ApiError::LoginFailed,
         LoginOutcome::ChallengeInvalid => ApiError::ChallengeInvalid,
         LoginOutcome::Disabled => ApiError::Disabled,
@@ -325,6 +336,13 @@ impl FromRequestParts<AppState> for CurrentUser {
             .store
             .touch_session(&hash, now.unix_timestamp(), idle_end)
             .await?;
+        // A patient who has not accepted the terms in force reaches only what accepting needs.
+        if session.patient_id.is_some()
+            && session.terms_version.as_deref() != Some(state.config.network.terms_version.as_str())
+            && !terms_free(parts.uri.path())
+        {
+            return Err(ApiError::TermsNotAccepted);
+        }
         let language = session.language.as_deref().and_then(Language::from_tag);
         if let (Some(l), Some(slot)) = (
             language,
@@ -343,6 +361,23 @@ impl FromRequestParts<AppState> for CurrentUser {
             language,
         })
     }
+}
+
+/// The endpoints a patient reaches before accepting the terms of use: who they are, the terms,
+/// the language, logging out and their own account's safety (sessions, blocking the card).
+fn terms_free(path: &str) -> bool {
+    let path = path
+        .strip_prefix(inzage_domain::wire::API_PREFIX)
+        .unwrap_or(path);
+    matches!(
+        path,
+        "/me"
+            | "/me/terms"
+            | "/me/language"
+            | "/logout"
+            | "/me/sessions/end-all"
+            | "/me/code-card/block"
+    )
 }
 
 /// The client's address as the connection reports it (none behind an in-process test router).
@@ -364,6 +399,14 @@ impl FromRequestParts<AppState> for ClientAddr {
     }
 }
 
+/// The terms version a patient still has to accept (care providers and staff accept theirs
+/// with their employer, not in the portal).
+async fn terms_to_accept(state: &AppState, subject: &Subject) -> Result<Option<String>, ApiError> {
+    let current = &state.config.network.terms_version;
+    let accepted = state.store.terms_version_of(subject).await?;
+    Ok((accepted.as_deref() != Some(current.as_str())).then(|| current.clone()))
+}
+
 pub(crate) async fn me_of(state: &AppState, subject: &Subject) -> Result<Me, ApiError> {
     let language = state
         .store
@@ -381,6 +424,7 @@ pub(crate) async fn me_of(state: &AppState, subject: &Subject) -> Result<Me, Api
             kind: AccountKind::Patient,
             record: Some(id.clone()),
             language,
+            terms_to_accept: terms_to_accept(state, subject).await?,
         },
         Subject::Practitioner(id) => Me {
             display_name: state
@@ -392,6 +436,7 @@ pub(crate) async fn me_of(state: &AppState, subject: &Subject) -> Result<Me, Api
             kind: AccountKind::Practitioner,
             record: None,
             language,
+            terms_to_accept: None,
         },
         Subject::Staff(id) => Me {
             display_name: state
@@ -403,6 +448,7 @@ pub(crate) async fn me_of(state: &AppState, subject: &Subject) -> Result<Me, Api
             kind: AccountKind::Staff,
             record: None,
             language,
+            terms_to_accept: None,
         },
     })
 }

@@ -65,6 +65,10 @@ use utoipa::{Modify, OpenApi};
         super::account::staff_print,
         super::account::staff_lookup,
         super::account::staff_unlock,
+        super::account::terms,
+        super::account::accept_terms,
+        super::account::staff_suspend,
+        super::account::staff_resume,
     ),
     modifiers(&SessionCookie),
     tags(

@@ -61,6 +61,10 @@ pub struct AccountProfile {
     pub email_confirmed_at: Option<i64>,
     /// The language chosen.
     pub language: Option<String>,
+    /// The version of the terms of use accepted.
+    pub terms_version: Option<String>,
+    /// Why the hospital suspended the account, if it did.
+    pub suspended_reason: Option<String>,
 }
 
 inzage_domain::redacted_debug!(AccountProfile { id });
@@ -134,7 +138,7 @@ pub struct FailureState {
 
 const PROFILE_COLUMNS: &str =
     "id, patient_id, practitioner_id, staff_id, username, password_hash, \
-     email, email_confirmed_at, language";
+     email, email_confirmed_at, language, terms_version, suspended_reason";
 
 impl Store {
     /// Stores a new session by the hash of its token; returns its public id.
@@ -405,34 +409,7 @@ impl Store {
         code_hashes: &[(u8, String)],
         now: i64,
     ) -> anyhow::Result<String> {
-        let id = uuid::Uuid::new_v4().to_string();
-        let mut tx = self.pool.begin().await?;
-        sqlx::query(
-            "UPDATE code_cards SET blocked_at = $1 WHERE account_id = $2 AND blocked_at IS NULL \
-             AND activated_at IS NULL",
-        )
-        .bind(now)
-        .bind(account_id)
-        .execute(&mut *tx)
-        .await?;
-        sqlx::query("INSERT INTO code_cards (id, account_id, issued_at) VALUES ($1, $2, $3)")
-            .bind(&id)
-            .bind(account_id)
-            .bind(now)
-            .execute(&mut *tx)
-            .await?;
-        for (position, hash) in code_hashes {
-            sqlx::query(
-                "INSERT INTO code_card_codes (card_id, position, code_hash) VALUES ($1, $2, $3)",
-            )
-            .bind(&id)
-            .bind(i64::from(*position))
-            .bind(hash)
-            .execute(&mut *tx)
-            .await?;
-        }
-        tx.commit().await?;
-        Ok(id)
+        self.insert_card(account_id, code_hashes, now, false).await
     }
 
     /// A pending card was used: it becomes the active one and every other card is blocked.
@@ -586,6 +563,74 @@ impl Store {
         )
         .fetch_all(&self.pool)
         .await?)
+    }
+
+    /// The version of the terms of use an account's person accepted.
+    pub async fn terms_version_of(&self, owner: &Subject) -> anyhow::Result<Option<String>> {
+        let sql = format!(
+            "SELECT terms_version FROM accounts WHERE {} = $1",
+            owner.column()
+        );
+        let row: Option<(Option<String>,)> = sqlx::query_as(&sql)
+            .bind(owner.id())
+            .fetch_optional(&self.pool)
+            .await?;
+        Ok(row.and_then(|r| r.0))
+    }
+
+    /// Records that the person accepted this version of the terms of use.
+    pub async fn accept_terms(
+        &self,
+        account_id: &str,
+        version: &str,
+        now: i64,
+    ) -> anyhow::Result<()> {
+        sqlx::query("UPDATE accounts SET terms_version = $1, terms_accepted_at = $2 WHERE id = $3")
+            .bind(version)
+            .bind(now)
+            .bind(account_id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    /// Suspends an account with a reason and ends its sessions, in one transaction.
+    pub async fn suspend(
+        &self,
+        account_id: &str,
+        reason: &str,
+        staff_id: &str,
+        now: i64,
+    ) -> anyhow::Result<()> {
+        let mut tx = self.pool.begin().await?;
+        sqlx::query(
+            "UPDATE accounts SET suspended_at = $1, suspended_reason = $2, suspended_by = $3 \
+             WHERE id = $4",
+        )
+        .bind(now)
+        .bind(reason)
+        .bind(staff_id)
+        .bind(account_id)
+        .execute(&mut *tx)
+        .await?;
+        sqlx::query("DELETE FROM sessions WHERE account_id = $1")
+            .bind(account_id)
+            .execute(&mut *tx)
+            .await?;
+        tx.commit().await?;
+        Ok(())
+    }
+
+    /// Lifts a suspension.
+    pub async fn resume(&self, account_id: &str) -> anyhow::Result<()> {
+        sqlx::query(
+            "UPDATE accounts SET suspended_at = NULL, suspended_reason = NULL, suspended_by = NULL \
+             WHERE id = $1",
+        )
+        .bind(account_id)
+        .execute(&self.pool)
+        .await?;
+        Ok(())
     }
 
     /// The failure counters of a key.

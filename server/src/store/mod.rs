@@ -210,6 +210,8 @@ pub struct AccountAuth {
     pub staff_id: Option<String>,
     /// The PHC string of the password's Argon2id hash.
     pub password_hash: String,
+    /// Why the hospital suspended the account, if it did.
+    pub suspended_reason: Option<String>,
 }
 
 /// A login attempt as counted before it is verified.
@@ -240,6 +242,8 @@ pub struct SessionAccount {
     pub language: Option<String>,
     /// When the session was created (Unix seconds).
     pub created_at: i64,
+    /// The version of the terms of use the person accepted.
+    pub terms_version: Option<String>,
 }
 
 const REPORT_COLUMNS: &str =
@@ -452,21 +456,37 @@ impl Store {
         code_hashes: &[(u8, String)],
         now: i64,
     ) -> anyhow::Result<String> {
+        self.insert_card(account_id, code_hashes, now, true).await
+    }
+
+    /// Stores a card with its hashed codes, in one transaction. An active card blocks every
+    /// earlier one; a pending card blocks only an earlier pending one (only the newest letter
+    /// counts), and the active card keeps working until the pending one's first use.
+    pub(crate) async fn insert_card(
+        &self,
+        account_id: &str,
+        code_hashes: &[(u8, String)],
+        now: i64,
+        active: bool,
+    ) -> anyhow::Result<String> {
         let id = uuid::Uuid::new_v4().to_string();
         let mut tx = self.pool.begin().await?;
         sqlx::query(
-            "UPDATE code_cards SET blocked_at = $1 WHERE account_id = $2 AND blocked_at IS NULL",
+            "UPDATE code_cards SET blocked_at = $1 WHERE account_id = $2 AND blocked_at IS NULL \
+             AND ($3 OR activated_at IS NULL)",
         )
         .bind(now)
         .bind(account_id)
+        .bind(active)
         .execute(&mut *tx)
         .await?;
         sqlx::query(
-            "INSERT INTO code_cards (id, account_id, issued_at, activated_at) VALUES ($1, $2, $3, $3)",
+            "INSERT INTO code_cards (id, account_id, issued_at, activated_at) VALUES ($1, $2, $3, $4)",
         )
         .bind(&id)
         .bind(account_id)
         .bind(now)
+        .bind(active.then_some(now))
         .execute(&mut *tx)
         .await?;
         for (position, hash) in code_hashes {
@@ -487,18 +507,21 @@ impl Store {
     pub async fn find_account(&self, name: &LoginName) -> anyhow::Result<Option<AccountAuth>> {
         let (column_query, value) = match name {
             LoginName::NationalNumber(n) => (
-                "SELECT a.id AS account_id, a.patient_id, a.practitioner_id, a.staff_id, a.password_hash \
+                "SELECT a.id AS account_id, a.patient_id, a.practitioner_id, a.staff_id, a.password_hash, \
+                 a.suspended_reason \
                  FROM accounts a JOIN patients p ON p.id = a.patient_id WHERE p.insz = $1",
                 n.as_str(),
             ),
             LoginName::RecordNumber(n) => (
-                "SELECT a.id AS account_id, a.patient_id, a.practitioner_id, a.staff_id, a.password_hash \
+                "SELECT a.id AS account_id, a.patient_id, a.practitioner_id, a.staff_id, a.password_hash, \
+                 a.suspended_reason \
                  FROM accounts a JOIN patients p ON p.id = a.patient_id \
                  WHERE p.record_number = $1",
                 n.as_str(),
             ),
             LoginName::Username(n) => (
-                "SELECT id AS account_id, patient_id, practitioner_id, staff_id, password_hash \
+                "SELECT id AS account_id, patient_id, practitioner_id, staff_id, password_hash, \
+                 suspended_reason \
                  FROM accounts WHERE username = $1",
                 n.as_str(),
             ),
@@ -622,7 +645,7 @@ impl Store {
     ) -> anyhow::Result<Option<SessionAccount>> {
         let row = sqlx::query_as::<_, SessionAccount>(
             "SELECT s.id AS session_id, s.account_id, a.patient_id, a.practitioner_id, a.staff_id, \
-             a.language, s.created_at \
+             a.language, s.created_at, a.terms_version \
              FROM sessions s \
              JOIN accounts a ON a.id = s.account_id \
              WHERE s.token_hash = $1 AND s.expires_at > $2",
