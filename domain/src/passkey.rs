@@ -127,7 +127,9 @@ impl PasskeyRegistrationFinish {
     /// Validates the name.
     pub fn validate(&self) -> Result<PasskeyName, FieldErrors> {
         let mut errors = FieldErrors::default();
-        errors.check("name", PasskeyName::parse(&self.name)).ok_or(errors)
+        errors
+            .check("name", PasskeyName::parse(&self.name))
+            .ok_or(errors)
     }
 }
 

@@ -16,8 +16,8 @@ use argon2::password_hash::{PasswordHash, PasswordHasher, PasswordVerifier, Salt
 use argon2::{Algorithm, Argon2, Params, Version};
 use base64::Engine;
 use inzage_domain::account::CodeCardMode;
-use inzage_domain::passkey::{PublicKeyCredential, RequestChallengeResponse};
 use inzage_domain::login::{CODE_CARD_SIZE, CODE_DIGITS};
+use inzage_domain::passkey::{PublicKeyCredential, RequestChallengeResponse};
 use inzage_domain::wire::ValidLogin;
 use inzage_domain::{CodeCardAnswer, CodeCardPosition, LoginName, Password};
 use rand::Rng;
@@ -602,8 +602,7 @@ impl Auth {
                     .find(|p| p.credential_id == id);
                 let handle_ok = |row: &crate::store::PasskeyRow| {
                     credential.get_user_unique_id().is_none_or(|h| {
-                        uuid::Uuid::from_slice(h)
-                            .is_ok_and(|u| u.to_string() == row.user_handle)
+                        uuid::Uuid::from_slice(h).is_ok_and(|u| u.to_string() == row.user_handle)
                     })
                 };
                 match row.filter(handle_ok) {

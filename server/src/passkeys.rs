@@ -198,7 +198,9 @@ mod tests {
             Some(("localhost".to_owned(), "http://localhost:8080/".to_owned()))
         );
         assert_eq!(rp("http://10.1.2.3:8080"), None);
-        assert!(Passkeys::for_public_url("http://10.1.2.3").unwrap().is_none());
+        assert!(Passkeys::for_public_url("http://10.1.2.3")
+            .unwrap()
+            .is_none());
         assert!(Passkeys::for_public_url("https://portaal.azvoorbeeld.be")
             .unwrap()
             .is_some());
@@ -217,7 +219,10 @@ mod tests {
             .start_registration(Uuid::new_v4(), "margery", "Margery", Vec::new())
             .unwrap();
         let selection = options.public_key.authenticator_selection.unwrap();
-        assert_eq!(selection.resident_key, Some(ResidentKeyRequirement::Required));
+        assert_eq!(
+            selection.resident_key,
+            Some(ResidentKeyRequirement::Required)
+        );
         assert!(selection.require_resident_key);
     }
 }

@@ -73,10 +73,7 @@ pub fn routes() -> Router<AppState> {
             "/me/passkeys/register/finish",
             post(passkeys::finish_registration),
         )
-        .route(
-            "/me/passkeys/{id}",
-            axum::routing::delete(passkeys::delete),
-        )
+        .route("/me/passkeys/{id}", axum::routing::delete(passkeys::delete))
         .route("/me/code-card/request", post(account::request_card))
         .route("/code-card-requests", post(account::request_card_online))
         .route(
@@ -144,8 +141,7 @@ async fn login_challenge(
     ApiJson(req): ApiJson<LoginChallengeRequest>,
 ) -> Result<Json<LoginChallengeResponse>, ApiError> {
     let name = req.validate().map_err(ApiError::Validation)?;
-    let (challenge_id, position, passkey) =
-        state.auth.challenge(&name, state.clock.now()).await?;
+    let (challenge_id, position, passkey) = state.auth.challenge(&name, state.clock.now()).await?;
     Ok(Json(LoginChallengeResponse {
         challenge_id,
         position,

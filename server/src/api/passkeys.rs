@@ -99,13 +99,7 @@ pub async fn start_registration(
     let expires = (state.clock.now() + CEREMONY_TTL).unix_timestamp();
     state
         .store
-        .insert_ceremony(
-            &ceremony_id,
-            REGISTRATION,
-            &owner(&who),
-            &ceremony,
-            expires,
-        )
+        .insert_ceremony(&ceremony_id, REGISTRATION, &owner(&who), &ceremony, expires)
         .await?;
     Ok(Json(PasskeyRegistrationStart {
         ceremony_id,
@@ -141,8 +135,7 @@ pub async fn finish_registration(
     else {
         return Err(field_error("credential", "passkey.ceremony_invalid"));
     };
-    let Some((passkey, handle)) = passkeys.finish_registration(&form.credential, &ceremony)?
-    else {
+    let Some((passkey, handle)) = passkeys.finish_registration(&form.credential, &ceremony)? else {
         return Err(field_error("credential", "passkey.not_accepted"));
     };
     let row = PasskeyRow {

@@ -24,7 +24,11 @@ pub struct PasskeyRow {
     pub last_used_at: Option<i64>,
 }
 
-inzage_domain::redacted_debug!(PasskeyRow { id, account_id, name });
+inzage_domain::redacted_debug!(PasskeyRow {
+    id,
+    account_id,
+    name
+});
 
 const COLUMNS: &str =
     "id, account_id, credential_id, user_handle, name, passkey, created_at, last_used_at";
