@@ -7,6 +7,9 @@ use inzage_domain::account::{
     StaffCardRequest, UsernameChange,
 };
 use inzage_domain::manage::AccessCommand;
+use inzage_domain::passkey::{
+    PasskeyInfo, PasskeyLoginRequest, PasskeyRegistrationFinish, PasskeyRegistrationStart,
+};
 use inzage_domain::wire::{
     AccessView, AuditPage, DesignationStatus, ErrorBody, LanguageChoice, LinkRequest,
     LinkRequestStatus, LinkedRecord, LoginChallengeRequest, LoginChallengeResponse, LoginRequest,
@@ -405,6 +408,31 @@ pub async fn end_session(id: &str) -> Result<(), ApiFailure> {
         None,
     )
     .await
+}
+
+/// Starts adding a passkey: the options for the browser.
+pub async fn start_passkey() -> Result<PasskeyRegistrationStart, ApiFailure> {
+    post("/me/passkeys/register/start", &()).await
+}
+
+/// Finishes adding a passkey.
+pub async fn finish_passkey(req: &PasskeyRegistrationFinish) -> Result<PasskeyInfo, ApiFailure> {
+    post("/me/passkeys/register/finish", req).await
+}
+
+/// Removes one of the person's passkeys.
+pub async fn delete_passkey(id: &str) -> Result<(), ApiFailure> {
+    send_empty::<()>(
+        "DELETE",
+        &format!("/me/passkeys/{}", encode_segment(id)),
+        None,
+    )
+    .await
+}
+
+/// Logs in with username, password and a passkey.
+pub async fn login_with_passkey(req: &PasskeyLoginRequest) -> Result<Me, ApiFailure> {
+    post("/login/passkey", req).await
 }
 
 /// Ends every session of the person, this one too.

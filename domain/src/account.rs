@@ -156,6 +156,9 @@ pub struct AccountView {
     pub card_on_its_way: bool,
     /// The open sessions, the current one first.
     pub sessions: Vec<SessionInfo>,
+    /// The passkeys the person added, oldest first.
+    #[serde(default)]
+    pub passkeys: Vec<crate::passkey::PasskeyInfo>,
 }
 
 /// Changing the password after login.

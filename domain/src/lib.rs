@@ -14,6 +14,7 @@ pub mod ident;
 pub mod login;
 pub mod manage;
 pub mod message;
+pub mod passkey;
 mod redact;
 pub mod requests;
 pub mod reuse;

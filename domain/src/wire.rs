@@ -28,7 +28,7 @@ pub struct LoginChallengeRequest {
 }
 
 /// The code card position the person must answer, valid for a few minutes.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct LoginChallengeResponse {
     /// Identifies this challenge in the second step.
@@ -36,6 +36,13 @@ pub struct LoginChallengeResponse {
     /// Which of the 24 codes to type.
     #[cfg_attr(feature = "openapi", schema(value_type = u8, minimum = 1, maximum = 24))]
     pub position: CodeCardPosition,
+    /// The options for `navigator.credentials.get` to log in with a passkey instead of the code:
+    /// the same for every username, known or not, with or without passkeys (an empty allow list:
+    /// the authenticator offers the portal's discoverable credentials). Absent only when the
+    /// portal's address cannot carry passkeys (an IP address other than the loopback).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "openapi", schema(value_type = Option<Object>))]
+    pub passkey: Option<crate::passkey::RequestChallengeResponse>,
 }
 
 /// Step two of logging in: username, password and the code at the asked position.

@@ -17,6 +17,7 @@ use argon2::{Algorithm, Argon2, Params, Version};
 use base64::Engine;
 use inzage_domain::account::CodeCardMode;
 use inzage_domain::login::{CODE_CARD_SIZE, CODE_DIGITS};
+use inzage_domain::passkey::{PublicKeyCredential, RequestChallengeResponse};
 use inzage_domain::wire::ValidLogin;
 use inzage_domain::{CodeCardAnswer, CodeCardPosition, LoginName, Password};
 use rand::Rng;
@@ -24,6 +25,7 @@ use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 
 use crate::config::HashCost;
+use crate::passkeys::Passkeys;
 use crate::store::{AccountAuth, NewSession, Store, Subject};
 
 /// Consecutive failures after which a login name is locked.
@@ -227,7 +229,11 @@ pub struct Auth {
     hashing: std::sync::Arc<tokio::sync::Semaphore>,
     dummy_password_hash: String,
     dummy_code_hash: String,
+    passkeys: Option<Passkeys>,
 }
+
+/// The kind of a login's passkey ceremony in the store.
+const PASSKEY_LOGIN: &str = "login";
 
 impl Auth {
     /// Prepares the dummy hashes used to keep failed logins as slow as successful ones.
@@ -239,7 +245,19 @@ impl Auth {
             hashing: std::sync::Arc::new(tokio::sync::Semaphore::new(cores)),
             dummy_password_hash: hash_secret("inzage-dummy-password", password_cost)?,
             dummy_code_hash: hash_secret("00000000", CODE_COST)?,
+            passkeys: None,
         })
+    }
+
+    /// Offers passkeys at login (when the portal's address can carry them).
+    pub fn with_passkeys(mut self, passkeys: Option<Passkeys>) -> Self {
+        self.passkeys = passkeys;
+        self
+    }
+
+    /// The portal as a WebAuthn relying party, if passkeys work at its address.
+    pub fn passkeys(&self) -> Option<&Passkeys> {
+        self.passkeys.as_ref()
     }
 
     /// How the network uses its code cards.
@@ -249,14 +267,30 @@ impl Auth {
 
     /// Step one: picks a position for this login name, known or not (in single-use mode, one not
     /// used yet on the account's card).
+    ///
+    /// With passkeys on, the challenge also carries the options to log in with a passkey: the
+    /// same for every name (discoverable credentials, an empty allow list), their state kept
+    /// under the challenge's id and bound to the same account (or name) as the challenge.
     pub async fn challenge(
         &self,
         name: &LoginName,
         now: OffsetDateTime,
-    ) -> anyhow::Result<(String, CodeCardPosition)> {
+    ) -> anyhow::Result<(String, CodeCardPosition, Option<RequestChallengeResponse>)> {
         let account = self.store.find_account(name).await?;
         let key = failure_key(account.as_ref(), name);
-        self.challenge_for(account.as_ref(), &key, now).await
+        let (id, position) = self.challenge_for(account.as_ref(), &key, now).await?;
+        let options = match &self.passkeys {
+            Some(p) => {
+                let (options, state) = p.start_login()?;
+                let expires = (now + CHALLENGE_TTL).unix_timestamp();
+                self.store
+                    .insert_ceremony(&id, PASSKEY_LOGIN, &key, &state, expires)
+                    .await?;
+                Some(options)
+            }
+            None => None,
+        };
+        Ok((id, position, options))
     }
 
     async fn challenge_for(
@@ -413,34 +447,10 @@ impl Auth {
         code: &CodeCardAnswer,
         now: OffsetDateTime,
     ) -> anyhow::Result<Check> {
-        let now_s = now.unix_timestamp();
-        let lock_until = (now + LOCK_DURATION).unix_timestamp();
-        // The attempt is counted before anything is verified: however many guesses arrive at
-        // once, at most LOCK_THRESHOLD of them are ever checked before the lock.
-        let attempt = self.store.begin_attempt(key, now_s).await?;
-        let by_address = match addr {
-            Some(a) => Some(self.store.begin_attempt(&address_key(a), now_s).await?),
-            None => None,
+        let series = match self.count_attempt(account, key, addr, now).await? {
+            Ok(series) => series,
+            Err(refused) => return Ok(refused),
         };
-        if account.is_some() && attempt.total > DISABLE_AFTER {
-            return Ok(Check::Disabled);
-        }
-        if let Some(until) = attempt.locked_until {
-            return Ok(Check::Locked(until));
-        }
-        if let Some(until) = by_address.and_then(|a| a.locked_until) {
-            return Ok(Check::Locked(until));
-        }
-        if attempt.series > LOCK_THRESHOLD {
-            return Ok(Check::Locked(self.store.lock(key, lock_until).await?));
-        }
-        if let (Some(a), Some(addr)) = (by_address, addr) {
-            if a.series > ADDRESS_LOCK_THRESHOLD {
-                return Ok(Check::Locked(
-                    self.store.lock(&address_key(addr), lock_until).await?,
-                ));
-            }
-        }
         let password_hash = account
             .map(|a| a.password_hash.clone())
             .filter(|h| PasswordHash::new(h).is_ok());
@@ -490,10 +500,162 @@ impl Auth {
                     pending: card.activated_at.is_none(),
                 })
             }
-            _ if attempt.series >= LOCK_THRESHOLD => {
-                Ok(Check::Locked(self.store.lock(key, lock_until).await?))
+            _ => self.failed(key, series, now).await,
+        }
+    }
+
+    /// Counts an attempt for the account (or name) and the address *before* anything is
+    /// verified, so however many guesses arrive at once, at most [`LOCK_THRESHOLD`] of them are
+    /// ever checked before the lock. `Err` with the refusal when either is locked or the account
+    /// disabled; else the attempt's number in the account's current series.
+    async fn count_attempt(
+        &self,
+        account: Option<&AccountAuth>,
+        key: &str,
+        addr: Option<&str>,
+        now: OffsetDateTime,
+    ) -> anyhow::Result<Result<i64, Check>> {
+        let now_s = now.unix_timestamp();
+        let lock_until = (now + LOCK_DURATION).unix_timestamp();
+        let attempt = self.store.begin_attempt(key, now_s).await?;
+        let by_address = match addr {
+            Some(a) => Some(self.store.begin_attempt(&address_key(a), now_s).await?),
+            None => None,
+        };
+        if account.is_some() && attempt.total > DISABLE_AFTER {
+            return Ok(Err(Check::Disabled));
+        }
+        if let Some(until) = attempt.locked_until {
+            return Ok(Err(Check::Locked(until)));
+        }
+        if let Some(until) = by_address.and_then(|a| a.locked_until) {
+            return Ok(Err(Check::Locked(until)));
+        }
+        if attempt.series > LOCK_THRESHOLD {
+            return Ok(Err(Check::Locked(self.store.lock(key, lock_until).await?)));
+        }
+        if let (Some(a), Some(addr)) = (by_address, addr) {
+            if a.series > ADDRESS_LOCK_THRESHOLD {
+                return Ok(Err(Check::Locked(
+                    self.store.lock(&address_key(addr), lock_until).await?,
+                )));
             }
-            _ => Ok(Check::Wrong),
+        }
+        Ok(Ok(attempt.series))
+    }
+
+    /// A failed attempt: the last one allowed in a series locks the account (or name).
+    async fn failed(&self, key: &str, series: i64, now: OffsetDateTime) -> anyhow::Result<Check> {
+        if series >= LOCK_THRESHOLD {
+            let lock_until = (now + LOCK_DURATION).unix_timestamp();
+            return Ok(Check::Locked(self.store.lock(key, lock_until).await?));
+        }
+        Ok(Check::Wrong)
+    }
+
+    /// Logging in with username, password and a passkey instead of the code card: the same
+    /// challenge (single use, bound to the account or name it was asked for), the same counting
+    /// and locks, always one password verification (a dummy hash for an unknown name); the
+    /// assertion must answer the challenge's passkey options and come from one of this account's
+    /// passkeys, with the user verified. On success the passkey's counter is kept and a session
+    /// opened with the method `passkey`.
+    pub async fn login_with_passkey(
+        &self,
+        challenge_id: &str,
+        name: &LoginName,
+        password: &Password,
+        credential: &PublicKeyCredential,
+        client: Client<'_>,
+        now: OffsetDateTime,
+    ) -> anyhow::Result<LoginOutcome> {
+        let Some(passkeys) = &self.passkeys else {
+            return Ok(LoginOutcome::ChallengeInvalid);
+        };
+        let account = self.store.find_account(name).await?;
+        let key = failure_key(account.as_ref(), name);
+        let now_s = now.unix_timestamp();
+        let state = self
+            .store
+            .take_ceremony(challenge_id, PASSKEY_LOGIN, &key, now_s)
+            .await?;
+        let challenge = self.take_challenge(challenge_id, &key, now).await?;
+        let (Some(state), Some(_)) = (state, challenge) else {
+            return Ok(LoginOutcome::ChallengeInvalid);
+        };
+        let series = match self
+            .count_attempt(account.as_ref(), &key, client.addr, now)
+            .await?
+        {
+            Ok(series) => series,
+            Err(Check::Disabled) => return Ok(LoginOutcome::Disabled),
+            Err(Check::Locked(until)) => return Ok(LoginOutcome::Locked { until }),
+            Err(_) => return Ok(LoginOutcome::Failed),
+        };
+        let password_hash = account
+            .as_ref()
+            .map(|a| a.password_hash.clone())
+            .filter(|h| PasswordHash::new(h).is_ok());
+        let password_ok = {
+            let _permit = self.hashing.acquire().await?;
+            let typed = password.expose_secret().to_owned();
+            let ph = password_hash
+                .clone()
+                .unwrap_or_else(|| self.dummy_password_hash.clone());
+            tokio::task::spawn_blocking(move || verify_secret(&typed, &ph)).await?
+        } && password_hash.is_some();
+        // The passkey the assertion names, among this account's only.
+        let used = match &account {
+            Some(a) => {
+                let id = crate::passkeys::credential_key(credential.get_credential_id());
+                let row = self
+                    .store
+                    .passkeys_of(&a.account_id)
+                    .await?
+                    .into_iter()
+                    .find(|p| p.credential_id == id);
+                let handle_ok = |row: &crate::store::PasskeyRow| {
+                    credential.get_user_unique_id().is_none_or(|h| {
+                        uuid::Uuid::from_slice(h).is_ok_and(|u| u.to_string() == row.user_handle)
+                    })
+                };
+                match row.filter(handle_ok) {
+                    Some(row) => {
+                        let passkey: webauthn_rs::prelude::Passkey =
+                            serde_json::from_str(&row.passkey)?;
+                        passkeys
+                            .finish_login(credential, &state, &passkey)?
+                            .map(|result| (row, passkey, result))
+                    }
+                    None => None,
+                }
+            }
+            None => None,
+        };
+        match (account, used) {
+            (Some(a), Some(_)) if password_ok && a.suspended_reason.is_some() => {
+                self.store.clear_failures(&key).await?;
+                Ok(LoginOutcome::Suspended {
+                    reason: a.suspended_reason.unwrap_or_default(),
+                })
+            }
+            (Some(a), Some((row, mut passkey, result))) if password_ok => {
+                self.store.clear_failures(&key).await?;
+                passkey.update_credential(&result);
+                self.store
+                    .passkey_used(&row.id, &serde_json::to_string(&passkey)?, now_s)
+                    .await?;
+                let token = self
+                    .open_session(&a.account_id, "passkey", client, now)
+                    .await?;
+                Ok(LoginOutcome::Success {
+                    subject: Subject::of(a.patient_id, a.practitioner_id, a.staff_id)?,
+                    token,
+                })
+            }
+            _ => match self.failed(&key, series, now).await? {
+                Check::Locked(until) => Ok(LoginOutcome::Locked { until }),
+                _ => Ok(LoginOutcome::Failed),
+            },
         }
     }
 

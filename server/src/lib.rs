@@ -15,6 +15,7 @@ pub mod identity;
 pub mod language;
 pub mod mail;
 pub mod network;
+pub mod passkeys;
 pub mod pdf;
 pub mod store;
 pub mod upload;
@@ -151,17 +152,25 @@ impl Application {
         clock: Arc<dyn Clock>,
         store: Store,
     ) -> anyhow::Result<Self> {
-        let auth = Auth::new(
-            store.clone(),
-            config.password_hashing,
-            config.network.code_card,
-        )?;
         let listener = tokio::net::TcpListener::bind(config.bind).await?;
         let mut config = config;
         if config.public_url.is_none() {
             // Without a configured address, browsers reach the portal where it listens.
             config.public_url = Some(format!("http://{}", listener.local_addr()?));
         }
+        let passkeys = passkeys::Passkeys::for_public_url(&config.public_url())?;
+        if passkeys.is_none() {
+            tracing::warn!(
+                public_url = %config.public_url(),
+                "passkeys are off: WebAuthn needs a host name, not an IP address"
+            );
+        }
+        let auth = Auth::new(
+            store.clone(),
+            config.password_hashing,
+            config.network.code_card,
+        )?
+        .with_passkeys(passkeys);
         let mailer = mail::Mailer::new(&config.mail)?;
         let state = AppState {
             store,

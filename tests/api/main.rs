@@ -28,6 +28,7 @@ mod identity;
 mod links;
 mod oidc;
 mod openapi;
+mod passkeys;
 
 on_both_backends!(
     a_patient_logs_in_lists_and_opens_own_reports,

@@ -935,6 +935,62 @@ async fn every_answer_matches_the_published_document(db: Db) -> anyhow::Result<(
         )
         .await?,
     );
+    // Passkeys: the options (the ceremony is tested in passkeys.rs), and the refusals of a
+    // credential that answers no ceremony and of a passkey that is not the person's.
+    let options = record(
+        identity(
+            &acct,
+            &post,
+            "/api/v1/me/passkeys/register/start",
+            "/api/v1/me/passkeys/register/start",
+            None,
+        )
+        .await?,
+    );
+    assert_eq!(options["options"]["publicKey"]["rp"]["id"], "localhost");
+    let no_credential = json!({
+        "id": "AAAA", "rawId": "AAAA", "type": "public-key",
+        "response": { "attestationObject": "AAAA", "clientDataJSON": "AAAA" },
+        "extensions": {}
+    });
+    record(
+        identity(
+            &acct,
+            &post,
+            "/api/v1/me/passkeys/register/finish",
+            "/api/v1/me/passkeys/register/finish",
+            Some(json!({"ceremony_id": "onbekend", "name": "telefoon",
+                "credential": no_credential})),
+        )
+        .await?,
+    );
+    record(
+        identity(
+            &acct,
+            &delete,
+            "/api/v1/me/passkeys/{id}",
+            "/api/v1/me/passkeys/onbekend",
+            None,
+        )
+        .await?,
+    );
+    let no_assertion = json!({
+        "id": "AAAA", "rawId": "AAAA", "type": "public-key",
+        "response": { "authenticatorData": "AAAA", "clientDataJSON": "AAAA",
+            "signature": "AAAA", "userHandle": null },
+        "extensions": {}
+    });
+    record(
+        identity(
+            &browser(),
+            &post,
+            "/api/v1/login/passkey",
+            "/api/v1/login/passkey",
+            Some(json!({"challenge_id": "onbekend", "username": "reyna",
+                "password": "een wachtwoord dat niet klopt", "credential": no_assertion})),
+        )
+        .await?,
+    );
     // Terms of use and suspension (a care provider's account: staff suspend any account).
     record(identity(&anonymous, &get, "/api/v1/terms", "/api/v1/terms", None).await?);
     record(

@@ -2713,3 +2713,68 @@ async fn new_terms_are_accepted_first_and_a_suspended_patient_reads_why() -> any
     )
     .await
 }
+
+/// WebDriver's "Add Virtual Authenticator" (WebAuthn Level 2, §11.3), which fantoccini has no
+/// method for: a platform passkey that keeps resident keys and verifies its user.
+#[derive(Debug)]
+struct AddVirtualAuthenticator;
+
+impl fantoccini::wd::WebDriverCompatibleCommand for AddVirtualAuthenticator {
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/webauthn/authenticator",
+            session_id.unwrap_or_default()
+        ))
+    }
+
+    fn method_and_body(&self, _: &url::Url) -> (http::Method, Option<String>) {
+        let body = serde_json::json!({
+            "protocol": "ctap2",
+            "transport": "internal",
+            "hasResidentKey": true,
+            "hasUserVerification": true,
+            "isUserVerified": true,
+        });
+        (http::Method::POST, Some(body.to_string()))
+    }
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_patient_adds_a_passkey_and_logs_in_with_it_instead_of_the_card() -> anyhow::Result<()> {
+    with_browser(1280, 900, |client, base, app| async move {
+        // WebAuthn refuses IP addresses: the portal known by its loopback address is the relying
+        // party `localhost`, so the browser goes there.
+        let base = base.replace("127.0.0.1", "localhost");
+        client.issue_cmd(AddVirtualAuthenticator).await?;
+        log_in(&client, &base, &app, "margery").await?;
+        client.goto(&format!("{base}/account")).await?;
+        wait_css(&client, "#passkey-name")
+            .await?
+            .send_keys("laptop")
+            .await?;
+        client
+            .find(Locator::Css("[data-testid=add-passkey]"))
+            .await?
+            .click()
+            .await?;
+        wait_text(&client, "[data-testid=passkeys]", |t| t.contains("laptop")).await?;
+        log_out(&client).await?;
+
+        let margery = app.login_of("margery");
+        credentials(&client, &base, "margery", &margery.password).await?;
+        wait_css(&client, "[data-testid=passkey-login]")
+            .await?
+            .click()
+            .await?;
+        wait_text(&client, "[data-testid=report-list]", |t| {
+            t.contains("Ontslagbrief")
+        })
+        .await?;
+        Ok(())
+    })
+    .await
+}

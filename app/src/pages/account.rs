@@ -21,19 +21,19 @@ use crate::records;
 use crate::Session;
 
 /// The account as loaded, shared by the page's sections.
-type Loaded = RwSignal<Option<Result<AccountView, ApiFailure>>>;
+pub(super) type Loaded = RwSignal<Option<Result<AccountView, ApiFailure>>>;
 
 /// What the last change did, shown above the sections. The sections are built again from the
 /// reloaded account after a change, so the message lives on the page and takes the focus the
 /// section's button had.
 #[derive(Clone, Copy)]
-struct Notice {
+pub(super) struct Notice {
     message: RwSignal<Option<Message>>,
     region: NodeRef<leptos::html::Div>,
 }
 
 impl Notice {
-    fn tell(self, message: Message) {
+    pub(super) fn tell(self, message: Message) {
         self.message.set(Some(message));
         let region = self.region;
         request_animation_frame(move || {
@@ -43,13 +43,13 @@ impl Notice {
         });
     }
 
-    fn clear(self) {
+    pub(super) fn clear(self) {
         self.message.set(None);
     }
 }
 
 /// Loads (again) the account into `account`.
-fn load(account: Loaded) {
+pub(super) fn load(account: Loaded) {
     leptos::task::spawn_local(async move {
         let result = api::account().await;
         account.set(Some(result));
@@ -57,7 +57,7 @@ fn load(account: Loaded) {
 }
 
 /// Shows a failure beside its fields, or at the form when it names none.
-fn show_failure(
+pub(super) fn show_failure(
     failure: ApiFailure,
     errors: RwSignal<FieldErrors>,
     form_error: RwSignal<Option<Message>>,
@@ -108,6 +108,7 @@ pub fn AccountPage() -> impl IntoView {
                 <Identity account=a.clone() loaded=account/>
                 <PasswordForm account=a.clone() loaded=account/>
                 <CodeCard account=a.clone() loaded=account/>
+                <super::passkey::Passkeys account=a.clone() loaded=account/>
                 <Sessions account=a loaded=account/>
             }
             .into_any(),

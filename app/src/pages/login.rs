@@ -90,6 +90,8 @@ pub fn LoginPage() -> impl IntoView {
     let form_error = RwSignal::new(None::<Message>);
     let busy = RwSignal::new(false);
     let step = RwSignal::new(Step::Credentials);
+    // The options to log in with a passkey instead of the code, when the server offers them.
+    let passkey = RwSignal::new(None::<inzage_domain::passkey::RequestChallengeResponse>);
 
     // Someone already logged in (a reload) goes straight to their home page.
     {
@@ -134,6 +136,7 @@ pub fn LoginPage() -> impl IntoView {
             match api::login_challenge(&req).await {
                 Ok(c) => {
                     code.set(String::new());
+                    passkey.set(c.passkey);
                     step.set(Step::Code {
                         challenge_id: c.challenge_id,
                         position: c.position,
@@ -186,6 +189,26 @@ pub fn LoginPage() -> impl IntoView {
         }
     };
 
+    let passkey_result = {
+        let navigate = navigate.clone();
+        Callback::new(
+            move |result: Result<inzage_domain::wire::Me, ApiFailure>| match result {
+                Ok(m) => {
+                    let home = home_of(&m);
+                    me.set(Some(m));
+                    password.set(String::new());
+                    navigate(home, Default::default());
+                }
+                Err(f) => {
+                    // The challenge is used up: start again.
+                    password.set(String::new());
+                    step.set(Step::Credentials);
+                    show_failure(f);
+                }
+            },
+        )
+    };
+
     let back = move |_| {
         form_error.set(None);
         errors.set(FieldErrors::default());
@@ -225,7 +248,18 @@ pub fn LoginPage() -> impl IntoView {
                     </form>
                 }
                 .into_any(),
-                Step::Code { position, .. } => {
+                Step::Code { position, challenge_id } => {
+                    let with_passkey = passkey.get_untracked().map(|options| view! {
+                        <super::passkey::PasskeyLogin
+                            challenge_id=challenge_id
+                            options=options
+                            username=username
+                            password=password
+                            busy=busy
+                            form_error=form_error
+                            on_result=passkey_result
+                        />
+                    });
                     let p = position.get().to_string();
                     let label = {
                         let p = p.clone();
@@ -256,6 +290,7 @@ pub fn LoginPage() -> impl IntoView {
                                 </button>
                             </div>
                         </form>
+                        {with_passkey}
                     }
                     .into_any()
                 }

@@ -7,6 +7,7 @@ pub mod designations;
 pub mod linked;
 pub mod login;
 pub mod oidc;
+pub mod passkey;
 pub mod provider;
 pub mod recovery;
 pub mod reports;

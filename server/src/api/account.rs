@@ -213,6 +213,7 @@ pub async fn view(
         offers_new_card: cards.has_active && !cards.pending && mode.offers_new_card(codes_left),
         card_on_its_way: cards.pending,
         sessions,
+        passkeys: super::passkeys::list(&state, &who.account_id).await?,
     }))
 }
 

@@ -12,6 +12,7 @@ mod designations;
 mod links;
 pub mod oidc;
 pub mod openapi;
+mod passkeys;
 mod provider;
 mod record;
 mod reports;
@@ -46,6 +47,7 @@ pub fn routes() -> Router<AppState> {
         .route("/openapi.json", get(openapi::document))
         .route("/login/challenge", post(login_challenge))
         .route("/login", post(login))
+        .route("/login/passkey", post(passkeys::login))
         .route("/logout", post(logout))
         .route("/oidc/providers", get(oidc::providers))
         .route("/oidc/{provider}/start", get(oidc::start))
@@ -67,6 +69,15 @@ pub fn routes() -> Router<AppState> {
             axum::routing::delete(account::end_session),
         )
         .route("/me/code-card/block", post(account::block_card))
+        .route(
+            "/me/passkeys/register/start",
+            post(passkeys::start_registration),
+        )
+        .route(
+            "/me/passkeys/register/finish",
+            post(passkeys::finish_registration),
+        )
+        .route("/me/passkeys/{id}", axum::routing::delete(passkeys::delete))
         .route("/me/code-card/request", post(account::request_card))
         .route("/code-card-requests", post(account::request_card_online))
         .route(
@@ -126,7 +137,7 @@ async fn health(State(state): State<AppState>) -> Result<&'static str, ApiError>
 
 #[utoipa::path(post, path = "/api/v1/login/challenge", tag = "login", request_body = LoginChallengeRequest,
     responses(
-        (status = 200, description = "The code card position to answer, for known and unknown names alike", body = LoginChallengeResponse),
+        (status = 200, description = "The code card position to answer and the options to log in with a passkey instead, for known and unknown names alike", body = LoginChallengeResponse),
         (status = 422, description = "The username does not validate", body = ErrorBody),
         (status = 400, description = "Not the expected JSON", body = ErrorBody)))]
 async fn login_challenge(
@@ -134,14 +145,15 @@ async fn login_challenge(
     ApiJson(req): ApiJson<LoginChallengeRequest>,
 ) -> Result<Json<LoginChallengeResponse>, ApiError> {
     let name = req.validate().map_err(ApiError::Validation)?;
-    let (challenge_id, position) = state.auth.challenge(&name, state.clock.now()).await?;
+    let (challenge_id, position, passkey) = state.auth.challenge(&name, state.clock.now()).await?;
     Ok(Json(LoginChallengeResponse {
         challenge_id,
         position,
+        passkey,
     }))
 }
 
-fn session_cookie(headers: &HeaderMap) -> Option<String> {
+pub(crate) fn session_cookie(headers: &HeaderMap) -> Option<String> {
     headers
         .get_all(COOKIE)
         .iter()

@@ -16,6 +16,7 @@ mod designations;
 mod identity;
 mod links;
 mod oidc;
+mod passkeys;
 
 pub use access::{FactRow, PractitionerRow, ReferralRow, ReuseProjectRow, StaffRow};
 pub use audit::{AuditQuery, AuditRow, NewAuditEntry, VerifyOutcome};
@@ -23,6 +24,7 @@ pub use designations::DesignationRow;
 pub use identity::{AccountProfile, CardCode, CardRequestRow, NewSession, SessionRow};
 pub use links::LinkRequestRow;
 pub use oidc::OidcFlowRow;
+pub use passkeys::PasskeyRow;
 
 /// A transaction that writes to the audit trail (see [`Store::begin`]); rolled back when
 /// dropped without [`Tx::commit`].
@@ -576,6 +578,7 @@ impl Store {
             .execute(&self.pool)
             .await?;
         self.purge_oidc_flows(now).await?;
+        self.purge_ceremonies(now).await?;
         Ok(())
     }
 
