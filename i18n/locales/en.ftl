@@ -475,6 +475,7 @@ password-common = This password is too common and easy to guess. Choose a longer
 account-username_is_a_number = A username starts with a letter; a number cannot be a username.
 account-card_needs_belgian_number = Requesting a code card online needs a Belgian national number. Without one, the front desk will help you.
 login-disabled = After too many failed attempts, logging in is disabled for this user. Please contact the hospital's helpdesk.
+error-too_many_requests = Too many requests in a row. Please try again in { $minutes } minutes.
 error-cross_site = This request did not come from the portal itself and was refused.
 account-current_password_wrong = Your current password is not right.
 account-username_taken = This username is taken. Please choose another.

@@ -475,6 +475,7 @@ password-common = Ce mot de passe est trop courant et facile à deviner. Choisis
 account-username_is_a_number = Un nom d'utilisateur commence par une lettre ; un numéro ne peut pas être un nom d'utilisateur.
 account-card_needs_belgian_number = La demande de carte de codes en ligne requiert un numéro de registre national belge. Sans ce numéro, l'accueil vous aidera.
 login-disabled = Après trop de tentatives infructueuses, la connexion est désactivée pour cet utilisateur. Contactez le service d'assistance de l'hôpital.
+error-too_many_requests = Trop de demandes à la suite. Réessayez dans { $minutes } minutes.
 error-cross_site = Cette demande ne provenait pas du portail lui-même et a été refusée.
 account-current_password_wrong = Votre mot de passe actuel est incorrect.
 account-username_taken = Ce nom d'utilisateur est déjà pris. Choisissez-en un autre.

@@ -475,6 +475,7 @@ password-common = Dit wachtwoord wordt te vaak gebruikt en is makkelijk te raden
 account-username_is_a_number = Een gebruikersnaam begint met een letter; een nummer kan geen gebruikersnaam zijn.
 account-card_needs_belgian_number = Een codekaart online aanvragen kan met een Belgisch rijksregisternummer. Zonder dat nummer helpt de balie u verder.
 login-disabled = Na te veel mislukte pogingen is aanmelden voor deze gebruiker uitgeschakeld. Neem contact op met de helpdesk van het ziekenhuis.
+error-too_many_requests = Te veel aanvragen na elkaar. Probeer het over { $minutes } minuten opnieuw.
 error-cross_site = Deze aanvraag kwam niet van het portaal zelf en werd geweigerd.
 account-current_password_wrong = Uw huidige wachtwoord klopt niet.
 account-username_taken = Deze gebruikersnaam is al in gebruik. Kies een andere.

@@ -44,6 +44,12 @@ pub enum ApiError {
         /// The helpdesk's e-mail address.
         email: String,
     },
+    /// Too many requests of this kind: 429, try again after this many seconds.
+    #[error("too many requests")]
+    TooManyRequests {
+        /// Seconds until the window ends.
+        retry_after: i64,
+    },
     /// The person has not accepted the terms of use in force: 403 until they do.
     #[error("terms not accepted")]
     TermsNotAccepted,
@@ -72,6 +78,10 @@ pub enum ApiError {
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let mut reasons = Vec::new();
+        let retry_after = match &self {
+            ApiError::TooManyRequests { retry_after } => Some(*retry_after),
+            _ => None,
+        };
         let (status, code, message, fields) = match self {
             ApiError::Forbidden {
                 message,
@@ -146,6 +156,13 @@ impl IntoResponse for ApiError {
                     .arg("email", email),
                 FieldErrors::default(),
             ),
+            ApiError::TooManyRequests { retry_after } => (
+                StatusCode::TOO_MANY_REQUESTS,
+                "too_many_requests",
+                Message::new("error.too_many_requests")
+                    .arg("minutes", ((retry_after + 59) / 60).to_string()),
+                FieldErrors::default(),
+            ),
             ApiError::TermsNotAccepted => (
                 StatusCode::FORBIDDEN,
                 "terms_not_accepted",
@@ -182,7 +199,15 @@ impl IntoResponse for ApiError {
             reasons,
             text,
         };
-        (status, axum::Json(body)).into_response()
+        let mut response = (status, axum::Json(body)).into_response();
+        if let Some(seconds) = retry_after {
+            if let Ok(v) = axum::http::HeaderValue::from_str(&seconds.to_string()) {
+                response
+                    .headers_mut()
+                    .insert(axum::http::header::RETRY_AFTER, v);
+            }
+        }
+        response
     }
 }
 

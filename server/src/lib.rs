@@ -13,6 +13,7 @@ pub mod error;
 pub mod fhir;
 pub mod identity;
 pub mod language;
+pub mod limits;
 pub mod mail;
 pub mod network;
 pub mod passkeys;

@@ -30,7 +30,20 @@ on_both_backends!(
     usernames_and_email_addresses_change,
     new_terms_are_accepted_before_anything_else,
     a_suspended_person_learns_why_only_after_answering_rightly,
+    anonymous_requests_are_limited_per_address_and_mails_per_account,
+    the_lock_follows_the_account_across_addresses,
+    hsts_is_sent_only_behind_tls,
 );
+
+/// A browser on another loopback address (Linux routes all of 127.0.0.0/8 to this machine), so
+/// the server sees a different client address.
+fn browser_from(ip: [u8; 4]) -> reqwest::Client {
+    reqwest::Client::builder()
+        .cookie_store(true)
+        .local_address(std::net::IpAddr::from(ip))
+        .build()
+        .unwrap_or_default()
+}
 
 const NEW_PASSWORD: &str = "zeven blauwe olifanten dansen traag";
 
@@ -1044,5 +1057,124 @@ async fn a_suspended_person_learns_why_only_after_answering_rightly(db: Db) -> a
     assert_eq!(res.status(), StatusCode::NO_CONTENT);
     let res = answer_rightly(&browser(), &app.url(""), &margery, "margery").await?;
     assert_eq!(res.status(), StatusCode::OK);
+    Ok(())
+}
+
+async fn anonymous_requests_are_limited_per_address_and_mails_per_account(
+    db: Db,
+) -> anyhow::Result<()> {
+    let app = TestApp::spawn(db).await?;
+    let reset = |client: reqwest::Client| {
+        let url = app.url("/api/v1/password-reset");
+        async move {
+            client
+                .post(url)
+                .json(&json!({"username": "margery"}))
+                .send()
+                .await
+        }
+    };
+    let here = browser_from([127, 0, 0, 2]);
+    for i in 0..10 {
+        let res = reset(here.clone()).await?;
+        assert_eq!(res.status(), StatusCode::ACCEPTED, "request {i}");
+    }
+    let res = reset(here.clone()).await?;
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    let wait: i64 = res.headers()["retry-after"].to_str()?.parse()?;
+    assert!((1..=3600).contains(&wait), "{wait}");
+    assert_eq!(error_body(res).await?.error, "too_many_requests");
+    // Another address is not held up, but the account got no more than three mails.
+    let res = reset(browser_from([127, 0, 0, 3])).await?;
+    assert_eq!(res.status(), StatusCode::ACCEPTED);
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+    assert_eq!(app.mails(4).await?.len(), 3);
+    // An hour later the address may ask again.
+    app.clock.advance(time::Duration::minutes(61));
+    assert_eq!(reset(here).await?.status(), StatusCode::ACCEPTED);
+
+    let card = |client: reqwest::Client, email: String| {
+        let url = app.url("/api/v1/code-card-requests");
+        async move {
+            client
+                .post(url)
+                .json(&json!({"national_number": "90.02.01-997.04", "email": email}))
+                .send()
+                .await
+        }
+    };
+    let there = browser_from([127, 0, 0, 4]);
+    for i in 0..10 {
+        let res = card(there.clone(), format!("iemand.{i}@example.org")).await?;
+        assert_eq!(res.status(), StatusCode::ACCEPTED);
+    }
+    let res = card(there, "nog.iemand@example.org".into()).await?;
+    assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    Ok(())
+}
+
+async fn the_lock_follows_the_account_across_addresses(db: Db) -> anyhow::Result<()> {
+    let app = TestApp::spawn(db).await?;
+    let margery = app.login_of("margery").clone();
+    let guesser = browser_from([127, 0, 0, 2]);
+    for _ in 0..5 {
+        let c = challenge(&guesser, &app.url(""), "margery").await?;
+        login_with(
+            &guesser,
+            &app.url(""),
+            &c.challenge_id,
+            "margery",
+            &margery.password,
+            &wrong_code(&margery, c.position),
+        )
+        .await?;
+    }
+    // Margery herself, elsewhere, is held by the same lock: it is the account's.
+    let res = answer_rightly(
+        &browser_from([127, 0, 0, 3]),
+        &app.url(""),
+        &margery,
+        "margery",
+    )
+    .await?;
+    assert_eq!(res.status(), StatusCode::LOCKED);
+    app.clock.advance(time::Duration::minutes(16));
+
+    // Thirty wrong answers from one address lock that address only.
+    let sprayer = browser_from([127, 0, 0, 4]);
+    for i in 0..30 {
+        let name = format!("gast.{i}");
+        let c = challenge(&sprayer, &app.url(""), &name).await?;
+        login_with(
+            &sprayer,
+            &app.url(""),
+            &c.challenge_id,
+            &name,
+            "geraden",
+            "1234 5678",
+        )
+        .await?;
+    }
+    let reyna = app.login_of("reyna").clone();
+    let res = answer_rightly(&sprayer, &app.url(""), &reyna, "reyna").await?;
+    assert_eq!(res.status(), StatusCode::LOCKED);
+    let res = answer_rightly(&browser_from([127, 0, 0, 5]), &app.url(""), &reyna, "reyna").await?;
+    assert_eq!(res.status(), StatusCode::OK);
+    Ok(())
+}
+
+async fn hsts_is_sent_only_behind_tls(db: Db) -> anyhow::Result<()> {
+    let plain = TestApp::spawn(db).await?;
+    let res = browser().get(plain.url("/api/v1/health")).send().await?;
+    assert!(res.headers().get("strict-transport-security").is_none());
+    let tls = TestApp::spawn_with(db, |c| c.secure_cookies = true).await?;
+    let res = browser().get(tls.url("/api/v1/health")).send().await?;
+    assert_eq!(
+        res.headers()["strict-transport-security"],
+        "max-age=63072000; includeSubDomains"
+    );
+    assert!(res.headers()["content-security-policy"]
+        .to_str()?
+        .contains("frame-ancestors 'none'"));
     Ok(())
 }

@@ -26,6 +26,7 @@ use super::{links, login_refusal, set_cookie, user_agent, ClientAddr, CurrentUse
 use crate::auth::{hash_secret, token_hash, Client, LoginOutcome, SessionToken};
 use crate::cardletter::{self, Holder};
 use crate::error::{ApiError, ApiJson};
+use crate::limits;
 use crate::mail::Mail;
 use crate::store::{AccountProfile, Subject};
 use crate::AppState;
@@ -291,6 +292,7 @@ pub async fn change_username(
     responses((status = 202, description = "A confirmation link was sent to the address", body = Acknowledgement),
         (status = 401, description = "No valid session", body = ErrorBody),
         (status = 422, description = "Not an e-mail address", body = ErrorBody),
+        (status = 429, description = "Too many changes in an hour", body = ErrorBody),
         (status = 400, description = "Not the expected JSON", body = ErrorBody)))]
 pub async fn change_email(
     State(state): State<AppState>,
@@ -298,6 +300,13 @@ pub async fn change_email(
     ApiJson(form): ApiJson<EmailChange>,
 ) -> Result<(StatusCode, Json<Acknowledgement>), ApiError> {
     let email = form.validate().map_err(ApiError::Validation)?;
+    limits::check(
+        &state.store,
+        limits::EMAIL_CHANGES_PER_ACCOUNT,
+        &who.account_id,
+        state.clock.now(),
+    )
+    .await?;
     let profile = profile(&state, &who).await?;
     send_link(
         &state,
@@ -597,14 +606,34 @@ async fn queue_letter(
 #[utoipa::path(post, path = "/api/v1/code-card-requests", tag = "account", request_body = CodeCardRequestForm,
     responses((status = 202, description = "A confirmation link was sent to the address", body = Acknowledgement),
         (status = 422, description = "A field does not validate (the national number's check digits, the address)", body = ErrorBody),
+        (status = 429, description = "Too many requests from this address: try again after Retry-After seconds", body = ErrorBody),
         (status = 400, description = "Not the expected JSON", body = ErrorBody)))]
 pub async fn request_card_online(
     State(state): State<AppState>,
+    ClientAddr(addr): ClientAddr,
     headers: HeaderMap,
     ApiJson(form): ApiJson<CodeCardRequestForm>,
 ) -> Result<(StatusCode, Json<Acknowledgement>), ApiError> {
     let (number, email) = form.validate().map_err(ApiError::Validation)?;
     let now = state.clock.now();
+    limits::check_address(
+        &state.store,
+        limits::CARD_REQUESTS_PER_ADDRESS,
+        addr.as_deref(),
+        now,
+    )
+    .await?;
+    // However many requests name one e-mail address, it gets a few mails an hour at most.
+    if !limits::allow(
+        &state.store,
+        limits::CARD_MAILS_PER_ADDRESS,
+        email.as_str(),
+        now,
+    )
+    .await?
+    {
+        return Ok(accepted("account.card_request_sent"));
+    }
     let request = state
         .store
         .insert_card_request(
@@ -684,13 +713,39 @@ pub async fn confirm_card_request(
 #[utoipa::path(post, path = "/api/v1/password-reset", tag = "account", request_body = PasswordResetRequest,
     responses((status = 202, description = "If the account exists and has a confirmed e-mail address, a link was sent", body = Acknowledgement),
         (status = 422, description = "Not a username", body = ErrorBody),
+        (status = 429, description = "Too many requests from this address: try again after Retry-After seconds", body = ErrorBody),
         (status = 400, description = "Not the expected JSON", body = ErrorBody)))]
 pub async fn request_reset(
     State(state): State<AppState>,
+    ClientAddr(addr): ClientAddr,
     ApiJson(form): ApiJson<PasswordResetRequest>,
 ) -> Result<(StatusCode, Json<Acknowledgement>), ApiError> {
     let name = form.validate().map_err(ApiError::Validation)?;
-    if let Some(account) = state.store.find_account(&name).await? {
+    let now = state.clock.now();
+    limits::check_address(
+        &state.store,
+        limits::RESETS_PER_ADDRESS,
+        addr.as_deref(),
+        now,
+    )
+    .await?;
+    let account = state.store.find_account(&name).await?;
+    // An account gets a few reset mails an hour at most; the answer does not say so.
+    let account = match account {
+        Some(a)
+            if limits::allow(
+                &state.store,
+                limits::RESET_MAILS_PER_ACCOUNT,
+                &a.account_id,
+                now,
+            )
+            .await? =>
+        {
+            Some(a)
+        }
+        _ => None,
+    };
+    if let Some(account) = account {
         let profile = state.store.account_profile(&account.account_id).await?;
         if let Some((profile, email)) = profile.and_then(|p| {
             let email = p

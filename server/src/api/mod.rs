@@ -139,12 +139,21 @@ async fn health(State(state): State<AppState>) -> Result<&'static str, ApiError>
     responses(
         (status = 200, description = "The code card position to answer and the options to log in with a passkey instead, for known and unknown names alike", body = LoginChallengeResponse),
         (status = 422, description = "The username does not validate", body = ErrorBody),
+        (status = 429, description = "Too many login attempts from this address: try again after Retry-After seconds", body = ErrorBody),
         (status = 400, description = "Not the expected JSON", body = ErrorBody)))]
 async fn login_challenge(
     State(state): State<AppState>,
+    ClientAddr(addr): ClientAddr,
     ApiJson(req): ApiJson<LoginChallengeRequest>,
 ) -> Result<Json<LoginChallengeResponse>, ApiError> {
     let name = req.validate().map_err(ApiError::Validation)?;
+    crate::limits::check_address(
+        &state.store,
+        crate::limits::CHALLENGES_PER_ADDRESS,
+        addr.as_deref(),
+        state.clock.now(),
+    )
+    .await?;
     let (challenge_id, position, passkey) = state.auth.challenge(&name, state.clock.now()).await?;
     Ok(Json(LoginChallengeResponse {
         challenge_id,

@@ -228,9 +228,11 @@ pub(super) async fn providers(State(state): State<AppState>) -> Json<Vec<Identit
     responses(
         (status = 303, description = "To the provider's authorization endpoint (with state, nonce and a PKCE challenge), the flow cookie set; or, when the provider cannot be reached, back to `/inloggen?oidc_error=provider`",
             headers(("location" = String, description = "Where to go"), ("set-cookie" = String, description = "inzage_oidc, HttpOnly, SameSite=Lax"))),
-        (status = 404, description = "No such provider", body = ErrorBody)))]
+        (status = 404, description = "No such provider", body = ErrorBody),
+        (status = 429, description = "Too many logins started from this address: try again after Retry-After seconds", body = ErrorBody)))]
 pub(super) async fn start(
     State(state): State<AppState>,
+    super::ClientAddr(addr): super::ClientAddr,
     Path(provider): Path<String>,
 ) -> Result<Response, ApiError> {
     let provider = state
@@ -238,6 +240,14 @@ pub(super) async fn start(
         .identity
         .get(&provider)
         .ok_or(ApiError::NotFound)?;
+    // Each start stores a flow and asks the provider for its configuration.
+    crate::limits::check_address(
+        &state.store,
+        crate::limits::OIDC_STARTS_PER_ADDRESS,
+        addr.as_deref(),
+        state.clock.now(),
+    )
+    .await?;
     let client = match client_for(&state, provider).await {
         Ok(c) => c,
         Err(e) => {

@@ -633,6 +633,26 @@ impl Store {
         Ok(())
     }
 
+    /// Counts a hit for a rate limit's key in a fixed window of `window` seconds: returns the
+    /// hits in the current window (this one included) and when the window began.
+    pub async fn hit(&self, key: &str, window: i64, now: i64) -> anyhow::Result<(i64, i64)> {
+        let row: (i64, i64) = sqlx::query_as(
+            "INSERT INTO rate_limits (key, window_start, hits) VALUES ($1, $2, 1) \
+             ON CONFLICT (key) DO UPDATE SET \
+               hits = CASE WHEN rate_limits.window_start <= $3 THEN 1 \
+                 ELSE rate_limits.hits + 1 END, \
+               window_start = CASE WHEN rate_limits.window_start <= $3 THEN $2 \
+                 ELSE rate_limits.window_start END \
+             RETURNING hits, window_start",
+        )
+        .bind(key)
+        .bind(now)
+        .bind(now - window)
+        .fetch_one(&self.pool)
+        .await?;
+        Ok(row)
+    }
+
     /// The failure counters of a key.
     pub async fn failure_state(&self, key: &str) -> anyhow::Result<FailureState> {
         let row: Option<(i64, Option<i64>, i64)> = sqlx::query_as(

@@ -577,6 +577,11 @@ impl Store {
             .bind(now)
             .execute(&self.pool)
             .await?;
+        // No window lasts a day.
+        sqlx::query("DELETE FROM rate_limits WHERE window_start < $1")
+            .bind(now - 86_400)
+            .execute(&self.pool)
+            .await?;
         self.purge_oidc_flows(now).await?;
         self.purge_ceremonies(now).await?;
         Ok(())
