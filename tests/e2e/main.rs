@@ -2636,10 +2636,16 @@ scopes = ["openid", "egovNRN"]
             t == "Margery Gibson"
         })
         .await?;
-        wait_text(&client, "[data-testid=report-list]", |t| {
+        if let Err(e) = wait_text(&client, "[data-testid=report-list]", |t| {
             t.contains("Ontslagbrief")
         })
-        .await?;
+        .await
+        {
+            save_screenshot(&client, "oidc-reports-failed.png").await?;
+            let url = client.current_url().await?;
+            let text = main_text(&client).await.unwrap_or_default();
+            return Err(e.context(format!("at {url}, the page said: {text}")));
+        }
         assert!(client.current_url().await?.path().ends_with("/verslagen"));
         save_screenshot(&client, "oidc-reports.png").await?;
         Ok(())
