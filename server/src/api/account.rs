@@ -138,6 +138,26 @@ async fn send_link(state: &AppState, link: Link<'_>) -> Result<(), ApiError> {
     Ok(())
 }
 
+/// Uses a confirmation link: valid for this purpose now, and used by exactly one request (a
+/// second click, or two at once, gets `account.link_invalid`).
+async fn take_link(
+    state: &AppState,
+    token: &str,
+    purpose: &'static str,
+    now: i64,
+) -> Result<crate::store::EmailTokenRow, ApiError> {
+    let hash = token_hash(token);
+    let row = state
+        .store
+        .email_token(&hash, purpose, now)
+        .await?
+        .ok_or_else(|| field_error("token", "account.link_invalid"))?;
+    if !state.store.use_email_token(&hash, now).await? {
+        return Err(field_error("token", "account.link_invalid"));
+    }
+    Ok(row)
+}
+
 fn accepted(key: &'static str) -> (StatusCode, Json<Acknowledgement>) {
     (
         StatusCode::ACCEPTED,
@@ -334,18 +354,10 @@ pub async fn confirm_email(
     ApiJson(link): ApiJson<LinkToken>,
 ) -> Result<Json<Acknowledgement>, ApiError> {
     let now = state.clock.now().unix_timestamp();
-    let hash = token_hash(&link.token);
-    let row = state
-        .store
-        .email_token(&hash, PURPOSE_EMAIL, now)
-        .await?
-        .ok_or_else(|| field_error("token", "account.link_invalid"))?;
+    let row = take_link(&state, &link.token, PURPOSE_EMAIL, now).await?;
     let email = row
         .email
         .ok_or_else(|| field_error("token", "account.link_invalid"))?;
-    if !state.store.use_email_token(&hash, now).await? {
-        return Err(field_error("token", "account.link_invalid"));
-    }
     state
         .store
         .set_email(&row.subject_id, &email, Some(now))
@@ -674,15 +686,7 @@ pub async fn confirm_card_request(
     ApiJson(link): ApiJson<LinkToken>,
 ) -> Result<Json<Acknowledgement>, ApiError> {
     let now = state.clock.now().unix_timestamp();
-    let hash = token_hash(&link.token);
-    let row = state
-        .store
-        .email_token(&hash, PURPOSE_CARD, now)
-        .await?
-        .ok_or_else(|| field_error("token", "account.link_invalid"))?;
-    if !state.store.use_email_token(&hash, now).await? {
-        return Err(field_error("token", "account.link_invalid"));
-    }
+    let row = take_link(&state, &link.token, PURPOSE_CARD, now).await?;
     let request = state
         .store
         .card_request(&row.subject_id)

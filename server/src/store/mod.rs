@@ -21,7 +21,9 @@ mod passkeys;
 pub use access::{FactRow, PractitionerRow, ReferralRow, ReuseProjectRow, StaffRow};
 pub use audit::{AuditQuery, AuditRow, NewAuditEntry, VerifyOutcome};
 pub use designations::DesignationRow;
-pub use identity::{AccountProfile, CardCode, CardRequestRow, NewSession, SessionRow};
+pub use identity::{
+    AccountProfile, CardCode, CardRequestRow, EmailTokenRow, NewSession, SessionRow,
+};
 pub use links::LinkRequestRow;
 pub use oidc::OidcFlowRow;
 pub use passkeys::PasskeyRow;
