@@ -12,7 +12,7 @@ use inzage_domain::contact::EmailAddress;
 use inzage_i18n::{Language, Translator};
 use lettre::message::header::ContentType;
 use lettre::message::Mailbox;
-use lettre::{AsyncFileTransport, AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
+use lettre::{AsyncSmtpTransport, AsyncTransport, Message, Tokio1Executor};
 
 /// Where mail goes.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -69,7 +69,31 @@ impl MailConfig {
 
 enum Transport {
     Smtp(AsyncSmtpTransport<Tokio1Executor>),
-    Folder(AsyncFileTransport<Tokio1Executor>),
+    /// Each mail is written to a hidden temporary name and renamed to `<uuid>.eml`, so whoever
+    /// picks mail up from the folder (a relay, a test) never reads half a message.
+    Folder(PathBuf),
+}
+
+impl Transport {
+    async fn deliver(&self, message: Message) -> anyhow::Result<()> {
+        match self {
+            Transport::Smtp(t) => {
+                t.send(message).await?;
+            }
+            Transport::Folder(dir) => {
+                let name = uuid::Uuid::new_v4();
+                let partial = dir.join(format!(".{name}.eml.part"));
+                let done = dir.join(format!("{name}.eml"));
+                tokio::fs::write(&partial, message.formatted())
+                    .await
+                    .with_context(|| format!("writing {}", partial.display()))?;
+                tokio::fs::rename(&partial, &done)
+                    .await
+                    .with_context(|| format!("renaming {}", partial.display()))?;
+            }
+        }
+        Ok(())
+    }
 }
 
 /// Sends the portal's e-mails.
@@ -104,10 +128,7 @@ impl Mailer {
             MailConfig::Folder { dir, from } => {
                 std::fs::create_dir_all(dir)
                     .with_context(|| format!("creating the mail folder {}", dir.display()))?;
-                (
-                    Transport::Folder(AsyncFileTransport::<Tokio1Executor>::new(dir)),
-                    from,
-                )
+                (Transport::Folder(dir.clone()), from)
             }
         };
         Ok(Self {
@@ -119,15 +140,7 @@ impl Mailer {
     /// Writes the mail in its language and sends it.
     pub async fn send(&self, mail: Mail<'_>) -> anyhow::Result<()> {
         let message = self.compose(&mail)?;
-        match self.transport.as_ref() {
-            Transport::Smtp(t) => {
-                t.send(message).await?;
-            }
-            Transport::Folder(t) => {
-                t.send(message).await?;
-            }
-        }
-        Ok(())
+        self.transport.deliver(message).await
     }
 
     /// Sends in the background; a failure is logged, never shown to the person (whose answer must
@@ -142,19 +155,7 @@ impl Mailer {
         };
         let transport = self.transport.clone();
         tokio::spawn(async move {
-            let sent = match transport.as_ref() {
-                Transport::Smtp(t) => t
-                    .send(message)
-                    .await
-                    .map(|_| ())
-                    .map_err(anyhow::Error::from),
-                Transport::Folder(t) => t
-                    .send(message)
-                    .await
-                    .map(|_| ())
-                    .map_err(anyhow::Error::from),
-            };
-            if let Err(e) = sent {
+            if let Err(e) = transport.deliver(message).await {
                 tracing::error!("sending a mail: {e:#}");
             }
         });
