@@ -101,8 +101,14 @@ export interface ReportFacts {
   date: IsoDate;
 }
 
-/** What the request is about: the whole record or one report of it. */
-export type Resource = { kind: "record" } | { kind: "report"; report: ReportFacts };
+/** A part of the record other than the reports. */
+export type Section = "result" | "allergy" | "blood_group" | "risk" | "medication" | "appointment";
+
+/** What the request is about: the whole record, one report of it, or one item of a section. */
+export type Resource =
+  | { kind: "record" }
+  | { kind: "report"; report: ReportFacts }
+  | { kind: "item"; section: Section; item: ReportFacts };
 
 /** The request to decide: who, what, on which part of the record. */
 export interface Request {

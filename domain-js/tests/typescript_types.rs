@@ -9,7 +9,7 @@ use std::collections::BTreeSet;
 use inzage_domain::access::{
     decide, Action, AuthorisationKind, Change, Difference, Effect, Fact, Facts, HospitalPolicy,
     Patient, Period, PersonId, PractitionerId, Principal, ReportFacts, ReportStatus, Request,
-    Resource, RuleId,
+    Resource, RuleId, Section,
 };
 use inzage_domain::calendar::TimeZone;
 use inzage_domain::Message;
@@ -292,7 +292,15 @@ fn requests_and_decisions() {
             Resource::Report {
                 report: report.clone(),
             },
+            Resource::Item {
+                section: Section::Result,
+                item: report.clone(),
+            },
         ],
+    );
+    assert_eq!(
+        literals("Section"),
+        Section::ALL.iter().map(string).collect::<BTreeSet<_>>()
     );
     let statuses = [ReportStatus::Validated, ReportStatus::NotValidated];
     assert_eq!(

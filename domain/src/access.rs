@@ -416,7 +416,46 @@ pub struct ReportFacts {
     pub date: Date,
 }
 
-/// What the request is about: the whole record or one report of it.
+/// A part of the record other than the reports, each a page of the portal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Section {
+    /// A laboratory value or a measurement (an Observation).
+    Result,
+    /// An allergy or intolerance.
+    Allergy,
+    /// The blood group.
+    BloodGroup,
+    /// A risk or condition on the problem list.
+    Risk,
+    /// A medication, current or past.
+    Medication,
+    /// An appointment, upcoming or past.
+    Appointment,
+}
+
+impl Section {
+    /// Every section, in the order the portal shows them.
+    pub const ALL: [Section; 6] = [
+        Section::Result,
+        Section::Allergy,
+        Section::BloodGroup,
+        Section::Risk,
+        Section::Medication,
+        Section::Appointment,
+    ];
+
+    /// Whether the hospital's report cutoff and its choice about children's reports apply to
+    /// this section's items as they do to reports. Results are clinical findings like reports;
+    /// allergies, the blood group, risks and medications are safety information that stays
+    /// visible however old it is, and an appointment is not a clinical finding at all.
+    pub fn follows_report_dates(self) -> bool {
+        matches!(self, Section::Result)
+    }
+}
+
+/// What the request is about: the whole record, one report of it, or one item of a section.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Resource {
@@ -426,6 +465,15 @@ pub enum Resource {
     Report {
         /// Its facts.
         report: ReportFacts,
+    },
+    /// One item of a section (a lab value, an allergy, a medication, an appointment…): never
+    /// shown unless validated and not shielded, like a report; dated rules as
+    /// [`Section::follows_report_dates`] says.
+    Item {
+        /// Which section.
+        section: Section,
+        /// Its facts, with the same meaning as a report's.
+        item: ReportFacts,
     },
 }
 
@@ -820,8 +868,20 @@ pub fn decide(request: &Request, facts: &Facts, now: OffsetDateTime) -> Decision
         Principal::Person { id } => {
             // The report rules go first: when one of them denies, the grounds need not be
             // collected at all.
-            if let Resource::Report { report } = &request.resource {
-                report_rules(&mut m, report, patient, hospital);
+            match &request.resource {
+                Resource::Record => {}
+                Resource::Report { report } => {
+                    report_rules(&mut m, report, true, patient, hospital);
+                }
+                Resource::Item { section, item } => {
+                    report_rules(
+                        &mut m,
+                        item,
+                        section.follows_report_dates(),
+                        patient,
+                        hospital,
+                    );
+                }
             }
             if dead {
                 person_after_death(&mut m, id, action, facts);
@@ -1195,9 +1255,12 @@ fn person_after_death(m: &mut Matches, id: &PersonId, action: Action, facts: &Fa
 
 /// The portal shows only validated, unshielded reports from the cutoff on, and children's
 /// reports only where the hospital shows them.
+/// The rules on one report or item; `dated` says whether the cutoff and the children's rule
+/// apply to it.
 fn report_rules(
     m: &mut Matches,
     report: &ReportFacts,
+    dated: bool,
     patient: &Patient,
     hospital: &HospitalPolicy,
 ) {
@@ -1212,6 +1275,9 @@ fn report_rules(
             RuleId::ReportShielded,
             Matches::reason(RuleId::ReportShielded),
         );
+    }
+    if !dated {
+        return;
     }
     if let Some(cutoff) = hospital.report_cutoff {
         if report.date < cutoff {

@@ -15,15 +15,17 @@ pub mod login;
 pub mod manage;
 pub mod message;
 pub mod passkey;
+pub mod record;
 mod redact;
 pub mod requests;
+pub mod results;
 pub mod reuse;
 pub mod wire;
 
 pub use access::{
     decide, what_if, Action, Change, Decision, Effect, Fact, Facts, HospitalPolicy, Patient,
     Period, PersonId, PractitionerId, Principal, ReportFacts, ReportStatus, Request, Resource,
-    RuleId,
+    RuleId, Section,
 };
 pub use ident::{Bsn, Insz};
 pub use login::{CodeCardAnswer, CodeCardPosition, LoginName, Password, RecordNumber, Username};

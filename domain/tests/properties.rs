@@ -152,6 +152,24 @@ fn arb_resource() -> impl Strategy<Value = Resource> {
                 },
             }
         }),
+        (
+            any::<bool>(),
+            any::<bool>(),
+            arb_birth(),
+            prop::sample::select(Section::ALL.to_vec())
+        )
+            .prop_map(|(v, shielded, date, section)| Resource::Item {
+                section,
+                item: ReportFacts {
+                    status: if v {
+                        ReportStatus::Validated
+                    } else {
+                        ReportStatus::NotValidated
+                    },
+                    shielded,
+                    date,
+                },
+            }),
     ]
 }
 
@@ -201,6 +219,37 @@ proptest! {
             && !child_report;
         let d = decide(&Request { principal: Principal::Person { id: PersonId("patient".into()) }, action: Action::Read, resource: Resource::Report { report } }, &facts, now);
         prop_assert_eq!(d.is_permitted(), expected);
+    }
+
+    /// An item of any section is shown to its living patient exactly when it is validated and
+    /// not shielded, and, for sections dated like reports, from the cutoff on and (where the
+    /// hospital hides them) not from childhood; for any other principal an item is decided as a
+    /// report with the same facts would be.
+    #[test]
+    fn items_follow_the_report_rules_their_section_takes(mut facts in arb_facts(), item_date in arb_birth(), v in any::<bool>(), shielded in any::<bool>(), now in arb_instant(), section in prop::sample::select(Section::ALL.to_vec()), principal in arb_principal()) {
+        facts.patient.died_at = None;
+        let item = ReportFacts { status: if v { ReportStatus::Validated } else { ReportStatus::NotValidated }, shielded, date: item_date };
+        let dated = section.follows_report_dates();
+        let child_item = dated && !facts.hospital.shows_children_reports
+            && facts.patient.birth_date.is_some_and(|b| item_date < birthday(b, 18));
+        let own_age = match facts.hospital.jurisdiction {
+            Jurisdiction::Netherlands => 12,
+            Jurisdiction::Belgium => facts.hospital.parent_link_until_age,
+        };
+        let old_enough = facts.patient.birth_date.is_none_or(|b| {
+            inzage_domain::calendar::has_reached_age(b, own_age, now, facts.hospital.time_zone)
+        });
+        let expected = old_enough && v && !shielded
+            && (!dated || facts.hospital.report_cutoff.is_none_or(|c| item_date >= c))
+            && !child_item;
+        let patient = Principal::Person { id: PersonId("patient".into()) };
+        let d = decide(&Request { principal: patient, action: Action::Read, resource: Resource::Item { section, item: item.clone() } }, &facts, now);
+        prop_assert_eq!(d.is_permitted(), expected);
+        if dated {
+            let as_item = decide(&Request { principal: principal.clone(), action: Action::Read, resource: Resource::Item { section, item: item.clone() } }, &facts, now);
+            let as_report = decide(&Request { principal, action: Action::Read, resource: Resource::Report { report: item } }, &facts, now);
+            prop_assert_eq!(as_item, as_report);
+        }
     }
 
     /// After a revocation at `t`, the ground is gone at every later instant.
@@ -430,6 +479,80 @@ mod manage {
                     prop_assert!(plan(&patient, c, &facts, now).is_ok());
                 }
             }
+        }
+    }
+}
+
+mod trend_chart {
+    use inzage_domain::results::{chart, Flag, Frame, Point, ReferenceRange};
+    use proptest::prelude::*;
+    use time::macros::date;
+
+    const FRAME: Frame = Frame {
+        left: 40.0,
+        top: 10.0,
+        width: 300.0,
+        height: 150.0,
+    };
+
+    fn arb_points() -> impl Strategy<Value = Vec<Point>> {
+        prop::collection::vec((0i64..20_000, -1.0e6f64..1.0e6), 1..60).prop_map(|mut v| {
+            v.sort_by_key(|(d, _)| *d);
+            v.into_iter()
+                .map(|(d, value)| Point {
+                    date: date!(1970 - 01 - 01) + time::Duration::days(d),
+                    value,
+                })
+                .collect()
+        })
+    }
+
+    fn arb_range() -> impl Strategy<Value = Option<ReferenceRange>> {
+        prop::option::of(
+            (
+                prop::option::of(-1.0e6f64..1.0e6),
+                prop::option::of(-1.0e6f64..1.0e6),
+            )
+                .prop_map(|(a, b)| match (a, b) {
+                    (Some(a), Some(b)) => ReferenceRange {
+                        low: Some(a.min(b)),
+                        high: Some(a.max(b)),
+                    },
+                    (low, high) => ReferenceRange { low, high },
+                }),
+        )
+    }
+
+    proptest! {
+        /// Every point, tick and band edge lies inside the plot area; time runs left to right;
+        /// a larger value is never drawn lower; the axis has four to ten round ticks.
+        #[test]
+        fn a_chart_stays_in_its_frame_and_keeps_order(points in arb_points(), range in arb_range()) {
+            let c = chart(&points, range, FRAME);
+            let inside_x = |x: f64| (FRAME.left - 1e-9..=FRAME.left + FRAME.width + 1e-9).contains(&x);
+            let inside_y = |y: f64| (FRAME.top - 1e-9..=FRAME.top + FRAME.height + 1e-9).contains(&y);
+            prop_assert_eq!(c.points.len(), points.len());
+            for (x, y) in &c.points {
+                prop_assert!(inside_x(*x) && inside_y(*y), "({x}, {y}) outside");
+            }
+            for pair in points.iter().zip(&c.points).collect::<Vec<_>>().windows(2) {
+                let ((p, (x1, y1)), (q, (x2, y2))) = (pair[0], pair[1]);
+                prop_assert!(x1 <= x2);
+                if p.value < q.value { prop_assert!(y1 >= y2); }
+            }
+            prop_assert!((2..=11).contains(&c.ticks.len()), "{} ticks", c.ticks.len());
+            for t in &c.ticks { prop_assert!(inside_y(t.y)); }
+            if let Some((top, bottom)) = c.band {
+                prop_assert!(inside_y(top) && inside_y(bottom) && top <= bottom);
+            }
+        }
+
+        /// A value inside its full range is never flagged; one outside always is.
+        #[test]
+        fn flags_agree_with_the_range(v in -1.0e6f64..1.0e6, a in -1.0e6f64..1.0e6, b in -1.0e6f64..1.0e6) {
+            let range = ReferenceRange { low: Some(a.min(b)), high: Some(a.max(b)) };
+            let flag = Flag::of(Some(v), Some(range), None);
+            prop_assert_eq!(flag.is_out_of_range(), v < a.min(b) || v > a.max(b));
         }
     }
 }

@@ -298,6 +298,44 @@ rule_test!(report_rules_for_the_portal {
     assert!(d.is_permitted());
 });
 
+fn item(section: Section, status: ReportStatus, shielded: bool, date: time::Date) -> Resource {
+    Resource::Item {
+        section,
+        item: ReportFacts {
+            status,
+            shielded,
+            date,
+        },
+    }
+}
+
+rule_test!(section_items_for_the_portal {
+    let mut hospital = HospitalPolicy::belgian();
+    hospital.report_cutoff = Some(date!(2016 - 08 - 15));
+    hospital.shows_children_reports = false;
+    // Born 2000: everything before 2018-01-01 is from childhood.
+    let f = facts(hospital, date!(2000 - 01 - 01), vec![]);
+    let read = |resource: Resource| outcome(&decide(&Request { principal: person("patient"), action: Action::Read, resource }, &f, NOW));
+    use ReportStatus::*;
+    let old = date!(2010 - 05 - 01);
+    let recent = date!(2020 - 01 - 01);
+    // A lab result is dated like a report: the cutoff and the children's rule apply.
+    assert_eq!(read(item(Section::Result, Validated, false, recent)), (Effect::Permit, vec!["own-record"]));
+    assert_eq!(read(item(Section::Result, Validated, false, old)), (Effect::Deny, vec!["report-before-cutoff", "child-report-hidden"]));
+    assert_eq!(read(item(Section::Result, Validated, false, date!(2017 - 01 - 01))), (Effect::Deny, vec!["child-report-hidden"]));
+    // Safety information and appointments stay visible whatever their date…
+    for section in [Section::Allergy, Section::BloodGroup, Section::Risk, Section::Medication, Section::Appointment] {
+        assert!(!section.follows_report_dates());
+        assert_eq!(read(item(section, Validated, false, old)), (Effect::Permit, vec!["own-record"]), "{section:?}");
+        // …but never unvalidated or shielded.
+        assert_eq!(read(item(section, NotValidated, false, recent)), (Effect::Deny, vec!["report-not-validated"]), "{section:?}");
+        assert_eq!(read(item(section, Validated, true, recent)), (Effect::Deny, vec!["report-shielded"]), "{section:?}");
+    }
+    // Someone without a ground sees no item, however visible.
+    let stranger = outcome(&decide(&Request { principal: person("stranger"), action: Action::Read, resource: item(Section::Allergy, Validated, false, recent) }, &f, NOW));
+    assert_eq!(stranger, (Effect::Deny, vec!["default-deny"]));
+});
+
 rule_test!(only_the_patient_opts_out_of_data_reuse {
     let f = adult(vec![
         Fact::TrustedPerson { person: pe("friend"), period: Period::since(LONG_AGO) },

@@ -413,18 +413,23 @@ pub fn cedar_request(
             .is_some_and(|b| has_reached_age(b, years, now, tz))
     };
     let dead = patient.died_at.is_some_and(|d| d <= now);
-    let (is_report, validated, shielded, before_cutoff, child_report) = match &request.resource {
-        Resource::Record => (false, true, false, false, false),
-        Resource::Report { report } => (
+    let item_flags = |report: &ReportFacts, dated: bool| {
+        (
             true,
             report.status == ReportStatus::Validated,
             report.shielded,
-            hospital.report_cutoff.is_some_and(|c| report.date < c),
-            !hospital.shows_children_reports
+            dated && hospital.report_cutoff.is_some_and(|c| report.date < c),
+            dated
+                && !hospital.shows_children_reports
                 && patient
                     .birth_date
                     .is_some_and(|b| report.date < birthday(b, 18)),
-        ),
+        )
+    };
+    let (is_report, validated, shielded, before_cutoff, child_report) = match &request.resource {
+        Resource::Record => (false, true, false, false, false),
+        Resource::Report { report } => item_flags(report, true),
+        Resource::Item { section, item } => item_flags(item, section.follows_report_dates()),
     };
     let mut context = serde_json::json!({
         "who": who,

@@ -16,6 +16,7 @@ mod passkeys;
 mod provider;
 mod record;
 mod reports;
+mod sections;
 
 use std::net::SocketAddr;
 
@@ -99,6 +100,17 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/records/{record}/reports/{id}",
             get(reports::record_report),
+        )
+        .route("/records/{record}/results", get(sections::results))
+        .route(
+            "/records/{record}/results/{code}",
+            get(sections::result_series),
+        )
+        .route("/records/{record}/summary", get(sections::summary))
+        .route("/records/{record}/medications", get(sections::medications))
+        .route(
+            "/records/{record}/appointments",
+            get(sections::appointments),
         )
         .route(
             "/records/{record}/access",

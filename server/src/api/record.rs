@@ -9,7 +9,9 @@ use super::{ClientAddr, CurrentUser};
 use crate::config::parse_date;
 use crate::error::ApiError;
 use crate::network::Network;
-use crate::store::{FactRow, NewAuditEntry, PatientRow, ReportRow, Subject, Tx};
+use crate::store::{
+    section_of, FactRow, ItemRow, NewAuditEntry, PatientRow, ReportRow, Subject, Tx,
+};
 use crate::AppState;
 
 /// The server's clock in whole seconds, the precision facts and audit entries are stored at.
@@ -89,34 +91,76 @@ impl Record {
         row: &ReportRow,
         now: OffsetDateTime,
     ) -> Result<Decision, ApiError> {
-        let date = parse_date(&row.report_date).map_err(|e| ApiError::Internal(e.into()))?;
-        let imported_cutoff = row
-            .report_cutoff
-            .as_deref()
+        let report = entry_facts(&row.report_date, row.validated, row.shielded)?;
+        self.decide_under(
+            network,
+            &row.hospital_id,
+            row.report_cutoff.as_deref(),
+            principal,
+            Resource::Report { report },
+            now,
+        )
+    }
+
+    /// The decision on reading one item of a section, under its hospital's settings.
+    pub fn decide_item(
+        &self,
+        network: &Network,
+        principal: &Principal,
+        row: &ItemRow,
+        now: OffsetDateTime,
+    ) -> Result<Decision, ApiError> {
+        let section = section_of(&row.section).ok_or_else(|| {
+            ApiError::Internal(anyhow::anyhow!("unknown section `{}`", row.section))
+        })?;
+        let item = entry_facts(&row.item_date, row.validated, row.shielded)?;
+        self.decide_under(
+            network,
+            &row.hospital_id,
+            row.report_cutoff.as_deref(),
+            principal,
+            Resource::Item { section, item },
+            now,
+        )
+    }
+
+    fn decide_under(
+        &self,
+        network: &Network,
+        hospital_id: &str,
+        imported_cutoff: Option<&str>,
+        principal: &Principal,
+        resource: Resource,
+        now: OffsetDateTime,
+    ) -> Result<Decision, ApiError> {
+        let imported_cutoff = imported_cutoff
             .map(parse_date)
             .transpose()
             .map_err(|e| ApiError::Internal(e.into()))?;
         let facts = Facts {
-            hospital: network.policy(&row.hospital_id, imported_cutoff),
+            hospital: network.policy(hospital_id, imported_cutoff),
             ..self.facts.clone()
         };
         let request = Request {
             principal: principal.clone(),
             action: Action::Read,
-            resource: Resource::Report {
-                report: ReportFacts {
-                    status: if row.validated == 1 {
-                        ReportStatus::Validated
-                    } else {
-                        ReportStatus::NotValidated
-                    },
-                    shielded: row.shielded != 0,
-                    date,
-                },
-            },
+            resource,
         };
         Ok(decide(&request, &facts, now))
     }
+}
+
+/// The facts the rules look at, from a stored report's or item's columns.
+fn entry_facts(date: &str, validated: i64, shielded: i64) -> Result<ReportFacts, ApiError> {
+    Ok(ReportFacts {
+        status: if validated == 1 {
+            ReportStatus::Validated
+        } else {
+            ReportStatus::NotValidated
+        },
+        shielded: shielded != 0,
+        date: parse_date(date).map_err(|e| ApiError::Internal(e.into()))?,
+    })
 }
 
 /// Who acts, as the audit trail records them.

@@ -14,6 +14,7 @@ mod access;
 mod audit;
 mod designations;
 mod identity;
+mod items;
 mod links;
 mod oidc;
 mod passkeys;
@@ -24,6 +25,7 @@ pub use designations::DesignationRow;
 pub use identity::{
     AccountProfile, CardCode, CardRequestRow, EmailTokenRow, NewSession, SessionRow,
 };
+pub use items::{section_name, section_of, ItemRow};
 pub use links::LinkRequestRow;
 pub use oidc::OidcFlowRow;
 pub use passkeys::PasskeyRow;
@@ -804,6 +806,7 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         }
+        items::insert(&mut tx, &batch.items).await?;
         tx.commit().await?;
         Ok(())
     }

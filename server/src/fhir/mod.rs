@@ -7,6 +7,8 @@
 //! the confidentiality code R (restricted) or V (very restricted). A bad bundle is refused whole,
 //! with the resource and field named.
 
+mod items;
+
 use std::collections::HashMap;
 
 use base64::Engine;
@@ -17,6 +19,8 @@ use time::Date;
 
 use crate::config::parse_date;
 use crate::store::{ExistsTable, HospitalRow, PatientRow, PractitionerRow, Store};
+
+pub use items::{ItemDetail, ItemImport, ResultDetail};
 
 /// The FHIR system of Belgian national numbers (INSZ / SSIN).
 pub const SYSTEM_SSIN: &str = "https://www.ehealth.fgov.be/standards/fhir/NamingSystem/ssin";
@@ -66,7 +70,7 @@ inzage_domain::redacted_debug!(ReportImport {
 });
 
 /// Everything one bundle brings, ready for [`Store::import`].
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct ImportBatch {
     /// Organizations.
     pub hospitals: Vec<HospitalRow>,
@@ -76,6 +80,8 @@ pub struct ImportBatch {
     pub reports: Vec<ReportImport>,
     /// Care providers, as specialists of the hospital whose encounters they took part in.
     pub practitioners: Vec<PractitionerRow>,
+    /// The items of the record's other sections (results, allergies, medications, …).
+    pub items: Vec<ItemImport>,
     /// Patient ids referenced but not in the bundle: they must already be stored.
     pub external_patients: Vec<String>,
     /// Organization ids referenced but not in the bundle: they must already be stored.
@@ -134,6 +140,7 @@ pub async fn import_bundle(
         hospitals: batch.hospitals.len(),
         patients: batch.patients.len(),
         reports: batch.reports.len(),
+        items: batch.items.len(),
     })
 }
 
@@ -146,6 +153,8 @@ pub struct ImportSummary {
     pub patients: usize,
     /// Reports.
     pub reports: usize,
+    /// Items of the other sections.
+    pub items: usize,
 }
 
 /// A resource of the bundle with the name to use in errors.
@@ -239,19 +248,27 @@ pub fn parse_bundle(json: &str, default_cutoff: Option<Date>) -> Result<ImportBa
             Some("DocumentReference") => batch
                 .reports
                 .push(document_reference(&ctx, &e.name, e.resource)?),
-            _ => {}
+            _ => batch.items.extend(items::items(&ctx, &e.name, e.resource)?),
         }
     }
     let in_bundle = |ty: &str, id: &str| ctx.resources.contains_key(&format!("{ty}/{id}"));
-    for r in &batch.reports {
-        if !in_bundle("Patient", &r.patient_id) && !batch.external_patients.contains(&r.patient_id)
-        {
-            batch.external_patients.push(r.patient_id.clone());
+    let referenced: Vec<(String, String)> = batch
+        .reports
+        .iter()
+        .map(|r| (r.patient_id.clone(), r.hospital_id.clone()))
+        .chain(
+            batch
+                .items
+                .iter()
+                .map(|i| (i.patient_id.clone(), i.hospital_id.clone())),
+        )
+        .collect();
+    for (patient, hospital) in referenced {
+        if !in_bundle("Patient", &patient) && !batch.external_patients.contains(&patient) {
+            batch.external_patients.push(patient);
         }
-        if !in_bundle("Organization", &r.hospital_id)
-            && !batch.external_hospitals.contains(&r.hospital_id)
-        {
-            batch.external_hospitals.push(r.hospital_id.clone());
+        if !in_bundle("Organization", &hospital) && !batch.external_hospitals.contains(&hospital) {
+            batch.external_hospitals.push(hospital);
         }
     }
     Ok(batch)
@@ -333,6 +350,26 @@ impl<'a> Context<'a> {
                 format!("`{r}` cannot be resolved"),
             )),
         }
+    }
+
+    /// The serviceProvider of the patient's latest encounter in the bundle (by period start).
+    fn latest_encounter_hospital(&self, patient: &str) -> Option<String> {
+        self.resources
+            .iter()
+            .filter(|(key, _)| key.starts_with("Encounter/"))
+            .filter_map(|(key, enc)| {
+                let (ty, pid) = self.resolve(key, "subject", enc.get("subject")?).ok()?;
+                if ty != "Patient" || pid != patient {
+                    return None;
+                }
+                let (t, org) = self
+                    .resolve(key, "serviceProvider", enc.get("serviceProvider")?)
+                    .ok()?;
+                let start = enc.get("period").and_then(|p| str_at(p, "start"))?;
+                (t == "Organization").then(|| (start.to_owned(), key.clone(), org))
+            })
+            .max()
+            .map(|(_, _, org)| org)
     }
 
     fn resource(&self, ty: &str, id: &str) -> Option<&'a Value> {

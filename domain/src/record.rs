@@ -1,0 +1,220 @@
+//! The record's sections beside the reports, as the JSON API sends them: lab results over time,
+//! the medical summary (allergies, blood group, risks), medications and appointments.
+//!
+//! Every item in these shapes was decided readable by [`crate::decide`] with
+//! [`crate::Resource::Item`] before the server put it in; the browser only shows them.
+
+use serde::{Deserialize, Serialize};
+use time::{Date, OffsetDateTime};
+
+use crate::results::{Flag, ReferenceRange};
+use crate::wire::HospitalCutoff;
+
+/// One measured value of a test.
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ResultValue {
+    /// The item's id.
+    pub id: String,
+    /// When it was measured.
+    #[serde(with = "time::serde::rfc3339")]
+    pub at: OffsetDateTime,
+    /// The value as the lab gave it (a number keeps its decimals, a text result its words).
+    pub value: String,
+    /// The value as a number, when it is one (what the chart draws).
+    pub number: Option<f64>,
+    /// The unit.
+    pub unit: Option<String>,
+    /// The reference range, when the lab gave one as numbers.
+    pub range: Option<ReferenceRange>,
+    /// The reference range as the lab wrote it, when it is only text.
+    pub range_text: Option<String>,
+    /// How the value stands against the range.
+    pub flag: Flag,
+    /// The hospital whose lab measured it.
+    pub hospital: String,
+}
+
+crate::redacted_debug!(ResultValue { id });
+
+/// One test (a code such as LOINC 2339-0 "Glucose") and its values.
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ResultSeries {
+    /// The test's code, the key of its page.
+    pub code: String,
+    /// What was measured.
+    pub name: String,
+    /// The kind of result ("laboratory", "vital-signs", …).
+    pub category: Option<String>,
+    /// The values, oldest first.
+    pub values: Vec<ResultValue>,
+}
+
+crate::redacted_debug!(ResultSeries { code });
+
+/// One test in the overview: its latest value and how many there are.
+#[derive(Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ResultSummary {
+    /// The test's code.
+    pub code: String,
+    /// What was measured.
+    pub name: String,
+    /// The kind of result.
+    pub category: Option<String>,
+    /// The most recent value.
+    pub latest: ResultValue,
+    /// How many values there are.
+    pub count: u32,
+}
+
+crate::redacted_debug!(ResultSummary { code });
+
+/// The results of a record: one line per test, the most recently measured first.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ResultsOverview {
+    /// The tests.
+    pub tests: Vec<ResultSummary>,
+    /// The cutoff dates of the record's hospitals (older results are not shown).
+    pub cutoffs: Vec<HospitalCutoff>,
+}
+
+/// An allergy or intolerance.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AllergyItem {
+    /// The item's id.
+    pub id: String,
+    /// To what ("Allergy to peanuts").
+    pub name: String,
+    /// food, medication, environment or biologic.
+    pub category: Option<String>,
+    /// low, high or unable-to-assess.
+    pub criticality: Option<String>,
+    /// active, inactive or resolved.
+    pub clinical_status: Option<String>,
+    /// When it was recorded.
+    pub recorded: Date,
+    /// The hospital that recorded it.
+    pub hospital: String,
+}
+
+crate::redacted_debug!(AllergyItem { id });
+
+/// A risk or condition on the problem list.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RiskItem {
+    /// The item's id.
+    pub id: String,
+    /// What it is ("Hypertension").
+    pub name: String,
+    /// active, recurrence, relapse, inactive, remission or resolved.
+    pub clinical_status: Option<String>,
+    /// Since when.
+    pub onset: Date,
+    /// Until when, if it ended.
+    pub ended: Option<Date>,
+    /// The hospital that recorded it.
+    pub hospital: String,
+}
+
+crate::redacted_debug!(RiskItem { id });
+
+/// The blood group as last determined.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct BloodGroup {
+    /// The group as the lab wrote it ("A Rh(D) positive").
+    pub value: String,
+    /// When it was determined.
+    pub determined: Date,
+    /// The hospital whose lab determined it.
+    pub hospital: String,
+}
+
+crate::redacted_debug!(BloodGroup {});
+
+/// Allergies, blood group and risks: what a doctor should know first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MedicalSummary {
+    /// Allergies and intolerances, active ones first.
+    pub allergies: Vec<AllergyItem>,
+    /// The blood group, when known.
+    pub blood_group: Option<BloodGroup>,
+    /// Risks and conditions, active ones first.
+    pub risks: Vec<RiskItem>,
+}
+
+/// A medication.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MedicationItem {
+    /// The item's id.
+    pub id: String,
+    /// The product ("Hydrochlorothiazide 25 MG").
+    pub name: String,
+    /// How to take it, as prescribed.
+    pub dosage: Option<String>,
+    /// Whether it is taken now (active, on-hold) rather than in the past.
+    pub current: bool,
+    /// The FHIR status (active, completed, stopped, …).
+    pub status: String,
+    /// Since when.
+    pub start: Date,
+    /// Until when, when known.
+    pub end: Option<Date>,
+    /// Who prescribed it.
+    pub prescriber: Option<String>,
+    /// The hospital.
+    pub hospital: String,
+}
+
+crate::redacted_debug!(MedicationItem { id });
+
+/// A record's medications, current ones first, then past ones, each newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MedicationList {
+    /// The medications.
+    pub medications: Vec<MedicationItem>,
+}
+
+/// An appointment or a past visit.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AppointmentItem {
+    /// The item's id.
+    pub id: String,
+    /// What it is for ("Consultation cardiology").
+    pub description: String,
+    /// When it starts.
+    #[serde(with = "time::serde::rfc3339")]
+    pub start: OffsetDateTime,
+    /// When it ends, when known.
+    #[serde(default, with = "time::serde::rfc3339::option")]
+    pub end: Option<OffsetDateTime>,
+    /// booked, arrived, fulfilled, cancelled, noshow, …
+    pub status: String,
+    /// Where (a department, a room, a campus).
+    pub location: Option<String>,
+    /// With whom.
+    pub practitioner: Option<String>,
+    /// The hospital.
+    pub hospital: String,
+}
+
+crate::redacted_debug!(AppointmentItem { id });
+
+/// A record's appointments: the upcoming ones soonest first, then the past ones latest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AppointmentList {
+    /// Appointments from now on.
+    pub upcoming: Vec<AppointmentItem>,
+    /// Earlier appointments and visits.
+    pub past: Vec<AppointmentItem>,
+}

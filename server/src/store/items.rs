@@ -1,0 +1,159 @@
+//! The record's sections beside the reports: one row per item, the rules' facts in columns and
+//! the section's details as JSON.
+
+use inzage_domain::Section;
+
+use super::Store;
+use crate::fhir::{ItemDetail, ItemImport};
+
+/// A stored item, with its hospital's name.
+#[derive(Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct ItemRow {
+    /// `Type/id` of the FHIR resource.
+    pub id: String,
+    /// Whose record.
+    pub patient_id: String,
+    /// The hospital (Organization id).
+    pub hospital_id: String,
+    /// `result`, `allergy`, …
+    pub section: String,
+    /// `YYYY-MM-DD`: the day the rules look at.
+    pub item_date: String,
+    /// Unix seconds.
+    pub starts_at: Option<i64>,
+    /// Unix seconds.
+    pub ends_at: Option<i64>,
+    /// Results: the test's code.
+    pub code: Option<String>,
+    /// What it is.
+    pub title: String,
+    /// The FHIR status as imported.
+    pub fhir_status: String,
+    /// 1 when validated.
+    pub validated: i64,
+    /// 1 when shielded.
+    pub shielded: i64,
+    /// [`ItemDetail`] as JSON.
+    pub detail_json: String,
+    /// The imported hospital name (joined).
+    pub hospital_name: String,
+    /// The hospital's imported cutoff (joined).
+    pub report_cutoff: Option<String>,
+}
+
+inzage_domain::redacted_debug!(ItemRow { id, patient_id });
+
+impl ItemRow {
+    /// The section's details.
+    pub fn detail(&self) -> anyhow::Result<ItemDetail> {
+        Ok(serde_json::from_str(&self.detail_json)?)
+    }
+}
+
+const COLUMNS: &str = "i.id, i.patient_id, i.hospital_id, i.section, i.item_date, i.starts_at, \
+    i.ends_at, i.code, i.title, i.fhir_status, i.validated, i.shielded, i.detail_json, \
+    h.name AS hospital_name, h.report_cutoff";
+
+/// The name a section has in the database.
+pub fn section_name(section: Section) -> &'static str {
+    match section {
+        Section::Result => "result",
+        Section::Allergy => "allergy",
+        Section::BloodGroup => "blood_group",
+        Section::Risk => "risk",
+        Section::Medication => "medication",
+        Section::Appointment => "appointment",
+    }
+}
+
+/// The section a database name stands for.
+pub fn section_of(name: &str) -> Option<Section> {
+    Section::ALL.into_iter().find(|s| section_name(*s) == name)
+}
+
+/// Rows per INSERT: several hundred results import in a few statements; below SQLite's limit of
+/// 32,766 bound parameters (and PostgreSQL's 65,535) at 13 per row.
+const BATCH: usize = 200;
+
+/// Stores items inside the import's transaction, replacing those with the same id.
+pub(super) async fn insert(
+    tx: &mut sqlx::Transaction<'static, sqlx::Any>,
+    items: &[ItemImport],
+) -> anyhow::Result<()> {
+    const COLUMNS_PER_ROW: usize = 13;
+    for chunk in items.chunks(BATCH) {
+        // `$n` placeholders, which both backends understand (sqlx's QueryBuilder writes `?` for
+        // the Any driver, which PostgreSQL refuses).
+        let rows: Vec<String> = (0..chunk.len())
+            .map(|r| {
+                let cells: Vec<String> = (1..=COLUMNS_PER_ROW)
+                    .map(|c| format!("${}", r * COLUMNS_PER_ROW + c))
+                    .collect();
+                format!("({})", cells.join(", "))
+            })
+            .collect();
+        let sql = format!(
+            "INSERT INTO record_items (id, patient_id, hospital_id, section, item_date, \
+             starts_at, ends_at, code, title, fhir_status, validated, shielded, detail_json) \
+             VALUES {} \
+             ON CONFLICT (id) DO UPDATE SET patient_id = excluded.patient_id, \
+             hospital_id = excluded.hospital_id, section = excluded.section, \
+             item_date = excluded.item_date, starts_at = excluded.starts_at, \
+             ends_at = excluded.ends_at, code = excluded.code, title = excluded.title, \
+             fhir_status = excluded.fhir_status, validated = excluded.validated, \
+             shielded = excluded.shielded, detail_json = excluded.detail_json",
+            rows.join(", ")
+        );
+        let mut q = sqlx::query(&sql);
+        for i in chunk {
+            q = q
+                .bind(i.id.clone())
+                .bind(i.patient_id.clone())
+                .bind(i.hospital_id.clone())
+                .bind(section_name(i.section))
+                .bind(i.item_date.clone())
+                .bind(i.starts_at.map(|t| t.unix_timestamp()))
+                .bind(i.ends_at.map(|t| t.unix_timestamp()))
+                .bind(i.code.clone())
+                .bind(i.title.clone())
+                .bind(i.fhir_status.clone())
+                .bind(i64::from(i.validated))
+                .bind(i64::from(i.shielded))
+                .bind(serde_json::to_string(&i.detail)?);
+        }
+        q.execute(&mut **tx).await?;
+    }
+    Ok(())
+}
+
+impl Store {
+    /// A record's items of one section, newest first (by day, then instant).
+    pub async fn items_of(
+        &self,
+        patient_id: &str,
+        section: Section,
+    ) -> anyhow::Result<Vec<ItemRow>> {
+        Ok(sqlx::query_as::<_, ItemRow>(&format!(
+            "SELECT {COLUMNS} FROM record_items i JOIN hospitals h ON h.id = i.hospital_id \
+             WHERE i.patient_id = $1 AND i.section = $2 \
+             ORDER BY i.item_date DESC, i.starts_at DESC, i.id"
+        ))
+        .bind(patient_id)
+        .bind(section_name(section))
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// A record's results of one test, oldest first.
+    pub async fn results_of(&self, patient_id: &str, code: &str) -> anyhow::Result<Vec<ItemRow>> {
+        Ok(sqlx::query_as::<_, ItemRow>(&format!(
+            "SELECT {COLUMNS} FROM record_items i JOIN hospitals h ON h.id = i.hospital_id \
+             WHERE i.patient_id = $1 AND i.code = $2 AND i.section = 'result' \
+             ORDER BY i.starts_at, i.id"
+        ))
+        .bind(patient_id)
+        .bind(code)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+}

@@ -1,0 +1,287 @@
+//! The record's sections beside the reports: results with their values over time, the medical
+//! summary, medications and appointments. Hidden items (not validated, shielded, before the
+//! cutoff where the section follows it) never appear; another person's record answers like a
+//! missing one; every read is audited once.
+
+use inzage_domain::record::{
+    AppointmentList, MedicalSummary, MedicationList, ResultSeries, ResultsOverview,
+};
+use inzage_domain::results::Flag;
+use inzage_domain::wire::AuditPage;
+use inzage_tests::{browser, Db, TestApp};
+use reqwest::StatusCode;
+use serde::de::DeserializeOwned;
+
+on_both_backends!(
+    a_patient_reads_every_section_without_hidden_items,
+    a_test_shows_its_values_over_time_with_flags,
+    sections_of_another_record_answer_like_missing_ones,
+    each_section_read_is_audited_once,
+);
+
+async fn get<T: DeserializeOwned>(
+    client: &reqwest::Client,
+    app: &TestApp,
+    path: &str,
+) -> anyhow::Result<T> {
+    let res = client.get(app.url(path)).send().await?;
+    anyhow::ensure!(res.status() == StatusCode::OK, "{path}: {}", res.status());
+    Ok(res.json().await?)
+}
+
+async fn a_patient_reads_every_section_without_hidden_items(db: Db) -> anyhow::Result<()> {
+    let app = TestApp::spawn(db).await?;
+    let client = app.signed_in("margery").await?;
+    let rec = format!("/api/v1/records/{}", app.id_of("margery"));
+
+    let results: ResultsOverview = get(&client, &app, &format!("{rec}/results")).await?;
+    let hb = results
+        .tests
+        .iter()
+        .find(|t| t.code == "718-7")
+        .expect("haemoglobin listed");
+    // Four values from the demo hospital and one from Synthea's.
+    assert_eq!((hb.count, hb.latest.value.as_str()), (5, "12.9"));
+    assert_eq!(hb.latest.flag, Flag::Normal);
+    let crp = results
+        .tests
+        .iter()
+        .find(|t| t.code == "1988-5")
+        .expect("CRP listed");
+    assert_eq!(crp.name, "C-reactief proteïne (CRP)");
+    // Synthea's glucose values from after the cutoff are there, the older ones are not.
+    let glucose = results
+        .tests
+        .iter()
+        .find(|t| t.code == "2339-0")
+        .expect("glucose listed");
+    assert!(glucose.latest.at.date() >= time::macros::date!(2016 - 08 - 15));
+    assert!(glucose.count < 23, "values before the cutoff are hidden");
+    // A preliminary value and a shielded one are not listed.
+    for hidden in ["2823-3", "20447-9"] {
+        assert!(
+            results.tests.iter().all(|t| t.code != hidden),
+            "{hidden} listed"
+        );
+    }
+    assert!(results
+        .cutoffs
+        .iter()
+        .any(|c| c.hospital == "AZ Voorbeeld (demo)"));
+    // Body measurements are results too; a smoking survey is not.
+    assert!(results.tests.iter().any(|t| t.code == "29463-7"));
+    assert!(results.tests.iter().all(|t| t.code != "72166-2"));
+
+    let summary: MedicalSummary = get(&client, &app, &format!("{rec}/summary")).await?;
+    let penicillin = summary
+        .allergies
+        .iter()
+        .find(|a| a.name == "Penicilline")
+        .expect("allergy");
+    // An allergy stays visible however old it is (2009, before the cutoff).
+    assert_eq!(penicillin.recorded, time::macros::date!(2009 - 04 - 02));
+    assert_eq!(penicillin.criticality.as_deref(), Some("high"));
+    assert!(
+        summary.allergies.iter().all(|a| !a.name.contains("Latex")),
+        "a refuted allergy is hidden"
+    );
+    assert_eq!(
+        summary.blood_group.as_ref().map(|b| b.value.as_str()),
+        Some("A Rh(D) positief")
+    );
+    let risk = summary
+        .risks
+        .iter()
+        .find(|r| r.name == "Verhoogd valrisico")
+        .expect("risk");
+    assert_eq!(risk.hospital, "AZ Voorbeeld (demo)");
+    // Active ones first.
+    let first_inactive = summary
+        .risks
+        .iter()
+        .position(|r| r.clinical_status.as_deref() == Some("resolved"));
+    if let Some(i) = first_inactive {
+        assert!(summary.risks[i..]
+            .iter()
+            .all(|r| r.clinical_status.as_deref() != Some("active")));
+    }
+
+    let meds: MedicationList = get(&client, &app, &format!("{rec}/medications")).await?;
+    let ibuprofen = meds
+        .medications
+        .iter()
+        .find(|m| m.name.starts_with("Ibuprofen"))
+        .expect("ibuprofen");
+    assert!(ibuprofen.current);
+    assert_eq!(ibuprofen.prescriber.as_deref(), Some("Dr. An Peeters"));
+    assert!(ibuprofen
+        .dosage
+        .as_deref()
+        .unwrap_or_default()
+        .contains("na de maaltijd"));
+    assert!(
+        meds.medications
+            .iter()
+            .all(|m| !m.name.contains("Tramadol")),
+        "a draft is hidden"
+    );
+    let first_past = meds
+        .medications
+        .iter()
+        .position(|m| !m.current)
+        .unwrap_or(meds.medications.len());
+    assert!(
+        meds.medications[first_past..].iter().all(|m| !m.current),
+        "current ones first"
+    );
+
+    let appts: AppointmentList = get(&client, &app, &format!("{rec}/appointments")).await?;
+    let upcoming: Vec<&str> = appts
+        .upcoming
+        .iter()
+        .map(|a| a.description.as_str())
+        .collect();
+    assert_eq!(
+        upcoming,
+        vec!["Kinesitherapie", "Controle orthopedie"],
+        "soonest first, the shielded one left out"
+    );
+    assert_eq!(appts.upcoming[0].status, "cancelled");
+    assert_eq!(
+        appts.upcoming[1].location.as_deref(),
+        Some("Campus Noord, polikliniek orthopedie (route 42)")
+    );
+    assert_eq!(
+        appts.upcoming[1].practitioner.as_deref(),
+        Some("Dr. An Peeters")
+    );
+    assert_eq!(appts.past[0].description, "Consultatie orthopedie");
+    assert!(
+        appts.past.windows(2).all(|w| w[0].start >= w[1].start),
+        "latest first"
+    );
+    // Moving the clock past the control makes it a past appointment.
+    app.clock.set(time::macros::datetime!(2027-04-01 10:00 UTC));
+    let client = app.signed_in("margery").await?;
+    let later: AppointmentList = get(&client, &app, &format!("{rec}/appointments")).await?;
+    assert!(later.upcoming.is_empty());
+    assert_eq!(later.past[0].description, "Controle orthopedie");
+    Ok(())
+}
+
+async fn a_test_shows_its_values_over_time_with_flags(db: Db) -> anyhow::Result<()> {
+    let app = TestApp::spawn(db).await?;
+    let client = app.signed_in("margery").await?;
+    let rec = format!("/api/v1/records/{}", app.id_of("margery"));
+    let hb: ResultSeries = get(&client, &app, &format!("{rec}/results/718-7")).await?;
+    assert_eq!(hb.name, "Hemoglobine");
+    let values: Vec<(&str, Flag)> = hb
+        .values
+        .iter()
+        .map(|v| (v.value.as_str(), v.flag))
+        .collect();
+    // Synthea's value has no reference range, so no flag; the demo hospital's have one.
+    assert_eq!(
+        values,
+        vec![
+            ("12.26", Flag::Unknown),
+            ("13.1", Flag::Normal),
+            ("12.4", Flag::Normal),
+            ("11.2", Flag::Low),
+            ("12.9", Flag::Normal)
+        ]
+    );
+    assert!(hb.values[0].range.is_none());
+    let range = hb.values[1].range.expect("a range");
+    assert_eq!((range.low, range.high), (Some(12.0), Some(16.0)));
+    assert_eq!(hb.values[1].unit.as_deref(), Some("g/dL"));
+    assert_eq!(hb.values[1].hospital, "AZ Voorbeeld (demo)");
+    let crp: ResultSeries = get(&client, &app, &format!("{rec}/results/1988-5")).await?;
+    assert_eq!(
+        crp.values[0].flag,
+        Flag::High,
+        "24 mg/L above a range of at most 5"
+    );
+    // A blood pressure gives one series per component.
+    let systolic: ResultSeries = get(&client, &app, &format!("{rec}/results/8480-6")).await?;
+    assert!(!systolic.values.is_empty());
+    // A test whose only values are hidden, and one that does not exist, answer alike.
+    for code in ["2823-3", "20447-9", "0000-0"] {
+        let res = client
+            .get(app.url(&format!("{rec}/results/{code}")))
+            .send()
+            .await?;
+        assert_eq!(res.status(), StatusCode::NOT_FOUND, "{code}");
+    }
+    Ok(())
+}
+
+async fn sections_of_another_record_answer_like_missing_ones(db: Db) -> anyhow::Result<()> {
+    let app = TestApp::spawn(db).await?;
+    let reyna = app.signed_in("reyna").await?;
+    let margery = app.id_of("margery");
+    for section in [
+        "results",
+        "results/718-7",
+        "summary",
+        "medications",
+        "appointments",
+    ] {
+        let foreign = reyna
+            .get(app.url(&format!("/api/v1/records/{margery}/{section}")))
+            .send()
+            .await?;
+        let missing = reyna
+            .get(app.url(&format!("/api/v1/records/no-such-record/{section}")))
+            .send()
+            .await?;
+        assert_eq!(foreign.status(), StatusCode::NOT_FOUND, "{section}");
+        assert_eq!(missing.status(), StatusCode::NOT_FOUND, "{section}");
+        assert_eq!(foreign.text().await?, missing.text().await?, "{section}");
+        let anonymous = browser()
+            .get(app.url(&format!("/api/v1/records/{margery}/{section}")))
+            .send()
+            .await?;
+        assert_eq!(anonymous.status(), StatusCode::UNAUTHORIZED, "{section}");
+    }
+    // Reyna's own summary has her Synthea allergies and nothing of Margery's.
+    let own: MedicalSummary = get(
+        &reyna,
+        &app,
+        &format!("/api/v1/records/{}/summary", app.id_of("reyna")),
+    )
+    .await?;
+    assert!(own.allergies.iter().any(|a| a.name == "Allergy to peanuts"));
+    assert!(own.allergies.iter().all(|a| a.name != "Penicilline"));
+    Ok(())
+}
+
+async fn each_section_read_is_audited_once(db: Db) -> anyhow::Result<()> {
+    let app = TestApp::spawn(db).await?;
+    let client = app.signed_in("margery").await?;
+    let rec = format!("/api/v1/records/{}", app.id_of("margery"));
+    let sections = [
+        "results",
+        "results/718-7",
+        "summary",
+        "medications",
+        "appointments",
+    ];
+    for section in sections {
+        let res = client
+            .get(app.url(&format!("{rec}/{section}")))
+            .send()
+            .await?;
+        assert_eq!(res.status(), StatusCode::OK, "{section}");
+    }
+    let audit: AuditPage = get(&client, &app, &format!("{rec}/audit?limit=50")).await?;
+    for section in sections {
+        let n = audit
+            .entries
+            .iter()
+            .filter(|e| e.resource == section && e.action == "read")
+            .count();
+        assert_eq!(n, 1, "{section} read {n} times in the trail");
+    }
+    Ok(())
+}
