@@ -10,6 +10,9 @@ use inzage_domain::manage::AccessCommand;
 use inzage_domain::passkey::{
     PasskeyInfo, PasskeyLoginRequest, PasskeyRegistrationFinish, PasskeyRegistrationStart,
 };
+use inzage_domain::record::{
+    AppointmentList, MedicalSummary, MedicationList, ResultSeries, ResultsOverview,
+};
 use inzage_domain::wire::{
     AccessView, AuditPage, DesignationStatus, ErrorBody, LanguageChoice, LinkRequest,
     LinkRequestStatus, LinkedRecord, LoginChallengeRequest, LoginChallengeResponse, LoginRequest,
@@ -337,6 +340,36 @@ pub async fn provider_patients() -> Result<Vec<ProviderPatient>, ApiFailure> {
 /// The reports of a record, as far as the person may read them.
 pub async fn record_reports(record: &str) -> Result<ReportList, ApiFailure> {
     get(&format!("/records/{}/reports", encode_segment(record))).await
+}
+
+/// The tests of a record with their latest values.
+pub async fn record_results(record: &str) -> Result<ResultsOverview, ApiFailure> {
+    get(&format!("/records/{}/results", encode_segment(record))).await
+}
+
+/// One test's values over time.
+pub async fn record_result_series(record: &str, code: &str) -> Result<ResultSeries, ApiFailure> {
+    get(&format!(
+        "/records/{}/results/{}",
+        encode_segment(record),
+        encode_segment(code)
+    ))
+    .await
+}
+
+/// Allergies, blood group and risks of a record.
+pub async fn record_summary(record: &str) -> Result<MedicalSummary, ApiFailure> {
+    get(&format!("/records/{}/summary", encode_segment(record))).await
+}
+
+/// The medications of a record.
+pub async fn record_medications(record: &str) -> Result<MedicationList, ApiFailure> {
+    get(&format!("/records/{}/medications", encode_segment(record))).await
+}
+
+/// The appointments of a record.
+pub async fn record_appointments(record: &str) -> Result<AppointmentList, ApiFailure> {
+    get(&format!("/records/{}/appointments", encode_segment(record))).await
 }
 
 /// A referring care provider asks to read a patient's record.

@@ -77,6 +77,18 @@ pub fn t1(key: &str, name: &'static str, value: &str) -> String {
     tr(&Message::new(key.to_owned()).arg(name, value))
 }
 
+/// A number as the lab wrote it ("12.9"), with the decimal comma in Dutch and French ("12,9");
+/// anything that is not a number stays as it is.
+pub fn number_text(value: &str) -> String {
+    if value.parse::<f64>().is_err() {
+        return value.to_owned();
+    }
+    match lang() {
+        Language::En => value.to_owned(),
+        Language::Nl | Language::Fr => value.replace('.', ","),
+    }
+}
+
 /// A date as "12 maart 2024", "12 mars 2024" or "12 March 2024".
 pub fn date(d: Date) -> String {
     long_date(d, lang())

@@ -101,6 +101,11 @@ fn App() -> impl IntoView {
                     <Route path=path!("/inloggen") view=pages::login::LoginPage/>
                     <Route path=path!("/verslagen") view=pages::reports::ReportsPage/>
                     <Route path=path!("/verslagen/:id") view=pages::reports::ReportPage/>
+                    <Route path=path!("/resultaten") view=pages::record::ResultsPage/>
+                    <Route path=path!("/resultaten/:code") view=pages::record::ResultPage/>
+                    <Route path=path!("/medisch-overzicht") view=pages::record::SummaryPage/>
+                    <Route path=path!("/medicatie") view=pages::record::MedicationsPage/>
+                    <Route path=path!("/afspraken") view=pages::record::AppointmentsPage/>
                     <Route path=path!("/toegangen") view=pages::access::AccessPage/>
                     <Route
                         path=path!("/toegangen/bekijk-als/:kind/:id")
@@ -187,6 +192,10 @@ fn Header() -> impl IntoView {
                         .into_any(),
                         _ => view! {
                             <A href="/verslagen">{move || t("nav.reports")}</A>
+                            <A href="/resultaten">{move || t("nav.results")}</A>
+                            <A href="/medisch-overzicht">{move || t("nav.summary")}</A>
+                            <A href="/medicatie">{move || t("nav.medications")}</A>
+                            <A href="/afspraken">{move || t("nav.appointments")}</A>
                             <A href="/toegangen">{move || t("nav.access")}</A>
                             <A href="/wie-bekeek-mijn-dossier">{move || t("nav.audit")}</A>
                             <A href="/gekoppelde-dossiers">{move || t("nav.linked")}</A>

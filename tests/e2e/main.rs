@@ -2784,3 +2784,118 @@ async fn a_patient_adds_a_passkey_and_logs_in_with_it_instead_of_the_card() -> a
     })
     .await
 }
+
+/// The record's sections on a phone: results with a trend chart and its table, the medical
+/// summary, medications and appointments, reached from the menu; nothing hidden shows and
+/// nothing scrolls sideways.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_patient_browses_results_summary_medications_and_appointments_on_a_phone(
+) -> anyhow::Result<()> {
+    with_browser(360, 800, |client, base, app| async move {
+        log_in(&client, &base, &app, "margery").await?;
+        nav(&client, "Resultaten").await?;
+        let table = wait_text(&client, "[data-testid=results-table]", |t| {
+            t.contains("Hemoglobine")
+        })
+        .await?;
+        assert!(table.contains("C-reactief proteïne (CRP)"), "{table}");
+        assert!(
+            table.contains("12,9 g/dL"),
+            "the decimal comma in Dutch: {table}"
+        );
+        assert!(!table.contains("Kalium"), "a preliminary value is hidden");
+        assert!(!table.contains("HIV"), "a shielded value is hidden");
+        no_horizontal_scrolling(&client).await?;
+        save_screenshot(&client, "results-360.png").await?;
+
+        client
+            .find(Locator::LinkText("Hemoglobine"))
+            .await?
+            .click()
+            .await?;
+        wait_css(&client, "[data-testid=trend-chart]").await?;
+        let dots = client
+            .find_all(Locator::Css("[data-testid=trend-chart] circle"))
+            .await?;
+        assert_eq!(dots.len(), 5, "one dot per value");
+        let low = client
+            .find_all(Locator::Css(
+                "[data-testid=trend-chart] circle.out-of-range",
+            ))
+            .await?;
+        assert_eq!(low.len(), 1, "11.2 is below the range");
+        // The chart's accessible name (an SVG title is not rendered text).
+        let title = client
+            .find(Locator::Css("[data-testid=trend-chart] title"))
+            .await?
+            .prop("textContent")
+            .await?;
+        assert_eq!(title.as_deref(), Some("Verloop van Hemoglobine"));
+        let series = wait_text(&client, "[data-testid=series-table]", |t| {
+            t.contains("11,2 g/dL")
+        })
+        .await?;
+        assert!(series.contains("te laag"), "{series}");
+        assert!(series.contains("12 – 16"), "{series}");
+        no_horizontal_scrolling(&client).await?;
+        save_screenshot(&client, "result-trend-360.png").await?;
+
+        nav(&client, "Medisch overzicht").await?;
+        let allergies = wait_text(&client, "[data-testid=allergy-list]", |t| {
+            t.contains("Penicilline")
+        })
+        .await?;
+        assert!(allergies.contains("ernstig"), "{allergies}");
+        assert!(allergies.contains("geneesmiddel"), "{allergies}");
+        assert!(!allergies.contains("Latex"), "a refuted allergy is hidden");
+        let blood = wait_css(&client, "[data-testid=blood-group]")
+            .await?
+            .text()
+            .await?;
+        assert!(blood.contains("A Rh(D) positief"), "{blood}");
+        let risks = wait_css(&client, "[data-testid=risk-list]")
+            .await?
+            .text()
+            .await?;
+        assert!(risks.contains("Verhoogd valrisico"), "{risks}");
+        no_horizontal_scrolling(&client).await?;
+        save_screenshot(&client, "summary-360.png").await?;
+
+        nav(&client, "Medicatie").await?;
+        let current = wait_text(&client, "[data-testid=current-medications]", |t| {
+            t.contains("Ibuprofen")
+        })
+        .await?;
+        assert!(current.contains("na de maaltijd"), "{current}");
+        assert!(
+            current.contains("voorgeschreven door Dr. An Peeters"),
+            "{current}"
+        );
+        let page = client.find(Locator::Css("main")).await?.text().await?;
+        assert!(!page.contains("Tramadol"), "a draft prescription is hidden");
+        no_horizontal_scrolling(&client).await?;
+        save_screenshot(&client, "medications-360.png").await?;
+
+        nav(&client, "Afspraken").await?;
+        let upcoming = wait_text(&client, "[data-testid=upcoming-appointments]", |t| {
+            t.contains("Controle orthopedie")
+        })
+        .await?;
+        assert!(upcoming.contains("9 maart 2027 om 10:30"), "{upcoming}");
+        assert!(upcoming.contains("Campus Noord"), "{upcoming}");
+        assert!(upcoming.contains("geannuleerd"), "{upcoming}");
+        assert!(
+            !upcoming.contains("Psychiatrie"),
+            "a shielded appointment is hidden"
+        );
+        let past = wait_css(&client, "[data-testid=past-appointments]")
+            .await?
+            .text()
+            .await?;
+        assert!(past.contains("Consultatie orthopedie"), "{past}");
+        no_horizontal_scrolling(&client).await?;
+        save_screenshot(&client, "appointments-360.png").await?;
+        Ok(())
+    })
+    .await
+}

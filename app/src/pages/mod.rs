@@ -9,6 +9,7 @@ pub mod login;
 pub mod oidc;
 pub mod passkey;
 pub mod provider;
+pub mod record;
 pub mod recovery;
 pub mod reports;
 pub mod staff;
