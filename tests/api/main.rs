@@ -24,6 +24,7 @@ macro_rules! on_both_backends {
 
 mod access;
 mod designations;
+mod fhir_export;
 mod identity;
 mod links;
 mod oidc;

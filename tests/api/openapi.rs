@@ -316,6 +316,20 @@ async fn every_answer_matches_the_published_document(db: Db) -> anyhow::Result<(
             None,
         ),
         (
+            &patient,
+            get.clone(),
+            "/api/v1/fhir/Patient/{id}/$everything".into(),
+            format!("/api/v1/fhir/Patient/{margery}/$everything"),
+            None,
+        ),
+        (
+            &doctor,
+            get.clone(),
+            "/api/v1/fhir/Patient/{id}/$everything".into(),
+            format!("/api/v1/fhir/Patient/{reyna}/$everything"),
+            None,
+        ),
+        (
             &anonymous,
             get.clone(),
             format!("{rec}/appointments"),

@@ -9,6 +9,7 @@ mod access;
 mod account;
 mod audit;
 mod designations;
+mod fhir;
 mod links;
 pub mod oidc;
 pub mod openapi;
@@ -101,6 +102,7 @@ pub fn routes() -> Router<AppState> {
             "/records/{record}/reports/{id}",
             get(reports::record_report),
         )
+        .route("/fhir/Patient/{id}/$everything", get(fhir::everything))
         .route("/records/{record}/results", get(sections::results))
         .route(
             "/records/{record}/results/{code}",

@@ -30,6 +30,7 @@ use utoipa::{Modify, OpenApi};
         super::reports::own_report,
         super::reports::record_reports,
         super::reports::record_report,
+        super::fhir::everything,
         super::sections::results,
         super::sections::result_series,
         super::sections::summary,

@@ -62,9 +62,11 @@ pub struct ItemImport {
 
 inzage_domain::redacted_debug!(ItemImport { id, patient_id });
 
-/// What each section keeps beyond the common columns, stored as JSON.
+/// What each section keeps beyond the common columns, stored as JSON (`{"result": {…}}`).
+/// Externally tagged on purpose: an internally tagged enum buffers its fields, and numbers in a
+/// buffer do not read back when serde_json's `arbitrary_precision` is on somewhere in the build.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
-#[serde(tag = "section", rename_all = "snake_case")]
+#[serde(rename_all = "snake_case")]
 pub enum ItemDetail {
     /// A lab value or measurement.
     Result(ResultDetail),
@@ -211,6 +213,20 @@ fn hospital_of(
 ) -> Result<String, ImportError> {
     if let Some(h) = own {
         return Ok(h);
+    }
+    let named = array(r, "extension")
+        .iter()
+        .find(|e| str_at(e, "url") == Some(super::export::EXT_HOSPITAL))
+        .and_then(|e| e.get("valueReference"));
+    if let Some(reference) = named {
+        return match ctx.resolve(name, "extension.valueReference", reference)? {
+            (ty, id) if ty == "Organization" => Ok(id),
+            (ty, _) => Err(err(
+                name,
+                "extension.valueReference",
+                format!("refers to a {ty}, not an Organization"),
+            )),
+        };
     }
     if let Some(h) = super::encounter_hospital(ctx, name, r, "encounter")? {
         return Ok(h);
@@ -631,8 +647,12 @@ fn medication(ctx: &Context<'_>, name: &str, r: &Value) -> Result<ItemImport, Im
         } else {
             "informationSource"
         })
-        .and_then(|p| ctx.resolve(name, "requester", p).ok())
-        .and_then(|(ty, id)| ctx.practitioner_name(&ty, &id));
+        .and_then(|p| {
+            ctx.resolve(name, "requester", p)
+                .ok()
+                .and_then(|(ty, id)| ctx.practitioner_name(&ty, &id))
+                .or_else(|| str_at(p, "display").map(str::to_owned))
+        });
     let mut item = Common {
         patient_id,
         hospital_id,
@@ -680,6 +700,16 @@ fn appointment(
             continue;
         };
         let field = format!("participant[{i}].actor");
+        if actor.get("reference").is_none() {
+            // A participant named only by type and display (as the export writes them).
+            let display = str_at(actor, "display").map(str::to_owned);
+            match str_at(actor, "type") {
+                Some("Practitioner") if practitioner.is_none() => practitioner = display,
+                Some("Location") if location.is_none() => location = display,
+                _ => {}
+            }
+            continue;
+        }
         let (ty, id) = ctx.resolve(name, &field, actor)?;
         match ty.as_str() {
             "Patient" if patient_id.is_none() => patient_id = Some(id),
@@ -809,7 +839,8 @@ fn encounter(ctx: &Context<'_>, name: &str, r: &Value) -> Result<Option<ItemImpo
         hospital_id,
         item_date: start.date().to_string(),
         fhir_status: as_appointment.to_owned(),
-        validated: status != "entered-in-error",
+        // A visit whose status nobody knows is not shown as if it happened.
+        validated: !matches!(status, "entered-in-error" | "unknown"),
     }
     .item(
         resource_id(r),

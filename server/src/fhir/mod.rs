@@ -7,6 +7,7 @@
 //! the confidentiality code R (restricted) or V (very restricted). A bad bundle is refused whole,
 //! with the resource and field named.
 
+pub mod export;
 mod items;
 
 use std::collections::HashMap;

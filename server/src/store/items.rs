@@ -144,6 +144,17 @@ impl Store {
         .await?)
     }
 
+    /// All of a record's items, section by section, newest first.
+    pub async fn all_items_of(&self, patient_id: &str) -> anyhow::Result<Vec<ItemRow>> {
+        Ok(sqlx::query_as::<_, ItemRow>(&format!(
+            "SELECT {COLUMNS} FROM record_items i JOIN hospitals h ON h.id = i.hospital_id \
+             WHERE i.patient_id = $1 ORDER BY i.section, i.item_date DESC, i.starts_at DESC, i.id"
+        ))
+        .bind(patient_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
     /// A record's results of one test, oldest first.
     pub async fn results_of(&self, patient_id: &str, code: &str) -> anyhow::Result<Vec<ItemRow>> {
         Ok(sqlx::query_as::<_, ItemRow>(&format!(

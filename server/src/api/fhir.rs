@@ -1,0 +1,86 @@
+//! FHIR R4 export: `GET /fhir/Patient/{id}/$everything` gives exactly what the person may see
+//! of a record as a Bundle, for the patient's own health apps.
+
+use axum::extract::{Path, State};
+use axum::http::header;
+use axum::response::{IntoResponse, Response};
+use inzage_domain::wire::ErrorBody;
+use inzage_domain::Action;
+
+use super::record::{authorize, log_read, now};
+use super::{ClientAddr, CurrentUser};
+use crate::error::ApiError;
+use crate::fhir::export::Export;
+use crate::AppState;
+
+/// `GET /fhir/Patient/{id}/$everything`.
+#[utoipa::path(get, path = "/api/v1/fhir/Patient/{id}/$everything", tag = "record", security(("session" = [])),
+    params(("id" = String, Path, description = "The record (patient) id")),
+    responses((status = 200, description = "A FHIR R4 Bundle (searchset) of the Patient, the hospitals named, and every report, result, allergy, risk, medication and appointment the person may read; the read is audited", body = Object, content_type = "application/fhir+json"),
+        (status = 401, description = "No valid session", body = ErrorBody),
+        (status = 404, description = "No such record, or not one the person may read (the same answer)", body = ErrorBody)))]
+pub async fn everything(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    client: ClientAddr,
+    Path(record): Path<String>,
+) -> Result<Response, ApiError> {
+    const RESOURCE: &str = "fhir/everything";
+    let auth = authorize(&state, &user, &client, &record, Action::Read, RESOURCE).await?;
+    let network = &state.config.network;
+    let principal = user.principal();
+    let at = now(&state);
+    let mut reports = Vec::new();
+    for row in state.store.reports_for_patient(&record).await? {
+        if auth
+            .record
+            .decide_report(network, &principal, &row, at)?
+            .is_permitted()
+        {
+            reports.push(row);
+        }
+    }
+    let mut items = Vec::new();
+    for row in state.store.all_items_of(&record).await? {
+        if auth
+            .record
+            .decide_item(network, &principal, &row, at)?
+            .is_permitted()
+        {
+            items.push(row);
+        }
+    }
+    let mut hospitals: Vec<(String, String)> = Vec::new();
+    let named = reports
+        .iter()
+        .map(|r| (&r.hospital_id, &r.hospital_name))
+        .chain(items.iter().map(|i| (&i.hospital_id, &i.hospital_name)));
+    for (id, imported) in named {
+        if !hospitals.iter().any(|(h, _)| h == id) {
+            let name = network
+                .hospital(id)
+                .and_then(|h| h.name.clone())
+                .unwrap_or_else(|| imported.clone());
+            hospitals.push((id.clone(), name));
+        }
+    }
+    let base = state.config.public_url();
+    let bundle = Export {
+        base: &base,
+        patient: &auth.record.patient,
+        hospitals,
+        reports: &reports,
+        items: &items,
+    }
+    .bundle();
+    log_read(&state, &auth, RESOURCE, &auth.decision, &client).await?;
+    let body = serde_json::to_vec(&bundle).map_err(|e| ApiError::Internal(e.into()))?;
+    Ok((
+        [
+            (header::CONTENT_TYPE, "application/fhir+json"),
+            (header::CACHE_CONTROL, "no-store"),
+        ],
+        body,
+    )
+        .into_response())
+}
