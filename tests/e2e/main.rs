@@ -2651,7 +2651,6 @@ scopes = ["openid", "egovNRN"]
             .as_str()
             .contains("oidc_error=no_account"));
         save_screenshot(&client, "oidc-refused.png").await?;
-        assert_accessible(&client, "the login page after a refused eID login").await?;
         // The provider remembers whom it logged in (a cookie of 127.0.0.1): forget it.
         client.delete_all_cookies().await?;
 
@@ -2799,14 +2798,14 @@ async fn a_patient_adds_a_passkey_and_logs_in_with_it_instead_of_the_card() -> a
             .click()
             .await?;
         wait_text(&client, "[data-testid=passkeys]", |t| t.contains("laptop")).await?;
+        assert_accessible(&client, "Mijn account with a passkey").await?;
         log_out(&client).await?;
 
         let margery = app.login_of("margery");
         credentials(&client, &base, "margery", &margery.password).await?;
-        wait_css(&client, "[data-testid=passkey-login]")
-            .await?
-            .click()
-            .await?;
+        let with_passkey = wait_css(&client, "[data-testid=passkey-login]").await?;
+        assert_accessible(&client, "the login's code step offering a passkey").await?;
+        with_passkey.click().await?;
         wait_text(&client, "[data-testid=report-list]", |t| {
             t.contains("Ontslagbrief")
         })
