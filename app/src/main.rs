@@ -91,7 +91,10 @@ fn App() -> impl IntoView {
     });
     view! {
         <Router>
-            <a class="skip-link" href="#main">{move || t("nav.skip")}</a>
+            <FocusOnNavigation/>
+            // The router takes over clicks on links, and only scrolls to `#main`: the skip link
+            // moves the focus itself, so Tab goes on in the main content.
+            <a class="skip-link" href="#main" on:click=skip_to_main>{move || t("nav.skip")}</a>
             <Header/>
             <pages::terms::TermsGate/>
             <main id="main" tabindex="-1">
@@ -145,6 +148,55 @@ fn App() -> impl IntoView {
                 </Routes>
             </main>
         </Router>
+    }
+}
+
+/// Moves the focus to the main content when the app shows another page and the focus was lost
+/// with the old page (the link or form that was activated is gone) or is still on the
+/// navigation's link: a screen reader then reads the new page, and Tab continues in it instead
+/// of from wherever the removed element was. The first page of a visit keeps the browser's own
+/// start, where the skip link is the first Tab stop. A page that puts the focus somewhere on
+/// purpose (a form's field, a confirmation) keeps it.
+#[component]
+fn FocusOnNavigation() -> impl IntoView {
+    let location = leptos_router::hooks::use_location();
+    Effect::new(move |previous: Option<String>| {
+        let path = location.pathname.get();
+        if previous.is_some_and(|p| p != path) {
+            request_animation_frame(focus_main_if_lost);
+        }
+        path
+    });
+}
+
+fn skip_to_main(ev: leptos::ev::MouseEvent) {
+    ev.prevent_default();
+    focus_main();
+}
+
+fn focus_main() {
+    if let Some(main) = web_sys::window()
+        .and_then(|w| w.document())
+        .and_then(|d| d.get_element_by_id("main"))
+        .and_then(|m| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(m).ok())
+    {
+        let _ = main.focus();
+    }
+}
+
+fn focus_main_if_lost() {
+    let Some(document) = web_sys::window().and_then(|w| w.document()) else {
+        return;
+    };
+    let lost = match document.active_element() {
+        None => true,
+        Some(e) => {
+            e.tag_name().eq_ignore_ascii_case("body")
+                || e.closest(".site-nav").ok().flatten().is_some()
+        }
+    };
+    if lost {
+        focus_main();
     }
 }
 

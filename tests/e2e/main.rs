@@ -3,6 +3,8 @@
 //! in release mode first; screenshots land in `target/e2e/`.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
+mod a11y;
+
 use std::net::TcpListener;
 use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
@@ -12,6 +14,8 @@ use std::time::Duration;
 use anyhow::Context;
 use fantoccini::{Client, ClientBuilder, Locator};
 use inzage_tests::{Db, TestApp};
+
+use crate::a11y::assert_accessible;
 
 /// A chromedriver process of our own, killed with its whole process group on drop, so no
 /// Chromium is left behind when a test fails.
@@ -395,6 +399,7 @@ async fn a_patient_logs_in_with_the_code_card_and_reads_a_report() -> anyhow::Re
             "{note}"
         );
         save_screenshot(&client, "reports.png").await?;
+        assert_accessible(&client, "the reports").await?;
 
         client
             .find(Locator::XPath(
@@ -425,6 +430,7 @@ async fn a_patient_logs_in_with_the_code_card_and_reads_a_report() -> anyhow::Re
             .path()
             .ends_with("/verslagen/inzage-demo-ontslagbrief"));
         save_screenshot(&client, "report.png").await?;
+        assert_accessible(&client, "a report").await?;
 
         // A reload keeps the session (the cookie), and logging out ends it.
         client.refresh().await?;
@@ -463,6 +469,7 @@ async fn a_wrong_code_fails_without_saying_which_input_was_wrong() -> anyhow::Re
         let password = client.find(Locator::Css("#password")).await?;
         assert_eq!(password.prop("value").await?.as_deref(), Some(""));
         save_screenshot(&client, "login-failed.png").await?;
+        assert_accessible(&client, "the login page after a wrong code").await?;
         Ok(())
     })
     .await
@@ -605,6 +612,7 @@ async fn a_patient_revokes_her_gp_who_then_has_no_access() -> anyhow::Result<()>
             assert!(page.contains(heading), "{heading} in {page}");
         }
         save_screenshot(&client, "access.png").await?;
+        assert_accessible(&client, "Toegangen").await?;
 
         command_and_confirm(
             &client,
@@ -643,6 +651,7 @@ async fn a_patient_revokes_her_gp_who_then_has_no_access() -> anyhow::Result<()>
             "{row}"
         );
         save_screenshot(&client, "provider.png").await?;
+        assert_accessible(&client, "the provider's patients").await?;
         Ok(())
     })
     .await
@@ -816,6 +825,7 @@ async fn the_patient_sees_who_read_her_record_and_why() -> anyhow::Result<()> {
             .await?;
         assert!(table.contains("Margery Gibson (u zelf)"), "{table}");
         save_screenshot(&client, "audit.png").await?;
+        assert_accessible(&client, "Wie bekeek mijn dossier").await?;
 
         // Only Dr. Gleason's entries.
         client
@@ -941,6 +951,7 @@ async fn the_access_pages_fit_a_phone_screen() -> anyhow::Result<()> {
         wait_text(&client, "[data-testid=confirm-effect]", |t| !t.is_empty()).await?;
         no_horizontal_scrolling(&client).await?;
         save_screenshot(&client, "access-confirm-phone.png").await?;
+        assert_accessible(&client, "Toegangen's confirmation on a phone").await?;
         client
             .find(Locator::Css("[data-testid=cancel]"))
             .await?
@@ -1195,6 +1206,7 @@ async fn a_patient_switches_to_english_and_her_profile_remembers_it() -> anyhow:
         ];
         assert_phrases(&main_text(&client).await?, &dutch, &english);
         save_screenshot(&client, "access-en.png").await?;
+        assert_accessible(&client, "Toegangen in English").await?;
 
         // Reloaded without the browser's memory: the profile says English.
         client.execute("localStorage.clear();", vec![]).await?;
@@ -1263,6 +1275,7 @@ async fn the_audit_page_in_french_gives_the_reasons_in_french() -> anyhow::Resul
         );
         wait_text(&client, "label[for=from]", |t| t == "Du").await?;
         save_screenshot(&client, "audit-fr.png").await?;
+        assert_accessible(&client, "the audit page in French").await?;
         Ok(())
     })
     .await
@@ -1452,6 +1465,7 @@ async fn a_parent_links_her_child_switches_to_his_record_and_the_link_ends_at_15
             "{row}"
         );
         save_screenshot(&client, "staff-queue.png").await?;
+        assert_accessible(&client, "the back office's queue of link requests").await?;
         approve(&client, "Reyna Ziemann", "Jorge Brekke").await?;
         wait_css(&client, "[data-testid=staff-queue-empty]").await?;
         log_out(&client).await?;
@@ -1474,6 +1488,7 @@ async fn a_parent_links_her_child_switches_to_his_record_and_the_link_ends_at_15
         assert_eq!(own.text().await?, "Reyna Ziemann (uw eigen dossier)");
         assert_eq!(own.attr("aria-current").await?.as_deref(), Some("true"));
         save_screenshot(&client, "record-menu.png").await?;
+        assert_accessible(&client, "the open record menu").await?;
         client
             .find(Locator::Css(
                 "[data-testid=record-option][data-name='Jorge Brekke']",
@@ -1552,6 +1567,7 @@ async fn a_parent_links_her_child_switches_to_his_record_and_the_link_ends_at_15
             "a year ahead"
         );
         save_screenshot(&client, "linked.png").await?;
+        assert_accessible(&client, "Gekoppelde dossiers").await?;
 
         // Midnight in Brussels on his 15th birthday: the link ends by itself. The tab still
         // remembers his record, so the app says why it shows Reyna's own.
@@ -1832,6 +1848,7 @@ async fn the_record_menu_linked_records_and_the_queue_fit_a_phone_screen() -> an
         save_screenshot(&client, "linked-phone.png").await?;
         scroll_to(&client, "[data-testid=link-request-form]").await?;
         save_screenshot(&client, "link-request-phone.png").await?;
+        assert_accessible(&client, "the link request form on a phone").await?;
         Ok(())
     })
     .await
@@ -1997,6 +2014,7 @@ async fn a_patient_designates_a_trusted_person_with_a_signed_form_and_revokes_he
             .await?;
         assert_eq!(form.as_ref(), std::fs::read(&pdf)?.as_slice());
         save_screenshot(&client, "staff-designations.png").await?;
+        assert_accessible(&client, "the back office's designations").await?;
         wait_css(&client, &format!("{row_css} [data-testid=approve]"))
             .await?
             .click()
@@ -2062,6 +2080,11 @@ async fn every_page_fits_a_phone_a_tablet_and_a_desktop() -> anyhow::Result<()> 
                             .await
                             .with_context(|| format!("{name} at {width} px"))?;
                         save_screenshot(&client, &format!("page-{name}-{width}.png")).await?;
+                        // The phone's and the desktop's layouts differ most (the menu wraps,
+                        // tables become cards): axe checks both.
+                        if width == WIDTHS[0] || width == WIDTHS[3] {
+                            assert_accessible(&client, &format!("{name} at {width} px")).await?;
+                        }
                     }
                 }
                 anyhow::Ok(())
@@ -2266,6 +2289,7 @@ async fn a_patient_asks_for_a_new_card_then_blocks_hers_and_the_old_card_stops_w
         .await?;
         wait_css(&client, "[data-testid=card-on-its-way]").await?;
         save_screenshot(&client, "account-card-requested.png").await?;
+        assert_accessible(&client, "Mijn account after asking for a card").await?;
 
         // Blocking asks first, and says what it does.
         wait_css(&client, "[data-testid=block-card]")
@@ -2282,6 +2306,7 @@ async fn a_patient_asks_for_a_new_card_then_blocks_hers_and_the_old_card_stops_w
             .await?;
         assert_eq!(focused.as_str(), Some("block-panel"));
         save_screenshot(&client, "account-block-confirm.png").await?;
+        assert_accessible(&client, "Mijn account's confirmation to block the card").await?;
         client
             .find(Locator::Css("[data-testid=confirm-block]"))
             .await?
@@ -2297,6 +2322,7 @@ async fn a_patient_asks_for_a_new_card_then_blocks_hers_and_the_old_card_stops_w
             .await?
             .is_empty());
         save_screenshot(&client, "card-blocked.png").await?;
+        assert_accessible(&client, "the page of a blocked card").await?;
 
         // The session is gone, and the old card no longer logs in.
         client.goto(&format!("{base}/verslagen")).await?;
@@ -2395,6 +2421,7 @@ async fn a_patient_resets_her_password_with_the_mailed_link_and_her_code_card() 
             })
             .await?;
             save_screenshot(&client, "password-reset-done.png").await?;
+            assert_accessible(&client, "the new password page, done").await?;
 
             // The link works once.
             client.goto(&link).await?;
@@ -2486,6 +2513,7 @@ async fn the_helpdesk_prints_a_card_at_the_desk_and_staff_post_the_requested_one
             .await?;
         assert_eq!(start.as_str(), Some("%PDF-"));
         save_screenshot(&client, "helpdesk.png").await?;
+        assert_accessible(&client, "the helpdesk with a card printed").await?;
 
         // The posted letter leaves the queue.
         wait_css(&client, &format!("{row} [data-testid=letter-posted]"))
@@ -2545,6 +2573,7 @@ async fn the_card_request_form_shows_a_wrong_national_number_beside_the_field() 
         );
         no_horizontal_scrolling(&client).await?;
         save_screenshot(&client, "card-request-phone.png").await?;
+        assert_accessible(&client, "the card request form with an error").await?;
         Ok(())
     })
     .await
@@ -2666,6 +2695,7 @@ async fn new_terms_are_accepted_first_and_a_suspended_patient_reads_why() -> any
             assert!(text.contains("niet bedoeld voor dringende vragen"), "{text}");
             no_horizontal_scrolling(&client).await?;
             save_screenshot(&client, "terms.png").await?;
+            assert_accessible(&client, "the terms of use to accept").await?;
             // Accepting needs the box ticked: the error is beside it.
             wait_css(&client, "[data-testid=terms-submit]").await?.click().await?;
             wait_text(&client, "[data-testid=terms-error]", |t| {
@@ -2768,14 +2798,14 @@ async fn a_patient_adds_a_passkey_and_logs_in_with_it_instead_of_the_card() -> a
             .click()
             .await?;
         wait_text(&client, "[data-testid=passkeys]", |t| t.contains("laptop")).await?;
+        assert_accessible(&client, "Mijn account with a passkey").await?;
         log_out(&client).await?;
 
         let margery = app.login_of("margery");
         credentials(&client, &base, "margery", &margery.password).await?;
-        wait_css(&client, "[data-testid=passkey-login]")
-            .await?
-            .click()
-            .await?;
+        let with_passkey = wait_css(&client, "[data-testid=passkey-login]").await?;
+        assert_accessible(&client, "the login's code step offering a passkey").await?;
+        with_passkey.click().await?;
         wait_text(&client, "[data-testid=report-list]", |t| {
             t.contains("Ontslagbrief")
         })
@@ -2895,6 +2925,212 @@ async fn a_patient_browses_results_summary_medications_and_appointments_on_a_pho
         assert!(past.contains("Consultatie orthopedie"), "{past}");
         no_horizontal_scrolling(&client).await?;
         save_screenshot(&client, "appointments-360.png").await?;
+        Ok(())
+    })
+    .await
+}
+
+// Accessibility measured in the browser (issue 9, item 2).
+
+/// The pages and states no other test checks with axe (the others check theirs where they show
+/// them), each opened as the person who sees it; the test lists every page's violations
+/// together rather than stopping at the first. Last, the check itself is checked.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn every_page_and_state_passes_axe() -> anyhow::Result<()> {
+    with_browser(1280, 900, |client, base, app| async move {
+        let mut problems = Vec::new();
+        macro_rules! check {
+            ($page:expr) => {
+                if let Err(e) = assert_accessible(&client, $page).await {
+                    problems.push(format!("{e:#}"));
+                }
+            };
+        }
+        // The login page's states: empty, with errors beside the fields, the code step.
+        client.goto(&format!("{base}/inloggen")).await?;
+        wait_css(&client, "#username").await?;
+        check!("the login page");
+        client
+            .find(Locator::Css("button[type=submit]"))
+            .await?
+            .click()
+            .await?;
+        wait_text(&client, "#username-error", |t| !t.is_empty()).await?;
+        check!("the login page with field errors");
+        let login = app.login_of("margery");
+        credentials(&client, &base, "margery", &login.password).await?;
+        check!("the login's code step");
+        client
+            .goto(&format!("{base}/e-mail/bevestigen?token=x"))
+            .await?;
+        wait_css(&client, "[data-testid=confirm-link-submit]").await?;
+        check!("the e-mail confirmation page");
+        client.goto(&format!("{base}/bestaat-niet")).await?;
+        wait_css(&client, "h1").await?;
+        check!("the page that does not exist");
+
+        log_in(&client, &base, &app, "margery").await?;
+        client.goto(&format!("{base}/toegangen")).await?;
+        wait_css(
+            &client,
+            &format!("{} [data-testid=view-as]", entry("Dr. Carol Weimann")),
+        )
+        .await?
+        .click()
+        .await?;
+        wait_text(&client, "[data-testid=provider-report-list]", |t| {
+            !t.is_empty()
+        })
+        .await?;
+        check!("the record as the GP sees it");
+        client.goto(&format!("{base}/voorwaarden")).await?;
+        wait_css(&client, "[data-testid=terms]").await?;
+        check!("the terms of use, accepted");
+        log_out(&client).await?;
+
+        log_in_provider(&client, &base, &app, "dr.gleason").await?;
+        wait_css(
+            &client,
+            &format!("{} [data-testid=open-record]", patient("Margery Gibson")),
+        )
+        .await?
+        .click()
+        .await?;
+        wait_text(&client, "[data-testid=provider-report-list]", |t| {
+            !t.is_empty()
+        })
+        .await?;
+        check!("a patient's record as her specialist reads it");
+        anyhow::ensure!(problems.is_empty(), "{}", problems.join("\n\n"));
+
+        // The check itself works: an unlabelled field and a low-contrast text are found.
+        client
+            .execute(
+                "const m = document.querySelector('main');
+                 m.insertAdjacentHTML('afterbegin', '<input id=unlabelled><p id=grey>grey</p>');
+                 // Through the CSSOM: the page's CSP refuses style attributes.
+                 document.getElementById('grey').style.color = '#bbb';",
+                vec![],
+            )
+            .await?;
+        let found = assert_accessible(&client, "a page broken on purpose")
+            .await
+            .err()
+            .context("axe found nothing wrong on a page broken on purpose")?
+            .to_string();
+        for rule in [
+            "label (critical)",
+            "color-contrast (serious)",
+            "#unlabelled",
+        ] {
+            assert!(found.contains(rule), "{rule} in {found}");
+        }
+        Ok(())
+    })
+    .await
+}
+
+/// A person without a mouse logs in and reads a report: only keys are pressed (Tab, Shift+Tab,
+/// Enter and typing), every stop shows its focus, the skip link comes first and lands in the
+/// main content, and Tab goes round the whole page and out again (no keyboard trap).
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_patient_logs_in_and_reads_a_report_with_the_keyboard_alone() -> anyhow::Result<()> {
+    use a11y::{focused, press, tab, tab_stops, tab_to, type_keys};
+    use fantoccini::key::Key;
+    with_browser(1280, 900, |client, base, app| async move {
+        client.goto(&format!("{base}/inloggen")).await?;
+        wait_css(&client, "#username").await?;
+        // The first Tab stop is the skip link, which shows itself and moves the focus to the
+        // main content; the next Tab is the first field, past the header's language buttons.
+        let first = tab(&client, false).await?;
+        assert!(first.describe.starts_with("a.skip-link"), "{first:?}");
+        press(&client, &[Key::Enter]).await?;
+        let main = focused(&client).await?;
+        assert_eq!(main.id, "main", "{main:?}");
+        let username = tab(&client, false).await?;
+        assert_eq!(username.id, "username", "{username:?}");
+
+        let login = app.login_of("margery");
+        type_keys(&client, "margery").await?;
+        let password = tab(&client, false).await?;
+        assert_eq!(password.id, "password", "{password:?}");
+        type_keys(&client, &login.password).await?;
+        press(&client, &[Key::Enter]).await?;
+        let position = wait_css(&client, "[data-testid=code-position]")
+            .await?
+            .attr("data-position")
+            .await?
+            .context("data-position")?;
+        // The code step takes the focus itself: the form the person was in is gone.
+        let code = focused(&client).await?;
+        assert_eq!(code.id, "code", "{code:?}");
+        assert!(code.visible, "{code:?}");
+        let printed = login
+            .card
+            .code(inzage_domain::CodeCardPosition::new(position.parse()?)?)
+            .printed();
+        type_keys(&client, &printed).await?;
+        press(&client, &[Key::Enter]).await?;
+        wait_text(&client, "[data-testid=report-list]", |t| {
+            t.contains("Ontslagbrief cardiologie")
+        })
+        .await?;
+
+        // The new page has the focus at its start: Tab goes on in the reports, not from where
+        // the code field was.
+        let main = focused(&client).await?;
+        assert_eq!(main.id, "main", "{main:?}");
+        tab_to(&client, "the report `Ontslagbrief cardiologie`", 30, |f| {
+            f.tag == "a" && f.describe.contains("Ontslagbrief cardiologie")
+        })
+        .await?;
+        press(&client, &[Key::Enter]).await?;
+        wait_text(&client, "[data-testid=report]", |t| {
+            t.contains("voorkamerfibrillatie")
+        })
+        .await?;
+        assert!(client
+            .current_url()
+            .await?
+            .path()
+            .ends_with("/verslagen/inzage-demo-ontslagbrief"));
+        assert_eq!(focused(&client).await?.id, "main");
+
+        // No keyboard trap: from wherever the focus is, Tab goes round to the top of the page;
+        // from the skip link it visits every stop once before leaving the page, and Shift+Tab
+        // comes back the same way.
+        let stops = tab_stops(&client).await?;
+        let skip = |f: &a11y::Focused| f.describe.starts_with("a.skip-link");
+        tab_to(&client, "the skip link, round the page", stops + 3, skip).await?;
+        let mut forward = vec![focused(&client).await?];
+        loop {
+            let f = tab(&client, false).await?;
+            if f.nothing || skip(&f) {
+                break;
+            }
+            anyhow::ensure!(
+                forward.len() <= stops,
+                "Tab never left the page after {stops} stops: {forward:#?}"
+            );
+            forward.push(f);
+        }
+        let mut distinct: Vec<i64> = forward.iter().map(|f| f.index).collect();
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(distinct.len(), stops, "every stop once: {forward:#?}");
+        // Back from the last stop to the skip link (passing outside the page at most once).
+        let mut backward = Vec::new();
+        for _ in 0..stops + 2 {
+            let f = tab(&client, true).await?;
+            if !f.nothing {
+                backward.push(f);
+            }
+            if backward.len() == forward.len() {
+                break;
+            }
+        }
+        backward.reverse();
+        assert_eq!(backward, forward, "Shift+Tab goes back the same way");
         Ok(())
     })
     .await

@@ -305,7 +305,8 @@ fn ensure_wasm_bindgen(ws: &Workspace) -> Result<()> {
 }
 
 /// The npm tools in `tools/package-lock.json` (wasm-opt from binaryen for the SPA build; the
-/// OpenID provider and SMTP server the tests run as real protocol peers), installed with `npm ci`
+/// OpenID provider and SMTP server the tests run as real protocol peers; axe-core, which the
+/// end-to-end tests inject into the page to check accessibility), installed with `npm ci`
 /// when missing or when the lock file changed since the last install.
 fn ensure_wasm_opt(ws: &Workspace) -> Result<()> {
     let tools = ws.root.join("tools");
@@ -315,7 +316,7 @@ fn ensure_wasm_opt(ws: &Workspace) -> Result<()> {
         output_of(ws.cmd(bin).arg("--version")).is_some_and(|out| out.contains(&expected))
     };
     if is_pinned(&wasm_opt) && npm_install_is_current(&tools) {
-        println!("the npm tools (wasm-opt {BINARYEN_VERSION}, oidc-provider, smtp-server) are installed in tools/node_modules");
+        println!("the npm tools (wasm-opt {BINARYEN_VERSION}, oidc-provider, smtp-server, axe-core) are installed in tools/node_modules");
         return Ok(());
     }
     run_cmd(

@@ -32,8 +32,21 @@ pub(crate) fn Field(
     #[prop(default = "text")] kind: &'static str,
     #[prop(default = "off")] autocomplete: &'static str,
     #[prop(default = "text")] inputmode: &'static str,
-    #[prop(optional)] autofocus: bool,
+    // Whether the field takes the focus when it appears: for a form that replaces the one the
+    // person was typing in (the code step), so the focus is not lost. The `autofocus`
+    // attribute would not do: the browser honours it once per document, and this app is one
+    // document. A page's first field does not take it, so a page starts at its top: the skip
+    // link, the heading and what the page is for.
+    #[prop(optional)] focus: bool,
 ) -> impl IntoView {
+    let input = NodeRef::<leptos::html::Input>::new();
+    Effect::new(move |_| {
+        if let Some(el) = input.get() {
+            if focus {
+                let _ = el.focus();
+            }
+        }
+    });
     let error = move || errors.with(|e| e.first(id).map(tr));
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
@@ -62,7 +75,7 @@ pub(crate) fn Field(
                 type=kind
                 autocomplete=autocomplete
                 inputmode=inputmode
-                autofocus=autofocus
+                node_ref=input
                 aria-invalid=move || if error().is_some() { "true" } else { "false" }
                 aria-describedby=described_by
                 prop:value=move || value.get()
@@ -232,7 +245,6 @@ pub fn LoginPage() -> impl IntoView {
                             value=username
                             errors=errors
                             autocomplete="username"
-                            autofocus=true
                         />
                         <Field
                             id="password"
@@ -279,7 +291,7 @@ pub fn LoginPage() -> impl IntoView {
                                 errors=errors
                                 autocomplete="one-time-code"
                                 inputmode="numeric"
-                                autofocus=true
+                                focus=true
                             />
                             <div class="actions">
                                 <button type="submit" disabled=move || busy.get()>

@@ -98,7 +98,6 @@ pub fn ForgotPasswordPage() -> impl IntoView {
                         value=username
                         errors=errors
                         autocomplete="username"
-                        autofocus=true
                     />
                     <button type="submit" data-testid="forgot-submit" disabled=move || busy.get()>
                         {move || if busy.get() { t("login.busy") } else { t("recovery.forgot.submit") }}
@@ -283,7 +282,7 @@ pub fn NewPasswordPage() -> impl IntoView {
                         errors=errors
                         autocomplete="one-time-code"
                         inputmode="numeric"
-                        autofocus=true
+                        focus=true
                     />
                     <Field
                         id="new_password"
@@ -372,7 +371,6 @@ pub fn CardRequestPage() -> impl IntoView {
                         value=number
                         errors=errors
                         inputmode="numeric"
-                        autofocus=true
                     />
                     <Field
                         id="email"
