@@ -29,6 +29,7 @@ mod links;
 mod oidc;
 mod openapi;
 mod passkeys;
+mod pdf;
 
 on_both_backends!(
     a_patient_logs_in_lists_and_opens_own_reports,
