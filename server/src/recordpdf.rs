@@ -281,10 +281,10 @@ pub fn report_item(t: &Translator, report: &ReportDetail) -> Item {
     }
     if !report.results.is_empty() {
         let columns = vec![
-            (text("report.result.name"), 4.0),
-            (text("report.result.value"), 2.0),
+            (text("report.result.name"), 3.5),
+            (text("report.result.value"), 1.5),
             (text("report.result.unit"), 1.5),
-            (text("report.result.range"), 2.0),
+            (text("report.result.range"), 2.5),
         ];
         let rows = report
             .results
