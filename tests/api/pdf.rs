@@ -226,6 +226,45 @@ async fn the_whole_record_pdf_holds_exactly_the_readable_reports(db: Db) -> anyh
             assert!(!holds(&text, title), "{who}: {title} printed");
         }
     }
+    // Morton Hospital (a Dutch partner) hides what it wrote before the patient turned 18.
+    let reyna = app.id_of("reyna");
+    let child = json!({"resourceType": "Bundle", "type": "collection", "entry": [{"resource": {
+        "resourceType": "DiagnosticReport", "id": "pdf-test-kinderconsult", "status": "final",
+        "code": {"text": "Kinderconsult groeicurve"},
+        "subject": {"reference": format!("Patient/{reyna}")},
+        "effectiveDateTime": "1985-05-01T10:00:00+02:00",
+        "performer": [{"reference": "Organization/8ad64ecf-c817-3753-bee7-006a8e662e06"}]
+    }}]});
+    inzage_server::fhir::import_bundle(&app.store, &child.to_string(), None).await?;
+    let client = app.signed_in("reyna").await?;
+    let res = client
+        .get(app.url(&format!(
+            "/api/v1/records/{reyna}/reports/pdf-test-kinderconsult/pdf"
+        )))
+        .send()
+        .await?;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let (text, _) = pdf_text(
+        client
+            .get(app.url(&format!("/api/v1/records/{reyna}/pdf")))
+            .send()
+            .await?,
+    )
+    .await?;
+    assert!(holds(&text, "Medisch dossier van Reyna"), "{text}");
+    assert!(!holds(&text, "Kinderconsult"), "a child's report printed");
+    // It is there: her treating doctor, to whom the portal's report rules do not apply, gets it.
+    let doctor = app.signed_in("dr.schroeder").await?;
+    let (text, _) = pdf_text(
+        doctor
+            .get(app.url(&format!(
+                "/api/v1/records/{reyna}/reports/pdf-test-kinderconsult/pdf"
+            )))
+            .send()
+            .await?,
+    )
+    .await?;
+    assert!(holds(&text, "Kinderconsult groeicurve"));
     Ok(())
 }
 
