@@ -337,6 +337,21 @@ pub async fn provider_patients() -> Result<Vec<ProviderPatient>, ApiFailure> {
     get("/provider/patients").await
 }
 
+/// Where one report of a record downloads as a PDF (a plain link: the browser sends the session
+/// cookie and saves the file).
+pub fn record_report_pdf_url(record: &str, id: &str) -> String {
+    url(&format!(
+        "/records/{}/reports/{}/pdf",
+        encode_segment(record),
+        encode_segment(id)
+    ))
+}
+
+/// Where the whole record the person may read downloads as a PDF.
+pub fn record_pdf_url(record: &str) -> String {
+    url(&format!("/records/{}/pdf", encode_segment(record)))
+}
+
 /// The reports of a record, as far as the person may read them.
 pub async fn record_reports(record: &str) -> Result<ReportList, ApiFailure> {
     get(&format!("/records/{}/reports", encode_segment(record))).await

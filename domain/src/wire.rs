@@ -324,6 +324,9 @@ pub struct ResultLine {
     pub value: String,
     /// The unit, if any.
     pub unit: Option<String>,
+    /// The reference range as the lab gave it (`3.5–5.1`, `< 200`), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reference_range: Option<String>,
 }
 
 crate::redacted_debug!(ResultLine {});

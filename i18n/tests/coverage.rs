@@ -61,8 +61,9 @@ fn literals_after(source: &str, marker: &str, limit: usize, out: &mut BTreeSet<S
 }
 
 /// The namespaces of message keys (the part before the first dot).
-const NAMESPACES: [&str; 16] = [
+const NAMESPACES: [&str; 17] = [
     "access",
+    "pdf",
     "account",
     "card_letter",
     "mail",

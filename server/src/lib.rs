@@ -18,6 +18,7 @@ pub mod mail;
 pub mod network;
 pub mod passkeys;
 pub mod pdf;
+pub mod recordpdf;
 pub mod store;
 pub mod upload;
 

@@ -30,6 +30,7 @@ mod links;
 mod oidc;
 mod openapi;
 mod passkeys;
+mod pdf;
 mod sections;
 
 on_both_backends!(

@@ -3135,3 +3135,100 @@ async fn a_patient_logs_in_and_reads_a_report_with_the_keyboard_alone() -> anyho
     })
     .await
 }
+
+/// The whole body of a same-origin URL, fetched by the page in its own session.
+async fn fetch_bytes(client: &Client, url: &str) -> anyhow::Result<Vec<u8>> {
+    use base64::Engine;
+    let encoded = client
+        .execute_async(
+            "const [url, done] = arguments; \
+             fetch(url).then(r => r.ok ? r.arrayBuffer() : Promise.reject(r.status)) \
+               .then(b => { const a = new Uint8Array(b); let s = ''; \
+                 for (let i = 0; i < a.length; i += 8192) \
+                   s += String.fromCharCode(...a.subarray(i, i + 8192)); \
+                 done(btoa(s)); }) \
+               .catch(e => done('error: ' + e));",
+            vec![serde_json::Value::String(url.to_owned())],
+        )
+        .await?;
+    let encoded = encoded.as_str().unwrap_or_default();
+    anyhow::ensure!(!encoded.starts_with("error"), "{url}: {encoded}");
+    Ok(base64::engine::general_purpose::STANDARD.decode(encoded)?)
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_patient_downloads_a_report_and_her_record_as_pdf() -> anyhow::Result<()> {
+    with_browser(1280, 900, |client, base, app| async move {
+        log_in(&client, &base, &app, "margery").await?;
+        let margery = app.id_of("margery");
+        wait_text(&client, "[data-testid=report-list]", |t| {
+            t.contains("Ontslagbrief")
+        })
+        .await?;
+        let record_link = wait_css(&client, "[data-testid=record-pdf]").await?;
+        assert_eq!(
+            record_link.text().await?,
+            "Het hele dossier downloaden (PDF)"
+        );
+        assert!(record_link.attr("download").await?.is_some());
+        let record_url = record_link.prop("href").await?.context("record link")?;
+        assert_eq!(record_url, format!("{base}/api/v1/records/{margery}/pdf"));
+
+        client
+            .find(Locator::XPath(
+                "//a[.//span[text()='Ontslagbrief cardiologie']]",
+            ))
+            .await?
+            .click()
+            .await?;
+        wait_text(&client, "[data-testid=report]", |t| {
+            t.contains("voorkamerfibrillatie")
+        })
+        .await?;
+        let link = wait_css(&client, "[data-testid=report-pdf]").await?;
+        assert_eq!(link.text().await?, "PDF downloaden");
+        assert!(link.attr("download").await?.is_some());
+        let url = link.prop("href").await?.context("report link")?;
+        assert_eq!(
+            url,
+            format!("{base}/api/v1/records/{margery}/reports/inzage-demo-ontslagbrief/pdf")
+        );
+        save_screenshot(&client, "report-pdf-link.png").await?;
+
+        // The page's own session fetches the files the links point at.
+        let pdf = fetch_bytes(&client, &url).await?;
+        assert!(pdf.starts_with(b"%PDF-"));
+        let text = pdf_extract::extract_text_from_mem(&pdf)?;
+        for expected in [
+            "Ontslagbrief cardiologie",
+            "Margery Gibson",
+            "12 maart 2024",
+            "Dr. An Peeters",
+            "voorkamerfibrillatie",
+            "via Inzage",
+            "Pagina 1 van 1",
+        ] {
+            assert!(text.contains(expected), "{expected} missing in:\n{text}");
+        }
+        let pdf = fetch_bytes(&client, &record_url).await?;
+        let text = pdf_extract::extract_text_from_mem(&pdf)?;
+        assert!(
+            text.contains("Medisch dossier van Margery Gibson"),
+            "{text}"
+        );
+        assert!(text.contains("MRI rechterknie"));
+        assert!(!text.contains("Psychiatrisch consult"), "shielded");
+        assert!(!text.contains("Echografie abdomen"), "not validated");
+
+        // The print stylesheet: on screen the patient's name for paper is hidden.
+        let shown = client
+            .execute(
+                "return getComputedStyle(document.querySelector('.print-patient')).display;",
+                vec![],
+            )
+            .await?;
+        assert_eq!(shown.as_str(), Some("none"));
+        Ok(())
+    })
+    .await
+}

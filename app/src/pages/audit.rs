@@ -64,6 +64,8 @@ fn what_label(entry: &AuditEntry) -> String {
         "code_card/printed" => "audit.what.code_card_printed",
         "account/suspended" => "audit.what.account_suspended",
         "account/resumed" => "audit.what.account_resumed",
+        "record/pdf" if read => "audit.what.record_pdf",
+        r if read && r.starts_with("report/") && r.ends_with("/pdf") => "audit.what.report_pdf",
         r if read && (r == "report" || r.starts_with("report/")) => "audit.what.report",
         r if !read && r.starts_with("access/") => {
             // `access/<command>` or `access/<command>/<practitioner>`.

@@ -45,7 +45,10 @@ pub fn ReportsPage() -> impl IntoView {
                 Some(result) => {
                     handle_session(&result);
                     match result {
-                        Ok(list) => view! { <ReportTable list=list/> }.into_any(),
+                        Ok(list) => {
+                            let current = records.get_untracked().and_then(Result::ok);
+                            view! { <ReportTable list=list current=current/> }.into_any()
+                        }
                         Err(f) => view! { <p class="form-error" role="alert">{tr(&f.message())}</p> }.into_any(),
                     }
                 }
@@ -54,9 +57,27 @@ pub fn ReportsPage() -> impl IntoView {
     }
 }
 
+/// Whose record a printed page shows (the print stylesheet shows it, the screen does not).
 #[component]
-fn ReportTable(list: ReportList) -> impl IntoView {
+pub(crate) fn PrintedFor(current: Option<Current>) -> impl IntoView {
+    current.map(|c| {
+        view! { <p class="print-only print-patient">{t1("pdf.record.title", "name", &c.name)}</p> }
+    })
+}
+
+#[component]
+fn ReportTable(list: ReportList, current: Option<Current>) -> impl IntoView {
     let empty = list.reports.is_empty();
+    let download = current.clone().filter(|_| !empty).map(|c| {
+        let href = api::record_pdf_url(&c.record);
+        view! {
+            <p class="downloads">
+                <a href=href download="" class="button-link" data-testid="record-pdf">
+                    {move || t("reports.download")}
+                </a>
+            </p>
+        }
+    });
     let rows = list
         .reports
         .into_iter()
@@ -87,6 +108,8 @@ fn ReportTable(list: ReportList) -> impl IntoView {
         })
         .collect_view();
     view! {
+        <PrintedFor current=current/>
+        {download}
         {empty.then(|| view! { <p>{move || t("reports.empty")}</p> })}
         <ul class="report-list" data-testid="report-list">{rows}</ul>
         <aside class="note" aria-labelledby="missing-title">
@@ -121,7 +144,10 @@ pub fn ReportPage() -> impl IntoView {
                 Some(result) => {
                     handle_session(&result);
                     match result {
-                        Ok(r) => view! { <ReportView report=r/> }.into_any(),
+                        Ok(r) => {
+                            let current = records.get_untracked().and_then(Result::ok);
+                            view! { <ReportView report=r current=current/> }.into_any()
+                        }
                         Err(f) => view! {
                             <h1>{move || t("reports.title")}</h1>
                             <p class="form-error" role="alert" data-testid="report-error">{tr(&f.message())}</p>
@@ -158,8 +184,19 @@ fn ContactBlock(hospital: String, contact: HospitalContact) -> impl IntoView {
 }
 
 #[component]
-fn ReportView(report: ReportDetail) -> impl IntoView {
+fn ReportView(report: ReportDetail, current: Option<Current>) -> impl IntoView {
     let hospital_name = report.hospital.clone();
+    let download = current.as_ref().map(|c| {
+        let href = api::record_report_pdf_url(&c.record, &report.id);
+        view! {
+            <p class="downloads">
+                <a href=href download="" class="button-link" data-testid="report-pdf">
+                    {move || t("report.download")}
+                </a>
+            </p>
+        }
+    });
+    let has_range = report.results.iter().any(|l| l.reference_range.is_some());
     let results = (!report.results.is_empty()).then(|| {
         let rows = report
             .results
@@ -170,6 +207,7 @@ fn ReportView(report: ReportDetail) -> impl IntoView {
                         <th scope="row">{l.name}</th>
                         <td class="num">{l.value}</td>
                         <td>{l.unit.unwrap_or_default()}</td>
+                        {has_range.then(|| view! { <td>{l.reference_range.unwrap_or_default()}</td> })}
                     </tr>
                 }
             })
@@ -184,6 +222,7 @@ fn ReportView(report: ReportDetail) -> impl IntoView {
                                 <th scope="col">{move || t("report.result.name")}</th>
                                 <th scope="col">{move || t("report.result.value")}</th>
                                 <th scope="col">{move || t("report.result.unit")}</th>
+                                {has_range.then(|| view! { <th scope="col">{move || t("report.result.range")}</th> })}
                             </tr>
                         </thead>
                         <tbody>{rows}</tbody>
@@ -193,8 +232,10 @@ fn ReportView(report: ReportDetail) -> impl IntoView {
         }
     });
     view! {
+        <PrintedFor current=current/>
         <article class="report" data-testid="report">
             <h1>{report.title}</h1>
+            {download}
             <dl class="report-facts">
                 <dt>{move || t("report.date")}</dt>
                 <dd><time datetime=report.date.to_string()>{date(report.date)}</time></dd>

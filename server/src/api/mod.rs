@@ -1,5 +1,6 @@
-//! The JSON API under `/api/v1`: login and sessions here; the record's reports, its access
-//! management, its audit trail and the care provider's side in the submodules.
+//! The JSON API under `/api/v1`: login and sessions here; the record's reports (also as PDF
+//! downloads), its access management, its audit trail and the care provider's side in the
+//! submodules.
 //!
 //! Every request about a record is decided by [`inzage_domain::decide`] for the person asking,
 //! whatever the browser decided, and written to the audit trail, allowed or not. A record the
@@ -9,6 +10,7 @@ mod access;
 mod account;
 mod audit;
 mod designations;
+mod download;
 mod fhir;
 mod links;
 pub mod oidc;
@@ -114,6 +116,11 @@ pub fn routes() -> Router<AppState> {
             "/records/{record}/appointments",
             get(sections::appointments),
         )
+        .route(
+            "/records/{record}/reports/{id}/pdf",
+            get(download::report_pdf),
+        )
+        .route("/records/{record}/pdf", get(download::record_pdf))
         .route(
             "/records/{record}/access",
             get(access::view).post(access::change),

@@ -36,6 +36,8 @@ use utoipa::{Modify, OpenApi};
         super::sections::summary,
         super::sections::medications,
         super::sections::appointments,
+        super::download::report_pdf,
+        super::download::record_pdf,
         super::access::view,
         super::access::change,
         super::access::view_as,
@@ -84,7 +86,7 @@ use utoipa::{Modify, OpenApi};
     tags(
         (name = "login", description = "Username, password and a code card code or a passkey, or an identity provider (OpenID Connect); sessions"),
         (name = "account", description = "The person's own account: password, username, e-mail, sessions, code card, passkeys; password reset and card requests"),
-        (name = "record", description = "The record's reports"),
+        (name = "record", description = "The record's reports, also as PDF"),
         (name = "access", description = "Who can read the record, and the patient's commands (Toegangen)"),
         (name = "audit", description = "Who read or changed the record (Wie bekeek mijn dossier)"),
         (name = "provider", description = "The care provider's side"),

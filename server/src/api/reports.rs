@@ -9,7 +9,7 @@ use inzage_domain::wire::{
 use inzage_domain::{Action, Principal};
 use time::OffsetDateTime;
 
-use super::record::{authorize, log_read, now, Record};
+use super::record::{authorize, log_read, now, Authorized, Record};
 use super::{ClientAddr, CurrentUser};
 use crate::config::parse_date;
 use crate::error::ApiError;
@@ -132,6 +132,27 @@ pub fn visible_reports(
     Ok(ReportList { reports, cutoffs })
 }
 
+/// The rows of `rows` (newest first) that `principal` may read at `now`, each decided under its
+/// hospital's settings.
+pub fn readable_rows(
+    network: &Network,
+    record: &Record,
+    rows: Vec<ReportRow>,
+    principal: &Principal,
+    now: OffsetDateTime,
+) -> Result<Vec<ReportRow>, ApiError> {
+    let mut readable = Vec::new();
+    for row in rows {
+        if record
+            .decide_report(network, principal, &row, now)?
+            .is_permitted()
+        {
+            readable.push(row);
+        }
+    }
+    Ok(readable)
+}
+
 /// `GET /records/{record}/reports/{id}`: one report, if the person may read it; 404 otherwise,
 /// the same as for a report that does not exist.
 #[utoipa::path(get, path = "/api/v1/records/{record}/reports/{id}", tag = "record", security(("session" = [])),
@@ -144,26 +165,48 @@ pub async fn record_report(
     client: ClientAddr,
     Path((record, id)): Path<(String, String)>,
 ) -> Result<Json<ReportDetail>, ApiError> {
-    let resource = format!("report/{id}");
-    let auth = authorize(&state, &user, &client, &record, Action::Read, &resource).await?;
+    let (_, report) = read_report(&state, &user, &client, &record, &id, "").await?;
+    Ok(Json(report))
+}
+
+/// Reads one report of a record for the session's person: the record decided first, then the
+/// report under its hospital's settings; the read, allowed or not, is written to the audit trail
+/// as `report/{id}` plus `suffix` before anything is returned. A report the person may not read
+/// answers 404, exactly like a missing one.
+pub async fn read_report(
+    state: &AppState,
+    user: &CurrentUser,
+    client: &ClientAddr,
+    record: &str,
+    id: &str,
+    suffix: &str,
+) -> Result<(Authorized, ReportDetail), ApiError> {
+    let resource = format!("report/{id}{suffix}");
+    let auth = authorize(state, user, client, record, Action::Read, &resource).await?;
     let row = state
         .store
-        .report(&id)
+        .report(id)
         .await?
         .filter(|r| r.patient_id == record)
         .ok_or(ApiError::NotFound)?;
     let network = &state.config.network;
     let decision = auth
         .record
-        .decide_report(network, &user.principal(), &row, now(&state))?;
-    log_read(&state, &auth, &resource, &decision, &client).await?;
+        .decide_report(network, &user.principal(), &row, now(state))?;
+    log_read(state, &auth, &resource, &decision, client).await?;
     if !decision.is_permitted() {
         return Err(ApiError::NotFound);
     }
+    let report = detail_of(network, row)?;
+    Ok((auth, report))
+}
+
+/// A report row as the API and the printed record show it.
+pub fn detail_of(network: &Network, row: ReportRow) -> Result<ReportDetail, ApiError> {
     let hospital = hospital_name(network, &row);
     let results: Vec<ResultLine> =
         serde_json::from_str(&row.results_json).map_err(|e| ApiError::Internal(e.into()))?;
-    Ok(Json(ReportDetail {
+    Ok(ReportDetail {
         date: parse_date(&row.report_date).map_err(|e| ApiError::Internal(e.into()))?,
         id: row.id,
         title: row.title,
@@ -181,5 +224,5 @@ pub async fn record_report(
                 website: h.contact.website.clone(),
             })
             .filter(|c| c.phone.is_some() || c.email.is_some() || c.website.is_some()),
-    }))
+    })
 }

@@ -671,6 +671,7 @@ fn diagnostic_report(
                 name: str_at(res, "display").unwrap_or("?").to_owned(),
                 value: String::new(),
                 unit: None,
+                reference_range: None,
             }),
         }
     }
@@ -809,7 +810,12 @@ fn observation_lines(obs: &Value) -> Vec<ResultLine> {
     let components = array(obs, "component");
     if components.is_empty() {
         let (value, unit) = observation_value(obs);
-        vec![ResultLine { name, value, unit }]
+        vec![ResultLine {
+            name,
+            value,
+            unit,
+            reference_range: reference_range(obs),
+        }]
     } else {
         components
             .iter()
@@ -822,9 +828,31 @@ fn observation_lines(obs: &Value) -> Vec<ResultLine> {
                         .unwrap_or_else(|| name.clone()),
                     value,
                     unit,
+                    reference_range: reference_range(c),
                 }
             })
             .collect()
+    }
+}
+
+/// The first `referenceRange` of an Observation or component as the lab wrote it: its text, else
+/// `low–high`, `≥ low` or `≤ high`.
+fn reference_range(v: &Value) -> Option<String> {
+    let range = array(v, "referenceRange").first()?;
+    if let Some(text) = str_at(range, "text") {
+        return Some(text.to_owned());
+    }
+    let bound = |name: &str| {
+        range.get(name).and_then(|q| match q.get("value") {
+            Some(Value::Number(n)) => Some(n.to_string()),
+            _ => None,
+        })
+    };
+    match (bound("low"), bound("high")) {
+        (Some(low), Some(high)) => Some(format!("{low}–{high}")),
+        (Some(low), None) => Some(format!("≥ {low}")),
+        (None, Some(high)) => Some(format!("≤ {high}")),
+        (None, None) => None,
     }
 }
 

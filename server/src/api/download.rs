@@ -1,0 +1,144 @@
+//! Downloads of the record as PDF: one report, or every report the person may read. Each is
+//! decided exactly like the JSON endpoints (the record, then every report under its hospital's
+//! settings) and written to the audit trail before the document leaves the server.
+
+use axum::extract::{Path, State};
+use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
+use axum::response::{IntoResponse, Response};
+use inzage_domain::calendar::TimeZone;
+use inzage_domain::wire::{ErrorBody, ReportDetail};
+use inzage_domain::Action;
+use inzage_i18n::{Language, Translator};
+use time::Date;
+
+use super::record::{authorize, log_read, now, Record};
+use super::reports::{detail_of, read_report, readable_rows};
+use super::{ClientAddr, CurrentUser};
+use crate::config::parse_date;
+use crate::error::ApiError;
+use crate::language::translator;
+use crate::recordpdf::{file_name, report_item, Patient, RecordPdf};
+use crate::AppState;
+
+/// The patient as the printed pages name them.
+fn patient_of(record: &Record) -> Patient {
+    Patient {
+        name: record.patient.display_name(),
+        birth_date: record
+            .patient
+            .birth_date
+            .as_deref()
+            .and_then(|d| parse_date(d).ok()),
+    }
+}
+
+/// Today in Belgium and the Netherlands (the same local time).
+fn today(state: &AppState) -> Date {
+    let t = now(state);
+    t.to_offset(TimeZone::EuropeBrussels.offset_at(t)).date()
+}
+
+/// The answer: the document as an attachment under a plain ASCII name, never cached.
+fn pdf_response(pdf: Vec<u8>, name: &str) -> Response {
+    (
+        [
+            (CONTENT_TYPE, "application/pdf".to_owned()),
+            (
+                CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}\""),
+            ),
+            (CACHE_CONTROL, "no-store".to_owned()),
+        ],
+        pdf,
+    )
+        .into_response()
+}
+
+/// Writes the document on tokio's blocking pool: laying out and subsetting the fonts of a long
+/// record takes a while.
+async fn render(
+    f: impl FnOnce(Translator) -> anyhow::Result<Vec<u8>> + Send + 'static,
+    language: Language,
+) -> Result<Vec<u8>, ApiError> {
+    tokio::task::spawn_blocking(move || f(Translator::new(language)))
+        .await
+        .map_err(|e| ApiError::Internal(e.into()))?
+        .map_err(ApiError::Internal)
+}
+
+/// `GET /records/{record}/reports/{id}/pdf`: one report as a PDF.
+#[utoipa::path(get, path = "/api/v1/records/{record}/reports/{id}/pdf", tag = "record", security(("session" = [])),
+    params(("record" = String, Path, description = "The record (patient) id"), ("id" = String, Path, description = "The report id")),
+    responses((status = 200, description = "The report as a PDF in the person's language, as an attachment; the download is audited", content_type = "application/pdf", body = Vec<u8>),
+        (status = 401, description = "No valid session", body = ErrorBody),
+        (status = 404, description = "No such report or record, or not one the person may read (the same answer as the JSON report)", body = ErrorBody)))]
+pub async fn report_pdf(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    client: ClientAddr,
+    Path((record, id)): Path<(String, String)>,
+) -> Result<Response, ApiError> {
+    let (auth, report) = read_report(&state, &user, &client, &record, &id, "/pdf").await?;
+    let language = translator().language();
+    let patient = patient_of(&auth.record);
+    let printed = today(&state);
+    let prefix = Translator::new(language)
+        .text("pdf.file.report", &[])
+        .unwrap_or_default();
+    let name = file_name(&[&prefix, &report.date.to_string(), &report.title]);
+    let pdf = render(
+        move |t| {
+            let item = report_item(&t, &report);
+            RecordPdf::new(t.language(), patient, printed).single(&item)
+        },
+        language,
+    )
+    .await?;
+    Ok(pdf_response(pdf, &name))
+}
+
+/// `GET /records/{record}/pdf`: every report of the record the person may read, newest first,
+/// after a table of contents.
+#[utoipa::path(get, path = "/api/v1/records/{record}/pdf", tag = "record", security(("session" = [])),
+    params(("record" = String, Path, description = "The record (patient) id")),
+    responses((status = 200, description = "Every report of the record the person may read (each decided by the domain crate, as in the list), newest first, each on a new page after a table of contents, as a PDF in the person's language; the download is audited", content_type = "application/pdf", body = Vec<u8>),
+        (status = 401, description = "No valid session", body = ErrorBody),
+        (status = 404, description = "No such record, or not one the person may read (the same answer)", body = ErrorBody)))]
+pub async fn record_pdf(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    client: ClientAddr,
+    Path(record): Path<String>,
+) -> Result<Response, ApiError> {
+    let resource = "record/pdf";
+    let auth = authorize(&state, &user, &client, &record, Action::Read, resource).await?;
+    let network = &state.config.network;
+    let rows = state.store.reports_for_patient(&record).await?;
+    let reports: Vec<ReportDetail> =
+        readable_rows(network, &auth.record, rows, &user.principal(), now(&state))?
+            .into_iter()
+            .map(|row| detail_of(network, row))
+            .collect::<Result<_, _>>()?;
+    log_read(&state, &auth, resource, &auth.decision, &client).await?;
+    let language = translator().language();
+    let patient = patient_of(&auth.record);
+    let printed = today(&state);
+    let prefix = Translator::new(language)
+        .text("pdf.file.record", &[])
+        .unwrap_or_default();
+    let name = file_name(&[&prefix, &patient.name, &printed.to_string()]);
+    let pdf = render(
+        move |t| {
+            let items = reports.iter().map(|r| report_item(&t, r)).collect();
+            RecordPdf::new(t.language(), patient, printed)
+                .section(
+                    t.text("pdf.section.reports", &[]).unwrap_or_default(),
+                    items,
+                )
+                .finish()
+        },
+        language,
+    )
+    .await?;
+    Ok(pdf_response(pdf, &name))
+}
