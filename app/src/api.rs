@@ -347,6 +347,14 @@ pub fn record_report_pdf_url(record: &str, id: &str) -> String {
     ))
 }
 
+/// Where the readable record is downloaded as a FHIR R4 Bundle, for a health app.
+pub fn record_fhir_url(record: &str) -> String {
+    url(&format!(
+        "/fhir/Patient/{}/$everything",
+        encode_segment(record)
+    ))
+}
+
 /// Where the whole record the person may read downloads as a PDF.
 pub fn record_pdf_url(record: &str) -> String {
     url(&format!("/records/{}/pdf", encode_segment(record)))

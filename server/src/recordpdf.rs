@@ -1,14 +1,18 @@
 //! The record on paper: one report, or the whole record the person may read, as a PDF in the
 //! person's language.
 //!
-//! A [`RecordPdf`] is a list of sections (the reports now; results, allergies, medications and
-//! appointments can follow as further sections), each a list of [`Item`]s. The whole record
+//! A [`RecordPdf`] is a list of sections (the reports, then the results, the medical summary,
+//! the medications and the appointments), each a list of [`Item`]s. The whole record
 //! opens with a table of contents; each item of a section starts on a new page. Every page
 //! names the patient and their birth date at the top, and says at the bottom when it was
 //! printed, from Inzage, and which page of how many it is, so a loose sheet is never mistaken for
 //! someone else's. What goes in is decided by the caller: this module prints what it is given.
 
 use inzage_domain::explain::long_date;
+use inzage_domain::record::{
+    AppointmentItem, AppointmentList, MedicalSummary, MedicationList, ResultValue, ResultsOverview,
+};
+use inzage_domain::results::Flag;
 use inzage_domain::wire::ReportDetail;
 use inzage_i18n::{Language, Translator};
 use time::Date;
@@ -304,6 +308,201 @@ pub fn report_item(t: &Translator, report: &ReportDetail) -> Item {
         item = item.heading(text("report.text")).text(body.clone());
     }
     item
+}
+
+/// A status code the hospital's system gave, in the person's language (the code itself when
+/// there is no text for it).
+fn status(t: &Translator, kind: &str, code: &str) -> String {
+    t.text(&format!("record.{kind}.{code}").replace('-', "_"), &[])
+        .unwrap_or_else(|| code.to_owned())
+}
+
+/// A value with its unit, and its flag in words when it is out of range.
+fn value_text(t: &Translator, v: &ResultValue) -> String {
+    let mut s = match &v.unit {
+        Some(u) => format!("{} {u}", v.value),
+        None => v.value.clone(),
+    };
+    let flag = match v.flag {
+        Flag::Low => t.text("results.flag.low", &[]),
+        Flag::High => t.text("results.flag.high", &[]),
+        Flag::Abnormal => t.text("results.flag.abnormal", &[]),
+        Flag::Normal | Flag::Unknown => None,
+    };
+    if let Some(f) = flag {
+        s.push_str(&format!(" ({f})"));
+    }
+    s
+}
+
+fn range_text(v: &ResultValue) -> String {
+    match (v.range.and_then(|r| r.low), v.range.and_then(|r| r.high)) {
+        (Some(l), Some(h)) => format!("{l} – {h}"),
+        (None, Some(h)) => format!("≤ {h}"),
+        (Some(l), None) => format!("≥ {l}"),
+        (None, None) => v.range_text.clone().unwrap_or_default(),
+    }
+}
+
+/// The results section: one line per test with its latest value.
+pub fn results_item(t: &Translator, overview: &ResultsOverview) -> Item {
+    let text = |key: &str| t.text(key, &[]).unwrap_or_default();
+    let rows = overview
+        .tests
+        .iter()
+        .map(|s| {
+            vec![
+                s.name.clone(),
+                value_text(t, &s.latest),
+                range_text(&s.latest),
+                long_date(s.latest.at.date(), t.language()),
+            ]
+        })
+        .collect();
+    Item::new(text("results.title")).table(
+        vec![
+            (text("results.column.test"), 3.5),
+            (text("results.column.latest"), 2.5),
+            (text("results.column.range"), 1.8),
+            (text("results.column.date"), 2.2),
+        ],
+        rows,
+    )
+}
+
+/// The medical summary: allergies, blood group, risks.
+pub fn summary_item(t: &Translator, summary: &MedicalSummary) -> Item {
+    let text = |key: &str| t.text(key, &[]).unwrap_or_default();
+    let lang = t.language();
+    let allergies = summary
+        .allergies
+        .iter()
+        .map(|a| {
+            vec![
+                a.name.clone(),
+                a.criticality
+                    .as_deref()
+                    .filter(|c| *c == "high")
+                    .map(|_| text("summary.critical"))
+                    .unwrap_or_default(),
+                a.clinical_status
+                    .as_deref()
+                    .map(|c| status(t, "clinical", c))
+                    .unwrap_or_default(),
+                long_date(a.recorded, lang),
+            ]
+        })
+        .collect();
+    let risks = summary
+        .risks
+        .iter()
+        .map(|r| {
+            vec![
+                r.name.clone(),
+                r.clinical_status
+                    .as_deref()
+                    .map(|c| status(t, "clinical", c))
+                    .unwrap_or_default(),
+                long_date(r.onset, lang),
+            ]
+        })
+        .collect();
+    let blood = match &summary.blood_group {
+        Some(b) => format!("{} ({})", b.value, long_date(b.determined, lang)),
+        None => text("summary.blood_group.unknown"),
+    };
+    Item::new(text("summary.title"))
+        .heading(text("summary.allergies"))
+        .table(
+            vec![
+                (text("summary.allergies"), 4.0),
+                (text("summary.critical"), 1.5),
+                (text("pdf.column.status"), 2.0),
+                (text("results.column.date"), 2.5),
+            ],
+            allergies,
+        )
+        .heading(text("summary.blood_group"))
+        .text(blood)
+        .heading(text("summary.risks"))
+        .table(
+            vec![
+                (text("summary.risks"), 5.0),
+                (text("pdf.column.status"), 2.0),
+                (text("pdf.column.since"), 3.0),
+            ],
+            risks,
+        )
+}
+
+/// The medications, current ones first.
+pub fn medications_item(t: &Translator, list: &MedicationList) -> Item {
+    let text = |key: &str| t.text(key, &[]).unwrap_or_default();
+    let lang = t.language();
+    let rows = list
+        .medications
+        .iter()
+        .map(|m| {
+            let period = match m.end {
+                Some(end) => format!("{} – {}", long_date(m.start, lang), long_date(end, lang)),
+                None => long_date(m.start, lang),
+            };
+            vec![
+                m.name.clone(),
+                m.dosage.clone().unwrap_or_default(),
+                status(t, "medication", &m.status),
+                period,
+            ]
+        })
+        .collect();
+    Item::new(text("medications.title")).table(
+        vec![
+            (text("medications.title"), 3.0),
+            (text("pdf.column.dosage"), 3.0),
+            (text("pdf.column.status"), 1.5),
+            (text("pdf.column.since"), 2.5),
+        ],
+        rows,
+    )
+}
+
+/// The appointments, upcoming then past.
+pub fn appointments_item(t: &Translator, list: &AppointmentList) -> Item {
+    let text = |key: &str| t.text(key, &[]).unwrap_or_default();
+    let lang = t.language();
+    let row = |a: &AppointmentItem| {
+        let local = a
+            .start
+            .to_offset(inzage_domain::calendar::TimeZone::EuropeBrussels.offset_at(a.start));
+        vec![
+            format!(
+                "{} {:02}:{:02}",
+                long_date(local.date(), lang),
+                local.hour(),
+                local.minute()
+            ),
+            a.description.clone(),
+            [a.location.clone(), Some(a.hospital.clone())]
+                .into_iter()
+                .flatten()
+                .collect::<Vec<_>>()
+                .join(", "),
+            status(t, "appointment", &a.status),
+        ]
+    };
+    let columns = || {
+        vec![
+            (text("pdf.column.when"), 2.5),
+            (text("pdf.column.what"), 3.0),
+            (text("pdf.column.where"), 3.0),
+            (text("pdf.column.status"), 1.5),
+        ]
+    };
+    Item::new(text("appointments.title"))
+        .heading(text("appointments.upcoming"))
+        .table(columns(), list.upcoming.iter().map(row).collect())
+        .heading(text("appointments.past"))
+        .table(columns(), list.past.iter().map(row).collect())
 }
 
 /// A file name for a download: ASCII letters, digits and dashes only (accents dropped, anything

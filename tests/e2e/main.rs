@@ -2629,7 +2629,13 @@ scopes = ["openid", "egovNRN"]
     )
     .await?;
     let session = open_on(app, 1280, 900, "nl-BE").await?;
-    run_in(session, |client, base, _app| async move {
+    run_in(session, |client, base, app| async move {
+        // The server's clock is a test clock: it stands still unless set. The provider signs
+        // with the real time and the server checks the token's iat and expiry against its own
+        // clock, so the clock is brought to the real time before each trip to the provider; a
+        // slow run (a loaded machine, an accessibility check on the way) otherwise left the
+        // server minutes behind the provider's tokens.
+        app.clock.set(time::OffsetDateTime::now_utc());
         // Someone the hospital does not know is refused, with a sentence, and stays logged out.
         client.goto(&format!("{base}/inloggen")).await?;
         let button = wait_css(&client, "[data-testid=oidc-eid]").await?;
@@ -2651,10 +2657,16 @@ scopes = ["openid", "egovNRN"]
             .as_str()
             .contains("oidc_error=no_account"));
         save_screenshot(&client, "oidc-refused.png").await?;
+        assert_accessible(
+            &client,
+            "the login page after a refused identity-provider login",
+        )
+        .await?;
         // The provider remembers whom it logged in (a cookie of 127.0.0.1): forget it.
         client.delete_all_cookies().await?;
 
         // Margery logs in at the provider and lands on her reports.
+        app.clock.set(time::OffsetDateTime::now_utc());
         client.goto(&format!("{base}/inloggen")).await?;
         wait_css(&client, "[data-testid=oidc-eid]")
             .await?
@@ -3173,6 +3185,16 @@ async fn a_patient_downloads_a_report_and_her_record_as_pdf() -> anyhow::Result<
         assert!(record_link.attr("download").await?.is_some());
         let record_url = record_link.prop("href").await?.context("record link")?;
         assert_eq!(record_url, format!("{base}/api/v1/records/{margery}/pdf"));
+        let fhir_link = wait_css(&client, "[data-testid=record-fhir]").await?;
+        let fhir_url = fhir_link.prop("href").await?.context("FHIR link")?;
+        let bundle: serde_json::Value =
+            serde_json::from_slice(&fetch_bytes(&client, &fhir_url).await?)?;
+        assert_eq!(bundle["resourceType"], "Bundle");
+        assert!(bundle.to_string().contains("Hemoglobine"));
+        assert!(
+            !bundle.to_string().contains("Psychiatrisch consult"),
+            "shielded"
+        );
 
         client
             .find(Locator::XPath(
@@ -3219,6 +3241,28 @@ async fn a_patient_downloads_a_report_and_her_record_as_pdf() -> anyhow::Result<
         assert!(text.contains("MRI rechterknie"));
         assert!(!text.contains("Psychiatrisch consult"), "shielded");
         assert!(!text.contains("Echografie abdomen"), "not validated");
+        // The other sections follow the reports, with what they hide left out.
+        for expected in [
+            "Resultaten",
+            "Hemoglobine",
+            "Penicilline",
+            "A Rh(D) positief",
+            "Ibuprofen 400 mg tablet",
+            "Controle orthopedie",
+        ] {
+            assert!(
+                text.contains(expected),
+                "{expected} missing in the record PDF"
+            );
+        }
+        for hidden in [
+            "Kalium (voorlopig)",
+            "Latex (weerlegd)",
+            "Tramadol",
+            "Psychiatrie (afgeschermd)",
+        ] {
+            assert!(!text.contains(hidden), "{hidden} in the record PDF");
+        }
 
         // The print stylesheet: on screen the patient's name for paper is hidden.
         let shown = client

@@ -70,10 +70,15 @@ fn ReportTable(list: ReportList, current: Option<Current>) -> impl IntoView {
     let empty = list.reports.is_empty();
     let download = current.clone().filter(|_| !empty).map(|c| {
         let href = api::record_pdf_url(&c.record);
+        let fhir = api::record_fhir_url(&c.record);
         view! {
             <p class="downloads">
                 <a href=href download="" class="button-link" data-testid="record-pdf">
                     {move || t("reports.download")}
+                </a>
+                " "
+                <a href=fhir download="" class="button-link" data-testid="record-fhir">
+                    {move || t("reports.download.fhir")}
                 </a>
             </p>
         }

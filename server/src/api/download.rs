@@ -7,17 +7,24 @@ use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use inzage_domain::calendar::TimeZone;
 use inzage_domain::wire::{ErrorBody, ReportDetail};
-use inzage_domain::Action;
+use inzage_domain::{Action, Section};
 use inzage_i18n::{Language, Translator};
 use time::Date;
 
 use super::record::{authorize, log_read, now, Record};
 use super::reports::{detail_of, read_report, readable_rows};
+use super::sections::{
+    appointment_list, keep_readable, medical_summary, medication_list, results_overview,
+};
 use super::{ClientAddr, CurrentUser};
 use crate::config::parse_date;
 use crate::error::ApiError;
 use crate::language::translator;
-use crate::recordpdf::{file_name, report_item, Patient, RecordPdf};
+use crate::recordpdf::{
+    appointments_item, file_name, medications_item, report_item, results_item, summary_item,
+    Patient, RecordPdf,
+};
+use crate::store::{section_name, ItemRow};
 use crate::AppState;
 
 /// The patient as the printed pages name them.
@@ -119,6 +126,23 @@ pub async fn record_pdf(
             .into_iter()
             .map(|row| detail_of(network, row))
             .collect::<Result<_, _>>()?;
+    // The other sections, each item decided like on its own page.
+    let items = state.store.all_items_of(&record).await?;
+    let items = keep_readable(&state, &auth, &user, items)?;
+    let of = |section: Section| -> Vec<ItemRow> {
+        items
+            .iter()
+            .filter(|i| i.section == section_name(section))
+            .cloned()
+            .collect()
+    };
+    let results = results_overview(network, &of(Section::Result), Vec::new())?;
+    let mut summary_rows = of(Section::Allergy);
+    summary_rows.extend(of(Section::BloodGroup));
+    summary_rows.extend(of(Section::Risk));
+    let summary = medical_summary(network, &summary_rows)?;
+    let medications = medication_list(network, &of(Section::Medication))?;
+    let appointments = appointment_list(network, &of(Section::Appointment), now(&state))?;
     log_read(&state, &auth, resource, &auth.decision, &client).await?;
     let language = translator().language();
     let patient = patient_of(&auth.record);
@@ -130,10 +154,18 @@ pub async fn record_pdf(
     let pdf = render(
         move |t| {
             let items = reports.iter().map(|r| report_item(&t, r)).collect();
+            let title = |key: &str| t.text(key, &[]).unwrap_or_default();
             RecordPdf::new(t.language(), patient, printed)
+                .section(title("pdf.section.reports"), items)
+                .section(title("results.title"), vec![results_item(&t, &results)])
+                .section(title("summary.title"), vec![summary_item(&t, &summary)])
                 .section(
-                    t.text("pdf.section.reports", &[]).unwrap_or_default(),
-                    items,
+                    title("medications.title"),
+                    vec![medications_item(&t, &medications)],
+                )
+                .section(
+                    title("appointments.title"),
+                    vec![appointments_item(&t, &appointments)],
                 )
                 .finish()
         },

@@ -13,6 +13,11 @@ use crate::error::ApiError;
 use crate::fhir::export::Export;
 use crate::AppState;
 
+/// Today's date, for the file name.
+fn at_day(state: &AppState) -> time::Date {
+    now(state).date()
+}
+
 /// `GET /fhir/Patient/{id}/$everything`.
 #[utoipa::path(get, path = "/api/v1/fhir/Patient/{id}/$everything", tag = "record", security(("session" = [])),
     params(("id" = String, Path, description = "The record (patient) id")),
@@ -75,10 +80,15 @@ pub async fn everything(
     .bundle();
     log_read(&state, &auth, RESOURCE, &auth.decision, &client).await?;
     let body = serde_json::to_vec(&bundle).map_err(|e| ApiError::Internal(e.into()))?;
+    let file = format!(
+        "attachment; filename=\"inzage-{}.fhir.json\"",
+        at_day(&state)
+    );
     Ok((
         [
-            (header::CONTENT_TYPE, "application/fhir+json"),
-            (header::CACHE_CONTROL, "no-store"),
+            (header::CONTENT_TYPE, "application/fhir+json".to_owned()),
+            (header::CACHE_CONTROL, "no-store".to_owned()),
+            (header::CONTENT_DISPOSITION, file),
         ],
         body,
     )

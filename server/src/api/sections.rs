@@ -40,7 +40,7 @@ async fn readable(
     Ok((auth, rows))
 }
 
-fn keep_readable(
+pub(super) fn keep_readable(
     state: &AppState,
     auth: &Authorized,
     user: &CurrentUser,
@@ -128,9 +128,17 @@ pub async fn results(
 ) -> Result<Json<ResultsOverview>, ApiError> {
     let auth = authorize(&state, &user, &client, &record, Action::Read, "results").await?;
     let all = state.store.items_of(&record, Section::Result).await?;
-    let network = &state.config.network;
+    let cutoffs = cutoffs_of(&state.config.network, &all);
+    let rows = keep_readable(&state, &auth, &user, all)?;
+    let overview = results_overview(&state.config.network, &rows, cutoffs)?;
+    log_read(&state, &auth, "results", &auth.decision, &client).await?;
+    Ok(Json(overview))
+}
+
+/// The cutoff dates of the hospitals of `rows`, to explain why older results are missing.
+fn cutoffs_of(network: &Network, rows: &[ItemRow]) -> Vec<HospitalCutoff> {
     let mut cutoffs: Vec<HospitalCutoff> = Vec::new();
-    for row in &all {
+    for row in rows {
         let imported = row
             .report_cutoff
             .as_deref()
@@ -143,10 +151,18 @@ pub async fn results(
         }
     }
     cutoffs.sort_by(|a, b| a.hospital.cmp(&b.hospital));
-    let rows = keep_readable(&state, &auth, &user, all)?;
+    cutoffs
+}
+
+/// One line per test of readable result `rows` (newest first), its latest value first.
+pub(super) fn results_overview(
+    network: &Network,
+    rows: &[ItemRow],
+    cutoffs: Vec<HospitalCutoff>,
+) -> Result<ResultsOverview, ApiError> {
     let mut tests: Vec<ResultSummary> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
-    for row in &rows {
+    for row in rows {
         let Some(code) = row.code.clone() else {
             continue;
         };
@@ -165,8 +181,7 @@ pub async fn results(
         }
     }
     tests.sort_by(|a, b| b.latest.at.cmp(&a.latest.at).then(a.name.cmp(&b.name)));
-    log_read(&state, &auth, "results", &auth.decision, &client).await?;
-    Ok(Json(ResultsOverview { tests, cutoffs }))
+    Ok(ResultsOverview { tests, cutoffs })
 }
 
 /// `GET /records/{record}/results/{code}`: one test's values over time.
@@ -218,12 +233,22 @@ pub async fn summary(
         rows.extend(state.store.items_of(&record, section).await?);
     }
     let rows = keep_readable(&state, &auth, &user, rows)?;
+    let summary = medical_summary(network, &rows)?;
+    log_read(&state, &auth, "summary", &auth.decision, &client).await?;
+    Ok(Json(summary))
+}
+
+/// Allergies, blood group and risks from readable `rows` (newest first).
+pub(super) fn medical_summary(
+    network: &Network,
+    rows: &[ItemRow],
+) -> Result<MedicalSummary, ApiError> {
     let mut summary = MedicalSummary {
         allergies: Vec::new(),
         blood_group: None,
         risks: Vec::new(),
     };
-    for row in &rows {
+    for row in rows {
         match row.detail().map_err(internal)? {
             ItemDetail::Allergy {
                 category,
@@ -268,8 +293,7 @@ pub async fn summary(
         .allergies
         .sort_by_key(|a| inactive(&a.clinical_status));
     summary.risks.sort_by_key(|r| inactive(&r.clinical_status));
-    log_read(&state, &auth, "summary", &auth.decision, &client).await?;
-    Ok(Json(summary))
+    Ok(summary)
 }
 
 /// `GET /records/{record}/medications`: current and past medications.
@@ -293,9 +317,16 @@ pub async fn medications(
         "medications",
     )
     .await?;
-    let network = &state.config.network;
+    Ok(Json(medication_list(&state.config.network, &rows)?))
+}
+
+/// The medications of readable `rows` (newest first), current ones first.
+pub(super) fn medication_list(
+    network: &Network,
+    rows: &[ItemRow],
+) -> Result<MedicationList, ApiError> {
     let mut medications = Vec::new();
-    for row in &rows {
+    for row in rows {
         if let ItemDetail::Medication {
             dosage,
             current,
@@ -316,7 +347,7 @@ pub async fn medications(
         }
     }
     medications.sort_by_key(|m| !m.current);
-    Ok(Json(MedicationList { medications }))
+    Ok(MedicationList { medications })
 }
 
 /// `GET /records/{record}/appointments`: upcoming and past appointments.
@@ -340,13 +371,25 @@ pub async fn appointments(
         "appointments",
     )
     .await?;
-    let network = &state.config.network;
-    let at = now(&state);
+    Ok(Json(appointment_list(
+        &state.config.network,
+        &rows,
+        now(&state),
+    )?))
+}
+
+/// The appointments of readable `rows`: upcoming (ending at or after `at`) soonest first, past
+/// ones latest first.
+pub(super) fn appointment_list(
+    network: &Network,
+    rows: &[ItemRow],
+    at: OffsetDateTime,
+) -> Result<AppointmentList, ApiError> {
     let mut list = AppointmentList {
         upcoming: Vec::new(),
         past: Vec::new(),
     };
-    for row in &rows {
+    for row in rows {
         if let ItemDetail::Appointment {
             location,
             practitioner,
@@ -375,5 +418,5 @@ pub async fn appointments(
     }
     list.upcoming.sort_by_key(|a| a.start);
     list.past.sort_by_key(|a| std::cmp::Reverse(a.start));
-    Ok(Json(list))
+    Ok(list)
 }
