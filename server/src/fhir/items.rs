@@ -12,9 +12,10 @@
 //! Observations of other categories (survey, social-history) are not results and are left out;
 //! an Observation with components (a blood pressure) gives one result per component. Appointments
 //! and encounters without a start are left out (they cannot be placed in time). The hospital is
-//! the resource's own organisation where FHIR gives it one (an encounter's serviceProvider, an
-//! appointment's Location's managingOrganization), else that of the patient's latest encounter in
-//! the bundle; a resource with neither is refused, naming it.
+//! the resource's own organisation where FHIR gives it one (an Observation's performer, else the
+//! performer of the DiagnosticReport that lists it; an encounter's serviceProvider; an
+//! appointment's Location's managingOrganization; the export's hospital extension), else that of
+//! the patient's latest encounter in the bundle; a resource with neither is refused, naming it.
 
 use inzage_domain::results::{Flag, ReferenceRange};
 use inzage_domain::Section;
@@ -316,12 +317,15 @@ fn observation(ctx: &Context<'_>, name: &str, r: &Value) -> Result<Vec<ItemImpor
     .ok_or_else(|| err(name, "effective[x]", "is missing (and so is issued)"))?;
     let at = instant(name, field, when)?;
     let patient_id = patient_of(ctx, name, r, "subject")?;
-    let own_hospital = array(r, "performer").iter().find_map(|p| {
-        ctx.resolve(name, "performer", p)
-            .ok()
-            .filter(|(ty, _)| ty == "Organization")
-            .map(|(_, id)| id)
-    });
+    let own_hospital = array(r, "performer")
+        .iter()
+        .find_map(|p| {
+            ctx.resolve(name, "performer", p)
+                .ok()
+                .filter(|(ty, _)| ty == "Organization")
+                .map(|(_, id)| id)
+        })
+        .or_else(|| reporting_hospital(ctx, &id_of(r)));
     let hospital_id = hospital_of(ctx, name, r, &patient_id, own_hospital)?;
     let common = || Common {
         patient_id: patient_id.clone(),
@@ -384,6 +388,28 @@ fn observation(ctx: &Context<'_>, name: &str, r: &Value) -> Result<Vec<ItemImpor
             item
         })
         .collect())
+}
+
+/// The hospital of the DiagnosticReport in the bundle that lists Observation `id` among its
+/// results (its performing Organization), for a value that names no hospital itself.
+fn reporting_hospital(ctx: &Context<'_>, id: &str) -> Option<String> {
+    ctx.resources
+        .iter()
+        .filter(|(key, _)| key.starts_with("DiagnosticReport/"))
+        .filter(|(key, report)| {
+            array(report, "result").iter().any(|res| {
+                ctx.resolve(key, "result", res)
+                    .is_ok_and(|(ty, rid)| ty == "Observation" && rid == id)
+            })
+        })
+        .find_map(|(key, report)| {
+            array(report, "performer").iter().find_map(|p| {
+                ctx.resolve(key, "performer", p)
+                    .ok()
+                    .filter(|(ty, _)| ty == "Organization")
+                    .map(|(_, org)| org)
+            })
+        })
 }
 
 fn result_detail(v: &Value, category: Option<String>) -> ResultDetail {
