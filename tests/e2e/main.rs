@@ -2849,6 +2849,7 @@ async fn a_patient_browses_results_summary_medications_and_appointments_on_a_pho
         assert!(!table.contains("HIV"), "a shielded value is hidden");
         no_horizontal_scrolling(&client).await?;
         save_screenshot(&client, "results-360.png").await?;
+        assert_accessible(&client, "the results on a phone").await?;
 
         client
             .find(Locator::LinkText("Hemoglobine"))
@@ -2881,6 +2882,7 @@ async fn a_patient_browses_results_summary_medications_and_appointments_on_a_pho
         assert!(series.contains("12 – 16"), "{series}");
         no_horizontal_scrolling(&client).await?;
         save_screenshot(&client, "result-trend-360.png").await?;
+        assert_accessible(&client, "one test's trend on a phone").await?;
 
         nav(&client, "Medisch overzicht").await?;
         let allergies = wait_text(&client, "[data-testid=allergy-list]", |t| {
@@ -2902,6 +2904,7 @@ async fn a_patient_browses_results_summary_medications_and_appointments_on_a_pho
         assert!(risks.contains("Verhoogd valrisico"), "{risks}");
         no_horizontal_scrolling(&client).await?;
         save_screenshot(&client, "summary-360.png").await?;
+        assert_accessible(&client, "the medical summary on a phone").await?;
 
         nav(&client, "Medicatie").await?;
         let current = wait_text(&client, "[data-testid=current-medications]", |t| {
@@ -2917,6 +2920,7 @@ async fn a_patient_browses_results_summary_medications_and_appointments_on_a_pho
         assert!(!page.contains("Tramadol"), "a draft prescription is hidden");
         no_horizontal_scrolling(&client).await?;
         save_screenshot(&client, "medications-360.png").await?;
+        assert_accessible(&client, "the medications on a phone").await?;
 
         nav(&client, "Afspraken").await?;
         let upcoming = wait_text(&client, "[data-testid=upcoming-appointments]", |t| {
@@ -2937,6 +2941,7 @@ async fn a_patient_browses_results_summary_medications_and_appointments_on_a_pho
         assert!(past.contains("Consultatie orthopedie"), "{past}");
         no_horizontal_scrolling(&client).await?;
         save_screenshot(&client, "appointments-360.png").await?;
+        assert_accessible(&client, "the appointments on a phone").await?;
         Ok(())
     })
     .await

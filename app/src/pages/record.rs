@@ -15,7 +15,7 @@ use super::handle_session;
 use super::reports::of_current;
 use crate::api::{self, ApiFailure};
 use crate::i18n::{date, date_time, number_text, t, t1, text_of, tr, track};
-use crate::records::Records;
+use crate::records::{Current, Records};
 
 /// Shows a section once loaded: busy text, the content, or the error in an alert.
 fn section_view<T: Clone + Send + Sync + 'static, V: IntoView + 'static>(
@@ -36,6 +36,27 @@ fn section_view<T: Clone + Send + Sync + 'static, V: IntoView + 'static>(
                 }
             }
         }
+    }
+}
+
+/// A section's page: its heading, then its data for the current record once loaded.
+fn section_page<T, Fut, V>(
+    title: &'static str,
+    loading: &'static str,
+    load: impl Fn(Current) -> Fut + Copy + 'static,
+    show: impl Fn(T) -> V + Send + Sync + 'static,
+) -> impl IntoView
+where
+    T: Clone + Send + Sync + 'static,
+    Fut: std::future::Future<Output = Result<T, ApiFailure>> + 'static,
+    V: IntoView + 'static,
+{
+    ensure_me();
+    let records = expect_context::<Records>();
+    let data = LocalResource::new(move || of_current(records.get(), load));
+    view! {
+        <h1>{move || t(title)}</h1>
+        {section_view(data, loading, show)}
     }
 }
 
@@ -85,17 +106,12 @@ fn flag_badge(flag: Flag) -> impl IntoView {
 /// `/resultaten`: one line per test with its latest value.
 #[component]
 pub fn ResultsPage() -> impl IntoView {
-    ensure_me();
-    let records = expect_context::<Records>();
-    let data = LocalResource::new(move || {
-        of_current(records.get(), |c| async move {
-            api::record_results(&c.record).await
-        })
-    });
-    view! {
-        <h1>{move || t("results.title")}</h1>
-        {section_view(data, "results.loading", |o: ResultsOverview| view! { <ResultsTable overview=o/> })}
-    }
+    section_page(
+        "results.title",
+        "results.loading",
+        |c| async move { api::record_results(&c.record).await },
+        |o: ResultsOverview| view! { <ResultsTable overview=o/> },
+    )
 }
 
 #[component]
@@ -303,17 +319,12 @@ fn SeriesView(series: ResultSeries) -> impl IntoView {
 /// `/medisch-overzicht`: allergies, blood group and risks.
 #[component]
 pub fn SummaryPage() -> impl IntoView {
-    ensure_me();
-    let records = expect_context::<Records>();
-    let data = LocalResource::new(move || {
-        of_current(records.get(), |c| async move {
-            api::record_summary(&c.record).await
-        })
-    });
-    view! {
-        <h1>{move || t("summary.title")}</h1>
-        {section_view(data, "summary.loading", |s: MedicalSummary| view! { <SummaryView summary=s/> })}
-    }
+    section_page(
+        "summary.title",
+        "summary.loading",
+        |c| async move { api::record_summary(&c.record).await },
+        |s: MedicalSummary| view! { <SummaryView summary=s/> },
+    )
 }
 
 #[component]
@@ -396,17 +407,12 @@ fn SummaryView(summary: MedicalSummary) -> impl IntoView {
 /// `/medicatie`: current and past medications.
 #[component]
 pub fn MedicationsPage() -> impl IntoView {
-    ensure_me();
-    let records = expect_context::<Records>();
-    let data = LocalResource::new(move || {
-        of_current(records.get(), |c| async move {
-            api::record_medications(&c.record).await
-        })
-    });
-    view! {
-        <h1>{move || t("medications.title")}</h1>
-        {section_view(data, "medications.loading", |m: MedicationList| view! { <MedicationsView list=m/> })}
-    }
+    section_page(
+        "medications.title",
+        "medications.loading",
+        |c| async move { api::record_medications(&c.record).await },
+        |m: MedicationList| view! { <MedicationsView list=m/> },
+    )
 }
 
 #[component]
@@ -461,17 +467,12 @@ fn MedicationsView(list: MedicationList) -> impl IntoView {
 /// `/afspraken`: upcoming and past appointments.
 #[component]
 pub fn AppointmentsPage() -> impl IntoView {
-    ensure_me();
-    let records = expect_context::<Records>();
-    let data = LocalResource::new(move || {
-        of_current(records.get(), |c| async move {
-            api::record_appointments(&c.record).await
-        })
-    });
-    view! {
-        <h1>{move || t("appointments.title")}</h1>
-        {section_view(data, "appointments.loading", |a: AppointmentList| view! { <AppointmentsView list=a/> })}
-    }
+    section_page(
+        "appointments.title",
+        "appointments.loading",
+        |c| async move { api::record_appointments(&c.record).await },
+        |a: AppointmentList| view! { <AppointmentsView list=a/> },
+    )
 }
 
 fn appointment_cards(items: Vec<AppointmentItem>) -> impl IntoView {

@@ -456,24 +456,25 @@ fn verified(r: &Value) -> bool {
     )
 }
 
-fn allergy(ctx: &Context<'_>, name: &str, r: &Value) -> Result<ItemImport, ImportError> {
+/// What an allergy and a risk share: the concept as title, the day (the first of `dates`
+/// present, else the error `missing` names), the patient (in `patient_field`), the hospital,
+/// and the verification status.
+fn verified_entry(
+    ctx: &Context<'_>,
+    name: &str,
+    r: &Value,
+    patient_field: &str,
+    dates: &[(&'static str, &str)],
+    missing: (&str, &str),
+) -> Result<(String, Common), ImportError> {
     let title = r
         .get("code")
         .and_then(concept_text)
         .ok_or_else(|| err(name, "code", "is missing"))?;
-    let (field, when) = first_of(
-        r,
-        &[
-            ("recordedDate", "recordedDate"),
-            ("onsetDateTime", "onsetDateTime"),
-            ("onsetPeriod.start", "onsetPeriod.start"),
-        ],
-    )
-    .ok_or_else(|| err(name, "recordedDate", "is missing (and so is onset[x])"))?;
-    let patient_id = patient_of(ctx, name, r, "patient")?;
+    let (field, when) = first_of(r, dates).ok_or_else(|| err(name, missing.0, missing.1))?;
+    let patient_id = patient_of(ctx, name, r, patient_field)?;
     let hospital_id = hospital_of(ctx, name, r, &patient_id, None)?;
-    let clinical_status = coded_status(r, "clinicalStatus").map(str::to_owned);
-    Ok(Common {
+    let common = Common {
         patient_id,
         hospital_id,
         item_date: day(name, field, when)?,
@@ -481,8 +482,24 @@ fn allergy(ctx: &Context<'_>, name: &str, r: &Value) -> Result<ItemImport, Impor
             .unwrap_or("unconfirmed")
             .to_owned(),
         validated: verified(r),
-    }
-    .item(
+    };
+    Ok((title, common))
+}
+
+fn allergy(ctx: &Context<'_>, name: &str, r: &Value) -> Result<ItemImport, ImportError> {
+    let (title, common) = verified_entry(
+        ctx,
+        name,
+        r,
+        "patient",
+        &[
+            ("recordedDate", "recordedDate"),
+            ("onsetDateTime", "onsetDateTime"),
+            ("onsetPeriod.start", "onsetPeriod.start"),
+        ],
+        ("recordedDate", "is missing (and so is onset[x])"),
+    )?;
+    Ok(common.item(
         resource_id(r),
         Section::Allergy,
         title,
@@ -493,27 +510,24 @@ fn allergy(ctx: &Context<'_>, name: &str, r: &Value) -> Result<ItemImport, Impor
                 .and_then(Value::as_str)
                 .map(str::to_owned),
             criticality: str_at(r, "criticality").map(str::to_owned),
-            clinical_status,
+            clinical_status: coded_status(r, "clinicalStatus").map(str::to_owned),
         },
     ))
 }
 
 fn risk(ctx: &Context<'_>, name: &str, r: &Value) -> Result<ItemImport, ImportError> {
-    let title = r
-        .get("code")
-        .and_then(concept_text)
-        .ok_or_else(|| err(name, "code", "is missing"))?;
-    let (field, when) = first_of(
+    let (title, common) = verified_entry(
+        ctx,
+        name,
         r,
+        "subject",
         &[
             ("onsetDateTime", "onsetDateTime"),
             ("onsetPeriod.start", "onsetPeriod.start"),
             ("recordedDate", "recordedDate"),
         ],
-    )
-    .ok_or_else(|| err(name, "onset[x]", "is missing (and so is recordedDate)"))?;
-    let patient_id = patient_of(ctx, name, r, "subject")?;
-    let hospital_id = hospital_of(ctx, name, r, &patient_id, None)?;
+        ("onset[x]", "is missing (and so is recordedDate)"),
+    )?;
     let ended = first_of(
         r,
         &[
@@ -523,16 +537,7 @@ fn risk(ctx: &Context<'_>, name: &str, r: &Value) -> Result<ItemImport, ImportEr
     )
     .map(|(f, s)| instant(name, f, s))
     .transpose()?;
-    let mut item = Common {
-        patient_id,
-        hospital_id,
-        item_date: day(name, field, when)?,
-        fhir_status: coded_status(r, "verificationStatus")
-            .unwrap_or("unconfirmed")
-            .to_owned(),
-        validated: verified(r),
-    }
-    .item(
+    let mut item = common.item(
         resource_id(r),
         Section::Risk,
         title,
