@@ -14,6 +14,7 @@ use inzage_domain::account::CodeCardMode;
 use inzage_domain::calendar::TimeZone;
 use inzage_domain::contact::EmailAddress;
 use inzage_domain::login::CODE_CARD_SIZE;
+use inzage_domain::wire::HospitalCutoff;
 use serde::Deserialize;
 use time::Date;
 
@@ -253,6 +254,34 @@ impl Network {
     /// A listed hospital.
     pub fn hospital(&self, id: &str) -> Option<&Hospital> {
         self.hospitals.get(id)
+    }
+
+    /// The name a hospital is shown with: the network file's, else `imported` (the name its
+    /// bundles gave it).
+    pub fn hospital_name(&self, id: &str, imported: &str) -> String {
+        self.hospital(id)
+            .and_then(|h| h.name.clone())
+            .unwrap_or_else(|| imported.to_owned())
+    }
+
+    /// The cutoff dates of the hospitals named by `(id, imported cutoff, imported name)`, one
+    /// per hospital that has one, sorted by name: why older reports and results are missing.
+    pub fn cutoffs<'a>(
+        &self,
+        hospitals: impl IntoIterator<Item = (&'a str, Option<&'a str>, &'a str)>,
+    ) -> Vec<HospitalCutoff> {
+        let mut cutoffs: Vec<HospitalCutoff> = Vec::new();
+        for (id, imported_cutoff, imported_name) in hospitals {
+            let imported = imported_cutoff.and_then(|d| parse_date(d).ok());
+            if let Some(cutoff) = self.policy(id, imported).report_cutoff {
+                let hospital = self.hospital_name(id, imported_name);
+                if !cutoffs.iter().any(|c| c.hospital == hospital) {
+                    cutoffs.push(HospitalCutoff { hospital, cutoff });
+                }
+            }
+        }
+        cutoffs.sort_by(|a, b| a.hospital.cmp(&b.hospital));
+        cutoffs
     }
 
     /// The settings for decisions about a record as a whole (who may act on it, at which

@@ -62,11 +62,7 @@ pub async fn everything(
         .chain(items.iter().map(|i| (&i.hospital_id, &i.hospital_name)));
     for (id, imported) in named {
         if !hospitals.iter().any(|(h, _)| h == id) {
-            let name = network
-                .hospital(id)
-                .and_then(|h| h.name.clone())
-                .unwrap_or_else(|| imported.clone());
-            hospitals.push((id.clone(), name));
+            hospitals.push((id.clone(), network.hospital_name(id, imported)));
         }
     }
     let base = state.config.public_url();

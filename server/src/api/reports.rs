@@ -4,7 +4,7 @@
 use axum::extract::{Path, State};
 use axum::Json;
 use inzage_domain::wire::{
-    ErrorBody, HospitalContact, HospitalCutoff, ReportDetail, ReportList, ReportSummary, ResultLine,
+    ErrorBody, HospitalContact, ReportDetail, ReportList, ReportSummary, ResultLine,
 };
 use inzage_domain::{Action, Principal};
 use time::OffsetDateTime;
@@ -17,12 +17,9 @@ use crate::network::Network;
 use crate::store::{ReportRow, Subject};
 use crate::AppState;
 
-/// The name a hospital is shown with: the network file's, else the imported one.
+/// The name a report's hospital is shown with.
 fn hospital_name(network: &Network, row: &ReportRow) -> String {
-    network
-        .hospital(&row.hospital_id)
-        .and_then(|h| h.name.clone())
-        .unwrap_or_else(|| row.hospital_name.clone())
+    network.hospital_name(&row.hospital_id, &row.hospital_name)
 }
 
 /// The logged-in patient's own record (a care provider has none).
@@ -95,26 +92,15 @@ pub fn visible_reports(
     principal: &Principal,
     now: OffsetDateTime,
 ) -> Result<ReportList, ApiError> {
-    let mut cutoffs: Vec<HospitalCutoff> = Vec::new();
+    let cutoffs = network.cutoffs(rows.iter().map(|r| {
+        (
+            r.hospital_id.as_str(),
+            r.report_cutoff.as_deref(),
+            r.hospital_name.as_str(),
+        )
+    }));
     let mut reports = Vec::new();
     for row in rows {
-        let hospital = hospital_name(network, row);
-        if let Some(cutoff) = network
-            .policy(
-                &row.hospital_id,
-                row.report_cutoff
-                    .as_deref()
-                    .and_then(|d| parse_date(d).ok()),
-            )
-            .report_cutoff
-        {
-            if !cutoffs.iter().any(|h| h.hospital == hospital) {
-                cutoffs.push(HospitalCutoff {
-                    hospital: hospital.clone(),
-                    cutoff,
-                });
-            }
-        }
         if record
             .decide_report(network, principal, row, now)?
             .is_permitted()
@@ -124,11 +110,10 @@ pub fn visible_reports(
                 id: row.id.clone(),
                 title: row.title.clone(),
                 category: row.category.clone(),
-                hospital,
+                hospital: hospital_name(network, row),
             });
         }
     }
-    cutoffs.sort_by(|a, b| a.hospital.cmp(&b.hospital));
     Ok(ReportList { reports, cutoffs })
 }
 

@@ -62,10 +62,7 @@ pub(super) fn keep_readable(
 }
 
 fn hospital_name(network: &Network, row: &ItemRow) -> String {
-    network
-        .hospital(&row.hospital_id)
-        .and_then(|h| h.name.clone())
-        .unwrap_or_else(|| row.hospital_name.clone())
+    network.hospital_name(&row.hospital_id, &row.hospital_name)
 }
 
 fn internal(e: impl Into<anyhow::Error>) -> ApiError {
@@ -137,21 +134,13 @@ pub async fn results(
 
 /// The cutoff dates of the hospitals of `rows`, to explain why older results are missing.
 fn cutoffs_of(network: &Network, rows: &[ItemRow]) -> Vec<HospitalCutoff> {
-    let mut cutoffs: Vec<HospitalCutoff> = Vec::new();
-    for row in rows {
-        let imported = row
-            .report_cutoff
-            .as_deref()
-            .and_then(|d| parse_date(d).ok());
-        if let Some(cutoff) = network.policy(&row.hospital_id, imported).report_cutoff {
-            let hospital = hospital_name(network, row);
-            if !cutoffs.iter().any(|c| c.hospital == hospital) {
-                cutoffs.push(HospitalCutoff { hospital, cutoff });
-            }
-        }
-    }
-    cutoffs.sort_by(|a, b| a.hospital.cmp(&b.hospital));
-    cutoffs
+    network.cutoffs(rows.iter().map(|r| {
+        (
+            r.hospital_id.as_str(),
+            r.report_cutoff.as_deref(),
+            r.hospital_name.as_str(),
+        )
+    }))
 }
 
 /// One line per test of readable result `rows` (newest first), its latest value first.
