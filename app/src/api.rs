@@ -6,12 +6,13 @@ use inzage_domain::account::{
     LinkToken, PasswordChange, PasswordResetCompletion, PasswordResetRequest, ResetChallenge,
     StaffCardRequest, UsernameChange,
 };
+use inzage_domain::listing::ListQuery;
 use inzage_domain::manage::AccessCommand;
 use inzage_domain::passkey::{
     PasskeyInfo, PasskeyLoginRequest, PasskeyRegistrationFinish, PasskeyRegistrationStart,
 };
 use inzage_domain::record::{
-    AppointmentList, MedicalSummary, MedicationList, ResultSeries, ResultsOverview,
+    AppointmentList, MedicalSummary, MedicationList, ResultSeries, ResultsOverview, SearchResults,
 };
 use inzage_domain::wire::{
     AccessView, AuditPage, DesignationStatus, ErrorBody, LanguageChoice, LinkRequest,
@@ -360,14 +361,52 @@ pub fn record_pdf_url(record: &str) -> String {
     url(&format!("/records/{}/pdf", encode_segment(record)))
 }
 
-/// The reports of a record, as far as the person may read them.
-pub async fn record_reports(record: &str) -> Result<ReportList, ApiFailure> {
-    get(&format!("/records/{}/reports", encode_segment(record))).await
+/// A list query as a URL query (`q=hb&page=2`), its empty fields left out.
+pub fn query_string(query: &ListQuery) -> String {
+    query
+        .pairs()
+        .into_iter()
+        .map(|(name, value)| format!("{name}={}", encode_segment(value)))
+        .collect::<Vec<_>>()
+        .join("&")
 }
 
-/// The tests of a record with their latest values.
-pub async fn record_results(record: &str) -> Result<ResultsOverview, ApiFailure> {
-    get(&format!("/records/{}/results", encode_segment(record))).await
+fn with_query(path: String, query: &ListQuery) -> String {
+    match query_string(query) {
+        q if q.is_empty() => path,
+        q => format!("{path}?{q}"),
+    }
+}
+
+/// A page of the reports of a record, as far as the person may read them and they pass the
+/// filters.
+pub async fn record_reports(record: &str, query: &ListQuery) -> Result<ReportList, ApiFailure> {
+    get(&with_query(
+        format!("/records/{}/reports", encode_segment(record)),
+        query,
+    ))
+    .await
+}
+
+/// A page of the tests of a record with their latest values.
+pub async fn record_results(
+    record: &str,
+    query: &ListQuery,
+) -> Result<ResultsOverview, ApiFailure> {
+    get(&with_query(
+        format!("/records/{}/results", encode_segment(record)),
+        query,
+    ))
+    .await
+}
+
+/// A page of what in a record matches a search.
+pub async fn record_search(record: &str, query: &ListQuery) -> Result<SearchResults, ApiFailure> {
+    get(&with_query(
+        format!("/records/{}/search", encode_segment(record)),
+        query,
+    ))
+    .await
 }
 
 /// One test's values over time.

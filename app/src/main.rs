@@ -109,6 +109,7 @@ fn App() -> impl IntoView {
                     <Route path=path!("/medisch-overzicht") view=pages::record::SummaryPage/>
                     <Route path=path!("/medicatie") view=pages::record::MedicationsPage/>
                     <Route path=path!("/afspraken") view=pages::record::AppointmentsPage/>
+                    <Route path=path!("/zoeken") view=pages::search::SearchPage/>
                     <Route path=path!("/toegangen") view=pages::access::AccessPage/>
                     <Route
                         path=path!("/toegangen/bekijk-als/:kind/:id")
@@ -248,6 +249,7 @@ fn Header() -> impl IntoView {
                             <A href="/medisch-overzicht">{move || t("nav.summary")}</A>
                             <A href="/medicatie">{move || t("nav.medications")}</A>
                             <A href="/afspraken">{move || t("nav.appointments")}</A>
+                            <A href="/zoeken">{move || t("nav.search")}</A>
                             <A href="/toegangen">{move || t("nav.access")}</A>
                             <A href="/wie-bekeek-mijn-dossier">{move || t("nav.audit")}</A>
                             <A href="/gekoppelde-dossiers">{move || t("nav.linked")}</A>

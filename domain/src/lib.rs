@@ -11,6 +11,7 @@ pub mod calendar;
 pub mod contact;
 pub mod explain;
 pub mod ident;
+pub mod listing;
 pub mod login;
 pub mod manage;
 pub mod message;

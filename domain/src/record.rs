@@ -79,6 +79,12 @@ pub struct ResultsOverview {
     pub tests: Vec<ResultSummary>,
     /// The cutoff dates of the record's hospitals (older results are not shown).
     pub cutoffs: Vec<HospitalCutoff>,
+    /// Which page of tests this is, of how many tests that pass the filters.
+    #[serde(default)]
+    pub page: crate::listing::Page,
+    /// The hospitals of all the results the person may read, to filter on.
+    #[serde(default)]
+    pub hospitals: Vec<crate::listing::HospitalOption>,
 }
 
 /// An allergy or intolerance.
@@ -217,4 +223,55 @@ pub struct AppointmentList {
     pub upcoming: Vec<AppointmentItem>,
     /// Earlier appointments and visits.
     pub past: Vec<AppointmentItem>,
+}
+
+/// Where in the record a search hit is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum HitKind {
+    /// A report; the hit's id is the report's.
+    Report,
+    /// A test's results; the hit's id is the test's code, its date the latest value's.
+    Result,
+    /// An allergy or intolerance.
+    Allergy,
+    /// The blood group.
+    BloodGroup,
+    /// A risk.
+    Risk,
+    /// A medication.
+    Medication,
+    /// An appointment or visit.
+    Appointment,
+}
+
+/// One thing in the record that matches a search.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SearchHit {
+    /// Which section it is in.
+    pub kind: HitKind,
+    /// The report's id, the test's code, or the item's id: what its page is found by.
+    pub id: String,
+    /// What it is.
+    pub title: String,
+    /// Its day (a test's latest value's).
+    pub date: Date,
+    /// The hospital.
+    pub hospital: String,
+}
+
+crate::redacted_debug!(SearchHit { kind, id });
+
+/// A page of what matches a search across the record, newest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct SearchResults {
+    /// The hits on this page.
+    pub hits: Vec<SearchHit>,
+    /// Which page, of how many hits.
+    pub page: crate::listing::Page,
+    /// The hospitals of everything the person may read, to filter on.
+    pub hospitals: Vec<crate::listing::HospitalOption>,
 }

@@ -305,13 +305,19 @@ pub struct HospitalCutoff {
 }
 
 /// The reports a person may read, newest first.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 pub struct ReportList {
-    /// The reports.
+    /// The reports: one page of those that pass the filters.
     pub reports: Vec<ReportSummary>,
     /// The cutoff dates of the hospitals of this record.
     pub cutoffs: Vec<HospitalCutoff>,
+    /// Which page this is, of how many reports that pass the filters.
+    #[serde(default)]
+    pub page: crate::listing::Page,
+    /// The hospitals of all the reports the person may read, to filter on.
+    #[serde(default)]
+    pub hospitals: Vec<crate::listing::HospitalOption>,
 }
 
 /// One measured value within a report.

@@ -13,6 +13,7 @@ use inzage_domain::access::{HospitalPolicy, Jurisdiction};
 use inzage_domain::account::CodeCardMode;
 use inzage_domain::calendar::TimeZone;
 use inzage_domain::contact::EmailAddress;
+use inzage_domain::listing::HospitalOption;
 use inzage_domain::login::CODE_CARD_SIZE;
 use inzage_domain::wire::HospitalCutoff;
 use serde::Deserialize;
@@ -271,7 +272,13 @@ impl Network {
         hospitals: impl IntoIterator<Item = (&'a str, Option<&'a str>, &'a str)>,
     ) -> Vec<HospitalCutoff> {
         let mut cutoffs: Vec<HospitalCutoff> = Vec::new();
+        let mut seen: Vec<&str> = Vec::new();
         for (id, imported_cutoff, imported_name) in hospitals {
+            // A large record names its few hospitals thousands of times.
+            if seen.contains(&id) {
+                continue;
+            }
+            seen.push(id);
             let imported = imported_cutoff.and_then(|d| parse_date(d).ok());
             if let Some(cutoff) = self.policy(id, imported).report_cutoff {
                 let hospital = self.hospital_name(id, imported_name);
@@ -282,6 +289,27 @@ impl Network {
         }
         cutoffs.sort_by(|a, b| a.hospital.cmp(&b.hospital));
         cutoffs
+    }
+
+    /// The hospitals named by `(id, imported name)`, each once, sorted by name: the choices of
+    /// a list's hospital filter.
+    pub fn hospital_options<'a>(
+        &self,
+        hospitals: impl IntoIterator<Item = (&'a str, &'a str)>,
+    ) -> Vec<HospitalOption> {
+        let mut seen: Vec<&str> = Vec::new();
+        let mut options = Vec::new();
+        for (id, imported_name) in hospitals {
+            if !seen.contains(&id) {
+                seen.push(id);
+                options.push(HospitalOption {
+                    id: id.to_owned(),
+                    name: self.hospital_name(id, imported_name),
+                });
+            }
+        }
+        options.sort_by(|a, b| a.name.cmp(&b.name).then_with(|| a.id.cmp(&b.id)));
+        options
     }
 
     /// The settings for decisions about a record as a whole (who may act on it, at which

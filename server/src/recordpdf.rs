@@ -10,7 +10,7 @@
 
 use inzage_domain::explain::long_date;
 use inzage_domain::record::{
-    AppointmentItem, AppointmentList, MedicalSummary, MedicationList, ResultValue, ResultsOverview,
+    AppointmentItem, AppointmentList, MedicalSummary, MedicationList, ResultSummary, ResultValue,
 };
 use inzage_domain::results::Flag;
 use inzage_domain::wire::ReportDetail;
@@ -345,10 +345,9 @@ fn range_text(v: &ResultValue) -> String {
 }
 
 /// The results section: one line per test with its latest value.
-pub fn results_item(t: &Translator, overview: &ResultsOverview) -> Item {
+pub fn results_item(t: &Translator, tests: &[ResultSummary]) -> Item {
     let text = |key: &str| t.text(key, &[]).unwrap_or_default();
-    let rows = overview
-        .tests
+    let rows = tests
         .iter()
         .map(|s| {
             vec![

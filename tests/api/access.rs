@@ -656,24 +656,33 @@ async fn the_patient_views_the_record_as_their_gp_sees_it(db: Db) -> anyhow::Res
     assert_eq!(seen.name, "Dr. Carol Weimann");
     assert!(seen.read.is_permitted());
     let gp = app.signed_in("dr.weimann").await?;
-    let own: ReportList = gp
-        .get(app.url(&format!("/api/v1/records/{margery}/reports")))
-        .send()
-        .await?
-        .json()
-        .await?;
-    let ids = |r: &[inzage_domain::wire::ReportSummary]| {
-        r.iter().map(|r| r.id.clone()).collect::<Vec<_>>()
-    };
-    assert_eq!(
-        ids(&seen.reports),
-        ids(&own.reports),
-        "exactly what the GP gets"
-    );
+    // The GP's own list comes in pages; the view-as list is the whole of it.
+    let mut own = Vec::new();
+    let mut page = 1;
+    loop {
+        let list: ReportList = gp
+            .get(app.url(&format!("/api/v1/records/{margery}/reports?page={page}")))
+            .send()
+            .await?
+            .json()
+            .await?;
+        own.extend(list.reports.into_iter().map(|r| r.id));
+        if page >= list.page.count() {
+            break;
+        }
+        page += 1;
+    }
+    let seen_ids: Vec<String> = seen.reports.iter().map(|r| r.id.clone()).collect();
+    assert_eq!(seen_ids, own, "exactly what the GP gets");
 
     // The patient's look is logged as hers, never as the GP's access.
+    let page_count = page;
     let page = audit(&patient, &app, &margery, &format!("?actor={weimann}")).await?;
-    assert_eq!(page.entries.len(), 1, "only the GP's own read");
+    assert_eq!(
+        page.entries.len(),
+        page_count as usize,
+        "only the GP's own reads, one per page"
+    );
 
     command(&patient, &app, &margery, &AccessCommand::RefuseGp).await?;
     let seen: ViewAs = view_as(format!("kind=practitioner&id={weimann}"))

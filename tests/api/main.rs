@@ -27,6 +27,7 @@ mod designations;
 mod fhir_export;
 mod identity;
 mod links;
+mod listing;
 mod oidc;
 mod openapi;
 mod passkeys;

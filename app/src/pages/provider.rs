@@ -8,6 +8,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
+use super::listing::{use_list_query, Pager};
 use super::login::Field;
 use super::{ensure_me, handle_session};
 use crate::api::{self, ApiFailure};
@@ -98,10 +99,12 @@ fn PatientList(patients: Vec<ProviderPatient>) -> impl IntoView {
 pub fn ProviderRecordPage() -> impl IntoView {
     ensure_me();
     let params = use_params_map();
+    let query = use_list_query();
     let data = LocalResource::new(move || {
         let record = params.with(|p| p.get("record").unwrap_or_default());
+        let q = query.get();
         async move {
-            let reports = api::record_reports(&record).await;
+            let reports = api::record_reports(&record, &q).await;
             // The name comes from the provider's own list; a record not on it has none.
             let name = api::provider_patients()
                 .await
@@ -128,11 +131,19 @@ pub fn ProviderRecordPage() -> impl IntoView {
                         None => t("provider.record.title"),
                     };
                     match result {
-                        Ok(list) => view! {
-                            <h1>{title}</h1>
-                            <RecordReports list=list/>
+                        Ok(list) => {
+                            let path = format!(
+                                "/zorgverlener/dossier/{}",
+                                params.with_untracked(|p| p.get("record").unwrap_or_default())
+                            );
+                            let page = list.page;
+                            view! {
+                                <h1>{title}</h1>
+                                <RecordReports list=list/>
+                                <Pager path=path query=query.get_untracked() page=page/>
+                            }
+                            .into_any()
                         }
-                        .into_any(),
                         Err(ApiFailure::Server { status: 404, .. }) => view! {
                             <h1>{title}</h1>
                             <p class="form-error" role="alert" data-testid="record-error">

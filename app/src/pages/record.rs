@@ -1,6 +1,7 @@
 //! The record's sections beside the reports: results (one line per test, and one test's values
 //! over time as a chart and a table), the medical summary, medications and appointments.
 
+use inzage_domain::listing::ListQuery;
 use inzage_domain::record::{
     AppointmentItem, AppointmentList, MedicalSummary, MedicationList, ResultSeries, ResultValue,
     ResultsOverview,
@@ -12,6 +13,7 @@ use leptos_router::hooks::use_params_map;
 
 use super::ensure_me;
 use super::handle_session;
+use super::listing::{empty_text, sendable, use_list_query, ListFilters, Pager};
 use super::reports::of_current;
 use crate::api::{self, ApiFailure};
 use crate::i18n::{date, date_time, number_text, t, t1, text_of, tr, track};
@@ -106,17 +108,33 @@ fn flag_badge(flag: Flag) -> impl IntoView {
 /// `/resultaten`: one line per test with its latest value.
 #[component]
 pub fn ResultsPage() -> impl IntoView {
-    section_page(
-        "results.title",
-        "results.loading",
-        |c| async move { api::record_results(&c.record).await },
-        |o: ResultsOverview| view! { <ResultsTable overview=o/> },
-    )
+    ensure_me();
+    let records = expect_context::<Records>();
+    let query = use_list_query();
+    let data = LocalResource::new(move || {
+        let q = sendable(&query.get());
+        of_current(records.get(), |c| async move {
+            api::record_results(&c.record, &q).await
+        })
+    });
+    view! {
+        <h1>{move || t("results.title")}</h1>
+        {section_view(data, "results.loading", move |o: ResultsOverview| {
+            view! { <ResultsTable overview=o query=query.get_untracked()/> }
+        })}
+    }
 }
 
 #[component]
-fn ResultsTable(overview: ResultsOverview) -> impl IntoView {
-    let empty = overview.tests.is_empty();
+fn ResultsTable(overview: ResultsOverview, query: ListQuery) -> impl IntoView {
+    let has_any = !overview.hospitals.is_empty();
+    let empty = empty_text(has_any, overview.tests.is_empty(), "results.empty");
+    let page = overview.page;
+    let filters = has_any.then(|| {
+        view! {
+            <ListFilters path="/resultaten" query=query.clone() hospitals=overview.hospitals.clone() words_label="results.filter.words"/>
+        }
+    });
     let rows = overview
         .tests
         .into_iter()
@@ -152,7 +170,8 @@ fn ResultsTable(overview: ResultsOverview) -> impl IntoView {
         })
         .collect_view();
     view! {
-        {empty.then(|| view! { <p>{move || t("results.empty")}</p> })}
+        {filters}
+        {empty}
         <div class="table-scroll">
             <table class="stack" data-testid="results-table">
                 <caption class="visually-hidden">{move || t("results.caption")}</caption>
@@ -168,6 +187,7 @@ fn ResultsTable(overview: ResultsOverview) -> impl IntoView {
                 <tbody>{rows}</tbody>
             </table>
         </div>
+        <Pager path="/resultaten" query=query page=page/>
         <aside class="note" aria-labelledby="results-missing-title">
             <h2 id="results-missing-title">{move || t("results.missing.title")}</h2>
             <ul>

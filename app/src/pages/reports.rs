@@ -1,10 +1,12 @@
 //! The list of reports and one report.
 
+use inzage_domain::listing::ListQuery;
 use inzage_domain::wire::{HospitalContact, ReportDetail, ReportList};
 use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
+use super::listing::{empty_text, sendable, use_list_query, ListFilters, Pager};
 use super::{ensure_me, handle_session};
 use crate::api::{self, ApiFailure};
 use crate::i18n::{date, t, t1, tr, track};
@@ -31,9 +33,11 @@ where
 pub fn ReportsPage() -> impl IntoView {
     ensure_me();
     let records = expect_context::<Records>();
+    let query = use_list_query();
     let list = LocalResource::new(move || {
+        let q = sendable(&query.get());
         of_current(records.get(), |c| async move {
-            api::record_reports(&c.record).await
+            api::record_reports(&c.record, &q).await
         })
     });
     view! {
@@ -47,7 +51,7 @@ pub fn ReportsPage() -> impl IntoView {
                     match result {
                         Ok(list) => {
                             let current = records.get_untracked().and_then(Result::ok);
-                            view! { <ReportTable list=list current=current/> }.into_any()
+                            view! { <ReportTable list=list current=current query=query.get_untracked()/> }.into_any()
                         }
                         Err(f) => view! { <p class="form-error" role="alert">{tr(&f.message())}</p> }.into_any(),
                     }
@@ -66,9 +70,17 @@ pub(crate) fn PrintedFor(current: Option<Current>) -> impl IntoView {
 }
 
 #[component]
-fn ReportTable(list: ReportList, current: Option<Current>) -> impl IntoView {
-    let empty = list.reports.is_empty();
-    let download = current.clone().filter(|_| !empty).map(|c| {
+fn ReportTable(list: ReportList, current: Option<Current>, query: ListQuery) -> impl IntoView {
+    // The hospitals are those of every readable report, whatever the filters keep.
+    let has_any = !list.hospitals.is_empty();
+    let empty = empty_text(has_any, list.reports.is_empty(), "reports.empty");
+    let page = list.page;
+    let filters = has_any.then(|| {
+        view! {
+            <ListFilters path="/verslagen" query=query.clone() hospitals=list.hospitals.clone() words_label="reports.filter.words"/>
+        }
+    });
+    let download = current.clone().filter(|_| has_any).map(|c| {
         let href = api::record_pdf_url(&c.record);
         let fhir = api::record_fhir_url(&c.record);
         view! {
@@ -115,8 +127,10 @@ fn ReportTable(list: ReportList, current: Option<Current>) -> impl IntoView {
     view! {
         <PrintedFor current=current/>
         {download}
-        {empty.then(|| view! { <p>{move || t("reports.empty")}</p> })}
+        {filters}
+        {empty}
         <ul class="report-list" data-testid="report-list">{rows}</ul>
+        <Pager path="/verslagen" query=query page=page/>
         <aside class="note" aria-labelledby="missing-title">
             <h2 id="missing-title">{move || t("reports.missing.title")}</h2>
             <ul>

@@ -74,7 +74,7 @@ pub fn ViewAsPage() -> impl IntoView {
                     let empty = v.reports.is_empty();
                     let list = ReportList {
                         reports: v.reports,
-                        cutoffs: Vec::new(),
+                        ..ReportList::default()
                     };
                     view! {
                         <h1>{t1("view_as.title", "name", &v.name)}</h1>

@@ -169,7 +169,10 @@ pub async fn view_as(
     let read = auth.record.decide(&principal, Action::Read, now);
     let reports = if read.is_permitted() {
         let rows = state.store.reports_for_patient(&record).await?;
-        visible_reports(&state.config.network, &auth.record, &rows, &principal, now)?.reports
+        visible_reports(&state.config.network, &auth.record, &rows, &principal, now)?
+            .into_iter()
+            .map(|(_, summary)| summary)
+            .collect()
     } else {
         Vec::new()
     };
@@ -292,9 +295,8 @@ async fn access_view(state: &AppState, record: &Record) -> Result<AccessView, Ap
     let mut people = Vec::new();
     for principal in named(record, &requests) {
         // The same function that answers the person's own report list: the count cannot differ.
-        let readable = visible_reports(&state.config.network, record, &rows, &principal, now)?
-            .reports
-            .len();
+        let readable =
+            visible_reports(&state.config.network, record, &rows, &principal, now)?.len();
         people.push(
             person_card(
                 state,

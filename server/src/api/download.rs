@@ -14,7 +14,7 @@ use time::Date;
 use super::record::{authorize, log_read, now, Record};
 use super::reports::{detail_of, read_report, readable_rows};
 use super::sections::{
-    appointment_list, keep_readable, medical_summary, medication_list, results_overview,
+    all_results, appointment_list, keep_readable, medical_summary, medication_list,
 };
 use super::{ClientAddr, CurrentUser};
 use crate::config::parse_date;
@@ -136,7 +136,7 @@ pub async fn record_pdf(
             .cloned()
             .collect()
     };
-    let results = results_overview(network, &of(Section::Result), Vec::new())?;
+    let results = all_results(network, &of(Section::Result))?;
     let mut summary_rows = of(Section::Allergy);
     summary_rows.extend(of(Section::BloodGroup));
     summary_rows.extend(of(Section::Risk));

@@ -49,7 +49,7 @@ pub async fn everything(
     for row in state.store.all_items_of(&record).await? {
         if auth
             .record
-            .decide_item(network, &principal, &row, at)?
+            .decide_item(network, &principal, row.facts(), at)?
             .is_permitted()
         {
             items.push(row);

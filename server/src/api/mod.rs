@@ -19,6 +19,7 @@ mod passkeys;
 mod provider;
 mod record;
 mod reports;
+mod search;
 mod sections;
 
 use std::net::SocketAddr;
@@ -111,6 +112,7 @@ pub fn routes() -> Router<AppState> {
             get(sections::result_series),
         )
         .route("/records/{record}/summary", get(sections::summary))
+        .route("/records/{record}/search", get(search::search))
         .route("/records/{record}/medications", get(sections::medications))
         .route(
             "/records/{record}/appointments",

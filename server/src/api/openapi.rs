@@ -36,6 +36,7 @@ use utoipa::{Modify, OpenApi};
         super::sections::summary,
         super::sections::medications,
         super::sections::appointments,
+        super::search::search,
         super::download::report_pdf,
         super::download::record_pdf,
         super::access::view,

@@ -10,7 +10,7 @@ use crate::config::parse_date;
 use crate::error::ApiError;
 use crate::network::Network;
 use crate::store::{
-    section_of, FactRow, ItemRow, NewAuditEntry, PatientRow, ReportRow, Subject, Tx,
+    section_of, FactRow, ItemFacts, NewAuditEntry, PatientRow, ReportRow, Subject, Tx,
 };
 use crate::AppState;
 
@@ -107,17 +107,17 @@ impl Record {
         &self,
         network: &Network,
         principal: &Principal,
-        row: &ItemRow,
+        row: ItemFacts<'_>,
         now: OffsetDateTime,
     ) -> Result<Decision, ApiError> {
-        let section = section_of(&row.section).ok_or_else(|| {
+        let section = section_of(row.section).ok_or_else(|| {
             ApiError::Internal(anyhow::anyhow!("unknown section `{}`", row.section))
         })?;
-        let item = entry_facts(&row.item_date, row.validated, row.shielded)?;
+        let item = entry_facts(row.item_date, row.validated, row.shielded)?;
         self.decide_under(
             network,
-            &row.hospital_id,
-            row.report_cutoff.as_deref(),
+            row.hospital_id,
+            row.report_cutoff,
             principal,
             Resource::Item { section, item },
             now,

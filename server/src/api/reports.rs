@@ -1,8 +1,9 @@
 //! A record's reports: the list and one report, each report decided by the domain crate for
 //! the person asking, under its own hospital's settings.
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::Json;
+use inzage_domain::listing::{Entry, ListQuery};
 use inzage_domain::wire::{
     ErrorBody, HospitalContact, ReportDetail, ReportList, ReportSummary, ResultLine,
 };
@@ -32,15 +33,18 @@ fn own_record(user: &CurrentUser) -> Result<String, ApiError> {
 
 /// `GET /reports`: the patient's own reports.
 #[utoipa::path(get, path = "/api/v1/reports", tag = "record", security(("session" = [])),
-    responses((status = 200, description = "The patient's own readable reports, newest first", body = ReportList), (status = 401, description = "No valid session", body = ErrorBody),
-        (status = 404, description = "A care provider has no record of their own", body = ErrorBody)))]
+    params(ListQuery),
+    responses((status = 200, description = "A page of the patient's own readable reports that pass the filters, newest first", body = ReportList), (status = 401, description = "No valid session", body = ErrorBody),
+        (status = 404, description = "A care provider has no record of their own", body = ErrorBody),
+        (status = 422, description = "A bad day, a period that ends before it starts, a search text that is too long or a bad page", body = ErrorBody)))]
 pub async fn own_reports(
     state: State<AppState>,
     user: CurrentUser,
     client: ClientAddr,
+    query: Query<ListQuery>,
 ) -> Result<Json<ReportList>, ApiError> {
     let record = own_record(&user)?;
-    record_reports(state, user, client, Path(record)).await
+    record_reports(state, user, client, Path(record), query).await
 }
 
 /// `GET /reports/{id}`: one of the patient's own reports.
@@ -60,38 +64,21 @@ pub async fn own_report(
 
 /// `GET /records/{record}/reports`: the reports of a record the person may read.
 #[utoipa::path(get, path = "/api/v1/records/{record}/reports", tag = "record", security(("session" = [])),
-    params(("record" = String, Path, description = "The record (patient) id")),
-    responses((status = 200, description = "The record's reports the person may read, each decided by the domain crate; the read is audited", body = ReportList), (status = 401, description = "No valid session", body = ErrorBody), (status = 404, description = "No such record, or not one the person may read (the same answer)", body = ErrorBody)))]
+    params(("record" = String, Path, description = "The record (patient) id"), ListQuery),
+    responses((status = 200, description = "A page of the record's reports the person may read and that pass the filters, each decided by the domain crate, newest first; the read is audited", body = ReportList), (status = 401, description = "No valid session", body = ErrorBody), (status = 404, description = "No such record, or not one the person may read (the same answer)", body = ErrorBody),
+        (status = 422, description = "A bad day, a period that ends before it starts, a search text that is too long or a bad page", body = ErrorBody)))]
 pub async fn record_reports(
     State(state): State<AppState>,
     user: CurrentUser,
     client: ClientAddr,
     Path(record): Path<String>,
+    Query(query): Query<ListQuery>,
 ) -> Result<Json<ReportList>, ApiError> {
+    let filter = query.validate().map_err(ApiError::Validation)?;
     let auth = authorize(&state, &user, &client, &record, Action::Read, "reports").await?;
     let rows = state.store.reports_for_patient(&record).await?;
-    let list = visible_reports(
-        &state.config.network,
-        &auth.record,
-        &rows,
-        &user.principal(),
-        now(&state),
-    )?;
-    log_read(&state, &auth, "reports", &auth.decision, &client).await?;
-    Ok(Json(list))
-}
-
-/// Which of a record's report `rows` (as `Store::reports_for_patient` gives them, newest first)
-/// `principal` may read at `now`, each decided under its hospital's settings, with the cutoff
-/// dates of the record's hospitals. The caller loads the rows once, however many people it asks
-/// about.
-pub fn visible_reports(
-    network: &Network,
-    record: &Record,
-    rows: &[ReportRow],
-    principal: &Principal,
-    now: OffsetDateTime,
-) -> Result<ReportList, ApiError> {
+    let network = &state.config.network;
+    let visible = visible_reports(network, &auth.record, &rows, &user.principal(), now(&state))?;
     let cutoffs = network.cutoffs(rows.iter().map(|r| {
         (
             r.hospital_id.as_str(),
@@ -99,22 +86,65 @@ pub fn visible_reports(
             r.hospital_name.as_str(),
         )
     }));
+    let hospitals = network.hospital_options(
+        visible
+            .iter()
+            .map(|(row, _)| (row.hospital_id.as_str(), row.hospital_name.as_str())),
+    );
+    let passing: Vec<ReportSummary> = visible
+        .into_iter()
+        .filter(|(row, summary)| {
+            filter.admits(&Entry {
+                hospital: &row.hospital_id,
+                date: summary.date,
+                texts: &[
+                    &summary.title,
+                    summary.category.as_deref().unwrap_or_default(),
+                    &summary.hospital,
+                ],
+            })
+        })
+        .map(|(_, summary)| summary)
+        .collect();
+    let (reports, page) = filter.page(passing);
+    log_read(&state, &auth, "reports", &auth.decision, &client).await?;
+    Ok(Json(ReportList {
+        reports,
+        cutoffs,
+        page,
+        hospitals,
+    }))
+}
+
+/// Which of a record's report `rows` (as `Store::reports_for_patient` gives them, newest first)
+/// `principal` may read at `now`, each decided under its hospital's settings, as the list shows
+/// them. The caller loads the rows once, however many people it asks about.
+pub fn visible_reports<'a>(
+    network: &Network,
+    record: &Record,
+    rows: &'a [ReportRow],
+    principal: &Principal,
+    now: OffsetDateTime,
+) -> Result<Vec<(&'a ReportRow, ReportSummary)>, ApiError> {
     let mut reports = Vec::new();
     for row in rows {
         if record
             .decide_report(network, principal, row, now)?
             .is_permitted()
         {
-            reports.push(ReportSummary {
-                date: parse_date(&row.report_date).map_err(|e| ApiError::Internal(e.into()))?,
-                id: row.id.clone(),
-                title: row.title.clone(),
-                category: row.category.clone(),
-                hospital: hospital_name(network, row),
-            });
+            reports.push((
+                row,
+                ReportSummary {
+                    date: parse_date(&row.report_date).map_err(|e| ApiError::Internal(e.into()))?,
+                    id: row.id.clone(),
+                    title: row.title.clone(),
+                    category: row.category.clone(),
+                    hospital: hospital_name(network, row),
+                },
+            ));
         }
     }
-    Ok(ReportList { reports, cutoffs })
+    Ok(reports)
 }
 
 /// The rows of `rows` (newest first) that `principal` may read at `now`, each decided under its

@@ -5,13 +5,14 @@
 
 use std::collections::HashMap;
 
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::Json;
+use inzage_domain::listing::{Entry, Filter, ListQuery};
 use inzage_domain::record::{
     AllergyItem, AppointmentItem, AppointmentList, BloodGroup, MedicalSummary, MedicationItem,
     MedicationList, ResultSeries, ResultSummary, ResultValue, ResultsOverview, RiskItem,
 };
-use inzage_domain::wire::{ErrorBody, HospitalCutoff};
+use inzage_domain::wire::ErrorBody;
 use inzage_domain::{Action, Section};
 use time::OffsetDateTime;
 
@@ -21,7 +22,7 @@ use crate::config::parse_date;
 use crate::error::ApiError;
 use crate::fhir::ItemDetail;
 use crate::network::Network;
-use crate::store::ItemRow;
+use crate::store::{ItemRow, ResultKey};
 use crate::AppState;
 
 /// The items of `section` the person may read, newest first, the read audited as `resource`.
@@ -52,17 +53,13 @@ pub(super) fn keep_readable(
     for row in rows {
         if auth
             .record
-            .decide_item(&state.config.network, &principal, &row, at)?
+            .decide_item(&state.config.network, &principal, row.facts(), at)?
             .is_permitted()
         {
             kept.push(row);
         }
     }
     Ok(kept)
-}
-
-fn hospital_name(network: &Network, row: &ItemRow) -> String {
-    network.hospital_name(&row.hospital_id, &row.hospital_name)
 }
 
 fn internal(e: impl Into<anyhow::Error>) -> ApiError {
@@ -100,7 +97,7 @@ fn result_value(network: &Network, row: &ItemRow) -> Result<ResultValue, ApiErro
         range: d.range,
         range_text: d.range_text,
         flag: d.flag,
-        hospital: hospital_name(network, row),
+        hospital: network.hospital_name(&row.hospital_id, &row.hospital_name),
     })
 }
 
@@ -112,65 +109,218 @@ fn category(row: &ItemRow) -> Option<String> {
 }
 
 /// `GET /records/{record}/results`: one line per test with its latest value.
+///
+/// A large record has thousands of values: every one is decided by the domain crate, from the
+/// few columns the rules and the overview need; only the latest value of each test on the page
+/// is loaded whole.
 #[utoipa::path(get, path = "/api/v1/records/{record}/results", tag = "record", security(("session" = [])),
-    params(("record" = String, Path, description = "The record (patient) id")),
-    responses((status = 200, description = "The record's tests the person may read, each with its latest value, most recently measured first; the read is audited", body = ResultsOverview),
+    params(("record" = String, Path, description = "The record (patient) id"), ListQuery),
+    responses((status = 200, description = "A page of the record's tests the person may read, each with its latest value among those that pass the filters, most recently measured first; the read is audited", body = ResultsOverview),
         (status = 401, description = "No valid session", body = ErrorBody),
-        (status = 404, description = "No such record, or not one the person may read (the same answer)", body = ErrorBody)))]
+        (status = 404, description = "No such record, or not one the person may read (the same answer)", body = ErrorBody),
+        (status = 422, description = "A bad day, a period that ends before it starts, a search text that is too long or a bad page", body = ErrorBody)))]
 pub async fn results(
     State(state): State<AppState>,
     user: CurrentUser,
     client: ClientAddr,
     Path(record): Path<String>,
+    Query(query): Query<ListQuery>,
 ) -> Result<Json<ResultsOverview>, ApiError> {
+    let filter = query.validate().map_err(ApiError::Validation)?;
     let auth = authorize(&state, &user, &client, &record, Action::Read, "results").await?;
-    let all = state.store.items_of(&record, Section::Result).await?;
-    let cutoffs = cutoffs_of(&state.config.network, &all);
-    let rows = keep_readable(&state, &auth, &user, all)?;
-    let overview = results_overview(&state.config.network, &rows, cutoffs)?;
-    log_read(&state, &auth, "results", &auth.decision, &client).await?;
-    Ok(Json(overview))
-}
-
-/// The cutoff dates of the hospitals of `rows`, to explain why older results are missing.
-fn cutoffs_of(network: &Network, rows: &[ItemRow]) -> Vec<HospitalCutoff> {
-    network.cutoffs(rows.iter().map(|r| {
+    let network = &state.config.network;
+    let keys = state.store.result_keys_of(&record).await?;
+    let cutoffs = network.cutoffs(keys.iter().map(|k| {
         (
-            r.hospital_id.as_str(),
-            r.report_cutoff.as_deref(),
-            r.hospital_name.as_str(),
+            k.hospital_id.as_str(),
+            k.report_cutoff.as_deref(),
+            k.hospital_name.as_str(),
         )
+    }));
+    let readable = readable_keys(&state, &auth, &user, &keys)?;
+    let hospitals = network.hospital_options(
+        readable
+            .iter()
+            .map(|k| (k.hospital_id.as_str(), k.hospital_name.as_str())),
+    );
+    let values = passing_values(network, readable, &filter)?;
+    let (lines, page) = filter.page(test_lines(values));
+    let ids: Vec<&str> = lines.iter().map(|l| l.latest).collect();
+    let rows = state.store.items_by_id(&record, &ids).await?;
+    let tests = summaries(network, &lines, &rows)?;
+    log_read(&state, &auth, "results", &auth.decision, &client).await?;
+    Ok(Json(ResultsOverview {
+        tests,
+        cutoffs,
+        page,
+        hospitals,
     }))
 }
 
-/// One line per test of readable result `rows` (newest first), its latest value first.
-pub(super) fn results_overview(
+/// The result keys the person may read, each decided by the domain crate.
+pub(super) fn readable_keys<'a>(
+    state: &AppState,
+    auth: &Authorized,
+    user: &CurrentUser,
+    keys: &'a [ResultKey],
+) -> Result<Vec<&'a ResultKey>, ApiError> {
+    let principal = user.principal();
+    let at = now(state);
+    let mut readable = Vec::new();
+    for key in keys {
+        if auth
+            .record
+            .decide_item(&state.config.network, &principal, key.facts(), at)?
+            .is_permitted()
+        {
+            readable.push(key);
+        }
+    }
+    Ok(readable)
+}
+
+/// The values of readable result `keys` that pass `filter` (its hospital, period and words in
+/// the test's or the hospital's name).
+pub(super) fn passing_values<'a>(
     network: &Network,
-    rows: &[ItemRow],
-    cutoffs: Vec<HospitalCutoff>,
-) -> Result<ResultsOverview, ApiError> {
-    let mut tests: Vec<ResultSummary> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
-    for row in rows {
-        let Some(code) = row.code.clone() else {
-            continue;
+    keys: Vec<&'a ResultKey>,
+    filter: &Filter,
+) -> Result<Vec<ValueKey<'a>>, ApiError> {
+    let mut values = Vec::new();
+    for key in keys {
+        let date = parse_date(&key.item_date).map_err(internal)?;
+        let hospital = network.hospital_name(&key.hospital_id, &key.hospital_name);
+        let entry = Entry {
+            hospital: &key.hospital_id,
+            date,
+            texts: &[&key.title, &hospital],
         };
-        match index.get(&code) {
-            Some(&i) => tests[i].count += 1,
+        if let (true, Some(code)) = (filter.admits(&entry), key.code.as_deref()) {
+            values.push(ValueKey {
+                id: &key.id,
+                code,
+                name: &key.title,
+                date,
+                at: seconds(key.starts_at, date),
+            });
+        }
+    }
+    Ok(values)
+}
+
+/// One value of a test, as the overview ranks them.
+pub(super) struct ValueKey<'a> {
+    /// The item's id.
+    pub id: &'a str,
+    /// The test's code.
+    pub code: &'a str,
+    /// The test's name.
+    pub name: &'a str,
+    /// The day measured.
+    pub date: time::Date,
+    /// When measured, Unix seconds.
+    pub at: i64,
+}
+
+/// One line of the results overview before its latest value is loaded.
+pub(super) struct TestLine<'a> {
+    /// The test's code.
+    pub code: &'a str,
+    /// The test's name, as its latest value gives it.
+    pub name: &'a str,
+    /// The latest value's id.
+    pub latest: &'a str,
+    /// The latest value's day.
+    pub date: time::Date,
+    /// The latest value's instant, Unix seconds.
+    pub at: i64,
+    /// How many values.
+    pub count: u32,
+}
+
+/// The instant of an item in Unix seconds: its own, else the start of its day (UTC).
+fn seconds(starts_at: Option<i64>, day: time::Date) -> i64 {
+    starts_at.unwrap_or_else(|| day.midnight().assume_utc().unix_timestamp())
+}
+
+/// One line per test among readable `values`, with its latest value (the smallest id on a tie)
+/// and how many there are: the most recently measured test first, then by name.
+pub(super) fn test_lines<'a>(values: impl IntoIterator<Item = ValueKey<'a>>) -> Vec<TestLine<'a>> {
+    let mut lines: Vec<TestLine<'a>> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for v in values {
+        match index.get(v.code) {
+            Some(&i) => {
+                let line = &mut lines[i];
+                line.count += 1;
+                if (v.at, std::cmp::Reverse(v.id)) > (line.at, std::cmp::Reverse(line.latest)) {
+                    line.latest = v.id;
+                    line.name = v.name;
+                    line.date = v.date;
+                    line.at = v.at;
+                }
+            }
             None => {
-                index.insert(code.clone(), tests.len());
-                tests.push(ResultSummary {
-                    code,
-                    name: row.title.clone(),
-                    category: category(row),
-                    latest: result_value(network, row)?,
+                index.insert(v.code, lines.len());
+                lines.push(TestLine {
+                    code: v.code,
+                    name: v.name,
+                    latest: v.id,
+                    date: v.date,
+                    at: v.at,
                     count: 1,
                 });
             }
         }
     }
-    tests.sort_by(|a, b| b.latest.at.cmp(&a.latest.at).then(a.name.cmp(&b.name)));
-    Ok(ResultsOverview { tests, cutoffs })
+    lines.sort_by(|a, b| b.at.cmp(&a.at).then_with(|| a.name.cmp(b.name)));
+    lines
+}
+
+/// The overview's lines with their latest values, taken from `rows` (which hold at least each
+/// line's latest value).
+pub(super) fn summaries(
+    network: &Network,
+    lines: &[TestLine<'_>],
+    rows: &[ItemRow],
+) -> Result<Vec<ResultSummary>, ApiError> {
+    let by_id: HashMap<&str, &ItemRow> = rows.iter().map(|r| (r.id.as_str(), r)).collect();
+    lines
+        .iter()
+        .map(|line| {
+            let row = by_id
+                .get(line.latest)
+                .ok_or_else(|| internal(anyhow::anyhow!("{} went missing", line.latest)))?;
+            Ok(ResultSummary {
+                code: line.code.to_owned(),
+                name: row.title.clone(),
+                category: category(row),
+                latest: result_value(network, row)?,
+                count: line.count,
+            })
+        })
+        .collect()
+}
+
+/// The result lines of readable `rows`, for the printed record: every test, unpaged.
+pub(super) fn all_results(
+    network: &Network,
+    rows: &[ItemRow],
+) -> Result<Vec<ResultSummary>, ApiError> {
+    let mut values = Vec::new();
+    for row in rows {
+        if let Some(code) = row.code.as_deref() {
+            let date = day(row)?;
+            values.push(ValueKey {
+                id: &row.id,
+                code,
+                name: &row.title,
+                date,
+                at: seconds(row.starts_at, date),
+            });
+        }
+    }
+    summaries(network, &test_lines(values), rows)
 }
 
 /// `GET /records/{record}/results/{code}`: one test's values over time.
@@ -250,14 +400,14 @@ pub(super) fn medical_summary(
                 criticality,
                 clinical_status,
                 recorded: day(row)?,
-                hospital: hospital_name(network, row),
+                hospital: network.hospital_name(&row.hospital_id, &row.hospital_name),
             }),
             // Rows come newest first: the first blood group is the latest.
             ItemDetail::BloodGroup { value } if summary.blood_group.is_none() => {
                 summary.blood_group = Some(BloodGroup {
                     value,
                     determined: day(row)?,
-                    hospital: hospital_name(network, row),
+                    hospital: network.hospital_name(&row.hospital_id, &row.hospital_name),
                 });
             }
             ItemDetail::Risk { clinical_status } => summary.risks.push(RiskItem {
@@ -266,7 +416,7 @@ pub(super) fn medical_summary(
                 clinical_status,
                 onset: day(row)?,
                 ended: end_day(row)?,
-                hospital: hospital_name(network, row),
+                hospital: network.hospital_name(&row.hospital_id, &row.hospital_name),
             }),
             _ => {}
         }
@@ -331,7 +481,7 @@ pub(super) fn medication_list(
                 start: day(row)?,
                 end: end_day(row)?,
                 prescriber,
-                hospital: hospital_name(network, row),
+                hospital: network.hospital_name(&row.hospital_id, &row.hospital_name),
             });
         }
     }
@@ -396,7 +546,7 @@ pub(super) fn appointment_list(
                 status: row.fhir_status.clone(),
                 location,
                 practitioner,
-                hospital: hospital_name(network, row),
+                hospital: network.hospital_name(&row.hospital_id, &row.hospital_name),
             };
             if item.end.unwrap_or(item.start) >= at {
                 list.upcoming.push(item);

@@ -48,6 +48,77 @@ impl ItemRow {
     pub fn detail(&self) -> anyhow::Result<ItemDetail> {
         Ok(serde_json::from_str(&self.detail_json)?)
     }
+
+    /// What the rules look at.
+    pub fn facts(&self) -> ItemFacts<'_> {
+        ItemFacts {
+            section: &self.section,
+            hospital_id: &self.hospital_id,
+            report_cutoff: self.report_cutoff.as_deref(),
+            item_date: &self.item_date,
+            validated: self.validated,
+            shielded: self.shielded,
+        }
+    }
+}
+
+/// What the access rules look at in a stored item.
+#[derive(Clone, Copy)]
+pub struct ItemFacts<'a> {
+    /// `result`, `allergy`, …
+    pub section: &'a str,
+    /// The hospital (Organization id).
+    pub hospital_id: &'a str,
+    /// The hospital's imported cutoff.
+    pub report_cutoff: Option<&'a str>,
+    /// `YYYY-MM-DD`.
+    pub item_date: &'a str,
+    /// 1 when validated.
+    pub validated: i64,
+    /// 1 when shielded.
+    pub shielded: i64,
+}
+
+/// A result with only what the rules and the results overview need: a large record's overview
+/// decides every value but loads the details of one value per test.
+#[derive(Clone, PartialEq, Eq, sqlx::FromRow)]
+pub struct ResultKey {
+    /// `Observation/id`.
+    pub id: String,
+    /// The hospital (Organization id).
+    pub hospital_id: String,
+    /// `YYYY-MM-DD`.
+    pub item_date: String,
+    /// Unix seconds.
+    pub starts_at: Option<i64>,
+    /// The test's code.
+    pub code: Option<String>,
+    /// The test's name.
+    pub title: String,
+    /// 1 when validated.
+    pub validated: i64,
+    /// 1 when shielded.
+    pub shielded: i64,
+    /// The imported hospital name (joined).
+    pub hospital_name: String,
+    /// The hospital's imported cutoff (joined).
+    pub report_cutoff: Option<String>,
+}
+
+inzage_domain::redacted_debug!(ResultKey { id });
+
+impl ResultKey {
+    /// What the rules look at.
+    pub fn facts(&self) -> ItemFacts<'_> {
+        ItemFacts {
+            section: "result",
+            hospital_id: &self.hospital_id,
+            report_cutoff: self.report_cutoff.as_deref(),
+            item_date: &self.item_date,
+            validated: self.validated,
+            shielded: self.shielded,
+        }
+    }
 }
 
 const COLUMNS: &str = "i.id, i.patient_id, i.hospital_id, i.section, i.item_date, i.starts_at, \
@@ -153,6 +224,42 @@ impl Store {
         .bind(patient_id)
         .fetch_all(&self.pool)
         .await?)
+    }
+
+    /// The keys of a record's results, in no particular order.
+    pub async fn result_keys_of(&self, patient_id: &str) -> anyhow::Result<Vec<ResultKey>> {
+        Ok(sqlx::query_as::<_, ResultKey>(
+            "SELECT i.id, i.hospital_id, i.item_date, i.starts_at, i.code, i.title, i.validated, \
+             i.shielded, h.name AS hospital_name, h.report_cutoff \
+             FROM record_items i JOIN hospitals h ON h.id = i.hospital_id \
+             WHERE i.patient_id = $1 AND i.section = 'result'",
+        )
+        .bind(patient_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// Items of a record by id, in no particular order; ids of other records are left out.
+    pub async fn items_by_id(
+        &self,
+        patient_id: &str,
+        ids: &[&str],
+    ) -> anyhow::Result<Vec<ItemRow>> {
+        let mut rows = Vec::with_capacity(ids.len());
+        for chunk in ids.chunks(BATCH) {
+            let marks: Vec<String> = (2..chunk.len() + 2).map(|n| format!("${n}")).collect();
+            let sql = format!(
+                "SELECT {COLUMNS} FROM record_items i JOIN hospitals h ON h.id = i.hospital_id \
+                 WHERE i.patient_id = $1 AND i.id IN ({})",
+                marks.join(", ")
+            );
+            let mut q = sqlx::query_as::<_, ItemRow>(&sql).bind(patient_id);
+            for id in chunk {
+                q = q.bind(*id);
+            }
+            rows.extend(q.fetch_all(&self.pool).await?);
+        }
+        Ok(rows)
     }
 
     /// A record's results of one test, oldest first.
