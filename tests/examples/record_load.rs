@@ -1,6 +1,6 @@
 //! How a large record holds up: one patient with 5,000 lab values (50 tests × 100) and 500
 //! reports, on top of the demo. Times the results overview, one test's 100 values, the report
-//! list and the FHIR export as the patient asks for them over HTTP on loopback (the real
+//! list (whole and filtered), the search across the record and the FHIR export as the patient asks for them over HTTP on loopback (the real
 //! handlers: session, authorization, every item decided by the domain crate, the audit entry,
 //! JSON), 200 times each. Run with
 //! `cargo run --release -p inzage-tests --example record_load` (SQLite), or with
@@ -118,6 +118,20 @@ async fn main() -> anyhow::Result<()> {
         &app,
         "report list (500+ reports)",
         &format!("{rec}/reports"),
+    )
+    .await?;
+    measure(
+        &client,
+        &app,
+        "report list, words and a period",
+        &format!("{rec}/reports?q=verslag+12&from=2018-01-01&to=2022-12-31"),
+    )
+    .await?;
+    measure(
+        &client,
+        &app,
+        "search across the record (a word)",
+        &format!("{rec}/search?q=glucose"),
     )
     .await?;
     measure(

@@ -88,24 +88,144 @@ pub async fn fresh_database(db: Db, dir: &tempfile::TempDir) -> anyhow::Result<S
             dir.path().join("inzage.db").display()
         )),
         Db::Postgres => {
-            let admin = std::env::var("INZAGE_TEST_POSTGRES").context(
-                "INZAGE_TEST_POSTGRES is not set: run the tests with `cargo xtask test`, \
-                 which starts a throwaway PostgreSQL",
-            )?;
-            sqlx::any::install_default_drivers();
+            let (admin, base) = postgres_admin()?;
             let name = format!("inzage_test_{}", uuid::Uuid::new_v4().simple());
-            let pool = sqlx::AnyPool::connect(&admin).await?;
             sqlx::query(&format!("CREATE DATABASE {name}"))
-                .execute(&pool)
+                .execute(&admin)
                 .await?;
-            pool.close().await;
-            let base = admin
-                .rsplit_once('/')
-                .map(|(b, _)| b.to_owned())
-                .context("INZAGE_TEST_POSTGRES has no database part")?;
+            admin.close().await;
             Ok(format!("{base}/{name}"))
         }
     }
+}
+
+async fn seed_demo(store: &Store, config: &Config) -> anyhow::Result<Vec<DemoLogin>> {
+    demo::seed(
+        store,
+        &demo_bundles(),
+        config.default_report_cutoff,
+        config.password_hashing,
+        TEST_START,
+    )
+    .await
+}
+
+/// The demo data imported once per test process and database kind (parsing 7 MB of FHIR and
+/// hashing every demo password and code card took most of each test's time); each test gets
+/// its own copy: a copied SQLite file, or a PostgreSQL database created from it as a template.
+struct Seeded {
+    db: Db,
+    /// The SQLite file, or the PostgreSQL template database's name.
+    source: String,
+    /// The settings the demo was imported with.
+    cutoff: Option<time::Date>,
+    cost: HashCost,
+    /// The demo's logins, the same in every copy.
+    logins: Vec<DemoLogin>,
+}
+
+static SEEDED_SQLITE: tokio::sync::OnceCell<Seeded> = tokio::sync::OnceCell::const_new();
+static SEEDED_POSTGRES: tokio::sync::OnceCell<Seeded> = tokio::sync::OnceCell::const_new();
+
+/// This process's imported demo on `db`, if it was imported with `config`'s settings (a test
+/// that changes them gets a fresh import).
+async fn seeded(db: Db, config: &Config) -> anyhow::Result<Option<&'static Seeded>> {
+    let cell = match db {
+        Db::Sqlite => &SEEDED_SQLITE,
+        Db::Postgres => &SEEDED_POSTGRES,
+    };
+    let defaults = test_config("", std::path::Path::new(""), std::path::Path::new(""))?;
+    let seeded = cell
+        .get_or_try_init(|| Seeded::import(db, &defaults))
+        .await?;
+    Ok(
+        (seeded.cutoff == config.default_report_cutoff && seeded.cost == config.password_hashing)
+            .then_some(seeded),
+    )
+}
+
+impl Seeded {
+    async fn import(db: Db, config: &Config) -> anyhow::Result<Self> {
+        let source = match db {
+            Db::Sqlite => {
+                let dir = std::env::temp_dir().join("inzage-tests");
+                std::fs::create_dir_all(&dir)?;
+                let file = dir.join(format!("demo-{}.db", std::process::id()));
+                if file.exists() {
+                    std::fs::remove_file(&file)?;
+                }
+                file.display().to_string()
+            }
+            Db::Postgres => format!("inzage_demo_{}", uuid::Uuid::new_v4().simple()),
+        };
+        let this = Self {
+            db,
+            source,
+            cutoff: config.default_report_cutoff,
+            cost: config.password_hashing,
+            logins: Vec::new(),
+        };
+        let url = match db {
+            Db::Sqlite => format!("sqlite://{}", this.source),
+            Db::Postgres => {
+                let (admin, base) = postgres_admin()?;
+                sqlx::query(&format!("CREATE DATABASE {}", this.source))
+                    .execute(&admin)
+                    .await?;
+                admin.close().await;
+                format!("{base}/{}", this.source)
+            }
+        };
+        let store = Store::connect(&url).await?;
+        let logins = seed_demo(&store, config).await?;
+        if db == Db::Sqlite {
+            // One self-contained file (nothing left in a write-ahead log) to copy.
+            sqlx::query("PRAGMA wal_checkpoint(TRUNCATE)")
+                .execute(store.pool())
+                .await?;
+        }
+        // A template database must have no connections while it is copied.
+        store.pool().close().await;
+        Ok(Self { logins, ..this })
+    }
+
+    /// A new database holding a copy of the demo; its URL.
+    async fn copy(&self, dir: &tempfile::TempDir) -> anyhow::Result<String> {
+        match self.db {
+            Db::Sqlite => {
+                let file = dir.path().join("inzage.db");
+                std::fs::copy(&self.source, &file)?;
+                Ok(format!("sqlite://{}", file.display()))
+            }
+            Db::Postgres => {
+                let (admin, base) = postgres_admin()?;
+                let name = format!("inzage_test_{}", uuid::Uuid::new_v4().simple());
+                sqlx::query(&format!("CREATE DATABASE {name} TEMPLATE {}", self.source))
+                    .execute(&admin)
+                    .await?;
+                admin.close().await;
+                Ok(format!("{base}/{name}"))
+            }
+        }
+    }
+}
+
+/// A connection to the test PostgreSQL server's admin database, and the URL without the
+/// database's name.
+fn postgres_admin() -> anyhow::Result<(sqlx::AnyPool, String)> {
+    let admin = std::env::var("INZAGE_TEST_POSTGRES").context(
+        "INZAGE_TEST_POSTGRES is not set: run the tests with `cargo xtask test`, \
+         which starts a throwaway PostgreSQL",
+    )?;
+    sqlx::any::install_default_drivers();
+    let pool = sqlx::any::AnyPoolOptions::new()
+        .max_connections(1)
+        .connect_lazy(&admin)?;
+    let base = admin
+        .rsplit_once('/')
+        .map(|(b, _)| b.to_owned())
+        .context("INZAGE_TEST_POSTGRES has no database part")?;
+    Ok((pool, base))
 }
 
 impl TestApp {
@@ -122,7 +242,6 @@ impl TestApp {
     ) -> anyhow::Result<TestApp> {
         init_logging();
         let dir = Arc::new(tempfile::tempdir()?);
-        let database_url = fresh_database(db, &dir).await?;
         let dist = match std::env::var_os("INZAGE_DIST") {
             Some(d) => PathBuf::from(d),
             None => {
@@ -133,17 +252,26 @@ impl TestApp {
             }
         };
         let clock = ManualClock::new(TEST_START);
-        let store = Store::connect(&database_url).await?;
-        let mut config = test_config(&database_url, &dist, &dir.path().join("uploads"))?;
+        let mut config = test_config("", &dist, &dir.path().join("uploads"))?;
         configure(&mut config);
-        let logins = demo::seed(
-            &store,
-            &demo_bundles(),
-            config.default_report_cutoff,
-            config.password_hashing,
-            TEST_START,
-        )
-        .await?;
+        let (database_url, store, logins) = match seeded(db, &config).await? {
+            // The usual case: a copy of the demo imported once for this test process.
+            Some(template) => {
+                let url = template.copy(&dir).await?;
+                (
+                    url.clone(),
+                    Store::connect(&url).await?,
+                    template.logins.clone(),
+                )
+            }
+            None => {
+                let url = fresh_database(db, &dir).await?;
+                let store = Store::connect(&url).await?;
+                let logins = seed_demo(&store, &config).await?;
+                (url, store, logins)
+            }
+        };
+        config.database_url.clone_from(&database_url);
         let app = Self::start(config, clock.clone(), store.clone()).await?;
         Ok(TestApp {
             addr: app,

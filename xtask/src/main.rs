@@ -5,10 +5,11 @@
 //!   and `tests/data/inzage-demo-extra.json`), with `DATABASE_URL` defaulting to
 //!   `sqlite://inzage.db`. The server prints the demo logins itself.
 //! - `cargo xtask test` runs every check CI runs (`.ci/run` calls it): tools, rustfmt, clippy for
-//!   the host and for wasm32, `cargo test` with a throwaway PostgreSQL for the API tests, the
-//!   domain tests compiled to wasm32 in headless Chromium, the JavaScript binding's tests in Node
-//!   (`domain-js/`), a release build of the SPA and the end-to-end tests against it. It stops at
-//!   the first failing step and names it.
+//!   the host and for wasm32, the domain tests compiled to wasm32 in headless Chromium, the
+//!   JavaScript binding's tests in Node (`domain-js/`), then one `cargo test` with a throwaway
+//!   PostgreSQL for the API tests and the end-to-end tests against a release build of the SPA.
+//!   That build runs in the background from the start (in `target/spa`). It stops at the first
+//!   failing step and names it.
 //!
 //! The tools are pinned: trunk [`TRUNK_VERSION`]; wasm-bindgen-cli at the version of the
 //! `wasm-bindgen` crate in `Cargo.lock` (the two must match); wasm-opt from the npm package
@@ -110,13 +111,18 @@ fn test_steps() -> Result<()> {
     step("rustfmt", || {
         run_cmd(&mut ws.cargo(&["fmt", "--all", "--", "--check"]))
     })?;
+    // The SPA's release build (fat LTO, mostly on one core) runs beside the checks below, in
+    // its own target directory so neither waits for the other's lock.
+    let spa = step("trunk build --release (in the background)", || {
+        SpaBuild::start(&ws)
+    })?;
     step("clippy (host)", || {
         // The feature, or clippy would skip the e2e test (it has `required-features`).
         run_cmd(&mut ws.cargo(&[
             "clippy",
             "--all-targets",
             "--features",
-            "inzage-tests/e2e",
+            E2E_FEATURE,
             "--",
             "-D",
             "warnings",
@@ -145,20 +151,6 @@ fn test_steps() -> Result<()> {
             WASM_TARGET,
         ]))
     })?;
-
-    {
-        // Stopped and removed when this block ends, also when `cargo test` fails.
-        let postgres = step("start a throwaway PostgreSQL", || {
-            TempPostgres::start(&postgres_bin)
-        })?;
-        step("cargo test (SQLite and PostgreSQL)", || {
-            run_cmd(
-                ws.cargo(&["test"])
-                    .env("INZAGE_TEST_POSTGRES", postgres.url()),
-            )
-        })?;
-    }
-
     step("domain tests in headless Chromium (wasm32)", || {
         run_cmd(
             ws.cargo(&["test", "-p", "inzage-domain", "--target", WASM_TARGET])
@@ -166,26 +158,99 @@ fn test_steps() -> Result<()> {
         )
     })?;
     step("JavaScript binding (Node)", || {
-        // `cargo test` checked natively that the committed fixture holds the domain's
+        // `cargo test` checks natively that the committed fixture holds the domain's
         // decisions; here the same fixture is replayed through wasm in Node.
         run_cmd(ws.cmd("bash").arg("domain-js/build.sh"))?;
         run_cmd(ws.cmd("node").args(["--test", "domain-js/test/"]))
     })?;
-    step("trunk build --release", || trunk_build(&ws))?;
-    step("end-to-end tests (headless Chromium)", || {
-        run_cmd(
-            ws.cargo(&[
-                "test",
-                "-p",
-                "inzage-tests",
-                "--features",
-                "e2e",
-                "--test",
-                "e2e",
-            ])
-            .env("INZAGE_DIST", ws.dist()),
-        )
-    })
+    step("trunk build --release (waiting for it)", || spa.finish())?;
+
+    // Stopped and removed when this block ends, also when `cargo test` fails.
+    let postgres = step("start a throwaway PostgreSQL", || {
+        TempPostgres::start(&postgres_bin)
+    })?;
+    // One build for every test, the end-to-end tests included: the same packages and features
+    // as clippy's, so no dependency is compiled twice.
+    step(
+        "cargo test (SQLite, PostgreSQL, and end-to-end in headless Chromium)",
+        || {
+            run_cmd(
+                ws.cargo(&["test", "--features", E2E_FEATURE])
+                    .env("INZAGE_TEST_POSTGRES", postgres.url())
+                    .env("INZAGE_DIST", ws.dist()),
+            )
+        },
+    )
+}
+
+/// Enables the end-to-end tests, which need the built SPA and chromedriver.
+const E2E_FEATURE: &str = "inzage-tests/e2e";
+
+/// Where trunk's cargo builds the SPA: apart from the host builds' `target/`.
+const SPA_TARGET_DIR: &str = "target/spa";
+
+/// A `trunk build --release` running in the background, its output going to a log file that is
+/// shown when it fails. Dropping it unfinished stops it.
+struct SpaBuild {
+    child: Option<std::process::Child>,
+    log: PathBuf,
+    started: Instant,
+}
+
+impl SpaBuild {
+    fn start(ws: &Workspace) -> Result<Self> {
+        let log = ws.root.join("target/spa-build.log");
+        fs::create_dir_all(ws.root.join("target"))?;
+        let out = fs::File::create(&log)
+            .with_context(|| format!("could not create {}", log.display()))?;
+        let mut cmd = trunk_command(ws);
+        let shown = describe(&cmd);
+        let child = cmd
+            .stdin(Stdio::null())
+            .stdout(out.try_clone()?)
+            .stderr(out)
+            .spawn()
+            .with_context(|| format!("could not start `{shown}`"))?;
+        println!("$ {shown} > {}", log.display());
+        Ok(Self {
+            child: Some(child),
+            log,
+            started: Instant::now(),
+        })
+    }
+
+    fn finish(mut self) -> Result<()> {
+        let Some(mut child) = self.child.take() else {
+            bail!("the SPA build was already waited for");
+        };
+        let status = child.wait().context("waiting for trunk")?;
+        let log = fs::read_to_string(&self.log).unwrap_or_default();
+        if !status.success() {
+            let tail: Vec<&str> = log.lines().rev().take(60).collect();
+            for line in tail.into_iter().rev() {
+                println!("{line}");
+            }
+            bail!(
+                "`trunk build --release` failed ({status}); its whole output is in {}",
+                self.log.display()
+            );
+        }
+        println!(
+            "built in {} (output in {})",
+            format_duration(self.started.elapsed()),
+            self.log.display()
+        );
+        Ok(())
+    }
+}
+
+impl Drop for SpaBuild {
+    fn drop(&mut self) {
+        if let Some(child) = &mut self.child {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+    }
 }
 
 /// The workspace root and the `PATH` every child process gets.
@@ -279,9 +344,23 @@ fn ensure_trunk(ws: &Workspace) -> Result<()> {
         println!("trunk {TRUNK_VERSION} is installed");
         return Ok(());
     }
-    println!("installing trunk {TRUNK_VERSION} (takes about 9 minutes)");
-    run_cmd(&mut ws.cargo(&["install", "--locked", &format!("trunk@{TRUNK_VERSION}")]))?;
+    println!("installing trunk {TRUNK_VERSION} (takes about 5 minutes)");
+    run_cmd(&mut tool_install(
+        ws,
+        &["install", "--locked", &format!("trunk@{TRUNK_VERSION}")],
+    ))?;
     expect_version(ws, "trunk", TRUNK_VERSION)
+}
+
+/// `cargo install` of a build tool without the tool's own release settings for the smallest,
+/// fastest binary (trunk asks for fat LTO in one codegen unit: about 4 of its 7.5 minutes on
+/// two cores). A build tool's own speed hardly matters; the settings come from the
+/// environment, which overrides the tool's manifest.
+fn tool_install(ws: &Workspace, args: &[&str]) -> Command {
+    let mut cmd = ws.cargo(args);
+    cmd.env("CARGO_PROFILE_RELEASE_LTO", "false")
+        .env("CARGO_PROFILE_RELEASE_CODEGEN_UNITS", "16");
+    cmd
 }
 
 /// wasm-bindgen-cli (with `wasm-bindgen-test-runner`) at exactly the locked `wasm-bindgen`.
@@ -297,7 +376,10 @@ fn ensure_wasm_bindgen(ws: &Workspace) -> Result<()> {
     }
     println!("installing wasm-bindgen-cli {version} (takes about 3 minutes)");
     // Not `--locked`: its lock file names a crate version the registry no longer has.
-    run_cmd(&mut ws.cargo(&["install", &format!("wasm-bindgen-cli@{version}")]))?;
+    run_cmd(&mut tool_install(
+        ws,
+        &["install", &format!("wasm-bindgen-cli@{version}")],
+    ))?;
     for bin in binaries {
         expect_version(ws, bin, &version)?;
     }
@@ -636,7 +718,15 @@ fn free_port() -> Result<u16> {
 // ---------------------------------------------------------------------------------------------
 
 fn trunk_build(ws: &Workspace) -> Result<()> {
-    run_cmd(ws.cmd("trunk").args(["build", "--release"]))
+    run_cmd(&mut trunk_command(ws))
+}
+
+/// `trunk build --release`, its cargo building in [`SPA_TARGET_DIR`].
+fn trunk_command(ws: &Workspace) -> Command {
+    let mut cmd = ws.cmd("trunk");
+    cmd.args(["build", "--release"])
+        .env("CARGO_TARGET_DIR", ws.root.join(SPA_TARGET_DIR));
+    cmd
 }
 
 fn check_demo_data(ws: &Workspace) -> Result<()> {
