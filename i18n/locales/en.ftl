@@ -834,6 +834,7 @@ list-hospital = Hospital
 list-hospital-all = All hospitals
 list-from = From
 list-to = Up to and including
+list-filters = Search and filter
 list-apply = Apply
 list-clear = Clear filters
 list-pages = Pages

@@ -834,6 +834,7 @@ list-hospital = Hôpital
 list-hospital-all = Tous les hôpitaux
 list-from = À partir du
 list-to = Jusqu'au
+list-filters = Rechercher et filtrer
 list-apply = Appliquer
 list-clear = Effacer les filtres
 list-pages = Pages

@@ -834,6 +834,7 @@ list-hospital = Ziekenhuis
 list-hospital-all = Alle ziekenhuizen
 list-from = Vanaf
 list-to = Tot en met
+list-filters = Zoeken en filteren
 list-apply = Toepassen
 list-clear = Filters wissen
 list-pages = Pagina's

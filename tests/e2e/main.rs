@@ -3007,6 +3007,13 @@ async fn a_patient_filters_her_reports_and_searches_her_record_on_a_phone() -> a
         .await?;
         assert!(all.contains("Ontslagbrief"), "{all}");
 
+        // The filters are folded while they filter nothing, so a phone shows the list first.
+        let folded = wait_css(&client, "[data-testid=list-filters-box]").await?;
+        assert_eq!(folded.attr("open").await?, None);
+        wait_css(&client, "[data-testid=list-filters-box] > summary")
+            .await?
+            .click()
+            .await?;
         fill(&client, "#q", "RECHTERKNIE").await?;
         apply_filters(&client).await?;
         wait_text(&client, "[data-testid=report-list]", |t| {
@@ -3042,12 +3049,14 @@ async fn a_patient_filters_her_reports_and_searches_her_record_on_a_phone() -> a
         save_screenshot(&client, "reports-filter-error-360.png").await?;
         assert_accessible(&client, "the report filters with an error on a phone").await?;
 
-        // Clearing brings every report back.
+        // Clearing brings every report back, and folds the filters again.
         nav(&client, "Filters wissen").await?;
         wait_text(&client, "[data-testid=report-list]", |t| {
             t.contains("Ontslagbrief")
         })
         .await?;
+        let folded = wait_css(&client, "[data-testid=list-filters-box]").await?;
+        assert_eq!(folded.attr("open").await?, None);
 
         // A bad day in a hand-edited URL: the message beside the field, the whole list below.
         client

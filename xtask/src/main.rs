@@ -309,10 +309,14 @@ fn cargo_home() -> Result<PathBuf> {
     Ok(PathBuf::from(home).join(".cargo"))
 }
 
-/// Prints a step's name, runs it, and names the step in its error.
+/// Prints a step's name, runs it, prints how long it took (to see where a run's time goes),
+/// and names the step in its error.
 fn step<T>(name: &str, f: impl FnOnce() -> Result<T>) -> Result<T> {
     println!("\n==> {name}");
-    f().with_context(|| format!("step `{name}` failed"))
+    let started = Instant::now();
+    let result = f().with_context(|| format!("step `{name}` failed"));
+    println!("<== {name}: {}", format_duration(started.elapsed()));
+    result
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -344,7 +348,7 @@ fn ensure_trunk(ws: &Workspace) -> Result<()> {
         println!("trunk {TRUNK_VERSION} is installed");
         return Ok(());
     }
-    println!("installing trunk {TRUNK_VERSION} (takes about 5 minutes)");
+    println!("installing trunk {TRUNK_VERSION} (takes about 6 minutes)");
     run_cmd(&mut tool_install(
         ws,
         &["install", "--locked", &format!("trunk@{TRUNK_VERSION}")],
@@ -353,7 +357,7 @@ fn ensure_trunk(ws: &Workspace) -> Result<()> {
 }
 
 /// `cargo install` of a build tool without the tool's own release settings for the smallest,
-/// fastest binary (trunk asks for fat LTO in one codegen unit: about 4 of its 7.5 minutes on
+/// fastest binary (trunk asks for fat LTO in one codegen unit: about 1.5 of its 7.5 minutes on
 /// two cores). A build tool's own speed hardly matters; the settings come from the
 /// environment, which overrides the tool's manifest.
 fn tool_install(ws: &Workspace, args: &[&str]) -> Command {

@@ -58,6 +58,10 @@ pub(crate) fn ListFilters(
     hospitals: Vec<HospitalOption>,
     /// The label of the words field.
     words_label: &'static str,
+    /// Whether the form starts folded under a "Search and filter" summary while it filters
+    /// nothing (on a list, so that a phone shows the list first); a search page shows it open.
+    #[prop(optional)]
+    folded: bool,
 ) -> impl IntoView {
     let words = RwSignal::new(query.q.clone().unwrap_or_default());
     let hospital = RwSignal::new(query.hospital.clone().unwrap_or_default());
@@ -91,7 +95,7 @@ pub(crate) fn ListFilters(
         .into_iter()
         .map(|h| view! { <option value=h.id>{h.name}</option> })
         .collect_view();
-    view! {
+    let form = view! {
         <form role="search" class="list-filters" on:submit=submit novalidate data-testid="list-filters">
             <Field id="q" label=Signal::derive(move || t(words_label)) value=words errors=errors kind="search"/>
             <div class="field">
@@ -116,6 +120,19 @@ pub(crate) fn ListFilters(
                 {narrowing.then(|| view! { <A href=clear attr:class="button-link">{move || t("list.clear")}</A> })}
             </div>
         </form>
+    };
+    if folded {
+        // Open when it filters something or holds an error, so what it does stays in sight.
+        let open = narrowing;
+        view! {
+            <details class="list-filters-box" open=open data-testid="list-filters-box">
+                <summary>{move || t("list.filters")}</summary>
+                {form}
+            </details>
+        }
+        .into_any()
+    } else {
+        form.into_any()
     }
 }
 

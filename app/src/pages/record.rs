@@ -132,7 +132,7 @@ fn ResultsTable(overview: ResultsOverview, query: ListQuery) -> impl IntoView {
     let page = overview.page;
     let filters = has_any.then(|| {
         view! {
-            <ListFilters path="/resultaten" query=query.clone() hospitals=overview.hospitals.clone() words_label="results.filter.words"/>
+            <ListFilters path="/resultaten" query=query.clone() hospitals=overview.hospitals.clone() words_label="results.filter.words" folded=true/>
         }
     });
     let rows = overview

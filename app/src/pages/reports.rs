@@ -77,7 +77,7 @@ fn ReportTable(list: ReportList, current: Option<Current>, query: ListQuery) -> 
     let page = list.page;
     let filters = has_any.then(|| {
         view! {
-            <ListFilters path="/verslagen" query=query.clone() hospitals=list.hospitals.clone() words_label="reports.filter.words"/>
+            <ListFilters path="/verslagen" query=query.clone() hospitals=list.hospitals.clone() words_label="reports.filter.words" folded=true/>
         }
     });
     let download = current.clone().filter(|_| has_any).map(|c| {
