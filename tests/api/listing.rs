@@ -4,11 +4,11 @@
 
 use std::collections::HashSet;
 
+use super::sections::get;
 use inzage_domain::record::{HitKind, ResultsOverview, SearchResults};
 use inzage_domain::wire::{AuditPage, ErrorBody, ReportList};
 use inzage_tests::{browser, Db, TestApp};
 use reqwest::StatusCode;
-use serde::de::DeserializeOwned;
 use time::macros::date;
 
 on_both_backends!(
@@ -19,16 +19,6 @@ on_both_backends!(
 );
 
 const DEMO_HOSPITAL: &str = "AZ Voorbeeld (demo)";
-
-async fn get<T: DeserializeOwned>(
-    client: &reqwest::Client,
-    app: &TestApp,
-    path: &str,
-) -> anyhow::Result<T> {
-    let res = client.get(app.url(path)).send().await?;
-    anyhow::ensure!(res.status() == StatusCode::OK, "{path}: {}", res.status());
-    Ok(res.json().await?)
-}
 
 async fn reports_filter_by_hospital_period_and_words_in_pages(db: Db) -> anyhow::Result<()> {
     let app = TestApp::spawn(db).await?;

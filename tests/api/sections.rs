@@ -19,7 +19,8 @@ on_both_backends!(
     each_section_read_is_audited_once,
 );
 
-async fn get<T: DeserializeOwned>(
+/// GETs `path` as `client`, expecting 200, and reads the JSON.
+pub(super) async fn get<T: DeserializeOwned>(
     client: &reqwest::Client,
     app: &TestApp,
     path: &str,

@@ -11,8 +11,10 @@ use leptos_router::hooks::{use_navigate, use_query_map};
 
 use super::linked::focus_first_error;
 use super::login::Field;
-use crate::api;
+use super::reports::of_current;
+use crate::api::{self, ApiFailure};
 use crate::i18n::{t, tr};
+use crate::records::Records;
 
 /// The list query in the current URL.
 pub(crate) fn use_list_query() -> Memo<ListQuery> {
@@ -28,10 +30,31 @@ pub(crate) fn use_list_query() -> Memo<ListQuery> {
     })
 }
 
+/// The current record's list for the filters in the URL: the query, and the data, loaded
+/// again when the record or the query changes.
+pub(crate) fn use_list<T, Fut>(
+    load: impl Fn(String, ListQuery) -> Fut + Copy + 'static,
+) -> (
+    Memo<ListQuery>,
+    LocalResource<Option<Result<T, ApiFailure>>>,
+)
+where
+    T: 'static,
+    Fut: std::future::Future<Output = Result<T, ApiFailure>> + 'static,
+{
+    let records = expect_context::<Records>();
+    let query = use_list_query();
+    let data = LocalResource::new(move || {
+        let q = sendable(&query.get());
+        of_current(records.get(), move |c| load(c.record, q))
+    });
+    (query, data)
+}
+
 /// What to ask the server for the query in the URL: the query itself, or, when a hand-edited
 /// or old URL holds a bad filter, no filter at all; the form then shows the error beside its
 /// field (the server would refuse the same query with the same message).
-pub(crate) fn sendable(query: &ListQuery) -> ListQuery {
+fn sendable(query: &ListQuery) -> ListQuery {
     match query.validate() {
         Ok(_) => query.clone(),
         Err(_) => ListQuery::default(),

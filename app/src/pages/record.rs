@@ -13,14 +13,14 @@ use leptos_router::hooks::use_params_map;
 
 use super::ensure_me;
 use super::handle_session;
-use super::listing::{empty_text, sendable, use_list_query, ListFilters, Pager};
+use super::listing::{empty_text, use_list, ListFilters, Pager};
 use super::reports::of_current;
 use crate::api::{self, ApiFailure};
 use crate::i18n::{date, date_time, number_text, t, t1, text_of, tr, track};
 use crate::records::{Current, Records};
 
 /// Shows a section once loaded: busy text, the content, or the error in an alert.
-fn section_view<T: Clone + Send + Sync + 'static, V: IntoView + 'static>(
+pub(crate) fn section_view<T: Clone + Send + Sync + 'static, V: IntoView + 'static>(
     data: LocalResource<Option<Result<T, ApiFailure>>>,
     loading: &'static str,
     show: impl Fn(T) -> V + Send + Sync + 'static,
@@ -109,14 +109,7 @@ fn flag_badge(flag: Flag) -> impl IntoView {
 #[component]
 pub fn ResultsPage() -> impl IntoView {
     ensure_me();
-    let records = expect_context::<Records>();
-    let query = use_list_query();
-    let data = LocalResource::new(move || {
-        let q = sendable(&query.get());
-        of_current(records.get(), |c| async move {
-            api::record_results(&c.record, &q).await
-        })
-    });
+    let (query, data) = use_list(|record, q| async move { api::record_results(&record, &q).await });
     view! {
         <h1>{move || t("results.title")}</h1>
         {section_view(data, "results.loading", move |o: ResultsOverview| {

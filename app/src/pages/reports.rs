@@ -6,7 +6,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 use leptos_router::hooks::use_params_map;
 
-use super::listing::{empty_text, sendable, use_list_query, ListFilters, Pager};
+use super::listing::{empty_text, use_list, ListFilters, Pager};
 use super::{ensure_me, handle_session};
 use crate::api::{self, ApiFailure};
 use crate::i18n::{date, t, t1, tr, track};
@@ -33,13 +33,7 @@ where
 pub fn ReportsPage() -> impl IntoView {
     ensure_me();
     let records = expect_context::<Records>();
-    let query = use_list_query();
-    let list = LocalResource::new(move || {
-        let q = sendable(&query.get());
-        of_current(records.get(), |c| async move {
-            api::record_reports(&c.record, &q).await
-        })
-    });
+    let (query, list) = use_list(|record, q| async move { api::record_reports(&record, &q).await });
     view! {
         <h1>{move || t("reports.title")}</h1>
         {move || {

@@ -6,12 +6,11 @@ use inzage_domain::record::{HitKind, SearchHit, SearchResults};
 use leptos::prelude::*;
 use leptos_router::components::A;
 
-use super::listing::{empty_text, sendable, use_list_query, ListFilters, Pager};
-use super::reports::of_current;
-use super::{ensure_me, handle_session};
+use super::ensure_me;
+use super::listing::{empty_text, use_list, ListFilters, Pager};
+use super::record::section_view;
 use crate::api;
-use crate::i18n::{date, t, tr, track};
-use crate::records::Records;
+use crate::i18n::{date, t, tr};
 
 /// The page that shows a hit, and the name of its kind.
 fn target(hit: &SearchHit) -> (String, &'static str) {
@@ -30,30 +29,13 @@ fn target(hit: &SearchHit) -> (String, &'static str) {
 #[component]
 pub fn SearchPage() -> impl IntoView {
     ensure_me();
-    let records = expect_context::<Records>();
-    let query = use_list_query();
-    let data = LocalResource::new(move || {
-        let q = sendable(&query.get());
-        of_current(records.get(), |c| async move {
-            api::record_search(&c.record, &q).await
-        })
-    });
+    let (query, data) = use_list(|record, q| async move { api::record_search(&record, &q).await });
     view! {
         <h1>{move || t("search.title")}</h1>
         <p>{move || t("search.intro")}</p>
-        {move || {
-            track();
-            match data.get().flatten() {
-                None => view! { <p aria-busy="true">{move || t("search.loading")}</p> }.into_any(),
-                Some(result) => {
-                    handle_session(&result);
-                    match result {
-                        Ok(found) => view! { <Hits found=found query=query.get_untracked()/> }.into_any(),
-                        Err(f) => view! { <p class="form-error" role="alert" data-testid="section-error">{tr(&f.message())}</p> }.into_any(),
-                    }
-                }
-            }
-        }}
+        {section_view(data, "search.loading", move |found: SearchResults| {
+            view! { <Hits found=found query=query.get_untracked()/> }
+        })}
     }
 }
 
