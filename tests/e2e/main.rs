@@ -3110,6 +3110,49 @@ async fn a_patient_filters_her_reports_and_searches_her_record_on_a_phone() -> a
     .await
 }
 
+/// Issue 6, item 6: a long list comes in pages. Margery's GP reads 55 of her reports: two
+/// pages, with links to the next and the previous one, and the page in the address.
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_gp_pages_through_a_long_report_list() -> anyhow::Result<()> {
+    with_browser(1280, 900, |client, base, app| async move {
+        log_in_provider(&client, &base, &app, "dr.weimann").await?;
+        wait_css(
+            &client,
+            &format!("{} [data-testid=open-record]", patient("Margery Gibson")),
+        )
+        .await?
+        .click()
+        .await?;
+        let pager = wait_text(&client, "[data-testid=pager]", |t| !t.is_empty()).await?;
+        assert!(pager.contains("Pagina 1 van 2"), "{pager}");
+        assert!(!pager.contains("Vorige pagina"), "{pager}");
+        let rows = |client: Client| async move {
+            let found = client
+                .find_all(Locator::Css("[data-testid=provider-report-list] tbody tr"))
+                .await?;
+            anyhow::Ok(found.len())
+        };
+        assert_eq!(rows(client.clone()).await?, 50);
+        nav(&client, "Volgende pagina").await?;
+        let pager = wait_text(&client, "[data-testid=pager]", |t| {
+            t.contains("Pagina 2 van 2")
+        })
+        .await?;
+        assert!(!pager.contains("Volgende pagina"), "{pager}");
+        assert_eq!(rows(client.clone()).await?, 5);
+        assert_eq!(client.current_url().await?.query(), Some("page=2"));
+        assert_accessible(&client, "the second page of a long report list").await?;
+        nav(&client, "Vorige pagina").await?;
+        wait_text(&client, "[data-testid=pager]", |t| {
+            t.contains("Pagina 1 van 2")
+        })
+        .await?;
+        assert_eq!(rows(client.clone()).await?, 50);
+        Ok(())
+    })
+    .await
+}
+
 // Accessibility measured in the browser (issue 9, item 2).
 
 /// The pages and states no other test checks with axe (the others check theirs where they show
