@@ -150,6 +150,7 @@ impl Seeded {
             Db::Sqlite => {
                 let dir = std::env::temp_dir().join("inzage-tests");
                 std::fs::create_dir_all(&dir)?;
+                remove_stale_copies(&dir);
                 let file = dir.join(format!("demo-{}.db", std::process::id()));
                 if file.exists() {
                     std::fs::remove_file(&file)?;
@@ -206,6 +207,22 @@ impl Seeded {
                 admin.close().await;
                 Ok(format!("{base}/{name}"))
             }
+        }
+    }
+}
+
+/// Removes the imported demos that earlier test processes left (a day old or more).
+fn remove_stale_copies(dir: &std::path::Path) {
+    let day = std::time::Duration::from_secs(24 * 3600);
+    for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+        let old = entry
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|age| age >= day);
+        if old && entry.file_name().to_string_lossy().starts_with("demo-") {
+            let _ = std::fs::remove_file(entry.path());
         }
     }
 }
