@@ -2107,6 +2107,33 @@ async fn every_page_fits_a_phone_a_tablet_and_a_desktop() -> anyhow::Result<()> 
                 "[data-testid=linked-record]",
             ),
             ("account", "/account", "[data-testid=session]"),
+            ("results", "/resultaten", "[data-testid=results-table]"),
+            ("trend", "/resultaten/718-7", "[data-testid=trend-chart]"),
+            (
+                "summary",
+                "/medisch-overzicht",
+                "[data-testid=allergy-list]",
+            ),
+            (
+                "medications",
+                "/medicatie",
+                "[data-testid=current-medications]",
+            ),
+            (
+                "appointments",
+                "/afspraken",
+                "[data-testid=upcoming-appointments]",
+            ),
+            (
+                "search",
+                "/zoeken?q=meniscus",
+                "[data-testid=search-hits] li",
+            ),
+            (
+                "reports-filtered",
+                "/verslagen?q=knie&from=2020-01-01",
+                "[data-testid=list-filters]",
+            ),
         ])
         .await?;
         log_out(&client).await?;
