@@ -361,20 +361,18 @@ pub fn record_pdf_url(record: &str) -> String {
     url(&format!("/records/{}/pdf", encode_segment(record)))
 }
 
-/// A list query as a URL query (`q=hb&page=2`), its empty fields left out.
-pub fn query_string(query: &ListQuery) -> String {
-    query
+/// `path` with a list query as its URL query (`/verslagen?q=hb&page=2`), the query's empty
+/// fields left out: for API calls and for the app's own links alike.
+pub fn with_query(path: &str, query: &ListQuery) -> String {
+    let pairs: Vec<String> = query
         .pairs()
         .into_iter()
         .map(|(name, value)| format!("{name}={}", encode_segment(value)))
-        .collect::<Vec<_>>()
-        .join("&")
-}
-
-fn with_query(path: String, query: &ListQuery) -> String {
-    match query_string(query) {
-        q if q.is_empty() => path,
-        q => format!("{path}?{q}"),
+        .collect();
+    if pairs.is_empty() {
+        path.to_owned()
+    } else {
+        format!("{path}?{}", pairs.join("&"))
     }
 }
 
@@ -382,7 +380,7 @@ fn with_query(path: String, query: &ListQuery) -> String {
 /// filters.
 pub async fn record_reports(record: &str, query: &ListQuery) -> Result<ReportList, ApiFailure> {
     get(&with_query(
-        format!("/records/{}/reports", encode_segment(record)),
+        &format!("/records/{}/reports", encode_segment(record)),
         query,
     ))
     .await
@@ -394,7 +392,7 @@ pub async fn record_results(
     query: &ListQuery,
 ) -> Result<ResultsOverview, ApiFailure> {
     get(&with_query(
-        format!("/records/{}/results", encode_segment(record)),
+        &format!("/records/{}/results", encode_segment(record)),
         query,
     ))
     .await
@@ -403,7 +401,7 @@ pub async fn record_results(
 /// A page of what in a record matches a search.
 pub async fn record_search(record: &str, query: &ListQuery) -> Result<SearchResults, ApiFailure> {
     get(&with_query(
-        format!("/records/{}/search", encode_segment(record)),
+        &format!("/records/{}/search", encode_segment(record)),
         query,
     ))
     .await

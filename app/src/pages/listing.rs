@@ -61,14 +61,6 @@ fn sendable(query: &ListQuery) -> ListQuery {
     }
 }
 
-/// `path` with `query` as its URL query.
-pub(crate) fn href_with(path: &str, query: &ListQuery) -> String {
-    match api::query_string(query) {
-        q if q.is_empty() => path.to_owned(),
-        q => format!("{path}?{q}"),
-    }
-}
-
 /// The search form: words, hospital and period. Applying it starts again at page one.
 #[component]
 pub(crate) fn ListFilters(
@@ -110,7 +102,7 @@ pub(crate) fn ListFilters(
             }
             Ok(_) => {
                 errors.set(FieldErrors::default());
-                navigate(&href_with(&path, &next), Default::default());
+                navigate(&api::with_query(&path, &next), Default::default());
             }
         }
     };
@@ -165,7 +157,7 @@ pub(crate) fn Pager(#[prop(into)] path: String, query: ListQuery, page: Page) ->
     let count = page.count();
     (count > 1).then(|| {
         let link = |number: u32, key: &'static str, rel: &'static str| {
-            let href = href_with(&path, &query.with_page(number));
+            let href = api::with_query(&path, &query.with_page(number));
             view! { <A href=href attr:rel=rel attr:class="button-link">{move || t(key)}</A> }
         };
         let before = (page.number > 1)

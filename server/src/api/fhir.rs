@@ -8,6 +8,7 @@ use inzage_domain::wire::ErrorBody;
 use inzage_domain::Action;
 
 use super::record::{authorize, log_read, now};
+use super::sections::keep_readable;
 use super::{ClientAddr, CurrentUser};
 use crate::error::ApiError;
 use crate::fhir::export::Export;
@@ -45,16 +46,12 @@ pub async fn everything(
             reports.push(row);
         }
     }
-    let mut items = Vec::new();
-    for row in state.store.all_items_of(&record).await? {
-        if auth
-            .record
-            .decide_item(network, &principal, row.facts(), at)?
-            .is_permitted()
-        {
-            items.push(row);
-        }
-    }
+    let items = keep_readable(
+        &state,
+        &auth,
+        &user,
+        state.store.all_items_of(&record).await?,
+    )?;
     let mut hospitals: Vec<(String, String)> = Vec::new();
     let named = reports
         .iter()

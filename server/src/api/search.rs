@@ -14,7 +14,7 @@ use inzage_domain::{Action, Section};
 
 use super::record::{authorize, log_read, now};
 use super::reports::visible_reports;
-use super::sections::{keep_readable, passing_values, readable_keys, test_lines};
+use super::sections::{hospital_name, keep_readable, passing_values, test_lines};
 use super::{ClientAddr, CurrentUser};
 use crate::config::parse_date;
 use crate::error::ApiError;
@@ -69,7 +69,7 @@ pub async fn search(
         now(&state),
     )?;
     let keys = state.store.result_keys_of(&record).await?;
-    let results = readable_keys(&state, &auth, &user, &keys)?;
+    let results = keep_readable(&state, &auth, &user, &keys)?;
     let mut item_rows = Vec::new();
     for section in ITEM_SECTIONS {
         item_rows.extend(state.store.items_of(&record, section).await?);
@@ -136,7 +136,7 @@ pub async fn search(
             continue;
         };
         let date = parse_date(&row.item_date).map_err(internal)?;
-        let hospital = network.hospital_name(&row.hospital_id, &row.hospital_name);
+        let hospital = hospital_name(network, row);
         let entry = Entry {
             hospital: &row.hospital_id,
             date,

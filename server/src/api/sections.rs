@@ -22,7 +22,7 @@ use crate::config::parse_date;
 use crate::error::ApiError;
 use crate::fhir::ItemDetail;
 use crate::network::Network;
-use crate::store::{ItemRow, ResultKey};
+use crate::store::{HasFacts, ItemRow, ResultKey};
 use crate::AppState;
 
 /// The items of `section` the person may read, newest first, the read audited as `resource`.
@@ -41,25 +41,32 @@ async fn readable(
     Ok((auth, rows))
 }
 
-pub(super) fn keep_readable(
+/// The items (rows, or result keys) the person may read, each decided by the domain crate,
+/// in their order.
+pub(super) fn keep_readable<T: HasFacts>(
     state: &AppState,
     auth: &Authorized,
     user: &CurrentUser,
-    rows: Vec<ItemRow>,
-) -> Result<Vec<ItemRow>, ApiError> {
+    items: impl IntoIterator<Item = T>,
+) -> Result<Vec<T>, ApiError> {
     let principal = user.principal();
     let at = now(state);
-    let mut kept = Vec::with_capacity(rows.len());
-    for row in rows {
+    let mut kept = Vec::new();
+    for item in items {
         if auth
             .record
-            .decide_item(&state.config.network, &principal, row.facts(), at)?
+            .decide_item(&state.config.network, &principal, item.facts(), at)?
             .is_permitted()
         {
-            kept.push(row);
+            kept.push(item);
         }
     }
     Ok(kept)
+}
+
+/// The name `row`'s hospital is shown by.
+pub(super) fn hospital_name(network: &Network, row: &ItemRow) -> String {
+    network.hospital_name(&row.hospital_id, &row.hospital_name)
 }
 
 fn internal(e: impl Into<anyhow::Error>) -> ApiError {
@@ -97,7 +104,7 @@ fn result_value(network: &Network, row: &ItemRow) -> Result<ResultValue, ApiErro
         range: d.range,
         range_text: d.range_text,
         flag: d.flag,
-        hospital: network.hospital_name(&row.hospital_id, &row.hospital_name),
+        hospital: hospital_name(network, row),
     })
 }
 
@@ -137,7 +144,7 @@ pub async fn results(
             k.hospital_name.as_str(),
         )
     }));
-    let readable = readable_keys(&state, &auth, &user, &keys)?;
+    let readable = keep_readable(&state, &auth, &user, &keys)?;
     let hospitals = network.hospital_options(
         readable
             .iter()
@@ -155,28 +162,6 @@ pub async fn results(
         page,
         hospitals,
     }))
-}
-
-/// The result keys the person may read, each decided by the domain crate.
-pub(super) fn readable_keys<'a>(
-    state: &AppState,
-    auth: &Authorized,
-    user: &CurrentUser,
-    keys: &'a [ResultKey],
-) -> Result<Vec<&'a ResultKey>, ApiError> {
-    let principal = user.principal();
-    let at = now(state);
-    let mut readable = Vec::new();
-    for key in keys {
-        if auth
-            .record
-            .decide_item(&state.config.network, &principal, key.facts(), at)?
-            .is_permitted()
-        {
-            readable.push(key);
-        }
-    }
-    Ok(readable)
 }
 
 /// The values of readable result `keys` that pass `filter` (its hospital, period and words in
@@ -400,14 +385,14 @@ pub(super) fn medical_summary(
                 criticality,
                 clinical_status,
                 recorded: day(row)?,
-                hospital: network.hospital_name(&row.hospital_id, &row.hospital_name),
+                hospital: hospital_name(network, row),
             }),
             // Rows come newest first: the first blood group is the latest.
             ItemDetail::BloodGroup { value } if summary.blood_group.is_none() => {
                 summary.blood_group = Some(BloodGroup {
                     value,
                     determined: day(row)?,
-                    hospital: network.hospital_name(&row.hospital_id, &row.hospital_name),
+                    hospital: hospital_name(network, row),
                 });
             }
             ItemDetail::Risk { clinical_status } => summary.risks.push(RiskItem {
@@ -416,7 +401,7 @@ pub(super) fn medical_summary(
                 clinical_status,
                 onset: day(row)?,
                 ended: end_day(row)?,
-                hospital: network.hospital_name(&row.hospital_id, &row.hospital_name),
+                hospital: hospital_name(network, row),
             }),
             _ => {}
         }
@@ -481,7 +466,7 @@ pub(super) fn medication_list(
                 start: day(row)?,
                 end: end_day(row)?,
                 prescriber,
-                hospital: network.hospital_name(&row.hospital_id, &row.hospital_name),
+                hospital: hospital_name(network, row),
             });
         }
     }
@@ -546,7 +531,7 @@ pub(super) fn appointment_list(
                 status: row.fhir_status.clone(),
                 location,
                 practitioner,
-                hospital: network.hospital_name(&row.hospital_id, &row.hospital_name),
+                hospital: hospital_name(network, row),
             };
             if item.end.unwrap_or(item.start) >= at {
                 list.upcoming.push(item);

@@ -48,9 +48,22 @@ impl ItemRow {
     pub fn detail(&self) -> anyhow::Result<ItemDetail> {
         Ok(serde_json::from_str(&self.detail_json)?)
     }
+}
 
+/// A stored item the access rules can decide: what they look at in it.
+pub trait HasFacts {
     /// What the rules look at.
-    pub fn facts(&self) -> ItemFacts<'_> {
+    fn facts(&self) -> ItemFacts<'_>;
+}
+
+impl<T: HasFacts> HasFacts for &T {
+    fn facts(&self) -> ItemFacts<'_> {
+        (*self).facts()
+    }
+}
+
+impl HasFacts for ItemRow {
+    fn facts(&self) -> ItemFacts<'_> {
         ItemFacts {
             section: &self.section,
             hospital_id: &self.hospital_id,
@@ -107,9 +120,8 @@ pub struct ResultKey {
 
 inzage_domain::redacted_debug!(ResultKey { id });
 
-impl ResultKey {
-    /// What the rules look at.
-    pub fn facts(&self) -> ItemFacts<'_> {
+impl HasFacts for ResultKey {
+    fn facts(&self) -> ItemFacts<'_> {
         ItemFacts {
             section: "result",
             hospital_id: &self.hospital_id,

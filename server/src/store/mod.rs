@@ -25,7 +25,7 @@ pub use designations::DesignationRow;
 pub use identity::{
     AccountProfile, CardCode, CardRequestRow, EmailTokenRow, NewSession, SessionRow,
 };
-pub use items::{section_name, section_of, ItemFacts, ItemRow, ResultKey};
+pub use items::{section_name, section_of, HasFacts, ItemFacts, ItemRow, ResultKey};
 pub use links::LinkRequestRow;
 pub use oidc::OidcFlowRow;
 pub use passkeys::PasskeyRow;
