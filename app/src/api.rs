@@ -15,10 +15,10 @@ use inzage_domain::record::{
     AppointmentList, MedicalSummary, MedicationList, ResultSeries, ResultsOverview, SearchResults,
 };
 use inzage_domain::wire::{
-    AccessView, AuditPage, DesignationStatus, ErrorBody, LanguageChoice, LinkRequest,
+    AccessView, AuditPage, CaseAnswer, DesignationStatus, ErrorBody, LanguageChoice, LinkRequest,
     LinkRequestStatus, LinkedRecord, LoginChallengeRequest, LoginChallengeResponse, LoginRequest,
-    Me, ProviderPatient, ReferralRequest, ReportDetail, ReportList, StaffDecision,
-    StaffDesignation, StaffLinkRequest, ViewAs, API_PREFIX,
+    Me, ProviderPatient, ReferralRequest, ReportDetail, ReportList, RequestCase, RequestsView,
+    StaffCase, StaffDecision, StaffDesignation, StaffLinkRequest, ViewAs, API_PREFIX,
 };
 use inzage_domain::{Message, Principal};
 use serde::de::DeserializeOwned;
@@ -235,12 +235,83 @@ pub async fn designate(
     record: &str,
     form: &web_sys::FormData,
 ) -> Result<DesignationStatus, ApiFailure> {
-    let req = Request::post(&url(&format!(
-        "/records/{}/designations",
-        encode_segment(record)
-    )))
-    .body(form.clone())
-    .map_err(|_| ApiFailure::Network)?;
+    post_form(
+        &format!("/records/{}/designations", encode_segment(record)),
+        form,
+    )
+    .await
+}
+
+/// A record's requests page: where requests can go, and the cases this person may see.
+pub async fn requests(record: &str) -> Result<RequestsView, ApiFailure> {
+    get(&format!("/records/{}/requests", encode_segment(record))).await
+}
+
+/// Files a request with its documents, as `multipart/form-data`.
+pub async fn file_request(
+    record: &str,
+    form: &web_sys::FormData,
+) -> Result<RequestCase, ApiFailure> {
+    post_form(
+        &format!("/records/{}/requests", encode_segment(record)),
+        form,
+    )
+    .await
+}
+
+/// Answers staff's question about a case.
+pub async fn answer_case(
+    record: &str,
+    id: &str,
+    answer: &CaseAnswer,
+) -> Result<RequestCase, ApiFailure> {
+    post(
+        &format!(
+            "/records/{}/requests/{}/answer",
+            encode_segment(record),
+            encode_segment(id)
+        ),
+        answer,
+    )
+    .await
+}
+
+/// Where the requester downloads the document that answered a case.
+pub fn case_delivery_url(record: &str, id: &str) -> String {
+    url(&format!(
+        "/records/{}/requests/{}/delivery",
+        encode_segment(record),
+        encode_segment(id)
+    ))
+}
+
+/// Hospital staff's open cases, the one due first at the top.
+pub async fn staff_requests() -> Result<Vec<StaffCase>, ApiFailure> {
+    get("/staff/requests").await
+}
+
+/// Where staff open a document attached to a case.
+pub fn case_file_url(id: &str, signer: &str) -> String {
+    url(&format!(
+        "/staff/requests/{}/files/{}",
+        encode_segment(id),
+        encode_segment(signer)
+    ))
+}
+
+/// A staff step on a case (with the answering document, when completing one that asks for it).
+pub async fn staff_step(id: &str, form: &web_sys::FormData) -> Result<StaffCase, ApiFailure> {
+    post_form(&format!("/staff/requests/{}", encode_segment(id)), form).await
+}
+
+/// Posts `multipart/form-data`; the browser sets the content type with its boundary.
+async fn post_form<T: DeserializeOwned>(
+    path: &str,
+    form: &web_sys::FormData,
+) -> Result<T, ApiFailure> {
+    let req = Request::post(&url(path))
+        .body(form.clone())
+        .map_err(|_| ApiFailure::Network)?;
     read(req.send().await).await
 }
 

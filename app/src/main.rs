@@ -110,6 +110,7 @@ fn App() -> impl IntoView {
                     <Route path=path!("/medicatie") view=pages::record::MedicationsPage/>
                     <Route path=path!("/afspraken") view=pages::record::AppointmentsPage/>
                     <Route path=path!("/zoeken") view=pages::search::SearchPage/>
+                    <Route path=path!("/aanvragen") view=pages::requests::RequestsPage/>
                     <Route path=path!("/toegangen") view=pages::access::AccessPage/>
                     <Route
                         path=path!("/toegangen/bekijk-als/:kind/:id")
@@ -250,6 +251,7 @@ fn Header() -> impl IntoView {
                             <A href="/medicatie">{move || t("nav.medications")}</A>
                             <A href="/afspraken">{move || t("nav.appointments")}</A>
                             <A href="/zoeken">{move || t("nav.search")}</A>
+                            <A href="/aanvragen">{move || t("nav.requests")}</A>
                             <A href="/toegangen">{move || t("nav.access")}</A>
                             <A href="/wie-bekeek-mijn-dossier">{move || t("nav.audit")}</A>
                             <A href="/gekoppelde-dossiers">{move || t("nav.linked")}</A>

@@ -8,6 +8,7 @@
 pub mod access;
 pub mod account;
 pub mod calendar;
+pub mod cases;
 pub mod contact;
 pub mod explain;
 pub mod ident;

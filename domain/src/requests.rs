@@ -5,13 +5,14 @@
 use serde::{Deserialize, Serialize};
 use time::{Date, Month, OffsetDateTime, Weekday};
 
-use crate::access::Jurisdiction;
+use crate::access::{Action, Jurisdiction};
 use crate::calendar::{birthday, TimeZone};
 use crate::message::Message;
 
 /// How long the hospital has to answer a request for a copy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "unit", content = "count", rename_all = "snake_case")]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
 pub enum Term {
     /// Calendar months (GDPR art. 12(3): one month from receipt).
     Months(u8),
@@ -59,6 +60,7 @@ fn add_months(d: Date, n: u8) -> Date {
 
 /// A hospital's settings for requests.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct RequestPolicy {
     /// Which law applies.
@@ -113,6 +115,7 @@ impl RequestPolicy {
 
 /// Who signs a request made for someone else.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum Signer {
     /// The patient (or the child the record is about).
@@ -127,6 +130,7 @@ pub enum Signer {
 
 /// How an imaging copy is delivered.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(rename_all = "snake_case")]
 pub enum ImagingDelivery {
     /// A DVD by post, for a fee.
@@ -394,18 +398,246 @@ pub fn assess(request: &RequestKind, policy: &RequestPolicy, now: OffsetDateTime
     }
 }
 
+impl Signer {
+    /// Every signer, in the order a form asks for them.
+    pub const ALL: [Signer; 4] = [
+        Signer::Patient,
+        Signer::FirstParent,
+        Signer::SecondParent,
+        Signer::Partner,
+    ];
+
+    /// The snake_case name, as in the upload field `signer_<name>`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Signer::Patient => "patient",
+            Signer::FirstParent => "first_parent",
+            Signer::SecondParent => "second_parent",
+            Signer::Partner => "partner",
+        }
+    }
+
+    /// The form field that carries this signer's identity document.
+    pub fn field(self) -> String {
+        format!("signer_{}", self.as_str())
+    }
+}
+
+impl RequestKind {
+    /// The snake_case name of the kind, as stored and shown.
+    pub fn name(&self) -> &'static str {
+        match self {
+            RequestKind::Copy { .. } => "copy",
+            RequestKind::CopyForMinor { .. } => "copy_for_minor",
+            RequestKind::CopyOfFertilityTreatment { .. } => "copy_of_fertility_treatment",
+            RequestKind::ImagingCopy { .. } => "imaging_copy",
+            RequestKind::CorrectionOrAddition { .. } => "correction_or_addition",
+            RequestKind::CopyForDeceasedRelative { .. } => "copy_for_deceased_relative",
+            RequestKind::Destruction { .. } => "destruction",
+        }
+    }
+
+    /// What the requester must be allowed on the record to file it: a copy (of any kind) is
+    /// [`Action::RequestCopy`], which a trusted person has; changing or destroying the record
+    /// is [`Action::ManageAccess`], which only the patient or whoever acts in their place has.
+    pub fn action(&self) -> Action {
+        match self {
+            RequestKind::CorrectionOrAddition { .. } | RequestKind::Destruction { .. } => {
+                Action::ManageAccess
+            }
+            _ => Action::RequestCopy,
+        }
+    }
+
+    /// Whether the hospital answers with a document in the portal (a copy, or imaging behind a
+    /// secure link), so that staff cannot complete the case without attaching it.
+    pub fn delivers_file(&self) -> bool {
+        match self {
+            RequestKind::Copy { .. }
+            | RequestKind::CopyForMinor { .. }
+            | RequestKind::CopyOfFertilityTreatment { .. } => true,
+            RequestKind::ImagingCopy { delivery } => *delivery == ImagingDelivery::SecureLink,
+            RequestKind::CorrectionOrAddition { .. }
+            | RequestKind::CopyForDeceasedRelative { .. }
+            | RequestKind::Destruction { .. } => false,
+        }
+    }
+}
+
+/// The longest free text a request accepts (a statement, a note), in characters.
+pub const TEXT_MAX: usize = 4000;
+
+/// What a person fills in on a request form about a record. Everything else the assessment
+/// needs (earlier copies, the child's birth date, the last change, who signed) the server
+/// knows, and [`RequestForm::kind`] takes it from a [`RequestContext`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum RequestForm {
+    /// A copy of (part of) the record.
+    Copy {
+        /// Whether it concerns psychiatric care.
+        #[serde(default)]
+        psychiatry: bool,
+    },
+    /// A copy of a minor's record (the record is the child's).
+    CopyForMinor {
+        /// Whether the child has two parents with parental authority.
+        #[serde(default)]
+        two_parents_with_authority: bool,
+    },
+    /// A copy of the record of an IVF/ICSI treatment.
+    CopyOfFertilityTreatment,
+    /// Imaging.
+    ImagingCopy {
+        /// How it is delivered.
+        delivery: ImagingDelivery,
+    },
+    /// A correction of factual data, or the patient's own statement added to the record.
+    CorrectionOrAddition {
+        /// The statement.
+        statement: String,
+    },
+    /// Destruction of (part of) the record.
+    Destruction {
+        /// Whether it includes core data (identity, blood group, allergies).
+        #[serde(default)]
+        core_data: bool,
+    },
+}
+
+/// A new request about a record: the hospital it goes to, what part of the record it is
+/// about (free text, may be empty for "all of it"), and the form.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NewRequest {
+    /// The hospital's id (one that holds data of this record).
+    pub hospital: String,
+    /// Which part of the record, or anything the hospital should know.
+    #[serde(default)]
+    pub note: String,
+    /// The form.
+    pub form: RequestForm,
+}
+
+impl NewRequest {
+    /// Checks the free texts; the rest is for [`assess`].
+    pub fn check(&self) -> crate::wire::FieldErrors {
+        let mut errors = crate::wire::FieldErrors::default();
+        if self.hospital.trim().is_empty() {
+            errors.add("hospital", Message::new("request.hospital.empty"));
+        }
+        let too_long = || Message::new("request.text.too_long").arg("max", TEXT_MAX.to_string());
+        if self.note.chars().count() > TEXT_MAX {
+            errors.add("note", too_long());
+        }
+        if let RequestForm::CorrectionOrAddition { statement } = &self.form {
+            if statement.chars().count() > TEXT_MAX {
+                errors.add("statement", too_long());
+            }
+        }
+        errors
+    }
+}
+
+/// What the hospital knows about the record when a request is filed.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RequestContext {
+    /// Copies of the record this hospital already delivered to the patient.
+    pub earlier_copies: u32,
+    /// The patient's birth date, if known.
+    pub birth_date: Option<Date>,
+    /// The last treatment or change of the record at this hospital, if it holds any.
+    pub last_change: Option<Date>,
+    /// Whose identity documents are attached.
+    #[serde(default)]
+    pub signed_by: Vec<Signer>,
+}
+
+impl RequestForm {
+    /// The request to assess, with what the hospital knows filled in; an error when the record
+    /// lacks what the kind needs (a minor's birth date, data to destroy).
+    /// ```
+    /// use inzage_domain::requests::*;
+    /// let form = RequestForm::Copy { psychiatry: false };
+    /// let ctx = RequestContext { earlier_copies: 1, ..Default::default() };
+    /// assert_eq!(form.kind(&ctx), Ok(RequestKind::Copy { earlier_copies: 1, psychiatry: false }));
+    /// ```
+    pub fn kind(&self, ctx: &RequestContext) -> Result<RequestKind, Message> {
+        Ok(match self {
+            RequestForm::Copy { psychiatry } => RequestKind::Copy {
+                earlier_copies: ctx.earlier_copies,
+                psychiatry: *psychiatry,
+            },
+            RequestForm::CopyForMinor {
+                two_parents_with_authority,
+            } => RequestKind::CopyForMinor {
+                child_birth_date: ctx
+                    .birth_date
+                    .ok_or_else(|| Message::new("request.minor.no_birth_date"))?,
+                signed_by: ctx.signed_by.clone(),
+                two_parents_with_authority: *two_parents_with_authority,
+            },
+            RequestForm::CopyOfFertilityTreatment => RequestKind::CopyOfFertilityTreatment {
+                signed_by: ctx.signed_by.clone(),
+            },
+            RequestForm::ImagingCopy { delivery } => RequestKind::ImagingCopy {
+                delivery: *delivery,
+            },
+            RequestForm::CorrectionOrAddition { statement } => RequestKind::CorrectionOrAddition {
+                statement: statement.clone(),
+            },
+            RequestForm::Destruction { core_data } => RequestKind::Destruction {
+                last_change: ctx
+                    .last_change
+                    .ok_or_else(|| Message::new("request.destruction.nothing_held"))?,
+                core_data: *core_data,
+            },
+        })
+    }
+
+    /// The signers whose identity documents this form may carry.
+    pub fn signers(&self) -> &'static [Signer] {
+        match self {
+            RequestForm::CopyForMinor { .. } => {
+                &[Signer::FirstParent, Signer::SecondParent, Signer::Patient]
+            }
+            RequestForm::CopyOfFertilityTreatment => &[Signer::Patient, Signer::Partner],
+            _ => &[],
+        }
+    }
+}
+
+/// The form field a missing item of an [`Assessment::Incomplete`] belongs beside.
+/// ```
+/// use inzage_domain::requests::*;
+/// use inzage_domain::Message;
+/// let m = Message::new("request.signature_missing").arg("signer", "partner");
+/// assert_eq!(missing_field(&m), "signer_partner");
+/// ```
+pub fn missing_field(message: &Message) -> String {
+    match message.key.as_ref() {
+        "request.signature_missing" => message
+            .args
+            .iter()
+            .find(|(k, _)| k == "signer")
+            .map(|(_, v)| format!("signer_{v}"))
+            .unwrap_or_else(|| "form".into()),
+        "request.correction.statement_missing" => "statement".into(),
+        "request.deceased.motivation_missing" => "motivation".into(),
+        _ => "form".into(),
+    }
+}
+
 fn signature_missing(signer: Signer) -> Message {
-    let who = match signer {
-        Signer::Patient => "patient",
-        Signer::FirstParent => "first_parent",
-        Signer::SecondParent => "second_parent",
-        Signer::Partner => "partner",
-    };
-    Message::new("request.signature_missing").arg("signer", who)
+    Message::new("request.signature_missing").arg("signer", signer.as_str())
 }
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
+    #![allow(clippy::unwrap_used)]
     use super::*;
     use proptest::prelude::*;
     use time::macros::{date, datetime};
@@ -750,6 +982,143 @@ mod tests {
         );
         assert!(
             matches!(a, Assessment::Refused { possible_from: Some(p), .. } if p == date!(2030 - 01 - 01))
+        );
+    }
+
+    #[test]
+    fn forms_take_what_the_hospital_knows() {
+        let ctx = RequestContext {
+            earlier_copies: 2,
+            birth_date: Some(date!(2013 - 05 - 01)),
+            last_change: Some(date!(2020 - 01 - 01)),
+            signed_by: vec![Signer::FirstParent],
+        };
+        assert_eq!(
+            RequestForm::CopyForMinor {
+                two_parents_with_authority: true
+            }
+            .kind(&ctx),
+            Ok(minor(
+                date!(2013 - 05 - 01),
+                vec![Signer::FirstParent],
+                true
+            ))
+        );
+        assert_eq!(
+            RequestForm::Destruction { core_data: true }.kind(&ctx),
+            Ok(RequestKind::Destruction {
+                last_change: date!(2020 - 01 - 01),
+                core_data: true
+            })
+        );
+        let empty = RequestContext::default();
+        assert_eq!(
+            RequestForm::CopyForMinor {
+                two_parents_with_authority: false
+            }
+            .kind(&empty)
+            .unwrap_err()
+            .key,
+            "request.minor.no_birth_date"
+        );
+        assert_eq!(
+            RequestForm::Destruction { core_data: false }
+                .kind(&empty)
+                .unwrap_err()
+                .key,
+            "request.destruction.nothing_held"
+        );
+        assert_eq!(RequestForm::Copy { psychiatry: false }.signers(), &[]);
+        assert_eq!(
+            RequestForm::CopyOfFertilityTreatment.signers(),
+            &[Signer::Patient, Signer::Partner]
+        );
+    }
+
+    #[test]
+    fn copies_need_the_copy_right_changes_need_the_managers() {
+        let copy = RequestKind::Copy {
+            earlier_copies: 0,
+            psychiatry: false,
+        };
+        assert_eq!(copy.action(), Action::RequestCopy);
+        assert!(copy.delivers_file());
+        let fix = RequestKind::CorrectionOrAddition {
+            statement: "x".into(),
+        };
+        assert_eq!(fix.action(), Action::ManageAccess);
+        assert!(!fix.delivers_file());
+        let destroy = RequestKind::Destruction {
+            last_change: date!(2000 - 01 - 01),
+            core_data: false,
+        };
+        assert_eq!(destroy.action(), Action::ManageAccess);
+        let dvd = RequestKind::ImagingCopy {
+            delivery: ImagingDelivery::Dvd,
+        };
+        assert!(!dvd.delivers_file());
+        assert!(RequestKind::ImagingCopy {
+            delivery: ImagingDelivery::SecureLink
+        }
+        .delivers_file());
+        assert_eq!(dvd.name(), "imaging_copy");
+    }
+
+    #[test]
+    fn new_requests_check_their_texts_and_missing_items_name_their_field() {
+        let mut r = NewRequest {
+            hospital: " ".into(),
+            note: "x".repeat(TEXT_MAX + 1),
+            form: RequestForm::CorrectionOrAddition {
+                statement: "y".repeat(TEXT_MAX + 1),
+            },
+        };
+        let errors = r.check();
+        assert_eq!(
+            errors.first("hospital").map(|m| m.key.as_ref()),
+            Some("request.hospital.empty")
+        );
+        assert_eq!(
+            errors.first("note").map(|m| m.key.as_ref()),
+            Some("request.text.too_long")
+        );
+        assert!(errors.first("statement").is_some());
+        r.hospital = "h".into();
+        r.note = "é".repeat(TEXT_MAX);
+        r.form = RequestForm::Copy { psychiatry: false };
+        assert!(r.check().is_empty());
+        assert_eq!(
+            missing_field(&Message::new("request.correction.statement_missing")),
+            "statement"
+        );
+        assert_eq!(
+            missing_field(&signature_missing(Signer::FirstParent)),
+            Signer::FirstParent.field()
+        );
+        assert_eq!(missing_field(&Message::new("other")), "form");
+    }
+
+    #[test]
+    fn forms_round_trip_as_json() {
+        let r = NewRequest {
+            hospital: "h".into(),
+            note: String::new(),
+            form: RequestForm::ImagingCopy {
+                delivery: ImagingDelivery::SecureLink,
+            },
+        };
+        let json = serde_json::to_string(&r).unwrap();
+        assert_eq!(
+            json,
+            r#"{"hospital":"h","note":"","form":{"kind":"imaging_copy","delivery":"secure_link"}}"#
+        );
+        assert_eq!(serde_json::from_str::<NewRequest>(&json).unwrap(), r);
+        let unit: RequestForm =
+            serde_json::from_str(r#"{"kind":"copy_of_fertility_treatment"}"#).unwrap();
+        assert_eq!(unit, RequestForm::CopyOfFertilityTreatment);
+        assert_eq!(
+            serde_json::to_string(&Term::WorkingDays(20)).unwrap(),
+            r#"{"working_days":20}"#
         );
     }
 

@@ -855,6 +855,121 @@ pub struct ErrorBody {
     pub text: Option<String>,
 }
 
+/// A hospital a request about the record can go to, with what the browser needs to assess the
+/// form exactly as the server will.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RequestHospital {
+    /// The hospital's id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// Its settings for requests.
+    pub policy: crate::requests::RequestPolicy,
+    /// What it knows about the record (no signers: those are the form's uploads).
+    pub context: crate::requests::RequestContext,
+}
+
+/// A filed request as the requester (and staff) see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RequestCase {
+    /// The case.
+    pub id: String,
+    /// The hospital it went to.
+    pub hospital_id: String,
+    /// Its name.
+    pub hospital_name: String,
+    /// What was asked.
+    pub form: crate::requests::RequestForm,
+    /// The requester's note.
+    pub note: String,
+    /// Who filed it.
+    pub requester_name: String,
+    /// When.
+    #[serde(with = "time::serde::rfc3339")]
+    pub filed_at: OffsetDateTime,
+    /// The day the hospital must answer by.
+    pub due: Date,
+    /// Whether the hospital is past that day and the case still open.
+    pub overdue: bool,
+    /// The fee, in euro cents (0: free).
+    pub fee_cents: u32,
+    /// What the assessment said when it was filed ("the first copy is free", "a practitioner
+    /// inspects it for you").
+    #[serde(default)]
+    pub notes: Vec<Message>,
+    /// Where it stands.
+    pub status: crate::cases::CaseStatus,
+    /// Staff's open or last question.
+    #[serde(default)]
+    pub question: Option<String>,
+    /// The requester's answer to it.
+    #[serde(default)]
+    pub answer: Option<String>,
+    /// Staff's reason, for a refusal.
+    #[serde(default)]
+    pub reason: Option<String>,
+    /// Whose identity documents were attached.
+    #[serde(default)]
+    pub signed_by: Vec<crate::requests::Signer>,
+    /// The size in bytes of the document staff delivered, once done.
+    #[serde(default)]
+    pub delivery_size: Option<u64>,
+}
+
+/// The requests page of a record: where requests can go, and the cases filed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RequestsView {
+    /// The server's clock, which the assessment in the browser uses.
+    #[serde(with = "time::serde::rfc3339")]
+    pub now: OffsetDateTime,
+    /// The hospitals that hold data of this record.
+    pub hospitals: Vec<RequestHospital>,
+    /// Whether this person may also ask for corrections and destruction (they manage the
+    /// record: the patient, a parent, a representative), or only for copies.
+    pub may_manage: bool,
+    /// The cases this person may see (their own; all of the record's when they manage it),
+    /// newest first.
+    pub cases: Vec<RequestCase>,
+}
+
+/// The requester's answer to staff's question.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CaseAnswer {
+    /// The answer.
+    pub answer: String,
+}
+
+/// An attached identity document, as staff see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct CaseFile {
+    /// Whose document it is.
+    pub signer: crate::requests::Signer,
+    /// `application/pdf`, `image/png` or `image/jpeg`, by content.
+    pub media_type: String,
+    /// Its size in bytes.
+    pub size: u64,
+}
+
+/// A case in the back office.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StaffCase {
+    /// The case as the requester sees it.
+    pub case: RequestCase,
+    /// Whose record it is about.
+    pub patient_name: String,
+    /// Whether staff must attach a document to complete it.
+    pub delivers_file: bool,
+    /// The identity documents attached.
+    pub files: Vec<CaseFile>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -15,6 +15,7 @@ use inzage_domain::calendar::TimeZone;
 use inzage_domain::contact::EmailAddress;
 use inzage_domain::listing::HospitalOption;
 use inzage_domain::login::CODE_CARD_SIZE;
+use inzage_domain::requests::{RequestPolicy, Term};
 use inzage_domain::wire::HospitalCutoff;
 use serde::Deserialize;
 use time::Date;
@@ -78,6 +79,87 @@ struct HospitalEntry {
     parent_link_until_age: u8,
     #[serde(default)]
     contact: Contact,
+    #[serde(default)]
+    requests: RequestsSection,
+}
+
+/// `requests = { … }` of a hospital: each setting optional, defaulting by jurisdiction.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RequestsSection {
+    #[serde(default)]
+    copy_term_months: Option<u8>,
+    #[serde(default)]
+    copy_term_working_days: Option<u16>,
+    #[serde(default)]
+    further_copy_fee_cents: Option<u32>,
+    #[serde(default)]
+    imaging_dvd_fee_cents: Option<u32>,
+    #[serde(default)]
+    retention_years: Option<u8>,
+    #[serde(default)]
+    core_retention_years: Option<u8>,
+    #[serde(default)]
+    psychiatry_held_by: Option<String>,
+}
+
+impl RequestsSection {
+    /// The hospital's request policy; `at` names a field in errors.
+    fn policy(
+        self,
+        jurisdiction: Jurisdiction,
+        time_zone: TimeZone,
+        at: impl Fn(&str) -> String,
+    ) -> anyhow::Result<RequestPolicy> {
+        let mut p = match jurisdiction {
+            Jurisdiction::Belgium => RequestPolicy::belgian(),
+            Jurisdiction::Netherlands => RequestPolicy::dutch(),
+        };
+        p.time_zone = time_zone;
+        p.copy_term = match (self.copy_term_months, self.copy_term_working_days) {
+            (Some(_), Some(_)) => bail!(
+                "{}: give `copy_term_months` or `copy_term_working_days`, not both",
+                at("requests")
+            ),
+            (Some(m @ 1..=3), None) => Term::Months(m),
+            (Some(m), None) => bail!(
+                "{}: {m} is not between 1 and 3 months (GDPR art. 12(3))",
+                at("requests.copy_term_months")
+            ),
+            (None, Some(d @ 1..=60)) => Term::WorkingDays(d),
+            (None, Some(d)) => bail!(
+                "{}: {d} is not between 1 and 60 working days",
+                at("requests.copy_term_working_days")
+            ),
+            (None, None) => p.copy_term,
+        };
+        p.further_copy_fee_cents = self
+            .further_copy_fee_cents
+            .unwrap_or(p.further_copy_fee_cents);
+        p.imaging_dvd_fee_cents = self
+            .imaging_dvd_fee_cents
+            .unwrap_or(p.imaging_dvd_fee_cents);
+        p.retention_years = self.retention_years.unwrap_or(p.retention_years);
+        p.core_retention_years = self.core_retention_years.unwrap_or(p.core_retention_years);
+        if p.retention_years == 0 {
+            bail!("{}: must be at least 1", at("requests.retention_years"));
+        }
+        if p.core_retention_years < p.retention_years {
+            bail!(
+                "{}: {} is less than retention_years ({})",
+                at("requests.core_retention_years"),
+                p.core_retention_years,
+                p.retention_years
+            );
+        }
+        p.psychiatry_held_by = match self.psychiatry_held_by {
+            Some(n) if n.trim().is_empty() => {
+                bail!("{}: empty", at("requests.psychiatry_held_by"))
+            }
+            other => other,
+        };
+        Ok(p)
+    }
 }
 
 fn yes() -> bool {
@@ -114,6 +196,8 @@ pub struct Hospital {
     pub policy: HospitalPolicy,
     /// How patients reach it.
     pub contact: Contact,
+    /// Its settings for requests (terms, fees, retention).
+    pub requests: RequestPolicy,
 }
 
 /// The network as configured.
@@ -193,7 +277,9 @@ impl Network {
                 Jurisdiction::Belgium => TimeZone::EuropeBrussels,
                 Jurisdiction::Netherlands => TimeZone::EuropeAmsterdam,
             });
+            let requests = h.requests.policy(h.jurisdiction, time_zone, at)?;
             let hospital = Hospital {
+                requests,
                 id: h.id.clone(),
                 name: h.name,
                 policy: HospitalPolicy {
@@ -324,6 +410,18 @@ impl Network {
             .map_or_else(|| self.policy("", None), |h| h.policy.clone())
     }
 
+    /// A hospital's settings for requests: its own when listed, else the default
+    /// jurisdiction's.
+    pub fn request_policy(&self, hospital_id: &str) -> RequestPolicy {
+        match self.hospitals.get(hospital_id) {
+            Some(h) => h.requests.clone(),
+            None => match self.default_jurisdiction {
+                Jurisdiction::Belgium => RequestPolicy::belgian(),
+                Jurisdiction::Netherlands => RequestPolicy::dutch(),
+            },
+        }
+    }
+
     /// The settings the rules use for a hospital: its own when listed, else the default
     /// jurisdiction with the cutoff it was imported with.
     pub fn policy(&self, hospital_id: &str, imported_cutoff: Option<Date>) -> HospitalPolicy {
@@ -362,6 +460,7 @@ contact = { phone = "+32 16 00 00 00", email = "portaal@azvoorbeeld.be" }
 id = "umc"
 jurisdiction = "NL"
 shows_children_reports = false
+requests = { copy_term_working_days = 20, psychiatry_held_by = "UPC", imaging_dvd_fee_cents = 500 }
 "#;
 
     #[test]
@@ -389,6 +488,13 @@ shows_children_reports = false
             n.hospital("az").unwrap().contact.phone.as_deref(),
             Some("+32 16 00 00 00")
         );
+        assert_eq!(n.request_policy("az"), RequestPolicy::belgian());
+        let umc = n.request_policy("umc");
+        assert_eq!(umc.copy_term, Term::WorkingDays(20));
+        assert_eq!(umc.psychiatry_held_by.as_deref(), Some("UPC"));
+        assert_eq!(umc.imaging_dvd_fee_cents, 500);
+        assert_eq!(umc.retention_years, 20, "Dutch defaults for the rest");
+        assert_eq!(n.request_policy("unlisted"), RequestPolicy::dutch());
     }
 
     #[test]
@@ -415,6 +521,22 @@ shows_children_reports = false
             (
                 "name = \"N\"\n[[hospital]]\nid = \"a\"\njurisdiction = \"BE\"\n[[hospital]]\nid = \"a\"\njurisdiction = \"NL\"",
                 "hospital[1].id: `a` is listed twice",
+            ),
+            (
+                "name = \"N\"\n[[hospital]]\nid = \"a\"\njurisdiction = \"BE\"\nrequests = { copy_term_months = 6 }",
+                "hospital[0].requests.copy_term_months (id `a`): 6 is not between 1 and 3 months",
+            ),
+            (
+                "name = \"N\"\n[[hospital]]\nid = \"a\"\njurisdiction = \"BE\"\nrequests = { copy_term_months = 1, copy_term_working_days = 20 }",
+                "hospital[0].requests (id `a`): give `copy_term_months` or `copy_term_working_days`, not both",
+            ),
+            (
+                "name = \"N\"\n[[hospital]]\nid = \"a\"\njurisdiction = \"NL\"\nrequests = { core_retention_years = 10 }",
+                "hospital[0].requests.core_retention_years (id `a`): 10 is less than retention_years (20)",
+            ),
+            (
+                "name = \"N\"\n[[hospital]]\nid = \"a\"\njurisdiction = \"NL\"\nrequests = { psychiatry_held_by = \" \" }",
+                "hospital[0].requests.psychiatry_held_by (id `a`): empty",
             ),
             (
                 "name = \"N\"\n[login]\ncode_card = \"once\"",

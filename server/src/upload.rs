@@ -39,6 +39,80 @@ pub fn check_pdf(bytes: &[u8]) -> Result<(), Message> {
     Ok(())
 }
 
+/// The largest image accepted, in pixels per side and in all (a small file that decodes into a
+/// huge bitmap is refused before anyone opens it).
+const MAX_SIDE: u32 = 12_000;
+const MAX_PIXELS: u64 = 50_000_000;
+
+/// Checks an identity document or a signed form: a plain PDF (as [`check_pdf`]), a PNG or a
+/// JPEG of at most [`MAX_FORM_BYTES`], recognised by its content. Returns its media type.
+pub fn check_document(bytes: &[u8]) -> Result<&'static str, Message> {
+    if bytes.starts_with(b"\x89PNG\r\n\x1a\n") || bytes.starts_with(b"\xff\xd8\xff") {
+        if bytes.len() > MAX_FORM_BYTES {
+            return Err(Message::new("upload.too_large").arg("max", "5 MB"));
+        }
+        let (media, size) = if bytes[0] == 0x89 {
+            ("image/png", png_size(bytes))
+        } else {
+            ("image/jpeg", jpeg_size(bytes))
+        };
+        let Some((w, h)) = size else {
+            return Err(Message::new("upload.not_document"));
+        };
+        if w == 0
+            || h == 0
+            || w > MAX_SIDE
+            || h > MAX_SIDE
+            || u64::from(w) * u64::from(h) > MAX_PIXELS
+        {
+            return Err(Message::new("upload.image_too_large"));
+        }
+        return Ok(media);
+    }
+    match check_pdf(bytes) {
+        Ok(()) => Ok("application/pdf"),
+        Err(m) if m.key == "upload.not_pdf" => Err(Message::new("upload.not_document")),
+        Err(m) => Err(m),
+    }
+}
+
+/// A PNG's width and height from its IHDR chunk, which must come first.
+fn png_size(b: &[u8]) -> Option<(u32, u32)> {
+    if b.get(12..16)? != b"IHDR" {
+        return None;
+    }
+    let w = u32::from_be_bytes(b.get(16..20)?.try_into().ok()?);
+    let h = u32::from_be_bytes(b.get(20..24)?.try_into().ok()?);
+    Some((w, h))
+}
+
+/// A JPEG's width and height from its first start-of-frame segment.
+fn jpeg_size(b: &[u8]) -> Option<(u32, u32)> {
+    let mut i = 2;
+    while i + 4 <= b.len() {
+        if b[i] != 0xff {
+            return None;
+        }
+        let marker = b[i + 1];
+        if marker == 0xff {
+            i += 1;
+            continue;
+        }
+        let len = usize::from(u16::from_be_bytes([b[i + 2], b[i + 3]]));
+        // SOF0..SOF15, except DHT (C4), JPG (C8) and DAC (CC).
+        if (0xc0..=0xcf).contains(&marker) && ![0xc4, 0xc8, 0xcc].contains(&marker) {
+            let h = u16::from_be_bytes([*b.get(i + 5)?, *b.get(i + 6)?]);
+            let w = u16::from_be_bytes([*b.get(i + 7)?, *b.get(i + 8)?]);
+            return Some((u32::from(w), u32::from(h)));
+        }
+        if len < 2 {
+            return None;
+        }
+        i += 2 + len;
+    }
+    None
+}
+
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
     haystack.windows(needle.len()).position(|w| w == needle)
 }
@@ -51,19 +125,27 @@ pub fn sha256(bytes: &[u8]) -> String {
         .collect()
 }
 
-/// Where the document of request `id` is kept.
+/// Where the document of designation request `id` is kept.
 pub fn path_of(dir: &Path, id: &str) -> PathBuf {
     dir.join(format!("{id}.pdf"))
 }
 
-/// Keeps a document; never overwrites one.
+/// Keeps a designation form; never overwrites one.
 pub async fn store(dir: &Path, id: &str, bytes: &[u8]) -> anyhow::Result<()> {
-    tokio::fs::create_dir_all(dir).await?;
+    store_at(&path_of(dir, id), bytes).await
+}
+
+/// Keeps a document at `path` (whose folder is created if needed), synced to disk; never
+/// overwrites one.
+pub async fn store_at(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    if let Some(dir) = path.parent() {
+        tokio::fs::create_dir_all(dir).await?;
+    }
     use tokio::io::AsyncWriteExt;
     let mut file = tokio::fs::OpenOptions::new()
         .write(true)
         .create_new(true)
-        .open(path_of(dir, id))
+        .open(path)
         .await?;
     file.write_all(bytes).await?;
     file.sync_all().await?;
@@ -97,5 +179,46 @@ mod tests {
         exact.extend_from_slice(b"\n%%EOF");
         assert_eq!(exact.len(), MAX_FORM_BYTES);
         assert_eq!(check_pdf(&exact), Ok(()));
+    }
+
+    fn png(w: u32, h: u32) -> Vec<u8> {
+        let mut b = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+        b.extend_from_slice(&w.to_be_bytes());
+        b.extend_from_slice(&h.to_be_bytes());
+        b.extend_from_slice(b"\x08\x02\0\0\0");
+        b
+    }
+
+    fn jpeg(w: u16, h: u16) -> Vec<u8> {
+        let mut b = b"\xff\xd8\xff\xe0\x00\x10JFIF\0\x01\x01\0\0\x01\0\x01\0\0".to_vec();
+        b.extend_from_slice(b"\xff\xc0\x00\x11\x08");
+        b.extend_from_slice(&h.to_be_bytes());
+        b.extend_from_slice(&w.to_be_bytes());
+        b.extend_from_slice(&[3, 1, 0x22, 0, 2, 0x11, 1, 3, 0x11, 1]);
+        b
+    }
+
+    #[test]
+    fn documents_are_pdfs_pngs_or_jpegs_by_content_of_a_sane_size() {
+        assert_eq!(check_document(PDF), Ok("application/pdf"));
+        assert_eq!(check_document(&png(1200, 800)), Ok("image/png"));
+        assert_eq!(check_document(&jpeg(1200, 800)), Ok("image/jpeg"));
+        let key = |b: &[u8]| check_document(b).unwrap_err().key.into_owned();
+        assert_eq!(
+            key(b"hello, a text file named id.png"),
+            "upload.not_document"
+        );
+        assert_eq!(key(b"GIF89a...."), "upload.not_document");
+        assert_eq!(key(b""), "upload.missing");
+        // A decompression bomb: a tiny file that claims 100,000 x 100,000 pixels.
+        assert_eq!(key(&png(100_000, 100_000)), "upload.image_too_large");
+        assert_eq!(key(&jpeg(60_000, 60_000)), "upload.image_too_large");
+        assert_eq!(key(&png(0, 10)), "upload.image_too_large");
+        assert_eq!(key(b"\x89PNG\r\n\x1a\nnot a chunk"), "upload.not_document");
+        let mut big = png(10, 10);
+        big.resize(MAX_FORM_BYTES + 1, 0);
+        assert_eq!(key(&big), "upload.too_large");
+        let script = b"%PDF-1.4\n<< /JS (x) >>\n%%EOF";
+        assert_eq!(key(script), "upload.active_content");
     }
 }

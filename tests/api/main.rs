@@ -32,6 +32,7 @@ mod oidc;
 mod openapi;
 mod passkeys;
 mod pdf;
+mod requests;
 mod sections;
 
 on_both_backends!(

@@ -776,6 +776,215 @@ async fn every_answer_matches_the_published_document(db: Db) -> anyhow::Result<(
         seen.insert((method.to_string(), route, status.as_u16()));
     }
 
+    // Requests and their cases (multipart for filing and for staff's steps).
+    {
+        use super::requests::{form_of, png, request, step, AZ};
+        use inzage_domain::requests::RequestForm;
+        let filing = "/api/v1/records/{record}/requests";
+        let url = app.url(&format!("/api/v1/records/{margery}/requests"));
+        let copy = request(AZ, RequestForm::Copy { psychiatry: false });
+        let destroy = request(AZ, RequestForm::Destruction { core_data: false });
+        let fix = request(
+            AZ,
+            RequestForm::CorrectionOrAddition {
+                statement: String::new(),
+            },
+        );
+        let mut copy_id = String::new();
+        for (client, r, expected) in [
+            (&patient, &copy, 201),
+            (&patient, &fix, 422),
+            (&patient, &destroy, 409),
+            (&doctor, &copy, 403),
+            (&anonymous, &copy, 401),
+        ] {
+            let res = client.post(&url).multipart(form_of(r, &[])).send().await?;
+            assert_eq!(res.status().as_u16(), expected);
+            let body = conforms(&doc, &post, filing, res).await?;
+            if expected == 201 {
+                copy_id = body["id"].as_str().unwrap_or_default().to_owned();
+            }
+            seen.insert(("POST".into(), filing.into(), expected));
+        }
+        let res = patient
+            .post(&url)
+            .multipart(reqwest::multipart::Form::new().text("request", "{}"))
+            .send()
+            .await?;
+        assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+        conforms(&doc, &post, filing, res).await?;
+        let staff_route = "/api/v1/staff/requests/{id}";
+        for (client, id, s, file, expected) in [
+            (
+                &staff,
+                copy_id.as_str(),
+                json!({"step": "complete"}),
+                None,
+                422,
+            ),
+            (
+                &staff,
+                copy_id.as_str(),
+                json!({"step": "ask_information", "question": "Welke jaren?"}),
+                None,
+                200,
+            ),
+            (
+                &staff,
+                copy_id.as_str(),
+                json!({"step": "ask_information", "question": "Welke jaren?"}),
+                None,
+                409,
+            ),
+            (&staff, "onbekend", json!({"step": "start"}), None, 404),
+            (
+                &patient,
+                copy_id.as_str(),
+                json!({"step": "start"}),
+                None,
+                403,
+            ),
+        ] {
+            let res = step(&app, client, id, s, file).await?;
+            assert_eq!(res.status().as_u16(), expected);
+            conforms(&doc, &post, staff_route, res).await?;
+            seen.insert(("POST".into(), staff_route.into(), expected));
+        }
+        let answer = "/api/v1/records/{record}/requests/{id}/answer";
+        let answer_path = format!("/api/v1/records/{margery}/requests/{copy_id}/answer");
+        for (body, expected) in [
+            (json!({"answer": ""}), 422),
+            (json!({"answer": "2020 tot nu"}), 200),
+            (json!({"answer": "nog eens"}), 409),
+        ] {
+            let (status, _) = call(
+                &patient,
+                &app,
+                &doc,
+                post.clone(),
+                answer,
+                &answer_path,
+                Some(body),
+            )
+            .await?;
+            assert_eq!(status.as_u16(), expected);
+            seen.insert(("POST".into(), answer.into(), expected));
+        }
+        let res = step(
+            &app,
+            &staff,
+            &copy_id,
+            json!({"step": "complete"}),
+            Some(super::designations::PDF),
+        )
+        .await?;
+        assert_eq!(res.status(), StatusCode::OK);
+        let delivery = "/api/v1/records/{record}/requests/{id}/delivery";
+        let res = patient
+            .get(app.url(&format!(
+                "/api/v1/records/{margery}/requests/{copy_id}/delivery"
+            )))
+            .send()
+            .await?;
+        assert_eq!(res.status(), StatusCode::OK);
+        assert!(doc["paths"][delivery]["get"]["responses"]["200"]["content"]
+            .get("application/pdf")
+            .is_some());
+        seen.insert(("GET".into(), delivery.into(), 200));
+        // A Dutch child's copy with her ID, for the staff's document route.
+        let noor_id = app.id_of("noor");
+        let noor = app.signed_in("noor").await?;
+        let minor = request(
+            "8ad64ecf-c817-3753-bee7-006a8e662e06",
+            RequestForm::CopyForMinor {
+                two_parents_with_authority: false,
+            },
+        );
+        let id_card = png(800, 500);
+        let res = noor
+            .post(app.url(&format!("/api/v1/records/{noor_id}/requests")))
+            .multipart(form_of(
+                &minor,
+                &[
+                    ("signer_first_parent", &id_card),
+                    ("signer_patient", &id_card),
+                ],
+            ))
+            .send()
+            .await?;
+        let minor_case = conforms(&doc, &post, filing, res).await?;
+        let minor_id = minor_case["id"].as_str().unwrap_or_default().to_owned();
+        let file_route = "/api/v1/staff/requests/{id}/files/{signer}";
+        let res = staff
+            .get(app.url(&format!("/api/v1/staff/requests/{minor_id}/files/patient")))
+            .send()
+            .await?;
+        assert_eq!(res.status(), StatusCode::OK);
+        seen.insert(("GET".into(), file_route.into(), 200));
+        let request_cases: Vec<(&Client, Method, String, String, Option<Value>)> = vec![
+            (
+                &patient,
+                get.clone(),
+                filing.into(),
+                format!("/api/v1/records/{margery}/requests"),
+                None,
+            ),
+            (
+                &doctor,
+                get.clone(),
+                filing.into(),
+                format!("/api/v1/records/{margery}/requests"),
+                None,
+            ),
+            (
+                &patient,
+                get.clone(),
+                filing.into(),
+                format!("/api/v1/records/{reyna}/requests"),
+                None,
+            ),
+            (
+                &patient,
+                get.clone(),
+                delivery.into(),
+                format!("/api/v1/records/{margery}/requests/onbekend/delivery"),
+                None,
+            ),
+            (
+                &staff,
+                get.clone(),
+                "/api/v1/staff/requests".into(),
+                "/api/v1/staff/requests".into(),
+                None,
+            ),
+            (
+                &patient,
+                get.clone(),
+                "/api/v1/staff/requests".into(),
+                "/api/v1/staff/requests".into(),
+                None,
+            ),
+            (
+                &patient,
+                get.clone(),
+                file_route.into(),
+                format!("/api/v1/staff/requests/{minor_id}/files/patient"),
+                None,
+            ),
+            (
+                &staff,
+                get.clone(),
+                file_route.into(),
+                format!("/api/v1/staff/requests/{minor_id}/files/partner"),
+                None,
+            ),
+        ];
+        for (client, method, route, path, body) in request_cases {
+            let (status, _) = call(client, &app, &doc, method.clone(), &route, &path, body).await?;
+            seen.insert((method.to_string(), route, status.as_u16()));
+        }
+    }
+
     // Identity: the account, recovery, code cards and the helpdesk, in an order that works.
     let acct = app.signed_in("reyna").await?;
     let leaving = app.signed_in("margery").await?;

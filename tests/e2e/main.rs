@@ -2061,6 +2061,189 @@ async fn a_patient_designates_a_trusted_person_with_a_signed_form_and_revokes_he
     .await
 }
 
+/// The staff member's next step on a case: chooses it, writes the question or reason, attaches
+/// the document if one is given, and carries it out.
+async fn staff_step(
+    client: &Client,
+    case: &str,
+    step: &str,
+    text: &str,
+    document: Option<&std::path::Path>,
+) -> anyhow::Result<()> {
+    let form = format!("{case} [data-testid=staff-step-form]");
+    wait_css(client, &format!("{form} select"))
+        .await?
+        .select_by_value(step)
+        .await?;
+    fill(client, &format!("{form} textarea"), text).await?;
+    if let Some(path) = document {
+        choose_file(client, &format!("{form} input[type=file]"), path).await?;
+    }
+    wait_css(client, &format!("{form} [data-testid=staff-step-submit]"))
+        .await?
+        .click()
+        .await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_patient_asks_a_copy_staff_ask_a_question_and_deliver_it_and_she_downloads_it(
+) -> anyhow::Result<()> {
+    with_browser(1280, 900, |client, base, app| async move {
+        let dir = tempfile::tempdir()?;
+        let copy = dir.path().join("kopie-dossier.pdf");
+        std::fs::write(
+            &copy,
+            minimal_pdf("Kopie van het dossier van Margery Gibson."),
+        )?;
+
+        log_in(&client, &base, &app, "margery").await?;
+        nav(&client, "Aanvragen").await?;
+        // The form says at once when the answer is due and what it costs, as the domain
+        // assesses it under the hospital's policy and the server's clock.
+        let preview = wait_text(&client, "[data-testid=request-assessment]", |t| {
+            t.contains("27 december 2026")
+        })
+        .await?;
+        assert!(preview.contains("Gratis"), "{preview}");
+        assert!(
+            preview.contains("De eerste kopie van uw dossier is gratis."),
+            "{preview}"
+        );
+        wait_css(&client, "[data-testid=requests-none]").await?;
+
+        // Destruction within the legal retention: refused in the browser, with the date.
+        wait_css(&client, "#request_kind")
+            .await?
+            .select_by_value("destruction")
+            .await?;
+        wait_text(&client, "[data-testid=request-assessment]", |t| {
+            t.contains("Vernietiging is mogelijk vanaf 20 november 2056.")
+        })
+        .await?;
+        wait_css(&client, "[data-testid=request-submit]")
+            .await?
+            .click()
+            .await?;
+        wait_text(&client, "[data-testid=request-error]", |t| {
+            t.contains("30 jaar bewaard blijven")
+        })
+        .await?;
+
+        // A copy, with a note.
+        wait_css(&client, "#request_kind")
+            .await?
+            .select_by_value("copy")
+            .await?;
+        fill(&client, "#request_note", "Alle verslagen van 2026.").await?;
+        wait_css(&client, "[data-testid=request-submit]")
+            .await?
+            .click()
+            .await?;
+        wait_text(&client, "[data-testid=requests-status]", |t| {
+            t == "Uw aanvraag is verstuurd. Het ziekenhuis antwoordt uiterlijk op 27 december 2026."
+        })
+        .await?;
+        let card = "[data-testid=request-case][data-kind=copy]";
+        let text = wait_text(&client, card, |t| t.contains("Ontvangen")).await?;
+        assert!(
+            text.contains("Antwoord uiterlijk op 27 december 2026"),
+            "{text}"
+        );
+        assert!(text.contains("Alle verslagen van 2026."), "{text}");
+        assert_accessible(&client, "the requests page").await?;
+        log_out(&client).await?;
+
+        // The ombuds service asks which years.
+        log_in_staff(&client, &base, &app).await?;
+        let row = "[data-testid=staff-request][data-kind=copy]";
+        let text = wait_text(&client, row, |t| t.contains("Margery Gibson")).await?;
+        assert!(text.contains("Alle verslagen van 2026."), "{text}");
+        staff_step(&client, row, "ask_information", "", None).await?;
+        wait_text(
+            &client,
+            &format!("{row} [data-testid=staff-text-error]"),
+            |t| t == "Schrijf de vraag aan de aanvrager.",
+        )
+        .await?;
+        staff_step(
+            &client,
+            row,
+            "ask_information",
+            "Ook de verslagen van 2025?",
+            None,
+        )
+        .await?;
+        wait_text(&client, "[data-testid=staff-requests-status]", |t| {
+            t.contains("Het ziekenhuis heeft een vraag")
+        })
+        .await?;
+        save_screenshot(&client, "staff-requests.png").await?;
+        assert_accessible(&client, "the back office's requests").await?;
+        log_out(&client).await?;
+
+        // Margery answers.
+        log_in(&client, &base, &app, "margery").await?;
+        nav(&client, "Aanvragen").await?;
+        let asked = format!("{card}[data-status=needs_information]");
+        wait_text(
+            &client,
+            &format!("{asked} [data-testid=case-question]"),
+            |t| t.contains("Ook de verslagen van 2025?"),
+        )
+        .await?;
+        fill(&client, &format!("{asked} textarea"), "Ja, graag ook die.").await?;
+        wait_css(
+            &client,
+            &format!("{asked} [data-testid=case-answer-form] button"),
+        )
+        .await?
+        .click()
+        .await?;
+        wait_css(&client, &format!("{card}[data-status=in_progress]")).await?;
+        log_out(&client).await?;
+
+        // Staff complete it: not without the copy, then with it.
+        log_in_staff(&client, &base, &app).await?;
+        let text = wait_text(&client, row, |t| t.contains("Ja, graag ook die.")).await?;
+        assert!(text.contains("In behandeling"), "{text}");
+        staff_step(&client, row, "complete", "", None).await?;
+        wait_text(
+            &client,
+            &format!("{row} [data-testid=staff-delivery-error]"),
+            |t| t.starts_with("Voeg het document toe"),
+        )
+        .await?;
+        staff_step(&client, row, "complete", "", Some(&copy)).await?;
+        wait_css(&client, "[data-testid=staff-requests-empty]").await?;
+        log_out(&client).await?;
+
+        // Margery downloads the copy as delivered.
+        log_in(&client, &base, &app, "margery").await?;
+        nav(&client, "Aanvragen").await?;
+        let done = format!("{card}[data-status=done]");
+        wait_text(&client, &done, |t| t.contains("Afgehandeld")).await?;
+        let href = wait_css(&client, &format!("{done} [data-testid=case-download]"))
+            .await?
+            .attr("href")
+            .await?
+            .context("href")?;
+        let bytes = app
+            .signed_in("margery")
+            .await?
+            .get(app.url(&href))
+            .send()
+            .await?
+            .error_for_status()?
+            .bytes()
+            .await?;
+        assert_eq!(bytes.as_ref(), std::fs::read(&copy)?.as_slice());
+        save_screenshot(&client, "requests-done.png").await?;
+        Ok(())
+    })
+    .await
+}
+
 /// Every page at a phone's, a tablet's (portrait), a small laptop's and a desktop's width: no
 /// horizontal scrolling, and a screenshot of each under target/e2e/ for review.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -2134,6 +2317,7 @@ async fn every_page_fits_a_phone_a_tablet_and_a_desktop() -> anyhow::Result<()> 
                 "/verslagen?q=knie&from=2020-01-01",
                 "[data-testid=list-filters]",
             ),
+            ("requests", "/aanvragen", "[data-testid=request-assessment]"),
         ])
         .await?;
         log_out(&client).await?;

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 
 use inzage_domain::access::Principal;
 use inzage_domain::wire::{AuditEntry, FieldErrors};
+use inzage_domain::Message;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use time::format_description::well_known::Rfc3339;
@@ -73,6 +74,24 @@ fn what_label(entry: &AuditEntry) -> String {
             let change =
                 text_of(&format!("audit.change.{kind}")).unwrap_or_else(|| t("audit.change.other"));
             return t1("audit.what.change_access", "change", &change);
+        }
+        "requests" if read => "audit.what.requests",
+        r if r.starts_with("request/") => {
+            // `request/<kind>`, `request/<kind>/answer`, `request/<kind>/delivery` or
+            // `request/<kind>/<status>` (staff's step).
+            let mut parts = r.split('/').skip(1);
+            let kind = t(&format!(
+                "requests.kind.{}",
+                parts.next().unwrap_or_default()
+            ));
+            return match parts.next() {
+                None => t1("audit.what.request_filed", "kind", &kind),
+                Some("answer") => t1("audit.what.request_answered", "kind", &kind),
+                Some("delivery") => t1("audit.what.request_delivery", "kind", &kind),
+                Some(status) => tr(&Message::new("audit.what.request_status")
+                    .arg("kind", kind)
+                    .arg("status", t(&format!("requests.status.{status}")))),
+            };
         }
         _ if read => "audit.what.read_other",
         _ => "audit.what.change_other",

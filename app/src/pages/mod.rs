@@ -13,9 +13,11 @@ pub mod provider;
 pub mod record;
 pub mod recovery;
 pub mod reports;
+pub mod requests;
 pub mod search;
 pub mod staff;
 pub mod staff_cards;
+pub mod staff_requests;
 pub mod terms;
 pub mod view_as;
 

@@ -2,8 +2,8 @@
 //! each with the patient the national number belongs to, approved or refused with a reason.
 //! The server decides whether the law allows the link; the page shows its answer beside the
 //! request. Below it, the queue of designations (trusted persons, representatives,
-//! authorisations), each with the signed form to check; then the code cards to post and the
-//! helpdesk (`staff_cards.rs`).
+//! authorisations), each with the signed form to check; patients' requests
+//! (`staff_requests.rs`); then the code cards to post and the helpdesk (`staff_cards.rs`).
 
 use inzage_domain::manage::DesignationKind;
 use inzage_domain::wire::{FieldErrors, StaffDecision, StaffDesignation, StaffLinkRequest};
@@ -104,6 +104,7 @@ pub fn BackofficePage() -> impl IntoView {
         </div>
         {body}
         <DesignationQueue/>
+        <super::staff_requests::RequestQueue/>
         <super::staff_cards::CodeCardQueue/>
         <super::staff_cards::Helpdesk/>
     }

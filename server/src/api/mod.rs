@@ -19,6 +19,7 @@ mod passkeys;
 mod provider;
 mod record;
 mod reports;
+mod requests;
 mod search;
 mod sections;
 
@@ -142,6 +143,21 @@ pub fn routes() -> Router<AppState> {
         .route("/staff/link-requests/{id}", post(links::staff_decide))
         .route("/provider/patients", get(provider::patients))
         .route("/provider/referrals", post(provider::refer))
+        .route("/records/{record}/requests", requests::record_routes())
+        .route(
+            "/records/{record}/requests/{id}/answer",
+            post(requests::answer),
+        )
+        .route(
+            "/records/{record}/requests/{id}/delivery",
+            get(requests::delivery),
+        )
+        .route("/staff/requests", get(requests::staff_queue))
+        .route("/staff/requests/{id}", requests::staff_routes())
+        .route(
+            "/staff/requests/{id}/files/{signer}",
+            get(requests::staff_file),
+        )
         .route("/staff/designations", get(designations::staff_queue))
         .route("/staff/designations/{id}", post(designations::staff_decide))
         .route(

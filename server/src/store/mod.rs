@@ -18,6 +18,7 @@ mod items;
 mod links;
 mod oidc;
 mod passkeys;
+mod requests;
 
 pub use access::{FactRow, PractitionerRow, ReferralRow, ReuseProjectRow, StaffRow};
 pub use audit::{AuditQuery, AuditRow, NewAuditEntry, VerifyOutcome};
@@ -29,6 +30,7 @@ pub use items::{section_name, section_of, HasFacts, ItemFacts, ItemRow, ResultKe
 pub use links::LinkRequestRow;
 pub use oidc::OidcFlowRow;
 pub use passkeys::PasskeyRow;
+pub use requests::{CaseUpdate, RequestFileRow, RequestRow};
 
 /// A transaction that writes to the audit trail (see [`Store::begin`]); rolled back when
 /// dropped without [`Tx::commit`].
