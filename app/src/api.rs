@@ -17,8 +17,9 @@ use inzage_domain::record::{
 use inzage_domain::wire::{
     AccessView, AuditPage, CaseAnswer, DesignationStatus, ErrorBody, LanguageChoice, LinkRequest,
     LinkRequestStatus, LinkedRecord, LoginChallengeRequest, LoginChallengeResponse, LoginRequest,
-    Me, ProviderPatient, ReferralRequest, ReportDetail, ReportList, RequestCase, RequestsView,
-    StaffCase, StaffDecision, StaffDesignation, StaffLinkRequest, ViewAs, API_PREFIX,
+    Me, MessagesView, ProviderPatient, ReferralRequest, ReportDetail, ReportList, RequestCase,
+    RequestsView, StaffCase, StaffDecision, StaffDesignation, StaffLinkRequest, StaffThreadSummary,
+    Thread, ViewAs, API_PREFIX,
 };
 use inzage_domain::{Message, Principal};
 use serde::de::DeserializeOwned;
@@ -313,6 +314,77 @@ async fn post_form<T: DeserializeOwned>(
         .body(form.clone())
         .map_err(|_| ApiFailure::Network)?;
     read(req.send().await).await
+}
+
+/// A record's messages page: the hospitals to write to and the threads.
+pub async fn messages(record: &str) -> Result<MessagesView, ApiFailure> {
+    get(&format!("/records/{}/messages", encode_segment(record))).await
+}
+
+/// Starts a thread (`message` JSON and `attachment` parts).
+pub async fn start_thread(record: &str, form: &web_sys::FormData) -> Result<Thread, ApiFailure> {
+    post_form(
+        &format!("/records/{}/messages", encode_segment(record)),
+        form,
+    )
+    .await
+}
+
+/// A thread, which opening marks read.
+pub async fn thread(record: &str, id: &str) -> Result<Thread, ApiFailure> {
+    get(&format!(
+        "/records/{}/messages/{}",
+        encode_segment(record),
+        encode_segment(id)
+    ))
+    .await
+}
+
+/// Replies in a thread.
+pub async fn reply(record: &str, id: &str, form: &web_sys::FormData) -> Result<Thread, ApiFailure> {
+    post_form(
+        &format!(
+            "/records/{}/messages/{}",
+            encode_segment(record),
+            encode_segment(id)
+        ),
+        form,
+    )
+    .await
+}
+
+/// Where an attachment of a thread is downloaded.
+pub fn message_attachment_url(record: &str, thread: &str, message: &str, index: u32) -> String {
+    url(&format!(
+        "/records/{}/messages/{}/attachments/{}/{index}",
+        encode_segment(record),
+        encode_segment(thread),
+        encode_segment(message)
+    ))
+}
+
+/// The back office's latest threads.
+pub async fn staff_threads() -> Result<Vec<StaffThreadSummary>, ApiFailure> {
+    get("/staff/messages").await
+}
+
+/// A thread for staff.
+pub async fn staff_thread(id: &str) -> Result<Thread, ApiFailure> {
+    get(&format!("/staff/messages/{}", encode_segment(id))).await
+}
+
+/// The department's answer in a thread.
+pub async fn staff_reply(id: &str, form: &web_sys::FormData) -> Result<Thread, ApiFailure> {
+    post_form(&format!("/staff/messages/{}", encode_segment(id)), form).await
+}
+
+/// Where staff download an attachment.
+pub fn staff_message_attachment_url(thread: &str, message: &str, index: u32) -> String {
+    url(&format!(
+        "/staff/messages/{}/attachments/{}/{index}",
+        encode_segment(thread),
+        encode_segment(message)
+    ))
 }
 
 /// Hospital staff's queue of pending designations.

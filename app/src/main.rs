@@ -111,6 +111,12 @@ fn App() -> impl IntoView {
                     <Route path=path!("/afspraken") view=pages::record::AppointmentsPage/>
                     <Route path=path!("/zoeken") view=pages::search::SearchPage/>
                     <Route path=path!("/aanvragen") view=pages::requests::RequestsPage/>
+                    <Route path=path!("/berichten") view=pages::messages::MessagesPage/>
+                    <Route path=path!("/berichten/:thread") view=pages::messages::ThreadPage/>
+                    <Route
+                        path=path!("/backoffice/berichten/:thread")
+                        view=pages::messages::StaffThreadPage
+                    />
                     <Route path=path!("/toegangen") view=pages::access::AccessPage/>
                     <Route
                         path=path!("/toegangen/bekijk-als/:kind/:id")
@@ -251,6 +257,7 @@ fn Header() -> impl IntoView {
                             <A href="/medicatie">{move || t("nav.medications")}</A>
                             <A href="/afspraken">{move || t("nav.appointments")}</A>
                             <A href="/zoeken">{move || t("nav.search")}</A>
+                            <A href="/berichten">{move || t("nav.messages")}</A>
                             <A href="/aanvragen">{move || t("nav.requests")}</A>
                             <A href="/toegangen">{move || t("nav.access")}</A>
                             <A href="/wie-bekeek-mijn-dossier">{move || t("nav.audit")}</A>

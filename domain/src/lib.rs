@@ -16,6 +16,7 @@ pub mod listing;
 pub mod login;
 pub mod manage;
 pub mod message;
+pub mod messaging;
 pub mod passkey;
 pub mod record;
 mod redact;

@@ -855,6 +855,112 @@ pub struct ErrorBody {
     pub text: Option<String>,
 }
 
+/// A hospital a person can write to about the record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MessageHospital {
+    /// The hospital's id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// The phone number for urgent questions, when the hospital gave one.
+    #[serde(default)]
+    pub phone: Option<String>,
+}
+
+/// A thread as a list shows it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ThreadSummary {
+    /// The thread.
+    pub id: String,
+    /// Whose record it is about.
+    pub record: String,
+    /// The hospital.
+    pub hospital_id: String,
+    /// Its name.
+    pub hospital_name: String,
+    /// The department.
+    pub department: crate::messaging::Department,
+    /// The subject.
+    pub subject: String,
+    /// Who started it.
+    pub started_by: String,
+    /// The last message's time.
+    #[serde(with = "time::serde::rfc3339")]
+    pub last_at: OffsetDateTime,
+    /// How many messages it holds.
+    pub messages: u32,
+    /// How many messages from the other side this reader has not opened.
+    pub unread: u32,
+}
+
+/// The messages page of a record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct MessagesView {
+    /// The hospitals that hold data of the record, to write to.
+    pub hospitals: Vec<MessageHospital>,
+    /// The threads this person may see, the most recent first.
+    pub threads: Vec<ThreadSummary>,
+}
+
+/// An attached document, as a message lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct AttachmentInfo {
+    /// Its place in the message (1, 2, 3).
+    pub index: u32,
+    /// Its name as sent, made safe to show.
+    pub name: String,
+    /// `application/pdf`, `image/png` or `image/jpeg`, by content.
+    pub media_type: String,
+    /// Its size in bytes.
+    pub size: u64,
+}
+
+/// One message of a thread.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ThreadMessage {
+    /// The message.
+    pub id: String,
+    /// Who wrote it (for the hospital: the department's staff member).
+    pub author_name: String,
+    /// Whether the hospital wrote it.
+    pub from_hospital: bool,
+    /// The text, plain.
+    pub body: String,
+    /// When.
+    #[serde(with = "time::serde::rfc3339")]
+    pub sent_at: OffsetDateTime,
+    /// Its attachments.
+    #[serde(default)]
+    pub attachments: Vec<AttachmentInfo>,
+}
+
+/// A thread in the back office's list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StaffThreadSummary {
+    /// The thread.
+    pub summary: ThreadSummary,
+    /// Whose record it is about.
+    pub patient_name: String,
+}
+
+/// A thread with its messages, oldest first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct Thread {
+    /// The thread.
+    pub summary: ThreadSummary,
+    /// Whose record (for staff: the patient's name).
+    pub patient_name: String,
+    /// The messages.
+    pub messages: Vec<ThreadMessage>,
+}
+
 /// A hospital a request about the record can go to, with what the browser needs to assess the
 /// form exactly as the server will.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

@@ -28,6 +28,7 @@ mod fhir_export;
 mod identity;
 mod links;
 mod listing;
+mod messages;
 mod oidc;
 mod openapi;
 mod passkeys;

@@ -985,6 +985,215 @@ async fn every_answer_matches_the_published_document(db: Db) -> anyhow::Result<(
         }
     }
 
+    // Messages (multipart for writing).
+    {
+        use super::messages::{message_form, thread};
+        use inzage_domain::messaging::NewReply;
+        let threads = "/api/v1/records/{record}/messages";
+        let reyna_client = app.signed_in("reyna").await?;
+        let url = app.url(&format!("/api/v1/records/{margery}/messages"));
+        let mut thread_id = String::new();
+        let mut message_id = String::new();
+        let pdf: &[u8] = super::designations::PDF;
+        for (client, body, files, expected) in [
+            (
+                &patient,
+                thread("Vraag", "Hallo"),
+                vec![("a.pdf", pdf)],
+                201,
+            ),
+            (&patient, thread("", ""), vec![], 422),
+            (&doctor, thread("Vraag", "Hallo"), vec![], 403),
+            (&anonymous, thread("Vraag", "Hallo"), vec![], 401),
+        ] {
+            let res = client
+                .post(&url)
+                .multipart(message_form(&body, &files))
+                .send()
+                .await?;
+            assert_eq!(res.status().as_u16(), expected);
+            let body = conforms(&doc, &post, threads, res).await?;
+            if expected == 201 {
+                thread_id = body["summary"]["id"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned();
+                message_id = body["messages"][0]["id"]
+                    .as_str()
+                    .unwrap_or_default()
+                    .to_owned();
+            }
+            seen.insert(("POST".into(), threads.into(), expected));
+        }
+        let res = patient
+            .post(&url)
+            .multipart(reqwest::multipart::Form::new().text("message", "{}"))
+            .send()
+            .await?;
+        assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+        conforms(&doc, &post, threads, res).await?;
+        seen.insert(("POST".into(), threads.into(), 400));
+        let one = "/api/v1/records/{record}/messages/{thread}";
+        let one_url = app.url(&format!("/api/v1/records/{margery}/messages/{thread_id}"));
+        for (client, body, expected) in [
+            (
+                &patient,
+                NewReply {
+                    body: "Nog iets".into(),
+                },
+                200,
+            ),
+            (&patient, NewReply { body: " ".into() }, 422),
+            (&reyna_client, NewReply { body: "x".into() }, 404),
+        ] {
+            let res = client
+                .post(&one_url)
+                .multipart(message_form(&body, &[]))
+                .send()
+                .await?;
+            assert_eq!(res.status().as_u16(), expected);
+            conforms(&doc, &post, one, res).await?;
+            seen.insert(("POST".into(), one.into(), expected));
+        }
+        let staff_one = "/api/v1/staff/messages/{thread}";
+        let staff_url = app.url(&format!("/api/v1/staff/messages/{thread_id}"));
+        for (client, body, expected) in [
+            (
+                &staff,
+                NewReply {
+                    body: "Antwoord".into(),
+                },
+                200,
+            ),
+            (&staff, NewReply { body: "".into() }, 422),
+            (&patient, NewReply { body: "x".into() }, 403),
+        ] {
+            let res = client
+                .post(&staff_url)
+                .multipart(message_form(&body, &[]))
+                .send()
+                .await?;
+            assert_eq!(res.status().as_u16(), expected);
+            conforms(&doc, &post, staff_one, res).await?;
+            seen.insert(("POST".into(), staff_one.into(), expected));
+        }
+        let attachment = "/api/v1/records/{record}/messages/{thread}/attachments/{message}/{index}";
+        let staff_attachment = "/api/v1/staff/messages/{thread}/attachments/{message}/{index}";
+        for (client, route, path) in [
+            (
+                &patient,
+                attachment,
+                format!(
+                    "/api/v1/records/{margery}/messages/{thread_id}/attachments/{message_id}/1"
+                ),
+            ),
+            (
+                &staff,
+                staff_attachment,
+                format!("/api/v1/staff/messages/{thread_id}/attachments/{message_id}/1"),
+            ),
+        ] {
+            let res = client.get(app.url(&path)).send().await?;
+            assert_eq!(res.status(), StatusCode::OK);
+            assert!(doc["paths"][route]["get"]["responses"]["200"]["content"]
+                .get("application/pdf")
+                .is_some());
+            seen.insert(("GET".into(), route.into(), 200));
+        }
+        let message_cases: Vec<(&Client, Method, String, String, Option<Value>)> = vec![
+            (
+                &patient,
+                get.clone(),
+                threads.into(),
+                format!("/api/v1/records/{margery}/messages"),
+                None,
+            ),
+            (
+                &doctor,
+                get.clone(),
+                threads.into(),
+                format!("/api/v1/records/{margery}/messages"),
+                None,
+            ),
+            (
+                &patient,
+                get.clone(),
+                threads.into(),
+                format!("/api/v1/records/{reyna}/messages"),
+                None,
+            ),
+            (
+                &patient,
+                get.clone(),
+                one.into(),
+                format!("/api/v1/records/{margery}/messages/{thread_id}"),
+                None,
+            ),
+            (
+                &patient,
+                get.clone(),
+                one.into(),
+                format!("/api/v1/records/{margery}/messages/onbekend"),
+                None,
+            ),
+            (
+                &patient,
+                get.clone(),
+                attachment.into(),
+                format!(
+                    "/api/v1/records/{margery}/messages/{thread_id}/attachments/{message_id}/9"
+                ),
+                None,
+            ),
+            (
+                &staff,
+                get.clone(),
+                "/api/v1/staff/messages".into(),
+                "/api/v1/staff/messages".into(),
+                None,
+            ),
+            (
+                &patient,
+                get.clone(),
+                "/api/v1/staff/messages".into(),
+                "/api/v1/staff/messages".into(),
+                None,
+            ),
+            (
+                &staff,
+                get.clone(),
+                staff_one.into(),
+                format!("/api/v1/staff/messages/{thread_id}"),
+                None,
+            ),
+            (
+                &staff,
+                get.clone(),
+                staff_one.into(),
+                "/api/v1/staff/messages/onbekend".into(),
+                None,
+            ),
+            (
+                &patient,
+                get.clone(),
+                staff_one.into(),
+                format!("/api/v1/staff/messages/{thread_id}"),
+                None,
+            ),
+            (
+                &patient,
+                get.clone(),
+                staff_attachment.into(),
+                format!("/api/v1/staff/messages/{thread_id}/attachments/{message_id}/1"),
+                None,
+            ),
+        ];
+        for (client, method, route, path, body) in message_cases {
+            let (status, _) = call(client, &app, &doc, method.clone(), &route, &path, body).await?;
+            seen.insert((method.to_string(), route, status.as_u16()));
+        }
+    }
+
     // Identity: the account, recovery, code cards and the helpdesk, in an order that works.
     let acct = app.signed_in("reyna").await?;
     let leaving = app.signed_in("margery").await?;

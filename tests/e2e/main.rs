@@ -2244,6 +2244,142 @@ async fn a_patient_asks_a_copy_staff_ask_a_question_and_deliver_it_and_she_downl
     .await
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_patient_and_the_department_exchange_messages_with_attachments() -> anyhow::Result<()> {
+    with_browser(1280, 900, |client, base, app| async move {
+        let dir = tempfile::tempdir()?;
+        let scan = dir.path().join("verwijsbrief.pdf");
+        std::fs::write(&scan, minimal_pdf("Verwijsbrief van de huisarts."))?;
+        // The header of a PNG of 640 x 480 pixels: what the server checks.
+        let mut picture = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+        picture.extend_from_slice(&640u32.to_be_bytes());
+        picture.extend_from_slice(&480u32.to_be_bytes());
+        picture.extend_from_slice(b"\x08\x02\0\0\0");
+        let drawing = dir.path().join("knie.png");
+        std::fs::write(&drawing, &picture)?;
+        let payload = "<img src=x onerror=alert(1)> Vraag over mijn knie";
+
+        log_in(&client, &base, &app, "margery").await?;
+        nav(&client, "Berichten").await?;
+        wait_css(&client, "[data-testid=threads-none]").await?;
+        let notice = wait_text(&client, "[data-testid=urgent-notice]", |t| !t.is_empty()).await?;
+        assert!(notice.contains("niet voor dringende vragen"), "{notice}");
+        assert!(notice.contains("+32 16 00 00 00"), "{notice}");
+        assert_accessible(&client, "the messages page").await?;
+
+        // Empty fields are refused beside them, in the browser.
+        wait_css(&client, "[data-testid=message-send]")
+            .await?
+            .click()
+            .await?;
+        wait_text(&client, "#message_subject-error", |t| {
+            t == "Vul een onderwerp in."
+        })
+        .await?;
+        wait_text(&client, "#message_body-error", |t| {
+            t == "Schrijf uw bericht."
+        })
+        .await?;
+
+        // Markup in a message is text.
+        fill(&client, "#message_subject", payload).await?;
+        fill(
+            &client,
+            "#message_body",
+            &format!("{payload}\nMag ik de verwijsbrief sturen?"),
+        )
+        .await?;
+        choose_file(&client, "#message_attachments", &scan).await?;
+        wait_css(&client, "[data-testid=message-send]")
+            .await?
+            .click()
+            .await?;
+        wait_text(&client, "[data-testid=thread-subject]", |t| t == payload).await?;
+        let body = wait_text(&client, "[data-testid=message-body]", |t| !t.is_empty()).await?;
+        assert!(body.starts_with(payload), "{body}");
+        assert!(
+            client
+                .find_all(Locator::Css("[data-testid=thread-messages] img"))
+                .await?
+                .is_empty(),
+            "no element was made from the text"
+        );
+        assert!(client.get_alert_text().await.is_err(), "no dialog opened");
+        wait_text(&client, "[data-testid=attachment]", |t| {
+            t == "verwijsbrief.pdf"
+        })
+        .await?;
+        assert_accessible(&client, "a thread").await?;
+        log_out(&client).await?;
+
+        // The department sees one unread message, opens it and answers with a picture.
+        log_in_staff(&client, &base, &app).await?;
+        let line = "[data-testid=staff-threads] [data-testid=thread]";
+        let text = wait_text(&client, line, |t| t.contains("1 ongelezen")).await?;
+        assert!(text.contains("Margery Gibson"), "{text}");
+        client
+            .find(Locator::Css(&format!("{line} a")))
+            .await?
+            .click()
+            .await?;
+        wait_text(&client, "[data-testid=thread-subject]", |t| t == payload).await?;
+        fill(
+            &client,
+            "#reply_body",
+            "Ja, graag. Hierbij een tekening van de knie.",
+        )
+        .await?;
+        choose_file(&client, "#reply_attachments", &drawing).await?;
+        wait_css(&client, "[data-testid=reply-send]")
+            .await?
+            .click()
+            .await?;
+        wait_text(&client, "[data-testid=thread-messages]", |t| {
+            t.contains("Hierbij een tekening")
+        })
+        .await?;
+        save_screenshot(&client, "staff-thread.png").await?;
+        log_out(&client).await?;
+
+        // Margery sees the unread answer and downloads the picture.
+        log_in(&client, &base, &app, "margery").await?;
+        nav(&client, "Berichten").await?;
+        wait_text(&client, "[data-testid=thread]", |t| {
+            t.contains("1 ongelezen")
+        })
+        .await?;
+        client
+            .find(Locator::Css("[data-testid=thread] a"))
+            .await?
+            .click()
+            .await?;
+        wait_text(&client, ".from-hospital", |t| {
+            t.contains("Ombudsdienst AZ Voorbeeld")
+        })
+        .await?;
+        let href = wait_css(&client, ".from-hospital [data-testid=attachment]")
+            .await?
+            .attr("href")
+            .await?
+            .context("href")?;
+        let bytes = app
+            .signed_in("margery")
+            .await?
+            .get(app.url(&href))
+            .send()
+            .await?
+            .error_for_status()?
+            .bytes()
+            .await?;
+        assert_eq!(bytes.as_ref(), picture.as_slice());
+        save_screenshot(&client, "thread.png").await?;
+        nav(&client, "Berichten").await?;
+        wait_css(&client, "[data-testid=thread][data-unread='0']").await?;
+        Ok(())
+    })
+    .await
+}
+
 /// Every page at a phone's, a tablet's (portrait), a small laptop's and a desktop's width: no
 /// horizontal scrolling, and a screenshot of each under target/e2e/ for review.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -2318,6 +2454,7 @@ async fn every_page_fits_a_phone_a_tablet_and_a_desktop() -> anyhow::Result<()> 
                 "[data-testid=list-filters]",
             ),
             ("requests", "/aanvragen", "[data-testid=request-assessment]"),
+            ("messages", "/berichten", "[data-testid=urgent-notice]"),
         ])
         .await?;
         log_out(&client).await?;

@@ -75,6 +75,12 @@ fn what_label(entry: &AuditEntry) -> String {
                 text_of(&format!("audit.change.{kind}")).unwrap_or_else(|| t("audit.change.other"));
             return t1("audit.what.change_access", "change", &change);
         }
+        "messages" if read => "audit.what.messages",
+        r if r.starts_with("message/") && r.ends_with("/attachment") => {
+            "audit.what.message_attachment"
+        }
+        r if read && r.starts_with("message/") => "audit.what.message_read",
+        r if r.starts_with("message/") => "audit.what.message_sent",
         "requests" if read => "audit.what.requests",
         r if r.starts_with("request/") => {
             // `request/<kind>`, `request/<kind>/answer`, `request/<kind>/delivery` or

@@ -7,6 +7,7 @@ pub mod designations;
 pub mod linked;
 pub mod listing;
 pub mod login;
+pub mod messages;
 pub mod oidc;
 pub mod passkey;
 pub mod provider;

@@ -3,7 +3,7 @@
 //! The server decides whether the law allows the link; the page shows its answer beside the
 //! request. Below it, the queue of designations (trusted persons, representatives,
 //! authorisations), each with the signed form to check; patients' requests
-//! (`staff_requests.rs`); then the code cards to post and the helpdesk (`staff_cards.rs`).
+//! (`staff_requests.rs`) and messages (`messages.rs`); then the code cards to post and the helpdesk (`staff_cards.rs`).
 
 use inzage_domain::manage::DesignationKind;
 use inzage_domain::wire::{FieldErrors, StaffDecision, StaffDesignation, StaffLinkRequest};
@@ -105,6 +105,7 @@ pub fn BackofficePage() -> impl IntoView {
         {body}
         <DesignationQueue/>
         <super::staff_requests::RequestQueue/>
+        <super::messages::StaffThreads/>
         <super::staff_cards::CodeCardQueue/>
         <super::staff_cards::Helpdesk/>
     }

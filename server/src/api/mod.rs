@@ -13,6 +13,7 @@ mod designations;
 mod download;
 mod fhir;
 mod links;
+mod messages;
 pub mod oidc;
 pub mod openapi;
 mod passkeys;
@@ -151,6 +152,21 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/records/{record}/requests/{id}/delivery",
             get(requests::delivery),
+        )
+        .route("/records/{record}/messages", messages::record_routes())
+        .route(
+            "/records/{record}/messages/{thread}",
+            messages::thread_routes(),
+        )
+        .route(
+            "/records/{record}/messages/{thread}/attachments/{message}/{index}",
+            get(messages::record_attachment),
+        )
+        .route("/staff/messages", get(messages::staff_list))
+        .route("/staff/messages/{thread}", messages::staff_thread_routes())
+        .route(
+            "/staff/messages/{thread}/attachments/{message}/{index}",
+            get(messages::staff_attachment),
         )
         .route("/staff/requests", get(requests::staff_queue))
         .route("/staff/requests/{id}", requests::staff_routes())

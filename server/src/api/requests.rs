@@ -483,7 +483,7 @@ pub async fn answer(
     Ok(Json(case_of(&state, row).await?))
 }
 
-fn file_response(bytes: Vec<u8>, media_type: &str, name: &str) -> Response {
+pub(super) fn file_response(bytes: Vec<u8>, media_type: &str, name: &str) -> Response {
     let ext = match media_type {
         "image/png" => "png",
         "image/jpeg" => "jpg",
@@ -504,7 +504,7 @@ fn file_response(bytes: Vec<u8>, media_type: &str, name: &str) -> Response {
 }
 
 /// Reads a kept document and checks it against the hash it was kept with.
-async fn read_kept(path: std::path::PathBuf, hash: &str) -> Result<Vec<u8>, ApiError> {
+pub(super) async fn read_kept(path: std::path::PathBuf, hash: &str) -> Result<Vec<u8>, ApiError> {
     let bytes = tokio::fs::read(&path)
         .await
         .map_err(|e| ApiError::Internal(e.into()))?;

@@ -16,6 +16,7 @@ mod designations;
 mod identity;
 mod items;
 mod links;
+mod messages;
 mod oidc;
 mod passkeys;
 mod requests;
@@ -28,6 +29,7 @@ pub use identity::{
 };
 pub use items::{section_name, section_of, HasFacts, ItemFacts, ItemRow, ResultKey};
 pub use links::LinkRequestRow;
+pub use messages::{AttachmentRow, MessageRow, ThreadRow};
 pub use oidc::OidcFlowRow;
 pub use passkeys::PasskeyRow;
 pub use requests::{CaseUpdate, RequestFileRow, RequestRow};
