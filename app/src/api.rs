@@ -17,9 +17,9 @@ use inzage_domain::record::{
 use inzage_domain::wire::{
     AccessView, AuditPage, CaseAnswer, DesignationStatus, ErrorBody, LanguageChoice, LinkRequest,
     LinkRequestStatus, LinkedRecord, LoginChallengeRequest, LoginChallengeResponse, LoginRequest,
-    Me, MessagesView, ProviderPatient, ReferralRequest, ReportDetail, ReportList, RequestCase,
-    RequestsView, StaffCase, StaffDecision, StaffDesignation, StaffLinkRequest, StaffThreadSummary,
-    Thread, ViewAs, API_PREFIX,
+    Me, MessagesView, NotificationView, ProviderPatient, ReferralRequest, ReportDetail, ReportList,
+    RequestCase, RequestsView, StaffCase, StaffDecision, StaffDesignation, StaffLinkRequest,
+    StaffThreadSummary, Thread, ViewAs, API_PREFIX,
 };
 use inzage_domain::{Message, Principal};
 use serde::de::DeserializeOwned;
@@ -42,6 +42,11 @@ impl ApiFailure {
     /// Whether the session is missing or ended.
     pub fn is_unauthenticated(&self) -> bool {
         matches!(self, ApiFailure::Server { status: 401, body } if body.error == "unauthenticated")
+    }
+
+    /// Whether the server refused the request for this account (403).
+    pub fn is_forbidden(&self) -> bool {
+        matches!(self, ApiFailure::Server { status: 403, .. })
     }
 
     /// The message to show for this failure.
@@ -312,6 +317,21 @@ async fn post_form<T: DeserializeOwned>(
 ) -> Result<T, ApiFailure> {
     let req = Request::post(&url(path))
         .body(form.clone())
+        .map_err(|_| ApiFailure::Network)?;
+    read(req.send().await).await
+}
+
+/// The person's e-mail notification settings.
+pub async fn notifications() -> Result<NotificationView, ApiFailure> {
+    get("/me/notifications").await
+}
+
+/// Stores the person's e-mail notification settings.
+pub async fn set_notifications(
+    settings: &inzage_domain::notify::NotificationSettings,
+) -> Result<NotificationView, ApiFailure> {
+    let req = Request::put(&url("/me/notifications"))
+        .json(settings)
         .map_err(|_| ApiFailure::Network)?;
     read(req.send().await).await
 }

@@ -17,6 +17,7 @@ pub mod login;
 pub mod manage;
 pub mod message;
 pub mod messaging;
+pub mod notify;
 pub mod passkey;
 pub mod record;
 mod redact;

@@ -855,6 +855,19 @@ pub struct ErrorBody {
     pub text: Option<String>,
 }
 
+/// The person's notification settings, with the address notices go to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NotificationView {
+    /// The settings.
+    pub settings: crate::notify::NotificationSettings,
+    /// The account's e-mail address, if any.
+    #[serde(default)]
+    pub email: Option<String>,
+    /// Whether that address is confirmed: notices go only to a confirmed address.
+    pub email_confirmed: bool,
+}
+
 /// A hospital a person can write to about the record.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

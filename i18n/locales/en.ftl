@@ -995,3 +995,35 @@ messages-back = Back to the messages
 messages-reply-title = Reply
 staff-messages-title = Patients' messages
 staff-messages-back = Back to the back office
+
+## Notifications (issue 7)
+notify-topics-empty = Choose what you want an e-mail about, or turn the notices off.
+notify-topics-twice = Each topic counts only once.
+mail-notice-subject = There is something new in your patient portal
+mail-notice-body = Hello,
+
+    There is something new for you in the patient portal:
+
+    { $news }
+
+    Log in to see it: { $link }
+
+    This e-mail contains no medical information. In your account you choose whether and how often you receive such e-mails.
+mail-notice-new_report = New reports: { $count }
+mail-notice-new_message = New messages from the hospital: { $count }
+mail-notice-request_status = Requests with a new status: { $count }
+notify-title = E-mail notices
+notify-intro = Get an e-mail when there is something new. The e-mail never says what: only that there is something, without medical information.
+notify-enabled = Send me e-mail notices
+notify-topics = About what?
+notify-topic-new_report = A new report
+notify-topic-new_message = A new message from the hospital
+notify-topic-request_status = A request with a new status
+notify-frequency = How often?
+notify-frequency-immediately = At once
+notify-frequency-daily = At most once a day
+notify-frequency-weekly = At most once a week
+notify-address = Notices go to { $email }.
+notify-no_address = You have no confirmed e-mail address yet: notices go out only once you set and confirm an address above.
+notify-save = Save
+notify-saved = Your choice of e-mail notices has been saved.

@@ -995,3 +995,35 @@ messages-back = Retour aux messages
 messages-reply-title = Répondre
 staff-messages-title = Messages des patients
 staff-messages-back = Retour au back-office
+
+## Notifications (issue 7)
+notify-topics-empty = Choisissez à quel sujet vous voulez un e-mail, ou désactivez les notifications.
+notify-topics-twice = Chaque sujet ne compte qu'une fois.
+mail-notice-subject = Il y a du nouveau dans votre portail patient
+mail-notice-body = Bonjour,
+
+    Il y a du nouveau pour vous dans le portail patient :
+
+    { $news }
+
+    Connectez-vous pour le consulter : { $link }
+
+    Cet e-mail ne contient aucune donnée médicale. Dans votre compte, vous choisissez si et à quelle fréquence vous recevez ces e-mails.
+mail-notice-new_report = Nouveaux rapports : { $count }
+mail-notice-new_message = Nouveaux messages de l'hôpital : { $count }
+mail-notice-request_status = Demandes dont le statut a changé : { $count }
+notify-title = Notifications par e-mail
+notify-intro = Recevez un e-mail quand il y a du nouveau. L'e-mail ne dit jamais quoi : seulement qu'il y a du nouveau, sans données médicales.
+notify-enabled = M'envoyer des notifications par e-mail
+notify-topics = À quel sujet ?
+notify-topic-new_report = Un nouveau rapport
+notify-topic-new_message = Un nouveau message de l'hôpital
+notify-topic-request_status = Une demande dont le statut a changé
+notify-frequency = À quelle fréquence ?
+notify-frequency-immediately = Immédiatement
+notify-frequency-daily = Au maximum une fois par jour
+notify-frequency-weekly = Au maximum une fois par semaine
+notify-address = Les notifications sont envoyées à { $email }.
+notify-no_address = Vous n'avez pas encore d'adresse e-mail confirmée : les notifications ne partent qu'une fois une adresse indiquée et confirmée ci-dessus.
+notify-save = Enregistrer
+notify-saved = Votre choix de notifications par e-mail est enregistré.

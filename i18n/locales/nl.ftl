@@ -995,3 +995,35 @@ messages-back = Terug naar de berichten
 messages-reply-title = Antwoorden
 staff-messages-title = Berichten van patiënten
 staff-messages-back = Terug naar de backoffice
+
+## Notifications (issue 7)
+notify-topics-empty = Kies waarover u een e-mail wilt krijgen, of zet de meldingen uit.
+notify-topics-twice = Elk onderwerp telt maar één keer.
+mail-notice-subject = Er is iets nieuw in uw patiëntenportaal
+mail-notice-body = Goedendag,
+
+    Er is iets nieuw voor u in het patiëntenportaal:
+
+    { $news }
+
+    Meld u aan om het te bekijken: { $link }
+
+    Deze e-mail bevat geen medische gegevens. In uw account kiest u of en hoe vaak u zulke e-mails krijgt.
+mail-notice-new_report = Nieuwe verslagen: { $count }
+mail-notice-new_message = Nieuwe berichten van het ziekenhuis: { $count }
+mail-notice-request_status = Aanvragen met een nieuwe stand: { $count }
+notify-title = E-mailmeldingen
+notify-intro = Krijg een e-mail als er iets nieuw is. De e-mail zegt nooit wat: alleen dat er iets is, zonder medische gegevens.
+notify-enabled = Stuur mij e-mailmeldingen
+notify-topics = Waarover?
+notify-topic-new_report = Een nieuw verslag
+notify-topic-new_message = Een nieuw bericht van het ziekenhuis
+notify-topic-request_status = Een aanvraag met een nieuwe stand
+notify-frequency = Hoe vaak?
+notify-frequency-immediately = Meteen
+notify-frequency-daily = Hoogstens één keer per dag
+notify-frequency-weekly = Hoogstens één keer per week
+notify-address = De meldingen gaan naar { $email }.
+notify-no_address = U heeft nog geen bevestigd e-mailadres: de meldingen gaan pas uit als u hierboven een adres instelt en bevestigt.
+notify-save = Bewaren
+notify-saved = Uw keuze voor e-mailmeldingen is bewaard.

@@ -34,6 +34,9 @@ pub struct Config {
     pub mail: crate::mail::MailConfig,
     /// The identity providers (OpenID Connect) offered beside the code card; none by default.
     pub identity: crate::identity::IdentityProviders,
+    /// How often the notification worker looks for news to tell and mail to deliver
+    /// (`INZAGE_NOTIFY_EVERY_SECONDS`, default 30).
+    pub notify_every: std::time::Duration,
 }
 
 /// The memory (KiB) and time cost of an Argon2id hash.
@@ -70,6 +73,7 @@ impl Default for Config {
             public_url: None,
             mail: crate::mail::MailConfig::default(),
             identity: crate::identity::IdentityProviders::default(),
+            notify_every: std::time::Duration::from_secs(30),
         }
     }
 }
@@ -85,7 +89,7 @@ impl Config {
 
     /// Reads `INZAGE_BIND`, `DATABASE_URL`, `INZAGE_DIST`, `INZAGE_PUBLIC_URL`,
     /// `INZAGE_REPORT_CUTOFF` (a date, or `none`), `INZAGE_UPLOADS` (the folder for uploaded
-    /// documents), `INZAGE_NETWORK` (the network file), `INZAGE_IDENTITY` (the identity
+    /// documents), `INZAGE_NOTIFY_EVERY_SECONDS`, `INZAGE_NETWORK` (the network file), `INZAGE_IDENTITY` (the identity
     /// providers' file) and the mail settings of [`crate::mail::MailConfig::from_env`], with
     /// clear errors for bad values.
     pub fn from_env() -> anyhow::Result<Self> {
@@ -120,6 +124,16 @@ impl Config {
                     format!("INZAGE_REPORT_CUTOFF `{v}` is not a date like 2016-08-15 (or `none`)")
                 })?)
             };
+        }
+        if let Ok(v) = std::env::var("INZAGE_NOTIFY_EVERY_SECONDS") {
+            let seconds: u64 = v
+                .parse()
+                .ok()
+                .filter(|s| (1..=3600).contains(s))
+                .with_context(|| {
+                    format!("INZAGE_NOTIFY_EVERY_SECONDS `{v}` is not a number of seconds from 1 to 3600")
+                })?;
+            c.notify_every = std::time::Duration::from_secs(seconds);
         }
         if let Ok(v) = std::env::var("INZAGE_UPLOADS") {
             c.uploads_dir = PathBuf::from(v);

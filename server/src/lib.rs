@@ -16,6 +16,7 @@ pub mod language;
 pub mod limits;
 pub mod mail;
 pub mod network;
+pub mod notify;
 pub mod passkeys;
 pub mod pdf;
 pub mod recordpdf;
@@ -200,6 +201,7 @@ impl Application {
 
     /// Serves until the process is stopped, purging expired sessions now and then.
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
+        notify::spawn(self.state.clone(), self.state.config.notify_every);
         let store = self.state.store.clone();
         let clock = self.state.clock.clone();
         tokio::spawn(async move {

@@ -161,6 +161,21 @@ impl Mailer {
         });
     }
 
+    /// Sends a text already in the person's language, now (the notification worker retries).
+    pub async fn send_text(&self, to: &str, subject: &str, body: &str) -> anyhow::Result<()> {
+        let message = self.build(to, subject.to_owned(), body.to_owned())?;
+        self.transport.deliver(message).await
+    }
+
+    fn build(&self, to: &str, subject: String, body: String) -> anyhow::Result<Message> {
+        Ok(Message::builder()
+            .from(self.from.clone())
+            .to(to.parse()?)
+            .subject(subject)
+            .header(ContentType::TEXT_PLAIN)
+            .body(body)?)
+    }
+
     fn compose(&self, mail: &Mail<'_>) -> anyhow::Result<Message> {
         let t = Translator::new(mail.language);
         let args: Vec<(&str, String)> = mail.args.iter().map(|(k, v)| (*k, v.clone())).collect();
@@ -170,11 +185,6 @@ impl Mailer {
         let body = t
             .text(mail.body, &args)
             .with_context(|| format!("no text for {}", mail.body))?;
-        Ok(Message::builder()
-            .from(self.from.clone())
-            .to(mail.to.as_str().parse()?)
-            .subject(subject)
-            .header(ContentType::TEXT_PLAIN)
-            .body(body)?)
+        self.build(mail.to.as_str(), subject, body)
     }
 }

@@ -29,6 +29,7 @@ mod identity;
 mod links;
 mod listing;
 mod messages;
+mod notifications;
 mod oidc;
 mod openapi;
 mod passkeys;

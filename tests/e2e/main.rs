@@ -2380,6 +2380,71 @@ async fn a_patient_and_the_department_exchange_messages_with_attachments() -> an
     .await
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_patient_chooses_her_email_notices() -> anyhow::Result<()> {
+    with_browser(1280, 900, |client, base, app| async move {
+        log_in(&client, &base, &app, "margery").await?;
+        open_account(&client).await?;
+        let address = wait_text(&client, "[data-testid=notify-address]", |t| !t.is_empty()).await?;
+        assert!(address.contains("margery@"), "{address}");
+        // Off at first: the choices wait until the notices are on.
+        let topic = wait_css(&client, "[data-topic=new_message]").await?;
+        assert_eq!(topic.prop("disabled").await?.as_deref(), Some("true"));
+        wait_css(&client, "#notify_enabled").await?.click().await?;
+        // On without a topic: refused beside the topics.
+        for t in ["new_report", "new_message", "request_status"] {
+            wait_css(&client, &format!("[data-topic={t}]"))
+                .await?
+                .click()
+                .await?;
+        }
+        wait_css(&client, "[data-testid=notify-save]")
+            .await?
+            .click()
+            .await?;
+        wait_text(&client, "#notify_topics-error", |t| {
+            t == "Kies waarover u een e-mail wilt krijgen, of zet de meldingen uit."
+        })
+        .await?;
+        wait_css(&client, "[data-topic=new_message]")
+            .await?
+            .click()
+            .await?;
+        wait_css(&client, "#notify_frequency_daily")
+            .await?
+            .click()
+            .await?;
+        wait_css(&client, "[data-testid=notify-save]")
+            .await?
+            .click()
+            .await?;
+        wait_text(&client, "[data-testid=notify-status]", |t| {
+            t == "Uw keuze voor e-mailmeldingen is bewaard."
+        })
+        .await?;
+        assert_accessible(&client, "the account's notices").await?;
+        let stored: inzage_domain::wire::NotificationView = app
+            .signed_in("margery")
+            .await?
+            .get(app.url("/api/v1/me/notifications"))
+            .send()
+            .await?
+            .json()
+            .await?;
+        assert!(stored.settings.enabled);
+        assert_eq!(
+            stored.settings.topics,
+            [inzage_domain::notify::Topic::NewMessage]
+        );
+        assert_eq!(
+            stored.settings.frequency,
+            inzage_domain::notify::Frequency::Daily
+        );
+        Ok(())
+    })
+    .await
+}
+
 /// Every page at a phone's, a tablet's (portrait), a small laptop's and a desktop's width: no
 /// horizontal scrolling, and a screenshot of each under target/e2e/ for review.
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
@@ -2509,73 +2574,7 @@ async fn every_page_fits_a_phone_a_tablet_and_a_desktop() -> anyhow::Result<()> 
 
 // The account, the code card's life cycle and the password reset (issue 8).
 
-/// A local SMTP server (`tests/smtp/server.mjs`, Node's `smtp-server`) that writes every message
-/// it receives to a folder; its process is killed on drop.
-struct SmtpServer {
-    child: Child,
-    port: u16,
-    dir: tempfile::TempDir,
-}
-
-impl SmtpServer {
-    async fn start() -> anyhow::Result<Self> {
-        let port = TcpListener::bind("127.0.0.1:0")?.local_addr()?.port();
-        let dir = tempfile::tempdir()?;
-        let script = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("smtp/server.mjs");
-        let child = Command::new("node")
-            .arg(&script)
-            .arg(port.to_string())
-            .arg(dir.path())
-            .stdout(Stdio::null())
-            .stderr(Stdio::inherit())
-            .process_group(0)
-            .spawn()
-            .context("starting node tests/smtp/server.mjs: is node on PATH?")?;
-        let server = Self { child, port, dir };
-        // Ready once it accepts connections.
-        let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
-        while tokio::net::TcpStream::connect(("127.0.0.1", port))
-            .await
-            .is_err()
-        {
-            anyhow::ensure!(
-                tokio::time::Instant::now() < deadline,
-                "the SMTP server did not start (is `npm ci` done in tools/?)"
-            );
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-        Ok(server)
-    }
-
-    fn url(&self) -> String {
-        format!("smtp://127.0.0.1:{}", self.port)
-    }
-
-    /// Waits for the `n`th message (from 1) and returns it decoded: (recipient, subject, body).
-    async fn message(&self, n: usize) -> anyhow::Result<(String, String, String)> {
-        let path = self.dir.path().join(format!("{n:04}.eml"));
-        let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
-        loop {
-            if let Ok(raw) = std::fs::read(&path) {
-                return inzage_tests::parse_mail(&raw);
-            }
-            anyhow::ensure!(
-                tokio::time::Instant::now() < deadline,
-                "no mail number {n} arrived"
-            );
-            tokio::time::sleep(Duration::from_millis(100)).await;
-        }
-    }
-}
-
-impl Drop for SmtpServer {
-    fn drop(&mut self) {
-        let _ = Command::new("kill")
-            .args(["-s", "KILL", "--", &format!("-{}", self.child.id())])
-            .status();
-        let _ = self.child.wait();
-    }
-}
+use inzage_tests::smtp::SmtpServer;
 
 /// The first link in a text that starts with `prefix`.
 fn link_in(text: &str, prefix: &str) -> Option<String> {

@@ -20,6 +20,7 @@ use inzage_server::Application;
 use time::macros::datetime;
 
 pub mod oidc;
+pub mod smtp;
 
 /// Which database a test runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -433,6 +434,8 @@ fn test_config(
             dir: uploads.with_file_name("mail"),
             from: inzage_server::mail::DEFAULT_FROM.to_owned(),
         },
+        // The notification worker looks often, so a test need not wait.
+        notify_every: std::time::Duration::from_millis(200),
         ..Config::default()
     })
 }

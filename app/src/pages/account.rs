@@ -106,6 +106,7 @@ pub fn AccountPage() -> impl IntoView {
             }
             Some(Ok(a)) => view! {
                 <Identity account=a.clone() loaded=account/>
+                <super::notifications::Notifications/>
                 <PasswordForm account=a.clone() loaded=account/>
                 <CodeCard account=a.clone() loaded=account/>
                 <super::passkey::Passkeys account=a.clone() loaded=account/>

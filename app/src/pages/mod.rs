@@ -8,6 +8,7 @@ pub mod linked;
 pub mod listing;
 pub mod login;
 pub mod messages;
+pub mod notifications;
 pub mod oidc;
 pub mod passkey;
 pub mod provider;

@@ -12,6 +12,7 @@ use axum::response::Response;
 use axum::routing::{get, MethodRouter};
 use axum::Json;
 use inzage_domain::messaging::{attachment_fits, display_name, Department, NewReply, NewThread};
+use inzage_domain::notify::Topic;
 use inzage_domain::wire::{
     AttachmentInfo, ErrorBody, FieldErrors, MessageHospital, MessagesView, StaffThreadSummary,
     Thread, ThreadMessage, ThreadSummary,
@@ -631,6 +632,12 @@ pub async fn staff_reply(
         &client,
         now,
     ))
+    .await?;
+    tx.add_news(
+        &row.started_by,
+        Topic::NewMessage.as_str(),
+        now.unix_timestamp(),
+    )
     .await?;
     store_message(&state, &mut tx, message, files, STAFF_READER).await?;
     tx.commit().await?;

@@ -14,11 +14,12 @@ mod download;
 mod fhir;
 mod links;
 mod messages;
+mod notifications;
 pub mod oidc;
 pub mod openapi;
 mod passkeys;
 mod provider;
-mod record;
+pub(crate) mod record;
 mod reports;
 mod requests;
 mod search;
@@ -152,6 +153,10 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/records/{record}/requests/{id}/delivery",
             get(requests::delivery),
+        )
+        .route(
+            "/me/notifications",
+            get(notifications::view).put(notifications::change),
         )
         .route("/records/{record}/messages", messages::record_routes())
         .route(

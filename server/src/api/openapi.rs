@@ -62,6 +62,8 @@ use utoipa::{Modify, OpenApi};
         super::requests::staff_queue,
         super::requests::staff_file,
         super::requests::staff_step,
+        super::notifications::view,
+        super::notifications::change,
         super::messages::list,
         super::messages::start,
         super::messages::read,

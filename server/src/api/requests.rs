@@ -12,6 +12,7 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, MethodRouter};
 use axum::Json;
 use inzage_domain::cases::{self, CaseStatus, StaffStep, StepError};
+use inzage_domain::notify::Topic;
 use inzage_domain::requests::{
     assess, missing_field, Assessment, NewRequest, RequestContext, RequestForm, RequestKind, Signer,
 };
@@ -731,6 +732,12 @@ pub async fn staff_step(
     if !changed {
         return Err(ApiError::Conflict(Message::new("case.changed_meanwhile")));
     }
+    tx.add_news(
+        &row.requester_id,
+        Topic::RequestStatus.as_str(),
+        now.unix_timestamp(),
+    )
+    .await?;
     tx.audit(&actor.entry(
         &row.patient_id,
         "change",

@@ -17,6 +17,7 @@ mod identity;
 mod items;
 mod links;
 mod messages;
+mod notify;
 mod oidc;
 mod passkeys;
 mod requests;
@@ -30,6 +31,7 @@ pub use identity::{
 pub use items::{section_name, section_of, HasFacts, ItemFacts, ItemRow, ResultKey};
 pub use links::LinkRequestRow;
 pub use messages::{AttachmentRow, MessageRow, ThreadRow};
+pub use notify::{OutboxRow, SettingsRow, Waiting};
 pub use oidc::OidcFlowRow;
 pub use passkeys::PasskeyRow;
 pub use requests::{CaseUpdate, RequestFileRow, RequestRow};
@@ -777,6 +779,23 @@ impl Store {
             .bind(&p.role)
             .bind(&p.institution)
             .bind(&p.hospital_id)
+            .execute(&mut *tx)
+            .await?;
+        }
+        // News of a report a person with an account did not have yet; the worker tells it only
+        // if the person may read it then. (The import has no clock of the server's: it runs
+        // from the command line, now.)
+        let imported_at = time::OffsetDateTime::now_utc().unix_timestamp();
+        for r in &batch.reports {
+            sqlx::query(
+                "INSERT INTO notification_events (id, person_id, topic, ref_id, created_at) \
+                 SELECT $1, a.patient_id, 'new_report', $2, $3 FROM accounts a \
+                 WHERE a.patient_id = $4 AND NOT EXISTS (SELECT 1 FROM reports r WHERE r.id = $2)",
+            )
+            .bind(uuid::Uuid::new_v4().to_string())
+            .bind(&r.id)
+            .bind(imported_at)
+            .bind(&r.patient_id)
             .execute(&mut *tx)
             .await?;
         }

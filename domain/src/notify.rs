@@ -1,0 +1,261 @@
+//! E-mail notifications the person controls: on or off, for which news (a new report, a new
+//! message, a change in a request), and how often (at once, daily, weekly). A notice never holds
+//! medical content, only that there is something new and how much of each kind. Deliveries that
+//! fail are retried later, ever less often, and given up after a day.
+
+use serde::{Deserialize, Serialize};
+use time::{Duration, OffsetDateTime};
+
+use crate::message::Message;
+use crate::wire::FieldErrors;
+
+/// What a notice can be about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Topic {
+    /// A new report in the record.
+    NewReport,
+    /// A new message from the hospital.
+    NewMessage,
+    /// A request's status changed.
+    RequestStatus,
+}
+
+impl Topic {
+    /// Every topic.
+    pub const ALL: [Topic; 3] = [Topic::NewReport, Topic::NewMessage, Topic::RequestStatus];
+
+    /// The snake_case name, as stored.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Topic::NewReport => "new_report",
+            Topic::NewMessage => "new_message",
+            Topic::RequestStatus => "request_status",
+        }
+    }
+
+    /// The topic named `s`, if any.
+    pub fn parse(s: &str) -> Option<Self> {
+        Self::ALL.into_iter().find(|t| t.as_str() == s)
+    }
+}
+
+/// How often notices are sent.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Frequency {
+    /// As soon as there is news.
+    Immediately,
+    /// At most one notice a day.
+    Daily,
+    /// At most one notice a week.
+    Weekly,
+}
+
+impl Frequency {
+    /// The snake_case name, as stored.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Frequency::Immediately => "immediately",
+            Frequency::Daily => "daily",
+            Frequency::Weekly => "weekly",
+        }
+    }
+
+    /// The frequency named `s`, if any.
+    pub fn parse(s: &str) -> Option<Self> {
+        [Frequency::Immediately, Frequency::Daily, Frequency::Weekly]
+            .into_iter()
+            .find(|f| f.as_str() == s)
+    }
+
+    /// The least time between two notices.
+    pub fn interval(self) -> Duration {
+        match self {
+            Frequency::Immediately => Duration::ZERO,
+            Frequency::Daily => Duration::days(1),
+            Frequency::Weekly => Duration::weeks(1),
+        }
+    }
+}
+
+/// A person's notification settings.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NotificationSettings {
+    /// Whether notices are sent at all.
+    pub enabled: bool,
+    /// About what.
+    pub topics: Vec<Topic>,
+    /// How often.
+    pub frequency: Frequency,
+}
+
+impl Default for NotificationSettings {
+    /// Off until the person turns them on; then about everything, at once.
+    fn default() -> Self {
+        Self {
+            enabled: false,
+            topics: Topic::ALL.to_vec(),
+            frequency: Frequency::Immediately,
+        }
+    }
+}
+
+impl NotificationSettings {
+    /// Checks the settings: notices turned on need at least one topic, and a topic counts once.
+    /// ```
+    /// use inzage_domain::notify::*;
+    /// let s = NotificationSettings { enabled: true, topics: vec![], frequency: Frequency::Daily };
+    /// assert_eq!(s.check().first("topics").map(|m| m.key.as_ref()), Some("notify.topics.empty"));
+    /// ```
+    pub fn check(&self) -> FieldErrors {
+        let mut errors = FieldErrors::default();
+        if self.enabled && self.topics.is_empty() {
+            errors.add("topics", Message::new("notify.topics.empty"));
+        }
+        let mut seen = self.topics.clone();
+        seen.sort();
+        seen.dedup();
+        if seen.len() != self.topics.len() {
+            errors.add("topics", Message::new("notify.topics.twice"));
+        }
+        errors
+    }
+
+    /// Whether news about `topic` leads to a notice.
+    pub fn wants(&self, topic: Topic) -> bool {
+        self.enabled && self.topics.contains(&topic)
+    }
+
+    /// Whether a notice may go out at `now`, the last one having gone at `last_sent`.
+    /// ```
+    /// use inzage_domain::notify::*;
+    /// use time::macros::datetime;
+    /// let daily = NotificationSettings { enabled: true, topics: vec![Topic::NewMessage], frequency: Frequency::Daily };
+    /// assert!(!daily.due(Some(datetime!(2026-11-27 08:00 UTC)), datetime!(2026-11-28 07:59 UTC)));
+    /// assert!(daily.due(Some(datetime!(2026-11-27 08:00 UTC)), datetime!(2026-11-28 08:00 UTC)));
+    /// ```
+    pub fn due(&self, last_sent: Option<OffsetDateTime>, now: OffsetDateTime) -> bool {
+        self.enabled && last_sent.is_none_or(|last| now - last >= self.frequency.interval())
+    }
+}
+
+/// How many deliveries of one mail are tried before it is given up (about a day of retries).
+pub const MAX_ATTEMPTS: u32 = 12;
+
+/// How long to wait after the `attempts`th failed delivery: 30 seconds, doubling, at most three
+/// hours; `None` when the mail is given up.
+/// ```
+/// use inzage_domain::notify::retry_after;
+/// use time::Duration;
+/// assert_eq!(retry_after(1), Some(Duration::seconds(30)));
+/// assert_eq!(retry_after(2), Some(Duration::minutes(1)));
+/// assert_eq!(retry_after(12), None);
+/// ```
+pub fn retry_after(attempts: u32) -> Option<Duration> {
+    if attempts == 0 || attempts >= MAX_ATTEMPTS {
+        return if attempts == 0 {
+            Some(Duration::ZERO)
+        } else {
+            None
+        };
+    }
+    let seconds = 30i64.saturating_mul(1i64 << (attempts - 1).min(20));
+    Some(Duration::seconds(seconds.min(3 * 3600)))
+}
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use proptest::prelude::*;
+    use time::macros::datetime;
+
+    const NOW: OffsetDateTime = datetime!(2026-11-27 10:00 UTC);
+
+    fn on(topics: Vec<Topic>, frequency: Frequency) -> NotificationSettings {
+        NotificationSettings {
+            enabled: true,
+            topics,
+            frequency,
+        }
+    }
+
+    #[test]
+    fn settings_need_a_topic_when_on_and_name_each_once() {
+        assert!(NotificationSettings::default().check().is_empty());
+        assert!(
+            !NotificationSettings::default().wants(Topic::NewReport),
+            "off by default"
+        );
+        assert!(on(vec![Topic::NewMessage], Frequency::Weekly)
+            .check()
+            .is_empty());
+        let empty = on(vec![], Frequency::Daily);
+        assert_eq!(
+            empty.check().first("topics").map(|m| m.key.to_string()),
+            Some("notify.topics.empty".into())
+        );
+        let twice = on(vec![Topic::NewMessage, Topic::NewMessage], Frequency::Daily);
+        assert_eq!(
+            twice.check().first("topics").map(|m| m.key.to_string()),
+            Some("notify.topics.twice".into())
+        );
+        let off = NotificationSettings {
+            enabled: false,
+            topics: vec![],
+            frequency: Frequency::Daily,
+        };
+        assert!(off.check().is_empty(), "off needs no topic");
+        let messages = on(vec![Topic::NewMessage], Frequency::Immediately);
+        assert!(messages.wants(Topic::NewMessage));
+        assert!(!messages.wants(Topic::NewReport));
+    }
+
+    #[test]
+    fn notices_go_out_at_the_chosen_pace() {
+        let now = on(Topic::ALL.to_vec(), Frequency::Immediately);
+        assert!(now.due(Some(NOW), NOW));
+        let weekly = on(Topic::ALL.to_vec(), Frequency::Weekly);
+        assert!(weekly.due(None, NOW), "the first notice goes at once");
+        assert!(!weekly.due(Some(NOW - Duration::days(6)), NOW));
+        assert!(weekly.due(Some(NOW - Duration::days(7)), NOW));
+        let off = NotificationSettings::default();
+        assert!(!off.due(None, NOW));
+    }
+
+    #[test]
+    fn names_round_trip() {
+        for t in Topic::ALL {
+            assert_eq!(Topic::parse(t.as_str()), Some(t));
+        }
+        for f in [Frequency::Immediately, Frequency::Daily, Frequency::Weekly] {
+            assert_eq!(Frequency::parse(f.as_str()), Some(f));
+        }
+        assert_eq!(Topic::parse("spam"), None);
+        assert_eq!(Frequency::parse("hourly"), None);
+    }
+
+    proptest! {
+        /// Retries wait longer each time, never more than three hours, and stop at the limit.
+        #[test]
+        fn retries_back_off_and_stop(attempts in 1u32..40) {
+            match (retry_after(attempts), retry_after(attempts + 1)) {
+                (Some(a), Some(b)) => {
+                    prop_assert!(b >= a);
+                    prop_assert!(b <= Duration::hours(3));
+                    prop_assert!(attempts + 1 < MAX_ATTEMPTS);
+                }
+                (Some(_), None) => prop_assert_eq!(attempts + 1, MAX_ATTEMPTS),
+                (None, next) => {
+                    prop_assert!(attempts >= MAX_ATTEMPTS);
+                    prop_assert!(next.is_none());
+                }
+            }
+        }
+    }
+}
