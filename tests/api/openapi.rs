@@ -985,6 +985,63 @@ async fn every_answer_matches_the_published_document(db: Db) -> anyhow::Result<(
         }
     }
 
+    // E-mail notification settings.
+    let notification_cases: Vec<(&Client, Method, String, String, Option<Value>)> = vec![
+        (
+            &patient,
+            get.clone(),
+            "/api/v1/me/notifications".into(),
+            "/api/v1/me/notifications".into(),
+            None,
+        ),
+        (
+            &staff,
+            get.clone(),
+            "/api/v1/me/notifications".into(),
+            "/api/v1/me/notifications".into(),
+            None,
+        ),
+        (
+            &anonymous,
+            get.clone(),
+            "/api/v1/me/notifications".into(),
+            "/api/v1/me/notifications".into(),
+            None,
+        ),
+        (
+            &patient,
+            Method::PUT,
+            "/api/v1/me/notifications".into(),
+            "/api/v1/me/notifications".into(),
+            Some(json!({"enabled": true, "topics": ["new_message"], "frequency": "daily"})),
+        ),
+        (
+            &patient,
+            Method::PUT,
+            "/api/v1/me/notifications".into(),
+            "/api/v1/me/notifications".into(),
+            Some(json!({"enabled": true, "topics": [], "frequency": "daily"})),
+        ),
+        (
+            &patient,
+            Method::PUT,
+            "/api/v1/me/notifications".into(),
+            "/api/v1/me/notifications".into(),
+            Some(json!({"enabled": true, "topics": ["new_message"], "frequency": "hourly"})),
+        ),
+        (
+            &staff,
+            Method::PUT,
+            "/api/v1/me/notifications".into(),
+            "/api/v1/me/notifications".into(),
+            Some(json!({"enabled": false, "topics": [], "frequency": "daily"})),
+        ),
+    ];
+    for (client, method, route, path, body) in notification_cases {
+        let (status, _) = call(client, &app, &doc, method.clone(), &route, &path, body).await?;
+        seen.insert((method.to_string(), route, status.as_u16()));
+    }
+
     // Messages (multipart for writing).
     {
         use super::messages::{message_form, thread};
