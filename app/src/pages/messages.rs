@@ -15,8 +15,8 @@ use leptos_router::hooks::{use_navigate, use_params_map};
 use super::linked::focus_first_error;
 use super::record::section_view;
 use super::reports::of_current;
-use super::{ensure_me, handle_session};
-use crate::api::{self, ApiFailure};
+use super::{ensure_me, show_failure};
+use crate::api;
 use crate::i18n::{date_time, t, t1, tr};
 use crate::records::Records;
 
@@ -264,14 +264,7 @@ fn NewThreadForm(record: String, view: MessagesView) -> impl IntoView {
                     &format!("/berichten/{}", thread.summary.id),
                     Default::default(),
                 ),
-                Err(ApiFailure::Server { body, .. }) if !body.fields.is_empty() => {
-                    errors.set(body.fields);
-                    focus_first_error();
-                }
-                Err(f) => {
-                    handle_session::<()>(&Err(f.clone()));
-                    failure.set(Some(f.message()));
-                }
+                Err(f) => show_failure(f, errors, failure),
             }
             busy.set(false);
         });
@@ -469,14 +462,7 @@ fn ThreadView(record: Option<String>, thread: Thread) -> impl IntoView {
                     }
                     errors.set(FieldErrors::default());
                 }
-                Err(ApiFailure::Server { body, .. }) if !body.fields.is_empty() => {
-                    errors.set(body.fields);
-                    focus_first_error();
-                }
-                Err(f) => {
-                    handle_session::<()>(&Err(f.clone()));
-                    failure.set(Some(f.message()));
-                }
+                Err(f) => show_failure(f, errors, failure),
             }
             busy.set(false);
         });

@@ -43,6 +43,26 @@ pub(crate) fn handle_session<T>(result: &Result<T, ApiFailure>) {
     }
 }
 
+/// Shows why a form was not accepted: the server's field errors beside their fields (the first
+/// one focused), anything else in the form's alert (and the login page when the session is
+/// gone).
+pub(crate) fn show_failure(
+    failure: ApiFailure,
+    errors: RwSignal<FieldErrors>,
+    alert: RwSignal<Option<Message>>,
+) {
+    match failure {
+        ApiFailure::Server { body, .. } if !body.fields.is_empty() => {
+            errors.set(body.fields);
+            linked::focus_first_error();
+        }
+        f => {
+            handle_session::<()>(&Err(f.clone()));
+            alert.set(Some(f.message()));
+        }
+    }
+}
+
 /// Asks the server who is logged in when the page was opened directly (a reload, a link), and
 /// sends the person to the login page when nobody is.
 pub(crate) fn ensure_me() {

@@ -7,8 +7,8 @@ use inzage_domain::Message;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use super::handle_session;
 use super::linked::focus_first_error;
+use super::{handle_session, show_failure};
 use crate::api::{self, ApiFailure};
 use crate::i18n::{t, t1, tr, track};
 
@@ -70,14 +70,7 @@ fn NotificationForm(view: NotificationView) -> impl IntoView {
                     errors.set(FieldErrors::default());
                     saved.set(true);
                 }
-                Err(ApiFailure::Server { body, .. }) if !body.fields.is_empty() => {
-                    errors.set(body.fields);
-                    focus_first_error();
-                }
-                Err(f) => {
-                    handle_session::<()>(&Err(f.clone()));
-                    failure.set(Some(f.message()));
-                }
+                Err(f) => show_failure(f, errors, failure),
             }
             busy.set(false);
         });

@@ -21,8 +21,8 @@ use time::{Date, OffsetDateTime};
 use super::linked::focus_first_error;
 use super::record::section_view;
 use super::reports::of_current;
-use super::{ensure_me, handle_session};
-use crate::api::{self, ApiFailure};
+use super::{ensure_me, show_failure};
+use crate::api;
 use crate::i18n::{date, local_day, number_text, t, t1, tr, track};
 use crate::records::Records;
 
@@ -326,14 +326,7 @@ fn NewRequestForm(
                         attached.set(Vec::new());
                         on_filed(case);
                     }
-                    Err(ApiFailure::Server { body, .. }) if !body.fields.is_empty() => {
-                        errors.set(body.fields);
-                        focus_first_error();
-                    }
-                    Err(f) => {
-                        handle_session::<()>(&Err(f.clone()));
-                        form_error.set(Some(f.message()));
-                    }
+                    Err(f) => show_failure(f, errors, form_error),
                 }
                 busy.set(false);
             });
@@ -707,14 +700,7 @@ fn AnswerForm(record: String, id: String, cases: RwSignal<Vec<RequestCase>>) -> 
                             *c = updated;
                         }
                     }),
-                    Err(ApiFailure::Server { body, .. }) if !body.fields.is_empty() => {
-                        errors.set(body.fields);
-                        focus_first_error();
-                    }
-                    Err(f) => {
-                        handle_session::<()>(&Err(f.clone()));
-                        failure.set(Some(f.message()));
-                    }
+                    Err(f) => show_failure(f, errors, failure),
                 }
                 busy.set(false);
             });

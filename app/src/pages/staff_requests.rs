@@ -10,9 +10,8 @@ use inzage_domain::Message;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use super::handle_session;
-use super::linked::focus_first_error;
 use super::requests::{euro, form_kind, status_text};
+use super::{handle_session, show_failure};
 use crate::api::{self, ApiFailure};
 use crate::i18n::{date, local_day, t, t1, tr, track};
 
@@ -160,14 +159,7 @@ fn CaseRow(
                         text.set(String::new());
                         on_step(updated);
                     }
-                    Err(ApiFailure::Server { body, .. }) if !body.fields.is_empty() => {
-                        errors.set(body.fields);
-                        focus_first_error();
-                    }
-                    Err(f) => {
-                        handle_session::<()>(&Err(f.clone()));
-                        failure.set(Some(f.message()));
-                    }
+                    Err(f) => show_failure(f, errors, failure),
                 }
                 busy.set(false);
             });

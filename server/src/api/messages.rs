@@ -21,8 +21,8 @@ use inzage_domain::{Action, Message};
 use serde::de::DeserializeOwned;
 
 use super::links::{instant, person, staff, staff_reason};
-use super::record::{authorize, log_change, log_read, now, Actor, Authorized};
-use super::requests::{file_response, read_kept};
+use super::record::{authorize, hospital_name, log_change, log_read, now, Actor, Authorized};
+use super::requests::{file_response, internal, read_kept, read_multipart};
 use super::{ClientAddr, CurrentUser};
 use crate::error::ApiError;
 use crate::store::{AttachmentRow, MessageRow, ThreadRow};
@@ -81,10 +81,6 @@ fn attachment_path(state: &AppState, message: &str, index: i64) -> std::path::Pa
         .join(format!("message-{message}-{index}"))
 }
 
-fn internal(what: &str) -> ApiError {
-    ApiError::Internal(anyhow::anyhow!("{what}"))
-}
-
 /// The hospitals that hold data of the record, with their phone numbers for urgent questions.
 async fn hospitals(state: &AppState, record: &str) -> Result<Vec<MessageHospital>, ApiError> {
     let network = &state.config.network;
@@ -102,19 +98,8 @@ async fn hospitals(state: &AppState, record: &str) -> Result<Vec<MessageHospital
 }
 
 async fn summary_of(state: &AppState, row: ThreadRow) -> Result<ThreadSummary, ApiError> {
-    let imported = state
-        .store
-        .record_hospitals(&row.patient_id)
-        .await?
-        .into_iter()
-        .find(|h| h.0 == row.hospital_id)
-        .map(|h| h.1)
-        .unwrap_or_default();
     Ok(ThreadSummary {
-        hospital_name: state
-            .config
-            .network
-            .hospital_name(&row.hospital_id, &imported),
+        hospital_name: hospital_name(state, &row.hospital_id).await?,
         department: Department::parse(&row.department)
             .ok_or_else(|| internal("unknown department"))?,
         started_by: state
@@ -172,49 +157,29 @@ async fn thread_of(state: &AppState, row: ThreadRow) -> Result<Thread, ApiError>
 
 /// The `message` part (JSON) and the `attachment` parts of a form, each checked by content.
 async fn read_form<T: DeserializeOwned>(
-    mut multipart: Multipart,
+    multipart: Multipart,
 ) -> Result<(T, Vec<(String, Bytes, &'static str)>), ApiError> {
-    let mut message: Option<T> = None;
+    let (message, parts): (T, _) =
+        read_multipart(multipart, "message", |f| f == "attachment").await?;
     let mut files = Vec::new();
     let mut errors = FieldErrors::default();
-    while let Some(field) = multipart
-        .next_field()
-        .await
-        .map_err(|e| ApiError::BadBody(e.body_text()))?
-    {
-        let name = field.name().unwrap_or_default().to_owned();
-        let file_name = field.file_name().unwrap_or_default().to_owned();
-        let bytes = field
-            .bytes()
-            .await
-            .map_err(|e| ApiError::BadBody(e.body_text()))?;
-        match name.as_str() {
-            "message" => {
-                message = Some(
-                    serde_json::from_slice(&bytes).map_err(|e| ApiError::BadBody(e.to_string()))?,
-                );
-            }
-            // A file input left empty still sends an empty part.
-            "attachment" if bytes.is_empty() => {}
-            "attachment" => {
-                if let Err(m) = attachment_fits(files.len()) {
-                    errors.add("attachments", m);
-                    continue;
-                }
-                match check_document(&bytes) {
-                    Ok(media) => files.push((display_name(&file_name), bytes, media)),
-                    Err(m) => errors.add(
-                        "attachments",
-                        Message::new("messages.attachment_refused")
-                            .arg("name", display_name(&file_name))
-                            .arg("reason", m.key.into_owned()),
-                    ),
-                }
-            }
-            other => return Err(ApiError::BadBody(format!("unexpected field `{other}`"))),
+    // A file input left empty still sends an empty part.
+    for part in parts.into_iter().filter(|p| !p.bytes.is_empty()) {
+        if let Err(m) = attachment_fits(files.len()) {
+            errors.add("attachments", m);
+            continue;
+        }
+        let name = display_name(&part.file_name);
+        match check_document(&part.bytes) {
+            Ok(media) => files.push((name, part.bytes, media)),
+            Err(m) => errors.add(
+                "attachments",
+                Message::new("messages.attachment_refused")
+                    .arg("name", name)
+                    .arg("reason", m.key.into_owned()),
+            ),
         }
     }
-    let message = message.ok_or_else(|| ApiError::BadBody("no `message` part".into()))?;
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }
@@ -248,12 +213,6 @@ async fn store_message(
     Ok(())
 }
 
-fn manages(state: &AppState, auth: &Authorized, user: &CurrentUser) -> bool {
-    auth.record
-        .decide(&user.principal(), Action::ManageAccess, now(state))
-        .is_permitted()
-}
-
 /// `GET /records/{record}/messages`: the record's threads this person may see.
 #[utoipa::path(get, path = "/api/v1/records/{record}/messages", tag = "messages", security(("session" = [])),
     params(("record" = String, Path, description = "The record (patient) id")),
@@ -277,7 +236,7 @@ pub async fn list(
     )
     .await?;
     let me = user.subject.id().to_owned();
-    let all = manages(&state, &auth, &user);
+    let all = auth.manages(&state, &user);
     let mut threads = Vec::new();
     for row in state.store.threads_of(&record, &me, "staff").await? {
         if all || row.started_by == me {
@@ -388,7 +347,7 @@ async fn visible_thread(
         .thread(id, me, "staff")
         .await?
         .filter(|t| t.patient_id == record)
-        .filter(|t| t.started_by == me || manages(state, &auth, user))
+        .filter(|t| t.started_by == me || auth.manages(state, user))
         .ok_or(ApiError::NotFound)?;
     Ok((auth, row))
 }

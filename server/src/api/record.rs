@@ -281,6 +281,27 @@ pub struct Authorized {
 /// trail and answered 404 when the person may not even read the record (the same answer as for
 /// a missing record), else 403 with the domain's reasons. A permit is not logged here: the
 /// caller logs it with what was actually read or changed.
+impl Authorized {
+    /// Whether the person may also manage the record (the patient, a parent, a representative),
+    /// beyond the action they were authorized for: they then see everyone's requests and threads
+    /// about it, not only their own.
+    pub fn manages(&self, state: &AppState, user: &CurrentUser) -> bool {
+        self.record
+            .decide(&user.principal(), Action::ManageAccess, now(state))
+            .is_permitted()
+    }
+}
+
+/// A network hospital's name as shown: the network file's, else the imported one.
+pub async fn hospital_name(state: &AppState, id: &str) -> Result<String, ApiError> {
+    let imported = state
+        .store
+        .hospital_imported_name(id)
+        .await?
+        .unwrap_or_default();
+    Ok(state.config.network.hospital_name(id, &imported))
+}
+
 pub async fn authorize(
     state: &AppState,
     user: &CurrentUser,

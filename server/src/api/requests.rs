@@ -24,7 +24,7 @@ use inzage_domain::{Action, Message};
 use time::{Date, OffsetDateTime};
 
 use super::links::{instant, person, staff, staff_reason};
-use super::record::{authorize, log_change, log_read, now, Actor, Authorized};
+use super::record::{authorize, hospital_name, log_change, log_read, now, Actor, Authorized};
 use super::{ClientAddr, CurrentUser};
 use crate::config::parse_date;
 use crate::error::{ApiError, ApiJson};
@@ -84,8 +84,53 @@ fn file_path(state: &AppState, request: &str, part: &str) -> std::path::PathBuf 
         .join(format!("request-{request}-{part}"))
 }
 
-fn internal(what: &str) -> ApiError {
+/// An internal error for a stored value the server cannot read.
+pub(super) fn internal(what: &str) -> ApiError {
     ApiError::Internal(anyhow::anyhow!("{what}"))
+}
+
+/// One file part of a multipart form: its field, the file name the browser gave, its bytes.
+pub(super) struct FilePart {
+    pub field: String,
+    pub file_name: String,
+    pub bytes: axum::body::Bytes,
+}
+
+/// Reads a multipart form of one JSON part named `json` and file parts whose fields `files`
+/// accepts, in their order. Any other part, a JSON part that does not parse, or none is a 400.
+pub(super) async fn read_multipart<T: serde::de::DeserializeOwned>(
+    mut multipart: Multipart,
+    json: &str,
+    files: impl Fn(&str) -> bool,
+) -> Result<(T, Vec<FilePart>), ApiError> {
+    let mut value: Option<T> = None;
+    let mut parts = Vec::new();
+    while let Some(field) = multipart
+        .next_field()
+        .await
+        .map_err(|e| ApiError::BadBody(e.body_text()))?
+    {
+        let name = field.name().unwrap_or_default().to_owned();
+        let file_name = field.file_name().unwrap_or_default().to_owned();
+        let bytes = field
+            .bytes()
+            .await
+            .map_err(|e| ApiError::BadBody(e.body_text()))?;
+        if name == json {
+            value =
+                Some(serde_json::from_slice(&bytes).map_err(|e| ApiError::BadBody(e.to_string()))?);
+        } else if files(&name) {
+            parts.push(FilePart {
+                field: name,
+                file_name,
+                bytes,
+            });
+        } else {
+            return Err(ApiError::BadBody(format!("unexpected field `{name}`")));
+        }
+    }
+    let value = value.ok_or_else(|| ApiError::BadBody(format!("no `{json}` part")))?;
+    Ok((value, parts))
 }
 
 /// A stored case as the requester sees it.
@@ -104,16 +149,8 @@ async fn case_of(state: &AppState, row: RequestRow) -> Result<RequestCase, ApiEr
         .iter()
         .filter_map(|f| signer(&f.signer))
         .collect();
-    let imported = state
-        .store
-        .record_hospitals(&row.patient_id)
-        .await?
-        .into_iter()
-        .find(|h| h.0 == row.hospital_id)
-        .map(|h| h.1)
-        .unwrap_or_default();
     Ok(RequestCase {
-        hospital_name: network.hospital_name(&row.hospital_id, &imported),
+        hospital_name: hospital_name(state, &row.hospital_id).await?,
         requester_name: state
             .store
             .patient_display_name(&row.requester_id)
@@ -177,12 +214,6 @@ fn may_see(row: &RequestRow, user: &CurrentUser, manages: bool) -> bool {
     manages || row.requester_id == user.subject.id()
 }
 
-fn manages(state: &AppState, auth: &Authorized, user: &CurrentUser) -> bool {
-    auth.record
-        .decide(&user.principal(), Action::ManageAccess, now(state))
-        .is_permitted()
-}
-
 /// `GET /records/{record}/requests`: where requests can go, and the cases filed.
 #[utoipa::path(get, path = "/api/v1/records/{record}/requests", tag = "requests", security(("session" = [])),
     params(("record" = String, Path, description = "The record (patient) id")),
@@ -205,7 +236,7 @@ pub async fn list(
         "requests",
     )
     .await?;
-    let may_manage = manages(&state, &auth, &user);
+    let may_manage = auth.manages(&state, &user);
     let mut cases = Vec::new();
     for row in state.store.requests_of(&record).await? {
         if may_see(&row, &user, may_manage) {
@@ -244,7 +275,7 @@ pub async fn file(
     user: CurrentUser,
     client: ClientAddr,
     Path(record): Path<String>,
-    mut multipart: Multipart,
+    multipart: Multipart,
 ) -> Result<(StatusCode, Json<RequestCase>), ApiError> {
     // Whoever may not even ask for a copy learns nothing else about the record.
     let auth = authorize(
@@ -257,45 +288,24 @@ pub async fn file(
     )
     .await?;
     let requester = person(&user)?.to_owned();
-    let mut request: Option<NewRequest> = None;
-    let mut uploads: Vec<(String, Vec<u8>)> = Vec::new();
-    while let Some(field) = multipart
-        .next_field()
-        .await
-        .map_err(|e| ApiError::BadBody(e.body_text()))?
-    {
-        let name = field.name().unwrap_or_default().to_owned();
-        let bytes = field
-            .bytes()
-            .await
-            .map_err(|e| ApiError::BadBody(e.body_text()))?;
-        if name == "request" {
-            request =
-                Some(serde_json::from_slice(&bytes).map_err(|e| ApiError::BadBody(e.to_string()))?);
-        } else if name.starts_with("signer_") && !uploads.iter().any(|u| u.0 == name) {
-            uploads.push((name, bytes.to_vec()));
-        } else {
-            return Err(ApiError::BadBody(format!("unexpected field `{name}`")));
+    let (request, uploads): (NewRequest, _) =
+        read_multipart(multipart, "request", |f| f.starts_with("signer_")).await?;
+    for (i, u) in uploads.iter().enumerate() {
+        if uploads[..i].iter().any(|v| v.field == u.field) {
+            return Err(ApiError::BadBody(format!("unexpected field `{}`", u.field)));
         }
     }
-    let request = request.ok_or_else(|| ApiError::BadBody("no `request` part".into()))?;
     let mut errors = request.check();
     let allowed = request.form.signers();
     let mut files: Vec<(Signer, Upload)> = Vec::new();
-    for (name, bytes) in uploads {
-        let Some(s) = allowed.iter().copied().find(|s| s.field() == name) else {
-            errors.add(&name, Message::new("request.signer.not_asked"));
+    for FilePart { field, bytes, .. } in uploads {
+        let Some(s) = allowed.iter().copied().find(|s| s.field() == field) else {
+            errors.add(&field, Message::new("request.signer.not_asked"));
             continue;
         };
         match check_document(&bytes) {
-            Ok(media_type) => files.push((
-                s,
-                Upload {
-                    bytes: bytes.into(),
-                    media_type,
-                },
-            )),
-            Err(m) => errors.add(&name, m),
+            Ok(media_type) => files.push((s, Upload { bytes, media_type })),
+            Err(m) => errors.add(&field, m),
         }
     }
     let hospitals = hospitals_of(&state, &auth).await?;
@@ -416,7 +426,7 @@ async fn visible_case(
         .request(id)
         .await?
         .filter(|r| r.patient_id == record)
-        .filter(|r| may_see(r, user, manages(state, &auth, user)))
+        .filter(|r| may_see(r, user, auth.manages(state, user)))
         .ok_or(ApiError::NotFound)?;
     Ok((auth, row))
 }
@@ -647,34 +657,17 @@ pub async fn staff_step(
     user: CurrentUser,
     client: ClientAddr,
     Path(id): Path<String>,
-    mut multipart: Multipart,
+    multipart: Multipart,
 ) -> Result<Json<StaffCase>, ApiError> {
     let me = staff(&user)?.to_owned();
-    let mut step: Option<StaffStep> = None;
-    let mut delivery: Option<axum::body::Bytes> = None;
-    while let Some(field) = multipart
-        .next_field()
-        .await
-        .map_err(|e| ApiError::BadBody(e.body_text()))?
-    {
-        let name = field.name().unwrap_or_default().to_owned();
-        let bytes = field
-            .bytes()
-            .await
-            .map_err(|e| ApiError::BadBody(e.body_text()))?;
-        match name.as_str() {
-            "step" => {
-                step = Some(
-                    serde_json::from_slice(&bytes).map_err(|e| ApiError::BadBody(e.to_string()))?,
-                );
-            }
-            // A file input left empty still sends an empty part.
-            "delivery" if !bytes.is_empty() => delivery = Some(bytes),
-            "delivery" => {}
-            other => return Err(ApiError::BadBody(format!("unexpected field `{other}`"))),
-        }
-    }
-    let step = step.ok_or_else(|| ApiError::BadBody("no `step` part".into()))?;
+    let (step, parts): (StaffStep, _) =
+        read_multipart(multipart, "step", |f| f == "delivery").await?;
+    // A file input left empty still sends an empty part.
+    let delivery = parts
+        .into_iter()
+        .rev()
+        .map(|p| p.bytes)
+        .find(|b| !b.is_empty());
     let row = state.store.request(&id).await?.ok_or(ApiError::NotFound)?;
     let status = CaseStatus::parse(&row.status).ok_or_else(|| internal("unknown case status"))?;
     let form: RequestForm =

@@ -150,6 +150,16 @@ impl Store {
         .await?)
     }
 
+    /// A hospital's name as imported.
+    pub async fn hospital_imported_name(&self, id: &str) -> anyhow::Result<Option<String>> {
+        Ok(
+            sqlx::query_scalar::<_, String>("SELECT name FROM hospitals WHERE id = $1")
+                .bind(id)
+                .fetch_optional(&self.pool)
+                .await?,
+        )
+    }
+
     /// The files attached to requests, by request.
     pub async fn request_files(&self, request_id: &str) -> anyhow::Result<Vec<RequestFileRow>> {
         Ok(sqlx::query_as::<_, RequestFileRow>(
