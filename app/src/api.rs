@@ -17,9 +17,9 @@ use inzage_domain::record::{
 use inzage_domain::wire::{
     AccessView, AuditPage, CaseAnswer, DesignationStatus, ErrorBody, LanguageChoice, LinkRequest,
     LinkRequestStatus, LinkedRecord, LoginChallengeRequest, LoginChallengeResponse, LoginRequest,
-    Me, MessagesView, NotificationView, ProviderPatient, ReferralRequest, ReportDetail, ReportList,
-    RequestCase, RequestsView, StaffCase, StaffDecision, StaffDesignation, StaffLinkRequest,
-    StaffThreadSummary, Thread, ViewAs, API_PREFIX,
+    Me, MessagesView, NotificationView, ProviderPatient, ReferralRequest, RelativeRequestsView,
+    ReportDetail, ReportList, RequestCase, RequestsView, StaffCase, StaffDecision,
+    StaffDesignation, StaffLinkRequest, StaffThreadSummary, Thread, ViewAs, API_PREFIX,
 };
 use inzage_domain::{Message, Principal};
 use serde::de::DeserializeOwned;
@@ -265,30 +265,37 @@ pub async fn file_request(
     .await
 }
 
-/// Answers staff's question about a case.
+/// Where a person's cases live: the requests about a record.
+pub fn record_cases(record: &str) -> String {
+    format!("/records/{}/requests", encode_segment(record))
+}
+
+/// Where a person's cases live: their requests about deceased relatives.
+pub const RELATIVE_CASES: &str = "/me/relative-requests";
+
+/// Answers staff's question about a case under `cases` ([`record_cases`] or
+/// [`RELATIVE_CASES`]).
 pub async fn answer_case(
-    record: &str,
+    cases: &str,
     id: &str,
     answer: &CaseAnswer,
 ) -> Result<RequestCase, ApiFailure> {
-    post(
-        &format!(
-            "/records/{}/requests/{}/answer",
-            encode_segment(record),
-            encode_segment(id)
-        ),
-        answer,
-    )
-    .await
+    post(&format!("{cases}/{}/answer", encode_segment(id)), answer).await
+}
+
+/// A person's requests about deceased relatives, and the hospitals they can ask.
+pub async fn relative_requests() -> Result<RelativeRequestsView, ApiFailure> {
+    get(RELATIVE_CASES).await
+}
+
+/// Files a request about a deceased relative with the relative's identity document.
+pub async fn file_relative_request(form: &web_sys::FormData) -> Result<RequestCase, ApiFailure> {
+    post_form(RELATIVE_CASES, form).await
 }
 
 /// Where the requester downloads the document that answered a case.
-pub fn case_delivery_url(record: &str, id: &str) -> String {
-    url(&format!(
-        "/records/{}/requests/{}/delivery",
-        encode_segment(record),
-        encode_segment(id)
-    ))
+pub fn case_delivery_url(cases: &str, id: &str) -> String {
+    url(&format!("{cases}/{}/delivery", encode_segment(id)))
 }
 
 /// Hospital staff's open cases, the one due first at the top.

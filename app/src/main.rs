@@ -111,6 +111,10 @@ fn App() -> impl IntoView {
                     <Route path=path!("/afspraken") view=pages::record::AppointmentsPage/>
                     <Route path=path!("/zoeken") view=pages::search::SearchPage/>
                     <Route path=path!("/aanvragen") view=pages::requests::RequestsPage/>
+                    <Route
+                        path=path!("/aanvragen/overleden-familielid")
+                        view=pages::relatives::RelativeRequestsPage
+                    />
                     <Route path=path!("/berichten") view=pages::messages::MessagesPage/>
                     <Route path=path!("/berichten/:thread") view=pages::messages::ThreadPage/>
                     <Route

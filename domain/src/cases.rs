@@ -9,7 +9,9 @@
 //! any open status ──refuse (with a reason)──▶ refused
 //! ```
 //! Done and refused are final. Staff complete a case that delivers a document (a copy, imaging
-//! behind a link) only with the document attached, and one that does not only without.
+//! behind a link) only with the document attached, one that delivers none only without, and
+//! one where a doctor weighs whether to give a copy (a deceased relative's, in the Netherlands)
+//! either way.
 
 use serde::{Deserialize, Serialize};
 use time::Date;
@@ -70,6 +72,19 @@ impl CaseStatus {
     }
 }
 
+/// Whether a request is answered with a document in the portal.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(rename_all = "snake_case")]
+pub enum Delivery {
+    /// Always: staff complete it only with the document (a copy, imaging behind a link).
+    Required,
+    /// When the one who weighs it grants it (a doctor, for a deceased relative's copy).
+    Optional,
+    /// Never: the answer is not a document (a correction, destruction, a DVD by post).
+    None,
+}
+
 /// The longest question, answer or reason, in characters.
 pub const NOTE_MAX: usize = 2000;
 
@@ -117,19 +132,19 @@ fn note(field: &'static str, text: &str, empty_key: &'static str) -> Result<(), 
     Ok(())
 }
 
-/// The status after a staff member's step, or why it cannot be taken. `delivers_file` is the
-/// request's [`crate::requests::RequestKind::delivers_file`]; `has_delivery` whether staff
+/// The status after a staff member's step, or why it cannot be taken. `delivery` is the
+/// request's [`crate::requests::RequestKind::delivery`]; `has_delivery` whether staff
 /// attached a document.
 /// ```
 /// use inzage_domain::cases::*;
-/// assert_eq!(staff_step(CaseStatus::Received, &StaffStep::Start, true, false), Ok(CaseStatus::InProgress));
-/// assert!(staff_step(CaseStatus::InProgress, &StaffStep::Complete, true, false).is_err());
-/// assert_eq!(staff_step(CaseStatus::InProgress, &StaffStep::Complete, true, true), Ok(CaseStatus::Done));
+/// assert_eq!(staff_step(CaseStatus::Received, &StaffStep::Start, Delivery::Required, false), Ok(CaseStatus::InProgress));
+/// assert!(staff_step(CaseStatus::InProgress, &StaffStep::Complete, Delivery::Required, false).is_err());
+/// assert_eq!(staff_step(CaseStatus::InProgress, &StaffStep::Complete, Delivery::Required, true), Ok(CaseStatus::Done));
 /// ```
 pub fn staff_step(
     status: CaseStatus,
     step: &StaffStep,
-    delivers_file: bool,
+    delivery: Delivery,
     has_delivery: bool,
 ) -> Result<CaseStatus, StepError> {
     if status.is_closed() {
@@ -158,12 +173,12 @@ pub fn staff_step(
             note("question", question, "case.question.empty")?;
             Ok(CaseStatus::NeedsInformation)
         }
-        StaffStep::Complete => match (delivers_file, has_delivery) {
-            (true, false) => Err(StepError::Field(
+        StaffStep::Complete => match (delivery, has_delivery) {
+            (Delivery::Required, false) => Err(StepError::Field(
                 "delivery",
                 Message::new("case.delivery.missing"),
             )),
-            (false, true) => Err(StepError::Field(
+            (Delivery::None, true) => Err(StepError::Field(
                 "delivery",
                 Message::new("case.delivery.not_expected"),
             )),
@@ -208,37 +223,37 @@ mod tests {
     fn staff_pick_up_ask_and_complete() {
         use CaseStatus::*;
         assert_eq!(
-            staff_step(Received, &StaffStep::Start, false, false),
+            staff_step(Received, &StaffStep::Start, Delivery::None, false),
             Ok(InProgress)
         );
         assert_eq!(
-            key(staff_step(InProgress, &StaffStep::Start, false, false).unwrap_err()),
+            key(staff_step(InProgress, &StaffStep::Start, Delivery::None, false).unwrap_err()),
             "case.already_in_progress"
         );
         let ask = StaffStep::AskInformation {
             question: "Which years?".into(),
         };
         assert_eq!(
-            staff_step(Received, &ask, false, false),
+            staff_step(Received, &ask, Delivery::None, false),
             Ok(NeedsInformation)
         );
         assert_eq!(
-            staff_step(InProgress, &ask, false, false),
+            staff_step(InProgress, &ask, Delivery::None, false),
             Ok(NeedsInformation)
         );
         assert_eq!(
-            key(staff_step(NeedsInformation, &ask, false, false).unwrap_err()),
+            key(staff_step(NeedsInformation, &ask, Delivery::None, false).unwrap_err()),
             "case.already_waiting"
         );
         assert_eq!(
-            staff_step(NeedsInformation, &StaffStep::Start, false, false),
+            staff_step(NeedsInformation, &StaffStep::Start, Delivery::None, false),
             Ok(InProgress)
         );
         let blank = StaffStep::AskInformation {
             question: "  ".into(),
         };
         assert_eq!(
-            staff_step(Received, &blank, false, false),
+            staff_step(Received, &blank, Delivery::None, false),
             Err(StepError::Field(
                 "question",
                 Message::new("case.question.empty")
@@ -248,7 +263,7 @@ mod tests {
             question: "x".repeat(NOTE_MAX + 1),
         };
         assert_eq!(
-            key(staff_step(Received, &long, false, false).unwrap_err()),
+            key(staff_step(Received, &long, Delivery::None, false).unwrap_err()),
             "case.text.too_long"
         );
     }
@@ -257,26 +272,32 @@ mod tests {
     fn a_copy_is_completed_only_with_the_document_and_nothing_else_with_one() {
         use CaseStatus::*;
         assert_eq!(
-            staff_step(InProgress, &StaffStep::Complete, true, false),
+            staff_step(InProgress, &StaffStep::Complete, Delivery::Required, false),
             Err(StepError::Field(
                 "delivery",
                 Message::new("case.delivery.missing")
             ))
         );
         assert_eq!(
-            staff_step(InProgress, &StaffStep::Complete, true, true),
+            staff_step(InProgress, &StaffStep::Complete, Delivery::Required, true),
             Ok(Done)
         );
         assert_eq!(
-            staff_step(Received, &StaffStep::Complete, false, false),
+            staff_step(Received, &StaffStep::Complete, Delivery::None, false),
             Ok(Done)
         );
+        for has in [false, true] {
+            assert_eq!(
+                staff_step(InProgress, &StaffStep::Complete, Delivery::Optional, has),
+                Ok(Done)
+            );
+        }
         assert_eq!(
-            key(staff_step(Received, &StaffStep::Complete, false, true).unwrap_err()),
+            key(staff_step(Received, &StaffStep::Complete, Delivery::None, true).unwrap_err()),
             "case.delivery.not_expected"
         );
         assert_eq!(
-            key(staff_step(Received, &StaffStep::Start, true, true).unwrap_err()),
+            key(staff_step(Received, &StaffStep::Start, Delivery::Required, true).unwrap_err()),
             "case.delivery.not_expected"
         );
     }
@@ -286,11 +307,11 @@ mod tests {
         use CaseStatus::*;
         let refuse = |r: &str| StaffStep::Refuse { reason: r.into() };
         assert_eq!(
-            key(staff_step(Received, &refuse(""), false, false).unwrap_err()),
+            key(staff_step(Received, &refuse(""), Delivery::None, false).unwrap_err()),
             "staff.reason.empty"
         );
         assert_eq!(
-            staff_step(NeedsInformation, &refuse("Not ours"), false, false),
+            staff_step(NeedsInformation, &refuse("Not ours"), Delivery::None, false),
             Ok(Refused)
         );
         for closed in [Done, Refused] {
@@ -303,7 +324,7 @@ mod tests {
                 },
             ] {
                 assert_eq!(
-                    key(staff_step(closed, &step, false, false).unwrap_err()),
+                    key(staff_step(closed, &step, Delivery::None, false).unwrap_err()),
                     "case.closed"
                 );
             }
@@ -343,6 +364,10 @@ mod tests {
         proptest::sample::select(CaseStatus::ALL.to_vec())
     }
 
+    fn any_delivery() -> impl Strategy<Value = Delivery> {
+        proptest::sample::select(vec![Delivery::Required, Delivery::Optional, Delivery::None])
+    }
+
     fn any_step() -> impl Strategy<Value = StaffStep> {
         prop_oneof![
             Just(StaffStep::Start),
@@ -354,12 +379,13 @@ mod tests {
 
     proptest! {
         /// Whatever staff do, a closed case stays as it is; a case reaches done only by
-        /// completing, with a document exactly when the request delivers one; a refusal
+        /// completing, with a document when the request requires one and never when it
+        /// delivers none; a refusal
         /// always has a reason.
         #[test]
         fn the_case_machine_holds(
             status in any_status(),
-            steps in proptest::collection::vec((any_step(), any::<bool>(), any::<bool>()), 0..12),
+            steps in proptest::collection::vec((any_step(), any_delivery(), any::<bool>()), 0..12),
         ) {
             let mut s = status;
             for (step, delivers, has) in steps {
@@ -368,7 +394,11 @@ mod tests {
                         prop_assert!(!s.is_closed());
                         if next == CaseStatus::Done {
                             prop_assert_eq!(&step, &StaffStep::Complete);
-                            prop_assert_eq!(delivers, has);
+                            match delivers {
+                                Delivery::Required => prop_assert!(has),
+                                Delivery::None => prop_assert!(!has),
+                                Delivery::Optional => {}
+                            }
                         }
                         if let StaffStep::Refuse { reason } = &step {
                             prop_assert!(!reason.trim().is_empty());

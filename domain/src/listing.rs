@@ -118,7 +118,7 @@ fn blank(value: &Option<String>) -> Option<&str> {
 }
 
 /// A day as `YYYY-MM-DD`.
-fn parse_day(text: &str) -> Option<Date> {
+pub(crate) fn parse_day(text: &str) -> Option<Date> {
     let format = time::macros::format_description!("[year]-[month]-[day]");
     Date::parse(text, format).ok()
 }

@@ -143,6 +143,24 @@ pub struct BloodGroup {
 
 crate::redacted_debug!(BloodGroup {});
 
+/// The patient's own statement, added to the record at their request (a correction or an
+/// addition): it stays in the record whatever the hospital decides about a correction, so
+/// everyone who reads the record reads the patient's side too.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PatientStatement {
+    /// When it was filed.
+    pub filed: Date,
+    /// The hospital it was filed with.
+    pub hospital: String,
+    /// The statement, as the patient wrote it (shown as text).
+    pub text: String,
+    /// Where the request stands (a correction of facts is weighed by the hospital).
+    pub status: crate::cases::CaseStatus,
+}
+
+crate::redacted_debug!(PatientStatement { status });
+
 /// Allergies, blood group and risks: what a doctor should know first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -153,6 +171,9 @@ pub struct MedicalSummary {
     pub blood_group: Option<BloodGroup>,
     /// Risks and conditions, active ones first.
     pub risks: Vec<RiskItem>,
+    /// The patient's own statements added to the record, newest first.
+    #[serde(default)]
+    pub statements: Vec<PatientStatement>,
 }
 
 /// A medication.

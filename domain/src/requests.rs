@@ -7,7 +7,9 @@ use time::{Date, Month, OffsetDateTime, Weekday};
 
 use crate::access::{Action, Jurisdiction};
 use crate::calendar::{birthday, TimeZone};
+use crate::cases::Delivery;
 use crate::message::Message;
+use crate::wire::{FieldErrors, NationalNumber};
 
 /// How long the hospital has to answer a request for a copy.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
@@ -126,6 +128,8 @@ pub enum Signer {
     SecondParent,
     /// The partner in an IVF/ICSI treatment.
     Partner,
+    /// A relative asking about a deceased patient.
+    Relative,
 }
 
 /// How an imaging copy is delivered.
@@ -181,8 +185,13 @@ pub enum RequestKind {
         degree: u8,
         /// Why the relative asks (required).
         motivation: String,
+        /// The practitioner the relative names to inspect the record for them (required in
+        /// Belgium, where relatives get indirect access only).
+        practitioner: String,
         /// Whether the patient objected, while alive, to relatives' access after death.
         patient_objected: bool,
+        /// Who signed (the relative, with an identity document).
+        signed_by: Vec<Signer>,
     },
     /// Destruction of (part of) the record.
     Destruction {
@@ -344,12 +353,22 @@ pub fn assess(request: &RequestKind, policy: &RequestPolicy, now: OffsetDateTime
         RequestKind::CopyForDeceasedRelative {
             degree,
             motivation,
+            practitioner,
             patient_objected,
+            signed_by,
         } => {
+            let mut missing = Vec::new();
+            if !signed_by.contains(&Signer::Relative) {
+                missing.push(signature_missing(Signer::Relative));
+            }
             if motivation.trim().is_empty() {
-                return Assessment::Incomplete {
-                    missing: vec![Message::new("request.deceased.motivation_missing")],
-                };
+                missing.push(Message::new("request.deceased.motivation_missing"));
+            }
+            if policy.jurisdiction == Jurisdiction::Belgium && practitioner.trim().is_empty() {
+                missing.push(Message::new("request.deceased.practitioner_missing"));
+            }
+            if !missing.is_empty() {
+                return Assessment::Incomplete { missing };
             }
             match policy.jurisdiction {
                 Jurisdiction::Belgium if *patient_objected => Assessment::Refused {
@@ -400,11 +419,12 @@ pub fn assess(request: &RequestKind, policy: &RequestPolicy, now: OffsetDateTime
 
 impl Signer {
     /// Every signer, in the order a form asks for them.
-    pub const ALL: [Signer; 4] = [
+    pub const ALL: [Signer; 5] = [
         Signer::Patient,
         Signer::FirstParent,
         Signer::SecondParent,
         Signer::Partner,
+        Signer::Relative,
     ];
 
     /// The snake_case name, as in the upload field `signer_<name>`.
@@ -414,6 +434,7 @@ impl Signer {
             Signer::FirstParent => "first_parent",
             Signer::SecondParent => "second_parent",
             Signer::Partner => "partner",
+            Signer::Relative => "relative",
         }
     }
 
@@ -449,17 +470,27 @@ impl RequestKind {
         }
     }
 
-    /// Whether the hospital answers with a document in the portal (a copy, or imaging behind a
-    /// secure link), so that staff cannot complete the case without attaching it.
-    pub fn delivers_file(&self) -> bool {
+    /// Whether the hospital answers with a document in the portal in `jurisdiction`: always for
+    /// a copy or imaging behind a secure link (staff cannot complete the case without it);
+    /// when the doctor who weighs a deceased relative's request grants a copy (the
+    /// Netherlands; in Belgium a practitioner inspects the record instead); never otherwise.
+    pub fn delivery(&self, jurisdiction: Jurisdiction) -> Delivery {
         match self {
             RequestKind::Copy { .. }
             | RequestKind::CopyForMinor { .. }
-            | RequestKind::CopyOfFertilityTreatment { .. } => true,
-            RequestKind::ImagingCopy { delivery } => *delivery == ImagingDelivery::SecureLink,
-            RequestKind::CorrectionOrAddition { .. }
+            | RequestKind::CopyOfFertilityTreatment { .. } => Delivery::Required,
+            RequestKind::ImagingCopy {
+                delivery: ImagingDelivery::SecureLink,
+            } => Delivery::Required,
+            RequestKind::CopyForDeceasedRelative { .. }
+                if jurisdiction == Jurisdiction::Netherlands =>
+            {
+                Delivery::Optional
+            }
+            RequestKind::ImagingCopy { .. }
+            | RequestKind::CorrectionOrAddition { .. }
             | RequestKind::CopyForDeceasedRelative { .. }
-            | RequestKind::Destruction { .. } => false,
+            | RequestKind::Destruction { .. } => Delivery::None,
         }
     }
 }
@@ -504,6 +535,18 @@ pub enum RequestForm {
         #[serde(default)]
         core_data: bool,
     },
+    /// A deceased patient's record, asked by a relative from their own account (see
+    /// [`NewRelativeRequest`]).
+    CopyForDeceasedRelative {
+        /// The degree of kinship (1: parent, child or partner; 2: sibling, grandparent,
+        /// grandchild; 3: further).
+        degree: u8,
+        /// Why the relative asks.
+        motivation: String,
+        /// The practitioner who is to inspect the record for them (Belgium).
+        #[serde(default)]
+        practitioner: String,
+    },
 }
 
 /// A new request about a record: the hospital it goes to, what part of the record it is
@@ -532,12 +575,129 @@ impl NewRequest {
         if self.note.chars().count() > TEXT_MAX {
             errors.add("note", too_long());
         }
-        if let RequestForm::CorrectionOrAddition { statement } = &self.form {
-            if statement.chars().count() > TEXT_MAX {
-                errors.add("statement", too_long());
+        let texts: &[(&str, &String)] = match &self.form {
+            RequestForm::CorrectionOrAddition { statement } => &[("statement", statement)],
+            RequestForm::CopyForDeceasedRelative {
+                motivation,
+                practitioner,
+                ..
+            } => &[("motivation", motivation), ("practitioner", practitioner)],
+            _ => &[],
+        };
+        for (field, text) in texts {
+            if text.chars().count() > TEXT_MAX {
+                errors.add(field, too_long());
             }
         }
         errors
+    }
+}
+
+/// A relative's request about a deceased patient's record, filed from the relative's own
+/// account (death ends every portal access to the record itself): who the patient was, as the
+/// relative knows them, and the request. The hospital matches the national number, birth date
+/// and day of death to a patient of its own.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NewRelativeRequest {
+    /// The hospital's id.
+    pub hospital: String,
+    /// The deceased's national number (INSZ or BSN).
+    pub national_number: String,
+    /// The deceased's birth date, `YYYY-MM-DD`.
+    pub birth_date: String,
+    /// The day of death, `YYYY-MM-DD`.
+    pub died_on: String,
+    /// The degree of kinship (see [`RequestForm::CopyForDeceasedRelative`]).
+    pub degree: u8,
+    /// Why the relative asks.
+    pub motivation: String,
+    /// The practitioner who is to inspect the record (Belgium).
+    #[serde(default)]
+    pub practitioner: String,
+    /// Anything the hospital should know (which part of the record, for example).
+    #[serde(default)]
+    pub note: String,
+}
+
+/// A [`NewRelativeRequest`] that passed its checks.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ValidRelativeRequest {
+    /// The deceased's national number.
+    pub national_number: NationalNumber,
+    /// The deceased's birth date.
+    pub birth_date: Date,
+    /// The day of death.
+    pub died_on: Date,
+    /// The request about the record, as any other request.
+    pub request: NewRequest,
+}
+
+impl NewRelativeRequest {
+    /// Checks every field (the national number by its check digits, the dates, the degree and
+    /// the texts); the errors name the field and are message keys.
+    /// ```
+    /// use inzage_domain::requests::NewRelativeRequest;
+    /// let r = NewRelativeRequest {
+    ///     hospital: "az-voorbeeld".into(), national_number: "85073003328".into(),
+    ///     birth_date: "1985-07-30".into(), died_on: "1985-07-29".into(), degree: 1,
+    ///     motivation: "erfelijke aandoening".into(), practitioner: "dr. Peeters".into(), note: String::new(),
+    /// };
+    /// let errors = r.validate().unwrap_err();
+    /// assert_eq!(errors.first("died_on").map(|m| m.key.as_ref()), Some("request.deceased.died_before_birth"));
+    /// ```
+    pub fn validate(&self) -> Result<ValidRelativeRequest, FieldErrors> {
+        let request = NewRequest {
+            hospital: self.hospital.clone(),
+            note: self.note.clone(),
+            form: RequestForm::CopyForDeceasedRelative {
+                degree: self.degree,
+                motivation: self.motivation.clone(),
+                practitioner: self.practitioner.clone(),
+            },
+        };
+        let mut errors = request.check();
+        let national_number = NationalNumber::parse(&self.national_number)
+            .map_err(|m| errors.add("national_number", m))
+            .ok();
+        let mut day = |field: &str, text: &str| {
+            let parsed = crate::listing::parse_day(text.trim());
+            if parsed.is_none() {
+                errors.add(field, Message::new("request.deceased.bad_date"));
+            }
+            parsed
+        };
+        let birth_date = day("birth_date", &self.birth_date);
+        let died_on = day("died_on", &self.died_on);
+        if let (Some(born), Some(died)) = (birth_date, died_on) {
+            if died < born {
+                errors.add(
+                    "died_on",
+                    Message::new("request.deceased.died_before_birth"),
+                );
+            }
+        }
+        if !(1..=3).contains(&self.degree) {
+            errors.add("degree", Message::new("request.deceased.degree_unknown"));
+        }
+        if self.motivation.trim().is_empty() {
+            errors.add(
+                "motivation",
+                Message::new("request.deceased.motivation_missing"),
+            );
+        }
+        match (national_number, birth_date, died_on) {
+            (Some(national_number), Some(birth_date), Some(died_on)) if errors.is_empty() => {
+                Ok(ValidRelativeRequest {
+                    national_number,
+                    birth_date,
+                    died_on,
+                    request,
+                })
+            }
+            _ => Err(errors),
+        }
     }
 }
 
@@ -554,6 +714,12 @@ pub struct RequestContext {
     /// Whose identity documents are attached.
     #[serde(default)]
     pub signed_by: Vec<Signer>,
+    /// The day the patient died, if they did.
+    #[serde(default)]
+    pub died_on: Option<Date>,
+    /// Whether the patient objected, while alive, to relatives' access after death.
+    #[serde(default)]
+    pub objected_after_death: bool,
 }
 
 impl RequestForm {
@@ -595,6 +761,22 @@ impl RequestForm {
                     .ok_or_else(|| Message::new("request.destruction.nothing_held"))?,
                 core_data: *core_data,
             },
+            RequestForm::CopyForDeceasedRelative {
+                degree,
+                motivation,
+                practitioner,
+            } => {
+                if ctx.died_on.is_none() {
+                    return Err(Message::new("request.deceased.not_deceased"));
+                }
+                RequestKind::CopyForDeceasedRelative {
+                    degree: *degree,
+                    motivation: motivation.clone(),
+                    practitioner: practitioner.clone(),
+                    patient_objected: ctx.objected_after_death,
+                    signed_by: ctx.signed_by.clone(),
+                }
+            }
         })
     }
 
@@ -605,6 +787,7 @@ impl RequestForm {
                 &[Signer::FirstParent, Signer::SecondParent, Signer::Patient]
             }
             RequestForm::CopyOfFertilityTreatment => &[Signer::Patient, Signer::Partner],
+            RequestForm::CopyForDeceasedRelative { .. } => &[Signer::Relative],
             _ => &[],
         }
     }
@@ -627,6 +810,7 @@ pub fn missing_field(message: &Message) -> String {
             .unwrap_or_else(|| "form".into()),
         "request.correction.statement_missing" => "statement".into(),
         "request.deceased.motivation_missing" => "motivation".into(),
+        "request.deceased.practitioner_missing" => "practitioner".into(),
         _ => "form".into(),
     }
 }
@@ -848,7 +1032,9 @@ mod tests {
                 &RequestKind::CopyForDeceasedRelative {
                     degree,
                     motivation: motivation.into(),
+                    practitioner: "dr. Peeters".into(),
                     patient_objected: objected,
+                    signed_by: vec![Signer::Relative],
                 },
                 p,
                 NOW,
@@ -861,6 +1047,34 @@ mod tests {
             Assessment::Incomplete {
                 missing: vec![Message::new("request.deceased.motivation_missing")]
             }
+        );
+        // Belgium: the relative names the practitioner who inspects; both countries want the
+        // relative's identity document.
+        let unsigned = RequestKind::CopyForDeceasedRelative {
+            degree: 1,
+            motivation: "erfelijke aandoening".into(),
+            practitioner: " ".into(),
+            patient_objected: false,
+            signed_by: vec![],
+        };
+        assert_eq!(
+            assess(&unsigned, &be, NOW),
+            Assessment::Incomplete {
+                missing: vec![
+                    signature_missing(Signer::Relative),
+                    Message::new("request.deceased.practitioner_missing")
+                ]
+            }
+        );
+        assert_eq!(
+            assess(&unsigned, &nl, NOW),
+            Assessment::Incomplete {
+                missing: vec![signature_missing(Signer::Relative)]
+            }
+        );
+        assert_eq!(
+            missing_field(&Message::new("request.deceased.practitioner_missing")),
+            "practitioner"
         );
         assert_eq!(
             ask(&be, 2, "erfelijke aandoening", false),
@@ -881,6 +1095,96 @@ mod tests {
                 due: date!(2026 - 12 - 27),
                 notes: vec![Message::new("request.deceased.doctor_weighs")]
             }
+        );
+    }
+
+    fn relative_request() -> NewRelativeRequest {
+        NewRelativeRequest {
+            hospital: "az-voorbeeld".into(),
+            national_number: "85.07.30-033.28".into(),
+            birth_date: "1985-07-30".into(),
+            died_on: "2026-10-02".into(),
+            degree: 1,
+            motivation: "erfelijke aandoening".into(),
+            practitioner: "dr. Peeters".into(),
+            note: String::new(),
+        }
+    }
+
+    #[test]
+    fn a_relative_request_checks_the_number_the_dates_the_degree_and_the_texts() {
+        let valid = relative_request().validate().unwrap();
+        assert_eq!(valid.national_number.as_str(), "85073003328");
+        assert_eq!(valid.birth_date, date!(1985 - 07 - 30));
+        assert_eq!(valid.died_on, date!(2026 - 10 - 02));
+        assert_eq!(
+            valid.request.form,
+            RequestForm::CopyForDeceasedRelative {
+                degree: 1,
+                motivation: "erfelijke aandoening".into(),
+                practitioner: "dr. Peeters".into(),
+            }
+        );
+        assert_eq!(valid.request.form.signers(), &[Signer::Relative]);
+        let key = |r: NewRelativeRequest, field: &str| {
+            r.validate()
+                .unwrap_err()
+                .first(field)
+                .map(|m| m.key.to_string())
+        };
+        let mut r = relative_request();
+        r.national_number = "85073003329".into();
+        assert!(key(r, "national_number").is_some());
+        let mut r = relative_request();
+        r.birth_date = "30/07/1985".into();
+        assert_eq!(
+            key(r, "birth_date").as_deref(),
+            Some("request.deceased.bad_date")
+        );
+        let mut r = relative_request();
+        r.died_on = "1985-07-29".into();
+        assert_eq!(
+            key(r, "died_on").as_deref(),
+            Some("request.deceased.died_before_birth")
+        );
+        for degree in [0, 4] {
+            let mut r = relative_request();
+            r.degree = degree;
+            assert_eq!(
+                key(r, "degree").as_deref(),
+                Some("request.deceased.degree_unknown")
+            );
+        }
+        let mut r = relative_request();
+        r.motivation = "x".repeat(TEXT_MAX + 1);
+        assert_eq!(
+            key(r, "motivation").as_deref(),
+            Some("request.text.too_long")
+        );
+    }
+
+    #[test]
+    fn only_a_deceased_patients_record_takes_a_relative_request() {
+        let form = relative_request().validate().unwrap().request.form;
+        assert_eq!(
+            form.kind(&RequestContext::default()),
+            Err(Message::new("request.deceased.not_deceased"))
+        );
+        let ctx = RequestContext {
+            died_on: Some(date!(2026 - 10 - 02)),
+            objected_after_death: true,
+            signed_by: vec![Signer::Relative],
+            ..Default::default()
+        };
+        assert_eq!(
+            form.kind(&ctx),
+            Ok(RequestKind::CopyForDeceasedRelative {
+                degree: 1,
+                motivation: "erfelijke aandoening".into(),
+                practitioner: "dr. Peeters".into(),
+                patient_objected: true,
+                signed_by: vec![Signer::Relative],
+            })
         );
     }
 
@@ -992,6 +1296,7 @@ mod tests {
             birth_date: Some(date!(2013 - 05 - 01)),
             last_change: Some(date!(2020 - 01 - 01)),
             signed_by: vec![Signer::FirstParent],
+            ..Default::default()
         };
         assert_eq!(
             RequestForm::CopyForMinor {
@@ -1041,13 +1346,15 @@ mod tests {
             earlier_copies: 0,
             psychiatry: false,
         };
+        let be = Jurisdiction::Belgium;
+        let nl = Jurisdiction::Netherlands;
         assert_eq!(copy.action(), Action::RequestCopy);
-        assert!(copy.delivers_file());
+        assert_eq!(copy.delivery(be), Delivery::Required);
         let fix = RequestKind::CorrectionOrAddition {
             statement: "x".into(),
         };
         assert_eq!(fix.action(), Action::ManageAccess);
-        assert!(!fix.delivers_file());
+        assert_eq!(fix.delivery(nl), Delivery::None);
         let destroy = RequestKind::Destruction {
             last_change: date!(2000 - 01 - 01),
             core_data: false,
@@ -1056,12 +1363,26 @@ mod tests {
         let dvd = RequestKind::ImagingCopy {
             delivery: ImagingDelivery::Dvd,
         };
-        assert!(!dvd.delivers_file());
-        assert!(RequestKind::ImagingCopy {
-            delivery: ImagingDelivery::SecureLink
-        }
-        .delivers_file());
+        assert_eq!(dvd.delivery(be), Delivery::None);
+        assert_eq!(
+            RequestKind::ImagingCopy {
+                delivery: ImagingDelivery::SecureLink
+            }
+            .delivery(be),
+            Delivery::Required
+        );
         assert_eq!(dvd.name(), "imaging_copy");
+        // A relative's copy: a Dutch doctor may grant one, a Belgian practitioner inspects.
+        let relative = RequestKind::CopyForDeceasedRelative {
+            degree: 1,
+            motivation: "x".into(),
+            practitioner: String::new(),
+            patient_objected: false,
+            signed_by: vec![Signer::Relative],
+        };
+        assert_eq!(relative.action(), Action::RequestCopy);
+        assert_eq!(relative.delivery(nl), Delivery::Optional);
+        assert_eq!(relative.delivery(be), Delivery::None);
     }
 
     #[test]

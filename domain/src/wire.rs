@@ -1054,6 +1054,31 @@ pub struct RequestsView {
     pub cases: Vec<RequestCase>,
 }
 
+/// A hospital a relative can ask about a deceased patient.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RelativeHospital {
+    /// The hospital's id.
+    pub id: String,
+    /// Its name.
+    pub name: String,
+    /// Its settings for requests (its law decides what a relative gets).
+    pub policy: crate::requests::RequestPolicy,
+}
+
+/// What a person sees of their requests about deceased relatives.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RelativeRequestsView {
+    /// The server's clock, which the assessment in the browser uses.
+    #[serde(with = "time::serde::rfc3339")]
+    pub now: OffsetDateTime,
+    /// The network's hospitals.
+    pub hospitals: Vec<RelativeHospital>,
+    /// The cases this person filed, newest first.
+    pub cases: Vec<RequestCase>,
+}
+
 /// The requester's answer to staff's question.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -1083,8 +1108,8 @@ pub struct StaffCase {
     pub case: RequestCase,
     /// Whose record it is about.
     pub patient_name: String,
-    /// Whether staff must attach a document to complete it.
-    pub delivers_file: bool,
+    /// Whether staff attach a document to complete it (always, never, or as they decide).
+    pub delivery: crate::cases::Delivery,
     /// The identity documents attached.
     pub files: Vec<CaseFile>,
 }

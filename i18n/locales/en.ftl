@@ -405,12 +405,21 @@ request-deceased-patient_objected = During their life, the patient objected to r
 request-deceased-degree_too_far = Only relatives up to the second degree can ask to see the record after death.
 request-deceased-through_practitioner = You see the record indirectly, through a doctor you choose.
 request-deceased-doctor_weighs = A doctor weighs your request.
+request-deceased-practitioner_missing = Name the doctor who is to inspect the record for you.
+request-deceased-not_deceased = This request applies only to the record of a patient who has died.
+request-deceased-bad_date = Enter a date as YYYY-MM-DD.
+request-deceased-died_before_birth = The date of death is before the date of birth.
+request-deceased-degree_unknown = Choose how you are related to the patient.
+request-deceased-no_match = These details match no deceased patient of this hospital. Check the number and the dates, or contact the hospital's patient ombudsman.
+reason-relative_own_request = The relative follows up their own request.
+audit-role-relative = relative
 request-destruction-retention = The law requires this information to be kept for { $years } years. It can be destroyed from { $from }.
 request-signature_missing = The signature of { $signer ->
         [patient] the patient
         [first_parent] the first parent
         [second_parent] the second parent
         [partner] the partner
+        [relative] the relative
        *[other] { $signer }
     } is missing.
 
@@ -777,6 +786,10 @@ summary-risks = Risks and conditions
 summary-risks-none = No risks are recorded.
 summary-critical = severe
 summary-recorded = recorded on { $date }
+summary-statements = The patient's statements
+summary-statements-hint = What the patient had added to the record with a request for a correction or an addition. It stays in the record, even when the hospital does not make a correction.
+summary-statements-none = No statements have been added.
+summary-statement-filed = filed on { $date }
 summary-since = since { $date }
 summary-until = until { $date }
 summary-determined = determined on { $date }
@@ -962,6 +975,7 @@ staff-requests-step-refuse = Refuse
 staff-requests-text = Question or reason
 staff-requests-text-hint = Required for a question or a refusal; the requester reads it.
 staff-requests-delivery = Answer (document)
+staff-requests-delivery-hint = PDF, PNG or JPEG, at most 100 MB.
 staff-requests-submit = Carry out
 
 ## Messages (issue 7)
@@ -1027,3 +1041,24 @@ notify-address = Notices go to { $email }.
 notify-no_address = You have no confirmed e-mail address yet: notices go out only once you set and confirm an address above.
 notify-save = Save
 notify-saved = Your choice of e-mail notices has been saved.
+
+## A relative's request about a deceased patient
+relatives-title = Access after death
+relatives-intro = Has a relative died? Death ends all access to the record in the portal. Here you can ask, with your own account, to see the record. In Belgium a doctor you name inspects the record for you; in the Netherlands a doctor weighs your request and may give you a copy.
+relatives-link = Has a relative died? Ask to see the record.
+relatives-form-title = New request after a death
+relatives-form-deceased = The deceased patient
+relatives-form-national_number = The patient's national register number or BSN
+relatives-form-national_number-hint = 11 digits in Belgium, 9 in the Netherlands.
+relatives-form-birth_date = Date of birth
+relatives-form-died_on = Date of death
+relatives-form-degree = How you are related
+relatives-degree-1 = Parent, child or partner (first degree)
+relatives-degree-2 = Brother, sister, grandparent or grandchild (second degree)
+relatives-degree-3 = Further family
+relatives-form-motivation = Why do you ask?
+relatives-form-practitioner = Doctor who inspects the record for you
+relatives-form-practitioner-hint = Name and, if you know it, the doctor's RIZIV/INAMI number.
+requests-kind-copy_for_deceased_relative = Access to a deceased relative's record
+requests-signer-relative = Your identity document
+staff-requests-delivery-optional = Only if the doctor grants a copy.

@@ -405,12 +405,21 @@ request-deceased-patient_objected = De son vivant, le patient s'est opposé à l
 request-deceased-degree_too_far = Seuls les proches jusqu'au deuxième degré peuvent demander à consulter le dossier après le décès.
 request-deceased-through_practitioner = Vous consultez le dossier indirectement, par l'intermédiaire d'un médecin que vous désignez.
 request-deceased-doctor_weighs = Un médecin examine votre demande.
+request-deceased-practitioner_missing = Indiquez le médecin qui consultera le dossier pour vous.
+request-deceased-not_deceased = Cette demande ne vaut que pour le dossier d'un patient décédé.
+request-deceased-bad_date = Saisissez une date au format AAAA-MM-JJ.
+request-deceased-died_before_birth = La date du décès précède la date de naissance.
+request-deceased-degree_unknown = Choisissez votre lien de parenté avec le patient.
+request-deceased-no_match = Ces données ne correspondent à aucun patient décédé de cet hôpital. Vérifiez le numéro et les dates, ou contactez le service de médiation de l'hôpital.
+reason-relative_own_request = Le proche suit sa propre demande.
+audit-role-relative = proche
 request-destruction-retention = La loi impose de conserver ces données pendant { $years } ans. Elles peuvent être détruites à partir du { $from }.
 request-signature_missing = La signature { $signer ->
         [patient] du patient
         [first_parent] du premier parent
         [second_parent] du second parent
         [partner] du partenaire
+        [relative] du proche
        *[other] de { $signer }
     } manque.
 
@@ -777,6 +786,10 @@ summary-risks = Risques et affections
 summary-risks-none = Aucun risque n'est enregistré.
 summary-critical = grave
 summary-recorded = enregistrée le { $date }
+summary-statements = Déclarations du patient
+summary-statements-hint = Ce que le patient a fait ajouter au dossier par une demande de rectification ou d'ajout. Elle reste dans le dossier, même si l'hôpital n'apporte pas la rectification.
+summary-statements-none = Aucune déclaration n'a été ajoutée.
+summary-statement-filed = déposée le { $date }
 summary-since = depuis le { $date }
 summary-until = jusqu'au { $date }
 summary-determined = déterminé le { $date }
@@ -962,6 +975,7 @@ staff-requests-step-refuse = Refuser
 staff-requests-text = Question ou motif
 staff-requests-text-hint = Obligatoire pour une question ou un refus ; le demandeur le lit.
 staff-requests-delivery = Réponse (document)
+staff-requests-delivery-hint = PDF, PNG ou JPEG, 100 Mo au maximum.
 staff-requests-submit = Exécuter
 
 ## Messages (issue 7)
@@ -1027,3 +1041,24 @@ notify-address = Les notifications sont envoyées à { $email }.
 notify-no_address = Vous n'avez pas encore d'adresse e-mail confirmée : les notifications ne partent qu'une fois une adresse indiquée et confirmée ci-dessus.
 notify-save = Enregistrer
 notify-saved = Votre choix de notifications par e-mail est enregistré.
+
+## A relative's request about a deceased patient
+relatives-title = Consultation après un décès
+relatives-intro = Un proche est décédé ? Le décès met fin à tout accès au dossier dans le portail. Ici, avec votre propre compte, vous pouvez demander à consulter le dossier. En Belgique, un médecin que vous désignez consulte le dossier pour vous ; aux Pays-Bas, un médecin examine votre demande et peut vous en donner une copie.
+relatives-link = Un proche est décédé ? Demandez à consulter le dossier.
+relatives-form-title = Nouvelle demande après un décès
+relatives-form-deceased = Le patient décédé
+relatives-form-national_number = Numéro de registre national ou BSN du patient
+relatives-form-national_number-hint = 11 chiffres en Belgique, 9 aux Pays-Bas.
+relatives-form-birth_date = Date de naissance
+relatives-form-died_on = Date du décès
+relatives-form-degree = Votre lien de parenté
+relatives-degree-1 = Parent, enfant ou partenaire (premier degré)
+relatives-degree-2 = Frère, sœur, grand-parent ou petit-enfant (deuxième degré)
+relatives-degree-3 = Famille plus éloignée
+relatives-form-motivation = Pourquoi demandez-vous à consulter le dossier ?
+relatives-form-practitioner = Médecin qui consulte le dossier pour vous
+relatives-form-practitioner-hint = Nom et, si vous le connaissez, le numéro INAMI du médecin.
+requests-kind-copy_for_deceased_relative = Consultation du dossier d'un proche décédé
+requests-signer-relative = Votre pièce d'identité
+staff-requests-delivery-optional = Seulement si le médecin accorde une copie.

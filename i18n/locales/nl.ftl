@@ -405,12 +405,21 @@ request-deceased-patient_objected = De patiënt heeft zich bij leven verzet tege
 request-deceased-degree_too_far = Alleen familie tot in de tweede graad kan na het overlijden inzage vragen.
 request-deceased-through_practitioner = U krijgt onrechtstreeks inzage, via een arts die u aanwijst.
 request-deceased-doctor_weighs = Een arts weegt uw verzoek af.
+request-deceased-practitioner_missing = Vermeld de arts die het dossier voor u inziet.
+request-deceased-not_deceased = Dit verzoek geldt alleen voor het dossier van een overleden patiënt.
+request-deceased-bad_date = Vul een datum in als JJJJ-MM-DD.
+request-deceased-died_before_birth = De datum van overlijden ligt vóór de geboortedatum.
+request-deceased-degree_unknown = Kies uw verwantschap met de patiënt.
+request-deceased-no_match = Deze gegevens horen bij geen overleden patiënt van dit ziekenhuis. Controleer het nummer en de datums, of neem contact op met de ombudsdienst van het ziekenhuis.
+reason-relative_own_request = Het familielid volgt zijn eigen aanvraag op.
+audit-role-relative = familielid
 request-destruction-retention = Deze gegevens moeten wettelijk { $years } jaar bewaard blijven. Vernietiging is mogelijk vanaf { $from }.
 request-signature_missing = De handtekening van { $signer ->
         [patient] de patiënt
         [first_parent] de eerste ouder
         [second_parent] de tweede ouder
         [partner] de partner
+        [relative] het familielid
        *[other] { $signer }
     } ontbreekt.
 
@@ -777,6 +786,10 @@ summary-risks = Risico's en aandoeningen
 summary-risks-none = Er zijn geen risico's geregistreerd.
 summary-critical = ernstig
 summary-recorded = geregistreerd op { $date }
+summary-statements = Verklaringen van de patiënt
+summary-statements-hint = Wat de patiënt zelf aan het dossier liet toevoegen, met een aanvraag tot verbetering of aanvulling. Het blijft in het dossier, ook als het ziekenhuis een verbetering niet doorvoert.
+summary-statements-none = Er zijn geen verklaringen toegevoegd.
+summary-statement-filed = ingediend op { $date }
 summary-since = sinds { $date }
 summary-until = tot { $date }
 summary-determined = bepaald op { $date }
@@ -962,6 +975,7 @@ staff-requests-step-refuse = Weigeren
 staff-requests-text = Vraag of reden
 staff-requests-text-hint = Verplicht bij een vraag of een weigering; de aanvrager leest dit.
 staff-requests-delivery = Antwoord (document)
+staff-requests-delivery-hint = PDF, PNG of JPEG, hoogstens 100 MB.
 staff-requests-submit = Uitvoeren
 
 ## Messages (issue 7)
@@ -1027,3 +1041,24 @@ notify-address = De meldingen gaan naar { $email }.
 notify-no_address = U heeft nog geen bevestigd e-mailadres: de meldingen gaan pas uit als u hierboven een adres instelt en bevestigt.
 notify-save = Bewaren
 notify-saved = Uw keuze voor e-mailmeldingen is bewaard.
+
+## A relative's request about a deceased patient
+relatives-title = Inzage na overlijden
+relatives-intro = Is een familielid overleden? Met de dood eindigt elke toegang tot het dossier in het portaal. U kunt hier, met uw eigen account, vragen om het dossier in te zien. In België ziet een arts die u aanwijst het dossier voor u in; in Nederland weegt een arts uw verzoek af en kan hij u een kopie geven.
+relatives-link = Is een familielid overleden? Vraag inzage in het dossier.
+relatives-form-title = Nieuwe aanvraag na overlijden
+relatives-form-deceased = De overleden patiënt
+relatives-form-national_number = Rijksregisternummer of BSN van de patiënt
+relatives-form-national_number-hint = 11 cijfers in België, 9 in Nederland.
+relatives-form-birth_date = Geboortedatum
+relatives-form-died_on = Datum van overlijden
+relatives-form-degree = Uw verwantschap
+relatives-degree-1 = Ouder, kind of partner (eerste graad)
+relatives-degree-2 = Broer, zus, grootouder of kleinkind (tweede graad)
+relatives-degree-3 = Verdere familie
+relatives-form-motivation = Waarom vraagt u inzage?
+relatives-form-practitioner = Arts die het dossier voor u inziet
+relatives-form-practitioner-hint = Naam en, als u die kent, het RIZIV-nummer van de arts.
+requests-kind-copy_for_deceased_relative = Inzage in het dossier van een overleden familielid
+requests-signer-relative = Uw identiteitsbewijs
+staff-requests-delivery-optional = Alleen als de arts een kopie toestaat.

@@ -186,14 +186,19 @@ pub async fn seed(
 
 /// The demo's children get national numbers, so a parent can ask for a link to their record:
 /// Jorge Brekke (born 2012, under 15) and Sherron Kutch (born 2011, 15 already). They have no
-/// account of their own.
+/// account of their own. So does Adán Pulido (born 1936-08-18, died 2007-03-25), so a relative
+/// can ask about his record.
 async fn ensure_children(store: &Store) -> anyhow::Result<()> {
-    for (given, family, serial) in [("Jorge", "Brekke", 301u16), ("Sherron", "Kutch", 302)] {
+    for (given, family, serial) in [
+        ("Jorge", "Brekke", 301u16),
+        ("Sherron", "Kutch", 302),
+        ("Adán", "Pulido", 303),
+    ] {
         let Some((id, birth)) = store.find_patient_by_name(given, family).await? else {
-            bail!("demo child {given} {family} is not in the demo bundles");
+            bail!("demo patient {given} {family} is not in the demo bundles");
         };
         let birth = parse_date(birth.as_deref().unwrap_or_default())
-            .with_context(|| format!("demo child {given} has no birth date"))?;
+            .with_context(|| format!("demo patient {given} has no birth date"))?;
         let insz = Insz::from_birth_date(birth, serial)
             .map_err(|e| anyhow::anyhow!("demo national number: {e}"))?;
         store

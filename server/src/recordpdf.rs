@@ -410,7 +410,7 @@ pub fn summary_item(t: &Translator, summary: &MedicalSummary) -> Item {
         Some(b) => format!("{} ({})", b.value, long_date(b.determined, lang)),
         None => text("summary.blood_group.unknown"),
     };
-    Item::new(text("summary.title"))
+    let item = Item::new(text("summary.title"))
         .heading(text("summary.allergies"))
         .table(
             vec![
@@ -431,7 +431,20 @@ pub fn summary_item(t: &Translator, summary: &MedicalSummary) -> Item {
                 (text("pdf.column.since"), 3.0),
             ],
             risks,
-        )
+        );
+    if summary.statements.is_empty() {
+        return item;
+    }
+    let mut item = item.heading(text("summary.statements"));
+    for s in &summary.statements {
+        item = item.text(format!(
+            "{} · {}: {}",
+            long_date(s.filed, lang),
+            s.hospital,
+            s.text
+        ));
+    }
+    item
 }
 
 /// The medications, current ones first.

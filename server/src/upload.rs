@@ -6,8 +6,16 @@ use std::path::{Path, PathBuf};
 use inzage_domain::Message;
 use sha2::{Digest, Sha256};
 
-/// The largest form accepted.
+/// The largest form or identity document a person uploads.
 pub const MAX_FORM_BYTES: usize = 5 * 1024 * 1024;
+
+/// The largest document staff deliver in answer to a request: a copy of a whole record, or
+/// imaging as PDF or images, runs to tens of megabytes.
+pub const MAX_DELIVERY_BYTES: usize = 100 * 1024 * 1024;
+
+fn too_large(max: usize) -> Message {
+    Message::new("upload.too_large").arg("max", format!("{} MB", max / (1024 * 1024)))
+}
 
 /// What a PDF must not carry: scripts, actions that launch programs, embedded files.
 const ACTIVE: [&[u8]; 5] = [
@@ -20,11 +28,15 @@ const ACTIVE: [&[u8]; 5] = [
 
 /// Checks that `bytes` are a PDF of at most [`MAX_FORM_BYTES`] without active content.
 pub fn check_pdf(bytes: &[u8]) -> Result<(), Message> {
+    check_pdf_within(bytes, MAX_FORM_BYTES)
+}
+
+fn check_pdf_within(bytes: &[u8], max: usize) -> Result<(), Message> {
     if bytes.is_empty() {
         return Err(Message::new("upload.missing"));
     }
-    if bytes.len() > MAX_FORM_BYTES {
-        return Err(Message::new("upload.too_large").arg("max", "5 MB"));
+    if bytes.len() > max {
+        return Err(too_large(max));
     }
     // A PDF starts with its header (within the first KiB, as readers allow) and ends with
     // `%%EOF` (within the last KiB).
@@ -47,9 +59,15 @@ const MAX_PIXELS: u64 = 50_000_000;
 /// Checks an identity document or a signed form: a plain PDF (as [`check_pdf`]), a PNG or a
 /// JPEG of at most [`MAX_FORM_BYTES`], recognised by its content. Returns its media type.
 pub fn check_document(bytes: &[u8]) -> Result<&'static str, Message> {
+    check_document_within(bytes, MAX_FORM_BYTES)
+}
+
+/// [`check_document`] for a document of at most `max` bytes (staff's deliveries:
+/// [`MAX_DELIVERY_BYTES`]).
+pub fn check_document_within(bytes: &[u8], max: usize) -> Result<&'static str, Message> {
     if bytes.starts_with(b"\x89PNG\r\n\x1a\n") || bytes.starts_with(b"\xff\xd8\xff") {
-        if bytes.len() > MAX_FORM_BYTES {
-            return Err(Message::new("upload.too_large").arg("max", "5 MB"));
+        if bytes.len() > max {
+            return Err(too_large(max));
         }
         let (media, size) = if bytes[0] == 0x89 {
             ("image/png", png_size(bytes))
@@ -69,7 +87,7 @@ pub fn check_document(bytes: &[u8]) -> Result<&'static str, Message> {
         }
         return Ok(media);
     }
-    match check_pdf(bytes) {
+    match check_pdf_within(bytes, max) {
         Ok(()) => Ok("application/pdf"),
         Err(m) if m.key == "upload.not_pdf" => Err(Message::new("upload.not_document")),
         Err(m) => Err(m),
@@ -179,6 +197,19 @@ mod tests {
         exact.extend_from_slice(b"\n%%EOF");
         assert_eq!(exact.len(), MAX_FORM_BYTES);
         assert_eq!(check_pdf(&exact), Ok(()));
+        // Staff's deliveries may be larger, up to their own limit, which the message names.
+        assert_eq!(
+            check_document_within(&big, MAX_DELIVERY_BYTES),
+            Ok("application/pdf")
+        );
+        let mut huge = b"%PDF-1.4\n".to_vec();
+        huge.resize(MAX_DELIVERY_BYTES + 1, b' ');
+        huge.extend_from_slice(b"\n%%EOF");
+        let refused = check_document_within(&huge, MAX_DELIVERY_BYTES).unwrap_err();
+        assert_eq!(
+            refused,
+            Message::new("upload.too_large").arg("max", "100 MB")
+        );
     }
 
     fn png(w: u32, h: u32) -> Vec<u8> {

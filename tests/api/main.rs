@@ -34,6 +34,7 @@ mod oidc;
 mod openapi;
 mod passkeys;
 mod pdf;
+mod relatives;
 mod requests;
 mod sections;
 

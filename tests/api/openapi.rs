@@ -1042,6 +1042,120 @@ async fn every_answer_matches_the_published_document(db: Db) -> anyhow::Result<(
         seen.insert((method.to_string(), route, status.as_u16()));
     }
 
+    // A relative's requests about a deceased patient (multipart for filing).
+    {
+        let list = "/api/v1/me/relative-requests";
+        for (client, expected) in [(&patient, 200), (&staff, 403), (&anonymous, 401)] {
+            let (status, _) = call(client, &app, &doc, get.clone(), list, list, None).await?;
+            assert_eq!(status.as_u16(), expected);
+            seen.insert(("GET".into(), list.into(), expected));
+        }
+        let (adan, _) = app
+            .store
+            .find_patient_by_name("Adán", "Pulido")
+            .await?
+            .unwrap();
+        let insz = app.store.patient(&adan).await?.unwrap().insz.unwrap();
+        let filing = |degree: u8, birth: &str| {
+            json!({
+                "hospital": "d78e84ec-30aa-3bba-a33a-f29a3a454662",
+                "national_number": insz,
+                "birth_date": birth,
+                "died_on": "2007-03-25",
+                "degree": degree,
+                "motivation": "Erfelijke aandoening",
+                "practitioner": "dr. Peeters",
+            })
+            .to_string()
+        };
+        let pdf: &[u8] = super::designations::PDF;
+        let mut case_id = String::new();
+        for (client, request, expected) in [
+            (&patient, filing(1, "1936-08-18"), 201),
+            (&patient, filing(3, "1936-08-18"), 409),
+            (&patient, filing(1, "1936-08-19"), 422),
+            (&staff, filing(1, "1936-08-18"), 403),
+            (&anonymous, filing(1, "1936-08-18"), 401),
+        ] {
+            let form = reqwest::multipart::Form::new()
+                .text("request", request)
+                .part(
+                    "signer_relative",
+                    reqwest::multipart::Part::bytes(pdf.to_vec()).file_name("id.pdf"),
+                );
+            let res = client.post(app.url(list)).multipart(form).send().await?;
+            assert_eq!(res.status().as_u16(), expected);
+            let body = conforms(&doc, &post, list, res).await?;
+            if expected == 201 {
+                case_id = body["id"].as_str().unwrap_or_default().to_owned();
+            }
+            seen.insert(("POST".into(), list.into(), expected));
+        }
+        let res = patient
+            .post(app.url(list))
+            .multipart(reqwest::multipart::Form::new().text("other", "x"))
+            .send()
+            .await?;
+        assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+        conforms(&doc, &post, list, res).await?;
+        seen.insert(("POST".into(), list.into(), 400));
+        let res = super::requests::step(
+            &app,
+            &staff,
+            &case_id,
+            json!({"step": "ask_information", "question": "Welke arts?"}),
+            None,
+        )
+        .await?;
+        assert_eq!(res.status(), StatusCode::OK);
+        let answer = "/api/v1/me/relative-requests/{id}/answer";
+        let answer_path = format!("{list}/{case_id}/answer");
+        for (client, path, body, expected) in [
+            (&patient, answer_path.clone(), json!({"answer": ""}), 422),
+            (
+                &patient,
+                answer_path.clone(),
+                json!({"answer": "dr. Peeters"}),
+                200,
+            ),
+            (
+                &patient,
+                answer_path.clone(),
+                json!({"answer": "nog eens"}),
+                409,
+            ),
+            (
+                &patient,
+                format!("{list}/onbekend/answer"),
+                json!({"answer": "x"}),
+                404,
+            ),
+            (&staff, answer_path.clone(), json!({"answer": "x"}), 403),
+            (&anonymous, answer_path.clone(), json!({"answer": "x"}), 401),
+        ] {
+            let (status, _) =
+                call(client, &app, &doc, post.clone(), answer, &path, Some(body)).await?;
+            assert_eq!(status.as_u16(), expected);
+            seen.insert(("POST".into(), answer.into(), expected));
+        }
+        let delivery = "/api/v1/me/relative-requests/{id}/delivery";
+        let delivery_path = format!("{list}/{case_id}/delivery");
+        for (client, expected) in [(&patient, 404), (&staff, 403), (&anonymous, 401)] {
+            let (status, _) = call(
+                client,
+                &app,
+                &doc,
+                get.clone(),
+                delivery,
+                &delivery_path,
+                None,
+            )
+            .await?;
+            assert_eq!(status.as_u16(), expected);
+            seen.insert(("GET".into(), delivery.into(), expected));
+        }
+    }
+
     // Messages (multipart for writing).
     {
         use super::messages::{message_form, thread};

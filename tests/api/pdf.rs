@@ -62,7 +62,7 @@ async fn import_lab_report(app: &TestApp) -> anyhow::Result<()> {
 }
 
 /// The text of a PDF answer, after checking it is one, as an attachment that is never cached.
-async fn pdf_text(res: reqwest::Response) -> anyhow::Result<(String, String)> {
+pub(super) async fn pdf_text(res: reqwest::Response) -> anyhow::Result<(String, String)> {
     assert_eq!(res.status(), StatusCode::OK);
     let header = |name: &str| {
         res.headers()
@@ -97,7 +97,7 @@ fn squash(text: &str) -> String {
 }
 
 /// Whether the PDF text holds `expected`, wherever its lines were wrapped.
-fn holds(text: &str, expected: &str) -> bool {
+pub(super) fn holds(text: &str, expected: &str) -> bool {
     squash(text).contains(&squash(expected))
 }
 

@@ -2,7 +2,7 @@
 //! the staff workflow with its deadlines, and who may see a case and its documents.
 
 use inzage_domain::access::{Fact, Period};
-use inzage_domain::cases::CaseStatus;
+use inzage_domain::cases::{CaseStatus, Delivery};
 use inzage_domain::requests::{ImagingDelivery, NewRequest, RequestForm, Signer, Term};
 use inzage_domain::wire::{ErrorBody, RequestCase, RequestsView, StaffCase};
 use inzage_domain::PersonId;
@@ -21,6 +21,7 @@ on_both_backends!(
     documents_are_checked_by_content_and_nothing_is_kept_of_a_refused_request,
     staff_steps_follow_the_case_rules_and_deadlines_follow_the_clock,
     who_may_file_and_see_requests,
+    a_statement_stays_in_the_record_whatever_becomes_of_the_correction,
 );
 
 /// AZ Voorbeeld (demo), Belgian: where Margery's latest reports are.
@@ -139,7 +140,7 @@ async fn a_copy_is_filed_handled_by_staff_and_downloaded_by_the_patient(
     let queue: Vec<StaffCase> = get(&staff, &app, "/api/v1/staff/requests").await?;
     assert_eq!(queue.len(), 1);
     assert_eq!(queue[0].patient_name, "Margery Gibson");
-    assert!(queue[0].delivers_file);
+    assert_eq!(queue[0].delivery, Delivery::Required);
     assert_eq!(queue[0].case.note, "De verslagen van 2026, graag.");
 
     // A copy is completed only with the copy.
@@ -688,5 +689,68 @@ async fn who_may_file_and_see_requests(db: Db) -> anyhow::Result<()> {
     // The patient sees every request about her record.
     let view: RequestsView = get(&patient, &app, &list).await?;
     assert_eq!(view.cases.len(), 2);
+    Ok(())
+}
+
+async fn a_statement_stays_in_the_record_whatever_becomes_of_the_correction(
+    db: Db,
+) -> anyhow::Result<()> {
+    use inzage_domain::record::MedicalSummary;
+    let app = TestApp::spawn(db).await?;
+    let margery = app.id_of("margery");
+    let patient = app.signed_in("margery").await?;
+    let summary_url = format!("/api/v1/records/{margery}/summary");
+    let before: MedicalSummary = get(&patient, &app, &summary_url).await?;
+    assert!(before.statements.is_empty());
+    let fix = request(
+        AZ,
+        RequestForm::CorrectionOrAddition {
+            statement: "Ik ben niet allergisch voor penicilline. <b>Echt niet.</b>".into(),
+        },
+    );
+    let case: RequestCase = file(&app, &patient, &margery, &fix, &[])
+        .await?
+        .json()
+        .await?;
+    let after: MedicalSummary = get(&patient, &app, &summary_url).await?;
+    assert_eq!(after.statements.len(), 1);
+    let st = &after.statements[0];
+    assert_eq!(
+        st.text,
+        "Ik ben niet allergisch voor penicilline. <b>Echt niet.</b>"
+    );
+    assert_eq!(st.hospital, "AZ Voorbeeld (demo)");
+    assert_eq!(st.filed, date!(2026 - 11 - 27));
+    assert_eq!(st.status, CaseStatus::Received);
+    // Her GP reads the record, and so the statement.
+    let gp = app.signed_in("dr.weimann").await?;
+    let seen: MedicalSummary = get(&gp, &app, &summary_url).await?;
+    assert_eq!(seen.statements, after.statements);
+    // The hospital refuses the correction of facts: the statement stays, marked refused.
+    let staff = app.signed_in("ombuds").await?;
+    let res = step(
+        &app,
+        &staff,
+        &case.id,
+        serde_json::json!({"step": "refuse", "reason": "Het allergietest-verslag van 2019 bevestigt de allergie."}),
+        None,
+    )
+    .await?;
+    assert_eq!(res.status(), StatusCode::OK);
+    let refused: MedicalSummary = get(&patient, &app, &summary_url).await?;
+    assert_eq!(refused.statements[0].status, CaseStatus::Refused);
+    assert_eq!(refused.statements[0].text, st.text);
+    // And the record's PDF carries it.
+    let (text, _) = super::pdf::pdf_text(
+        patient
+            .get(app.url(&format!("/api/v1/records/{margery}/pdf")))
+            .send()
+            .await?,
+    )
+    .await?;
+    assert!(
+        super::pdf::holds(&text, "Ik ben niet allergisch voor penicilline."),
+        "{text}"
+    );
     Ok(())
 }

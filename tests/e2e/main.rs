@@ -2239,6 +2239,150 @@ async fn a_patient_asks_a_copy_staff_ask_a_question_and_deliver_it_and_she_downl
             .await?;
         assert_eq!(bytes.as_ref(), std::fs::read(&copy)?.as_slice());
         save_screenshot(&client, "requests-done.png").await?;
+
+        // Her own statement goes into the record at once, shown as text, never as HTML.
+        wait_css(&client, "#request_kind")
+            .await?
+            .select_by_value("correction_or_addition")
+            .await?;
+        fill(
+            &client,
+            "#request_statement",
+            "Ik ben niet allergisch voor <b>penicilline</b>.",
+        )
+        .await?;
+        wait_css(&client, "[data-testid=request-submit]")
+            .await?
+            .click()
+            .await?;
+        wait_css(
+            &client,
+            "[data-testid=request-case][data-kind=correction_or_addition]",
+        )
+        .await?;
+        nav(&client, "Medisch overzicht").await?;
+        let statement = wait_text(&client, "[data-testid=patient-statement]", |t| {
+            t.contains("penicilline")
+        })
+        .await?;
+        assert!(
+            statement.contains("Ik ben niet allergisch voor <b>penicilline</b>."),
+            "{statement}"
+        );
+        assert!(client
+            .find_all(Locator::Css("[data-testid=patient-statement] b"))
+            .await?
+            .is_empty());
+        Ok(())
+    })
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_relative_asks_to_see_a_deceased_fathers_record_and_staff_handle_it() -> anyhow::Result<()>
+{
+    with_browser(1280, 900, |client, base, app| async move {
+        let dir = tempfile::tempdir()?;
+        let id_card = dir.path().join("identiteitskaart.pdf");
+        std::fs::write(
+            &id_card,
+            minimal_pdf("Identiteitskaart van Margery Gibson."),
+        )?;
+        let (adan, _) = app
+            .store
+            .find_patient_by_name("Adán", "Pulido")
+            .await?
+            .context("Adán")?;
+        let insz = app
+            .store
+            .patient(&adan)
+            .await?
+            .and_then(|p| p.insz)
+            .context("Adán's national number")?;
+
+        log_in(&client, &base, &app, "margery").await?;
+        nav(&client, "Aanvragen").await?;
+        wait_css(&client, "[data-testid=relatives-link]")
+            .await?
+            .click()
+            .await?;
+        wait_css(&client, "[data-testid=relative-form]").await?;
+        wait_css(&client, "#hospital")
+            .await?
+            .select_by_value("d78e84ec-30aa-3bba-a33a-f29a3a454662")
+            .await?;
+        // The domain checks the form in the browser: a number that fails its check digits,
+        // a death before the birth.
+        fill(&client, "#national_number", "85.07.30-033.29").await?;
+        pick_date(&client, "#birth_date", "1936-08-18").await?;
+        pick_date(&client, "#died_on", "1936-08-17").await?;
+        wait_css(&client, "[data-testid=relative-submit]")
+            .await?
+            .click()
+            .await?;
+        let error = wait_text(&client, "#died_on-error", |t| !t.is_empty()).await?;
+        assert_eq!(error, "De datum van overlijden ligt vóór de geboortedatum.");
+        assert!(
+            !wait_text(&client, "#national_number-error", |t| !t.is_empty())
+                .await?
+                .is_empty()
+        );
+
+        // Belgium: the preview says a practitioner she names inspects the record.
+        fill(&client, "#national_number", &insz).await?;
+        pick_date(&client, "#died_on", "2007-03-25").await?;
+        fill(
+            &client,
+            "#motivation",
+            "Erfelijke hartziekte in de familie.",
+        )
+        .await?;
+        fill(&client, "#practitioner", "dr. An Peeters").await?;
+        choose_file(&client, "#request_signer_relative", &id_card).await?;
+        wait_text(&client, "[data-testid=request-assessment]", |t| {
+            t.contains("via een arts die u aanwijst")
+        })
+        .await?;
+        assert_accessible(&client, "the relative's request form").await?;
+        wait_css(&client, "[data-testid=relative-submit]")
+            .await?
+            .click()
+            .await?;
+        wait_text(&client, "[data-testid=relatives-status]", |t| {
+            t.contains("27 december 2026")
+        })
+        .await?;
+        let card = "[data-testid=request-case][data-kind=copy_for_deceased_relative]";
+        let text = wait_text(&client, card, |t| t.contains("Ontvangen")).await?;
+        assert!(text.contains("Erfelijke hartziekte"), "{text}");
+        assert!(text.contains("dr. An Peeters"), "{text}");
+        save_screenshot(&client, "relatives.png").await?;
+        log_out(&client).await?;
+
+        // The ombuds service sees whose record, her document, and completes it without a
+        // document: the practitioner inspects at the hospital.
+        log_in_staff(&client, &base, &app).await?;
+        let row = "[data-testid=staff-request][data-kind=copy_for_deceased_relative]";
+        let text = wait_text(&client, row, |t| t.contains("Adán Pulido")).await?;
+        assert!(text.contains("Margery Gibson"), "{text}");
+        assert!(text.contains("Ouder, kind of partner"), "{text}");
+        wait_css(&client, &format!("{row} [data-testid=case-file]")).await?;
+        assert!(client
+            .find_all(Locator::Css(&format!("{row} input[type=file]")))
+            .await?
+            .is_empty());
+        staff_step(&client, row, "complete", "", None).await?;
+        wait_css(&client, "[data-testid=staff-requests-empty]").await?;
+        log_out(&client).await?;
+
+        log_in(&client, &base, &app, "margery").await?;
+        client
+            .goto(&format!("{base}/aanvragen/overleden-familielid"))
+            .await?;
+        wait_text(&client, &format!("{card}[data-status=done]"), |t| {
+            t.contains("Afgehandeld")
+        })
+        .await?;
         Ok(())
     })
     .await
@@ -2519,6 +2663,11 @@ async fn every_page_fits_a_phone_a_tablet_and_a_desktop() -> anyhow::Result<()> 
                 "[data-testid=list-filters]",
             ),
             ("requests", "/aanvragen", "[data-testid=request-assessment]"),
+            (
+                "relatives",
+                "/aanvragen/overleden-familielid",
+                "[data-testid=request-assessment]",
+            ),
             ("messages", "/berichten", "[data-testid=urgent-notice]"),
         ])
         .await?;

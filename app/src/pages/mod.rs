@@ -14,6 +14,7 @@ pub mod passkey;
 pub mod provider;
 pub mod record;
 pub mod recovery;
+pub mod relatives;
 pub mod reports;
 pub mod requests;
 pub mod search;

@@ -399,6 +399,25 @@ fn SummaryView(summary: MedicalSummary) -> impl IntoView {
         .into_any(),
         None => view! { <p>{move || t("summary.blood_group.unknown")}</p> }.into_any(),
     };
+    let no_statements = summary.statements.is_empty();
+    let statements = summary
+        .statements
+        .into_iter()
+        .map(|st| {
+            let details = [
+                t1("summary.statement.filed", "date", &st.filed.to_string()),
+                st.hospital,
+                super::requests::status_text(st.status),
+            ]
+            .join(" · ");
+            view! {
+                <li class="item-card" data-testid="patient-statement">
+                    <span class="item-title statement-text">{st.text}</span>
+                    <span class="item-meta">{details}</span>
+                </li>
+            }
+        })
+        .collect_view();
     view! {
         <section aria-labelledby="allergies-title">
             <h2 id="allergies-title">{move || t("summary.allergies")}</h2>
@@ -413,6 +432,12 @@ fn SummaryView(summary: MedicalSummary) -> impl IntoView {
             <h2 id="risks-title">{move || t("summary.risks")}</h2>
             {no_risks.then(|| view! { <p>{move || t("summary.risks.none")}</p> })}
             <ul class="item-list" data-testid="risk-list">{risks}</ul>
+        </section>
+        <section aria-labelledby="statements-title">
+            <h2 id="statements-title">{move || t("summary.statements")}</h2>
+            <p class="hint">{move || t("summary.statements.hint")}</p>
+            {no_statements.then(|| view! { <p>{move || t("summary.statements.none")}</p> })}
+            <ul class="item-list" data-testid="statement-list">{statements}</ul>
         </section>
     }
 }

@@ -16,6 +16,7 @@ use inzage_domain::wire::{CaseAnswer, FieldErrors, RequestCase, RequestHospital,
 use inzage_domain::Message;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
+use leptos_router::components::A;
 use time::{Date, OffsetDateTime};
 
 use super::linked::focus_first_error;
@@ -27,7 +28,7 @@ use crate::i18n::{date, local_day, number_text, t, t1, tr, track};
 use crate::records::Records;
 
 /// The largest document the server takes, in bytes.
-const MAX_FILE: f64 = 5.0 * 1024.0 * 1024.0;
+pub(crate) const MAX_FILE: f64 = 5.0 * 1024.0 * 1024.0;
 
 /// The kinds a person may file: copies for everyone who may ask one, corrections and
 /// destruction only for whoever manages the record.
@@ -60,7 +61,41 @@ pub(crate) fn form_kind(form: &RequestForm) -> &'static str {
         RequestForm::ImagingCopy { .. } => "imaging_copy",
         RequestForm::CorrectionOrAddition { .. } => "correction_or_addition",
         RequestForm::Destruction { .. } => "destruction",
+        RequestForm::CopyForDeceasedRelative { .. } => "copy_for_deceased_relative",
     }
+}
+
+/// What the requester wrote on the form, beyond its kind: a statement, or a relative's
+/// kinship, motivation and practitioner. Shown as text, never as HTML.
+pub(crate) fn form_details(form: &RequestForm) -> impl IntoView {
+    let rows: Vec<(&'static str, String)> = match form {
+        RequestForm::CorrectionOrAddition { statement } => {
+            vec![("requests.form.statement", statement.clone())]
+        }
+        RequestForm::CopyForDeceasedRelative {
+            degree,
+            motivation,
+            practitioner,
+        } => {
+            let mut rows = vec![
+                (
+                    "relatives.form.degree",
+                    t(&format!("relatives.degree.{degree}")),
+                ),
+                ("relatives.form.motivation", motivation.clone()),
+            ];
+            if !practitioner.trim().is_empty() {
+                rows.push(("relatives.form.practitioner", practitioner.clone()));
+            }
+            rows
+        }
+        _ => Vec::new(),
+    };
+    rows.into_iter()
+        .map(|(label, text)| {
+            view! { <p class="case-detail"><strong>{t(label)}": "</strong>{text}</p> }
+        })
+        .collect_view()
 }
 
 /// A message with its dates (`from`, `due`) in the person's language.
@@ -102,6 +137,11 @@ pub fn RequestsPage() -> impl IntoView {
     view! {
         <h1>{move || t("requests.title")}</h1>
         <p>{move || t("requests.intro")}</p>
+        <p>
+            <A href="/aanvragen/overleden-familielid" attr:data-testid="relatives-link">
+                {move || t("relatives.link")}
+            </A>
+        </p>
         {section_view(data, "requests.loading", |(record, view): (String, RequestsView)| {
             view! { <Requests record=record view=view/> }
         })}
@@ -139,12 +179,15 @@ fn Requests(record: String, view: RequestsView) -> impl IntoView {
             {move || status.get().map(|s| view! { <p class="status-message">{s}</p> })}
         </div>
         {form}
-        <CaseList record=record cases=cases/>
+        <CaseList base=api::record_cases(&record) cases=cases/>
     }
 }
 
 /// The form's file input named `field`, when the form shows it.
-fn file_input(form: &web_sys::HtmlFormElement, field: &str) -> Option<web_sys::HtmlInputElement> {
+pub(crate) fn file_input(
+    form: &web_sys::HtmlFormElement,
+    field: &str,
+) -> Option<web_sys::HtmlInputElement> {
     let el = form
         .query_selector(&format!("input[name={field}]"))
         .ok()
@@ -430,89 +473,9 @@ fn NewRequestForm(
             .signers()
             .iter()
             .map(|s| {
-                let field = s.field();
-                let id = format!("request_{field}");
-                let error = {
-                    let field = field.clone();
-                    move || errors.with(|e| e.first(&field).map(tr))
-                };
-                let has_error = error.clone();
-                let aria = error.clone();
-                let name = field.clone();
-                view! {
-                    <div class="field" class:has-error=move || has_error().is_some()>
-                        <label for=id.clone()>{t(&format!("requests.signer.{}", s.as_str()))}</label>
-                        <p class="hint" id=format!("{id}-hint")>{t("requests.form.document.hint")}</p>
-                        <input
-                            type="file"
-                            id=id.clone()
-                            name=name.clone()
-                            accept="application/pdf,image/png,image/jpeg"
-                            aria-invalid=move || if aria().is_some() { "true" } else { "false" }
-                            aria-describedby=format!("{id}-hint {id}-error")
-                            on:change=move |_| {
-                                errors.update(|e| {
-                                    e.0.remove(&name);
-                                });
-                                files_changed();
-                            }
-                        />
-                        <p class="field-error" id=format!("{id}-error") role="alert">{error}</p>
-                    </div>
-                }
+                view! { <DocumentField signer=*s errors=errors on_change=files_changed/> }
             })
             .collect_view()
-    };
-
-    let preview = move || {
-        track();
-        let body = match assessment.get() {
-            None => return ().into_any(),
-            Some(Err(m)) => view! { <p class="refused">{tr(&m)}</p> }.into_any(),
-            Some(Ok(a)) => match a {
-                Assessment::Accepted {
-                    due,
-                    fee_cents,
-                    notes,
-                } => view! {
-                    <p>{t1("requests.preview.due", "date", &date(due))}</p>
-                    <p>{if fee_cents == 0 { t("requests.fee.free") } else { t1("requests.fee", "amount", &euro(fee_cents)) }}</p>
-                    {notes.iter().map(|n| view! { <p>{tr(n)}</p> }).collect_view()}
-                }
-                .into_any(),
-                Assessment::Weighed { due, notes } => view! {
-                    <p>{t1("requests.preview.due", "date", &date(due))}</p>
-                    {notes.iter().map(|n| view! { <p>{tr(n)}</p> }).collect_view()}
-                }
-                .into_any(),
-                Assessment::Incomplete { missing } => view! {
-                    <p>{t("requests.preview.missing")}</p>
-                    <ul>{missing.iter().map(|m| view! { <li>{tr(m)}</li> }).collect_view()}</ul>
-                }
-                .into_any(),
-                Assessment::RoutedElsewhere { institution } => view! {
-                    <p class="refused">{tr(&Message::new("request.routed_elsewhere").arg("institution", institution))}</p>
-                }
-                .into_any(),
-                Assessment::Refused {
-                    reason,
-                    possible_from,
-                } => {
-                    let reason = match possible_from {
-                        Some(d) => reason.arg("from", d.to_string()),
-                        None => reason,
-                    };
-                    view! { <p class="refused">{tr_dated(&reason)}</p> }.into_any()
-                }
-            },
-        };
-        view! {
-            <div class="note assessment" data-testid="request-assessment">
-                <h3>{t("requests.preview.title")}</h3>
-                {body}
-            </div>
-        }
-        .into_any()
     };
 
     view! {
@@ -573,12 +536,111 @@ fn NewRequestForm(
                     ></textarea>
                     <p class="field-error" id="request_note-error" role="alert">{error_of("note")}</p>
                 </div>
-                <div aria-live="polite">{preview}</div>
+                <AssessmentPreview assessment=assessment/>
                 <button type="submit" data-testid="request-submit" disabled=move || busy.get()>
                     {move || if busy.get() { t("login.busy") } else { t("requests.form.submit") }}
                 </button>
             </form>
         </section>
+    }
+}
+
+/// What the domain's assessment says of the form as it stands: the due date and fee, what is
+/// missing, or why it cannot be granted (yet); announced politely as it changes.
+#[component]
+pub(crate) fn AssessmentPreview(
+    assessment: Memo<Option<Result<Assessment, Message>>>,
+) -> impl IntoView {
+    let preview = move || {
+        track();
+        let body = match assessment.get() {
+            None => return ().into_any(),
+            Some(Err(m)) => view! { <p class="refused">{tr(&m)}</p> }.into_any(),
+            Some(Ok(a)) => match a {
+                Assessment::Accepted {
+                    due,
+                    fee_cents,
+                    notes,
+                } => view! {
+                    <p>{t1("requests.preview.due", "date", &date(due))}</p>
+                    <p>{if fee_cents == 0 { t("requests.fee.free") } else { t1("requests.fee", "amount", &euro(fee_cents)) }}</p>
+                    {notes.iter().map(|n| view! { <p>{tr(n)}</p> }).collect_view()}
+                }
+                .into_any(),
+                Assessment::Weighed { due, notes } => view! {
+                    <p>{t1("requests.preview.due", "date", &date(due))}</p>
+                    {notes.iter().map(|n| view! { <p>{tr(n)}</p> }).collect_view()}
+                }
+                .into_any(),
+                Assessment::Incomplete { missing } => view! {
+                    <p>{t("requests.preview.missing")}</p>
+                    <ul>{missing.iter().map(|m| view! { <li>{tr(m)}</li> }).collect_view()}</ul>
+                }
+                .into_any(),
+                Assessment::RoutedElsewhere { institution } => view! {
+                    <p class="refused">{tr(&Message::new("request.routed_elsewhere").arg("institution", institution))}</p>
+                }
+                .into_any(),
+                Assessment::Refused {
+                    reason,
+                    possible_from,
+                } => {
+                    let reason = match possible_from {
+                        Some(d) => reason.arg("from", d.to_string()),
+                        None => reason,
+                    };
+                    view! { <p class="refused">{tr_dated(&reason)}</p> }.into_any()
+                }
+            },
+        };
+        view! {
+            <div class="note assessment" data-testid="request-assessment">
+                <h3>{t("requests.preview.title")}</h3>
+                {body}
+            </div>
+        }
+        .into_any()
+    };
+
+    view! { <div aria-live="polite">{preview}</div> }
+}
+
+/// The file input for a signer's identity document, with its hint and error.
+#[component]
+pub(crate) fn DocumentField(
+    signer: Signer,
+    errors: RwSignal<FieldErrors>,
+    on_change: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let field = signer.field();
+    let id = format!("request_{field}");
+    let error = {
+        let field = field.clone();
+        move || errors.with(|e| e.first(&field).map(tr))
+    };
+    let has_error = error.clone();
+    let aria = error.clone();
+    let name = field.clone();
+    view! {
+        <div class="field" class:has-error=move || has_error().is_some()>
+            <label for=id.clone()>{t(&format!("requests.signer.{}", signer.as_str()))}</label>
+            <p class="hint" id=format!("{id}-hint")>{t("requests.form.document.hint")}</p>
+            <input
+                type="file"
+                id=id.clone()
+                name=name.clone()
+                accept="application/pdf,image/png,image/jpeg"
+                aria-invalid=move || if aria().is_some() { "true" } else { "false" }
+                aria-describedby=format!("{id}-hint {id}-error")
+                on:change=move |_| {
+                    errors.update(|e| {
+                        e.0.remove(&name);
+                    });
+                    on_change();
+                }
+            />
+            <p class="field-error" id=format!("{id}-error") role="alert">{error}</p>
+        </div>
     }
 }
 
@@ -588,8 +650,10 @@ pub(crate) fn status_text(status: CaseStatus) -> String {
 }
 
 /// The cases filed, newest first.
+/// `base` is where the cases live in the API ([`api::record_cases`] or
+/// [`api::RELATIVE_CASES`]).
 #[component]
-fn CaseList(record: String, cases: RwSignal<Vec<RequestCase>>) -> impl IntoView {
+pub(crate) fn CaseList(base: String, cases: RwSignal<Vec<RequestCase>>) -> impl IntoView {
     let body = move || {
         track();
         let list = cases.get();
@@ -599,7 +663,7 @@ fn CaseList(record: String, cases: RwSignal<Vec<RequestCase>>) -> impl IntoView 
         }
         let items = list
             .into_iter()
-            .map(|c| view! { <CaseCard record=record.clone() case=c cases=cases/> })
+            .map(|c| view! { <CaseCard base=base.clone() case=c cases=cases/> })
             .collect_view();
         view! { <ul class="person-list" data-testid="request-cases">{items}</ul> }.into_any()
     };
@@ -612,7 +676,7 @@ fn CaseList(record: String, cases: RwSignal<Vec<RequestCase>>) -> impl IntoView 
 }
 
 #[component]
-fn CaseCard(record: String, case: RequestCase, cases: RwSignal<Vec<RequestCase>>) -> impl IntoView {
+fn CaseCard(base: String, case: RequestCase, cases: RwSignal<Vec<RequestCase>>) -> impl IntoView {
     let kind = form_kind(&case.form);
     let due = if case.status.is_closed() {
         None
@@ -625,7 +689,7 @@ fn CaseCard(record: String, case: RequestCase, cases: RwSignal<Vec<RequestCase>>
         Some(view! { <p>{t1("requests.case.due", "date", &date(case.due))}</p> }.into_any())
     };
     let download = case.delivery_size.map(|size| {
-        let href = api::case_delivery_url(&record, &case.id);
+        let href = api::case_delivery_url(&base, &case.id);
         view! {
             <p>
                 <a href=href download data-testid="case-download">
@@ -636,7 +700,7 @@ fn CaseCard(record: String, case: RequestCase, cases: RwSignal<Vec<RequestCase>>
         }
     });
     let answer_form = (case.status == CaseStatus::NeedsInformation)
-        .then(|| view! { <AnswerForm record=record.clone() id=case.id.clone() cases=cases/> });
+        .then(|| view! { <AnswerForm base=base.clone() id=case.id.clone() cases=cases/> });
     view! {
         <li class="person-card" data-testid="request-case" data-status=case.status.as_str() data-kind=kind>
             <p class="person-name">{t(&format!("requests.kind.{kind}"))}</p>
@@ -651,6 +715,7 @@ fn CaseCard(record: String, case: RequestCase, cases: RwSignal<Vec<RequestCase>>
             {due}
             {(case.fee_cents > 0).then(|| view! { <p>{t1("requests.fee", "amount", &euro(case.fee_cents))}</p> })}
             {case.notes.iter().map(|n| view! { <p>{tr(n)}</p> }).collect_view()}
+            {form_details(&case.form)}
             {(!case.note.is_empty()).then(|| view! {
                 <p><strong>{t("requests.case.note")}": "</strong>{case.note.clone()}</p>
             })}
@@ -671,14 +736,14 @@ fn CaseCard(record: String, case: RequestCase, cases: RwSignal<Vec<RequestCase>>
 
 /// The answer to staff's question.
 #[component]
-fn AnswerForm(record: String, id: String, cases: RwSignal<Vec<RequestCase>>) -> impl IntoView {
+fn AnswerForm(base: String, id: String, cases: RwSignal<Vec<RequestCase>>) -> impl IntoView {
     let text = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::default());
     let failure = RwSignal::new(None::<Message>);
     let busy = RwSignal::new(false);
     let field_id = format!("answer-{id}");
     let submit = {
-        let (record, id) = (record.clone(), id.clone());
+        let (base, id) = (base.clone(), id.clone());
         move |ev: SubmitEvent| {
             ev.prevent_default();
             if text.get_untracked().trim().is_empty() {
@@ -689,12 +754,12 @@ fn AnswerForm(record: String, id: String, cases: RwSignal<Vec<RequestCase>>) -> 
                 return;
             }
             busy.set(true);
-            let (record, id) = (record.clone(), id.clone());
+            let (base, id) = (base.clone(), id.clone());
             leptos::task::spawn_local(async move {
                 let body = CaseAnswer {
                     answer: text.get_untracked(),
                 };
-                match api::answer_case(&record, &id, &body).await {
+                match api::answer_case(&base, &id, &body).await {
                     Ok(updated) => cases.update(|cs| {
                         if let Some(c) = cs.iter_mut().find(|c| c.id == updated.id) {
                             *c = updated;

@@ -4,13 +4,13 @@
 //! one — or refuse it with a reason). The server applies the domain's case rules and answers
 //! beside the field.
 
-use inzage_domain::cases::{CaseStatus, StaffStep};
+use inzage_domain::cases::{CaseStatus, Delivery, StaffStep};
 use inzage_domain::wire::{FieldErrors, StaffCase};
 use inzage_domain::Message;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
-use super::requests::{euro, form_kind, status_text};
+use super::requests::{euro, form_details, form_kind, status_text};
 use super::{handle_session, show_failure};
 use crate::api::{self, ApiFailure};
 use crate::i18n::{date, local_day, t, t1, tr, track};
@@ -117,7 +117,7 @@ fn CaseRow(
     let failure = RwSignal::new(None::<Message>);
     let busy = RwSignal::new(false);
     let file_ref = NodeRef::<leptos::html::Input>::new();
-    let delivers = case.delivers_file;
+    let delivery = case.delivery;
 
     let submit = {
         let id = id.clone();
@@ -203,6 +203,7 @@ fn CaseRow(
             <p class=format!("request-status {}", c.status.as_str())>{status_text(c.status)}</p>
             {due}
             {(c.fee_cents > 0).then(|| view! { <p>{t1("requests.fee", "amount", &euro(c.fee_cents))}</p> })}
+            {form_details(&c.form)}
             {(!c.note.is_empty()).then(|| view! {
                 <p><strong>{t("requests.case.note")}": "</strong>{c.note.clone()}</p>
             })}
@@ -249,10 +250,13 @@ fn CaseRow(
                         {text_error}
                     </p>
                 </div>
-                {delivers.then(|| view! {
+                {(delivery != Delivery::None).then(|| view! {
                     <div class="field" class:has-error=move || file_error().is_some()>
                         <label for=file_id.clone()>{t("staff.requests.delivery")}</label>
-                        <p class="hint" id=format!("{file_id}-hint")>{t("requests.form.document.hint")}</p>
+                        <p class="hint" id=format!("{file_id}-hint")>
+                            {(delivery == Delivery::Optional).then(|| t("staff.requests.delivery.optional") + " ")}
+                            {t("staff.requests.delivery.hint")}
+                        </p>
                         <input
                             type="file"
                             id=file_id.clone()

@@ -140,7 +140,8 @@ pub async fn record_pdf(
     let mut summary_rows = of(Section::Allergy);
     summary_rows.extend(of(Section::BloodGroup));
     summary_rows.extend(of(Section::Risk));
-    let summary = medical_summary(network, &summary_rows)?;
+    let mut summary = medical_summary(network, &summary_rows)?;
+    summary.statements = super::requests::statements_of(&state, &record).await?;
     let medications = medication_list(network, &of(Section::Medication))?;
     let appointments = appointment_list(network, &of(Section::Appointment), now(&state))?;
     log_read(&state, &auth, resource, &auth.decision, &client).await?;

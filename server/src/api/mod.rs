@@ -20,6 +20,7 @@ pub mod openapi;
 mod passkeys;
 mod provider;
 pub(crate) mod record;
+mod relatives;
 mod reports;
 mod requests;
 mod search;
@@ -153,6 +154,12 @@ pub fn routes() -> Router<AppState> {
         .route(
             "/records/{record}/requests/{id}/delivery",
             get(requests::delivery),
+        )
+        .route("/me/relative-requests", relatives::routes())
+        .route("/me/relative-requests/{id}/answer", post(relatives::answer))
+        .route(
+            "/me/relative-requests/{id}/delivery",
+            get(relatives::delivery),
         )
         .route(
             "/me/notifications",

@@ -11,8 +11,9 @@ use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, MethodRouter};
 use axum::Json;
-use inzage_domain::cases::{self, CaseStatus, StaffStep, StepError};
+use inzage_domain::cases::{self, CaseStatus, Delivery, StaffStep, StepError};
 use inzage_domain::notify::Topic;
+use inzage_domain::record::PatientStatement;
 use inzage_domain::requests::{
     assess, missing_field, Assessment, NewRequest, RequestContext, RequestForm, RequestKind, Signer,
 };
@@ -24,12 +25,14 @@ use inzage_domain::{Action, Message};
 use time::{Date, OffsetDateTime};
 
 use super::links::{instant, person, staff, staff_reason};
-use super::record::{authorize, hospital_name, log_change, log_read, now, Actor, Authorized};
+use super::record::{authorize, hospital_name, log_read, now, Actor, Authorized};
 use super::{ClientAddr, CurrentUser};
 use crate::config::parse_date;
 use crate::error::{ApiError, ApiJson};
-use crate::store::{CaseUpdate, RequestFileRow, RequestRow};
-use crate::upload::{check_document, sha256, store_at, MAX_FORM_BYTES};
+use crate::store::{CaseUpdate, NewAuditEntry, RequestFileRow, RequestRow};
+use crate::upload::{
+    check_document, check_document_within, sha256, store_at, MAX_DELIVERY_BYTES, MAX_FORM_BYTES,
+};
 use crate::AppState;
 
 /// The new-request form, as documented (multipart/form-data).
@@ -58,7 +61,7 @@ pub struct RequestUpload {
 pub struct StaffStepUpload {
     /// The step, as JSON.
     step: StaffStep,
-    /// The document that answers the request (a PDF or image of at most 5 MB), to complete a
+    /// The document that answers the request (a PDF or image of at most 100 MB), to complete a
     /// request that asks for one.
     #[schema(value_type = Option<String>, format = Binary)]
     delivery: Option<Vec<u8>>,
@@ -74,10 +77,10 @@ pub fn record_routes() -> MethodRouter<AppState> {
 
 /// `/staff/requests/{id}`.
 pub fn staff_routes() -> MethodRouter<AppState> {
-    post(staff_step).layer(DefaultBodyLimit::max(MAX_FORM_BYTES + 256 * 1024))
+    post(staff_step).layer(DefaultBodyLimit::max(MAX_DELIVERY_BYTES + 256 * 1024))
 }
 
-fn file_path(state: &AppState, request: &str, part: &str) -> std::path::PathBuf {
+pub(super) fn file_path(state: &AppState, request: &str, part: &str) -> std::path::PathBuf {
     state
         .config
         .uploads_dir
@@ -133,8 +136,36 @@ pub(super) async fn read_multipart<T: serde::de::DeserializeOwned>(
     Ok((value, parts))
 }
 
+/// The patient's statements added to a record (its correction and addition requests, whatever
+/// became of them), newest first.
+pub(super) async fn statements_of(
+    state: &AppState,
+    record: &str,
+) -> Result<Vec<PatientStatement>, ApiError> {
+    let network = &state.config.network;
+    let mut out = Vec::new();
+    for row in state.store.requests_of(record).await? {
+        let Ok(RequestForm::CorrectionOrAddition { statement }) = serde_json::from_str(&row.form)
+        else {
+            continue;
+        };
+        let status =
+            CaseStatus::parse(&row.status).ok_or_else(|| internal("unknown case status"))?;
+        out.push(PatientStatement {
+            filed: network
+                .request_policy(&row.hospital_id)
+                .time_zone
+                .local_date(instant(row.filed_at)?),
+            hospital: hospital_name(state, &row.hospital_id).await?,
+            text: statement,
+            status,
+        });
+    }
+    Ok(out)
+}
+
 /// A stored case as the requester sees it.
-async fn case_of(state: &AppState, row: RequestRow) -> Result<RequestCase, ApiError> {
+pub(super) async fn case_of(state: &AppState, row: RequestRow) -> Result<RequestCase, ApiError> {
     let network = &state.config.network;
     let status = CaseStatus::parse(&row.status).ok_or_else(|| internal("unknown case status"))?;
     let due = parse_date(&row.due).map_err(|e| ApiError::Internal(e.into()))?;
@@ -201,7 +232,7 @@ async fn hospitals_of(
                 earlier_copies: u32::try_from(copies).unwrap_or(u32::MAX),
                 birth_date: auth.record.facts.patient.birth_date,
                 last_change: parse_date(&latest).ok(),
-                signed_by: Vec::new(),
+                ..RequestContext::default()
             },
             id,
         });
@@ -254,9 +285,134 @@ pub async fn list(
 }
 
 /// A file of a multipart body, checked by content.
-struct Upload {
+pub(super) struct Upload {
     bytes: axum::body::Bytes,
     media_type: &'static str,
+}
+
+/// The identity documents of a request form: each part must be one the form asks for, once,
+/// and a PDF or image by content; what is wrong goes into `errors` under the part's field.
+pub(super) fn signed_documents(
+    form: &RequestForm,
+    parts: Vec<FilePart>,
+    errors: &mut FieldErrors,
+) -> Result<Vec<(Signer, Upload)>, ApiError> {
+    for (i, u) in parts.iter().enumerate() {
+        if parts[..i].iter().any(|v| v.field == u.field) {
+            return Err(ApiError::BadBody(format!("unexpected field `{}`", u.field)));
+        }
+    }
+    let allowed = form.signers();
+    let mut files = Vec::new();
+    for FilePart { field, bytes, .. } in parts {
+        let Some(s) = allowed.iter().copied().find(|s| s.field() == field) else {
+            errors.add(&field, Message::new("request.signer.not_asked"));
+            continue;
+        };
+        match check_document(&bytes) {
+            Ok(media_type) => files.push((s, Upload { bytes, media_type })),
+            Err(m) => errors.add(&field, m),
+        }
+    }
+    Ok(files)
+}
+
+/// The due date, fee and notes of a request the domain accepts (or weighs); otherwise the
+/// answer that says why not: what is missing beside its field (422), another institution
+/// that holds the data (422), or a refusal with the day it becomes possible (409).
+pub(super) fn filing_terms(assessment: Assessment) -> Result<(Date, u32, Vec<Message>), ApiError> {
+    match assessment {
+        Assessment::Accepted {
+            due,
+            fee_cents,
+            notes,
+        } => Ok((due, fee_cents, notes)),
+        Assessment::Weighed { due, notes } => Ok((due, 0, notes)),
+        Assessment::Incomplete { missing } => {
+            let mut errors = FieldErrors::default();
+            for m in missing {
+                errors.add(&missing_field(&m), m);
+            }
+            Err(ApiError::Validation(errors))
+        }
+        Assessment::RoutedElsewhere { institution } => {
+            let mut errors = FieldErrors::default();
+            errors.add(
+                "psychiatry",
+                Message::new("request.routed_elsewhere").arg("institution", institution),
+            );
+            Err(ApiError::Validation(errors))
+        }
+        Assessment::Refused {
+            reason,
+            possible_from,
+        } => Err(ApiError::Conflict(match possible_from {
+            Some(d) => reason.arg("from", d.to_string()),
+            None => reason,
+        })),
+    }
+}
+
+/// A new case's row, received now.
+pub(super) struct NewCase<'a> {
+    pub patient_id: &'a str,
+    pub requester_id: &'a str,
+    pub hospital_id: &'a str,
+    pub kind: &'a RequestKind,
+    pub request: &'a NewRequest,
+    pub terms: (Date, u32, Vec<Message>),
+}
+
+/// Stores a filed request with its documents, and its audit entry in the same transaction.
+pub(super) async fn store_case(
+    state: &AppState,
+    case: NewCase<'_>,
+    files: &[(Signer, Upload)],
+    audit: &NewAuditEntry,
+) -> Result<RequestRow, ApiError> {
+    let id = uuid::Uuid::new_v4().to_string();
+    let now = now(state);
+    let (due, fee_cents, notes) = case.terms;
+    let mut file_rows = Vec::new();
+    // The files first: a crash between the two leaves unreferenced files, never a request
+    // without its documents.
+    for (s, upload) in files {
+        store_at(&file_path(state, &id, s.as_str()), &upload.bytes).await?;
+        file_rows.push(RequestFileRow {
+            request_id: id.clone(),
+            signer: s.as_str().to_owned(),
+            media_type: upload.media_type.to_owned(),
+            sha256: sha256(&upload.bytes),
+            size: i64::try_from(upload.bytes.len()).unwrap_or(i64::MAX),
+        });
+    }
+    let row = RequestRow {
+        id,
+        patient_id: case.patient_id.to_owned(),
+        requester_id: case.requester_id.to_owned(),
+        hospital_id: case.hospital_id.to_owned(),
+        kind: case.kind.name().to_owned(),
+        form: serde_json::to_string(&case.request.form)
+            .map_err(|e| ApiError::Internal(e.into()))?,
+        note: case.request.note.trim().to_owned(),
+        notes: serde_json::to_string(&notes).map_err(|e| ApiError::Internal(e.into()))?,
+        filed_at: now.unix_timestamp(),
+        due: due.to_string(),
+        fee_cents: i64::from(fee_cents),
+        status: CaseStatus::Received.as_str().to_owned(),
+        question: None,
+        answer: None,
+        reason: None,
+        updated_at: now.unix_timestamp(),
+        delivery_sha256: None,
+        delivery_size: None,
+        delivery_type: None,
+    };
+    let mut tx = state.store.begin().await?;
+    tx.audit(audit).await?;
+    tx.insert_request(&row, &file_rows).await?;
+    tx.commit().await?;
+    Ok(row)
 }
 
 /// `POST /records/{record}/requests`: files a request.
@@ -290,24 +446,8 @@ pub async fn file(
     let requester = person(&user)?.to_owned();
     let (request, uploads): (NewRequest, _) =
         read_multipart(multipart, "request", |f| f.starts_with("signer_")).await?;
-    for (i, u) in uploads.iter().enumerate() {
-        if uploads[..i].iter().any(|v| v.field == u.field) {
-            return Err(ApiError::BadBody(format!("unexpected field `{}`", u.field)));
-        }
-    }
     let mut errors = request.check();
-    let allowed = request.form.signers();
-    let mut files: Vec<(Signer, Upload)> = Vec::new();
-    for FilePart { field, bytes, .. } in uploads {
-        let Some(s) = allowed.iter().copied().find(|s| s.field() == field) else {
-            errors.add(&field, Message::new("request.signer.not_asked"));
-            continue;
-        };
-        match check_document(&bytes) {
-            Ok(media_type) => files.push((s, Upload { bytes, media_type })),
-            Err(m) => errors.add(&field, m),
-        }
-    }
+    let files = signed_documents(&request.form, uploads, &mut errors)?;
     let hospitals = hospitals_of(&state, &auth).await?;
     let hospital = hospitals.iter().find(|h| h.id == request.hospital);
     if hospital.is_none() && !request.hospital.trim().is_empty() {
@@ -329,86 +469,29 @@ pub async fn file(
     } else {
         authorize(&state, &user, &client, &record, kind.action(), "request").await?
     };
-    let now = now(&state);
-    let (due, fee_cents, notes) = match assess(&kind, &hospital.policy, now) {
-        Assessment::Accepted {
-            due,
-            fee_cents,
-            notes,
-        } => (due, fee_cents, notes),
-        Assessment::Weighed { due, notes } => (due, 0, notes),
-        Assessment::Incomplete { missing } => {
-            let mut errors = FieldErrors::default();
-            for m in missing {
-                errors.add(&missing_field(&m), m);
-            }
-            return Err(ApiError::Validation(errors));
-        }
-        Assessment::RoutedElsewhere { institution } => {
-            let mut errors = FieldErrors::default();
-            errors.add(
-                "psychiatry",
-                Message::new("request.routed_elsewhere").arg("institution", institution),
-            );
-            return Err(ApiError::Validation(errors));
-        }
-        Assessment::Refused {
-            reason,
-            possible_from,
-        } => {
-            let reason = match possible_from {
-                Some(d) => reason.arg("from", d.to_string()),
-                None => reason,
-            };
-            return Err(ApiError::Conflict(reason));
-        }
-    };
-    let id = uuid::Uuid::new_v4().to_string();
-    let mut file_rows = Vec::new();
-    // The files first: a crash between the two leaves unreferenced files, never a request
-    // without its documents.
-    for (s, upload) in &files {
-        store_at(&file_path(&state, &id, s.as_str()), &upload.bytes).await?;
-        file_rows.push(RequestFileRow {
-            request_id: id.clone(),
-            signer: s.as_str().to_owned(),
-            media_type: upload.media_type.to_owned(),
-            sha256: sha256(&upload.bytes),
-            size: i64::try_from(upload.bytes.len()).unwrap_or(i64::MAX),
-        });
-    }
-    let row = RequestRow {
-        id,
-        patient_id: record.clone(),
-        requester_id: requester,
-        hospital_id: hospital.id.clone(),
-        kind: kind.name().to_owned(),
-        form: serde_json::to_string(&request.form).map_err(|e| ApiError::Internal(e.into()))?,
-        note: request.note.trim().to_owned(),
-        notes: serde_json::to_string(&notes).map_err(|e| ApiError::Internal(e.into()))?,
-        filed_at: now.unix_timestamp(),
-        due: due.to_string(),
-        fee_cents: i64::from(fee_cents),
-        status: CaseStatus::Received.as_str().to_owned(),
-        question: None,
-        answer: None,
-        reason: None,
-        updated_at: now.unix_timestamp(),
-        delivery_sha256: None,
-        delivery_size: None,
-        delivery_type: None,
-    };
-    let mut tx = state.store.begin().await?;
-    log_change(
-        &mut tx,
-        &state,
-        &auth,
-        &format!("request/{}", row.kind),
+    let terms = filing_terms(assess(&kind, &hospital.policy, now(&state)))?;
+    let audit = auth.actor.entry(
+        &record,
+        "change",
+        &format!("request/{}", kind.name()),
+        &auth.decision,
         &client,
+        now(&state),
+    );
+    let row = store_case(
+        &state,
+        NewCase {
+            patient_id: &record,
+            requester_id: &requester,
+            hospital_id: &hospital.id,
+            kind: &kind,
+            request: &request,
+            terms,
+        },
+        &files,
+        &audit,
     )
     .await?;
-    tx.insert_request(&row, &file_rows).await?;
-    tx.commit().await?;
     Ok((StatusCode::CREATED, Json(case_of(&state, row).await?)))
 }
 
@@ -459,30 +542,43 @@ pub async fn answer(
     ApiJson(body): ApiJson<CaseAnswer>,
 ) -> Result<Json<RequestCase>, ApiError> {
     let (auth, row) = visible_case(&state, &user, &client, &record, &id).await?;
-    let status = CaseStatus::parse(&row.status).ok_or_else(|| internal("unknown case status"))?;
-    let next = cases::answer(status, &body.answer).map_err(step_error)?;
-    let now = now(&state);
-    let mut tx = state.store.begin().await?;
-    log_change(
-        &mut tx,
-        &state,
-        &auth,
+    let audit = auth.actor.entry(
+        &record,
+        "change",
         &format!("request/{}/answer", row.kind),
+        &auth.decision,
         &client,
-    )
-    .await?;
+        now(&state),
+    );
+    Ok(Json(
+        record_answer(&state, row, &body.answer, &audit).await?,
+    ))
+}
+
+/// Records the requester's answer to staff's question, with its audit entry, and gives the
+/// case as it is now.
+pub(super) async fn record_answer(
+    state: &AppState,
+    row: RequestRow,
+    text: &str,
+    audit: &NewAuditEntry,
+) -> Result<RequestCase, ApiError> {
+    let status = CaseStatus::parse(&row.status).ok_or_else(|| internal("unknown case status"))?;
+    let next = cases::answer(status, text).map_err(step_error)?;
+    let mut tx = state.store.begin().await?;
+    tx.audit(audit).await?;
     let changed = tx
         .update_request(
-            &id,
+            &row.id,
             &CaseUpdate {
                 from: status.as_str(),
                 to: next.as_str(),
                 question: None,
-                answer: Some(body.answer.trim()),
+                answer: Some(text.trim()),
                 reason: None,
                 staff_id: None,
                 delivery: None,
-                now: now.unix_timestamp(),
+                now: now(state).unix_timestamp(),
             },
         )
         .await?;
@@ -490,8 +586,12 @@ pub async fn answer(
         return Err(ApiError::Conflict(Message::new("case.changed_meanwhile")));
     }
     tx.commit().await?;
-    let row = state.store.request(&id).await?.ok_or(ApiError::NotFound)?;
-    Ok(Json(case_of(&state, row).await?))
+    let row = state
+        .store
+        .request(&row.id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    case_of(state, row).await
 }
 
 pub(super) fn file_response(bytes: Vec<u8>, media_type: &str, name: &str) -> Response {
@@ -541,18 +641,29 @@ pub async fn delivery(
     Path((record, id)): Path<(String, String)>,
 ) -> Result<Response, ApiError> {
     let (auth, row) = visible_case(&state, &user, &client, &record, &id).await?;
-    let (Some(hash), Some(media)) = (&row.delivery_sha256, &row.delivery_type) else {
-        return Err(ApiError::NotFound);
-    };
-    let bytes = read_kept(file_path(&state, &id, "delivery"), hash).await?;
-    log_read(
-        &state,
-        &auth,
+    let audit = auth.actor.entry(
+        &record,
+        "read",
         &format!("request/{}/delivery", row.kind),
         &auth.decision,
         &client,
-    )
-    .await?;
+        now(&state),
+    );
+    delivered_file(&state, &row, &audit).await
+}
+
+/// The document that answered a case, read (and checked against its hash) before its audit
+/// entry is written; 404 while there is none.
+pub(super) async fn delivered_file(
+    state: &AppState,
+    row: &RequestRow,
+    audit: &NewAuditEntry,
+) -> Result<Response, ApiError> {
+    let (Some(hash), Some(media)) = (&row.delivery_sha256, &row.delivery_type) else {
+        return Err(ApiError::NotFound);
+    };
+    let bytes = read_kept(file_path(state, &row.id, "delivery"), hash).await?;
+    state.store.audit(audit).await?;
     Ok(file_response(bytes, media, &format!("inzage-{}", row.kind)))
 }
 
@@ -575,24 +686,31 @@ async fn staff_case(state: &AppState, row: RequestRow) -> Result<StaffCase, ApiE
         .patient_display_name(&row.patient_id)
         .await?
         .unwrap_or_default();
+    let delivery = delivery_of(&state.config.network, &row)?;
     let case = case_of(state, row).await?;
     Ok(StaffCase {
-        delivers_file: delivers_file(&case.form),
+        delivery,
         patient_name,
         files,
         case,
     })
 }
 
-/// Whether a request of this form is answered with a document: the domain's rule, on a kind
-/// with placeholder facts (which this property does not depend on).
-fn delivers_file(form: &RequestForm) -> bool {
+/// Whether a case is answered with a document: the domain's rule for its form at its
+/// hospital, on a kind with placeholder facts (which this property does not depend on).
+fn delivery_of(network: &crate::network::Network, row: &RequestRow) -> Result<Delivery, ApiError> {
+    let form: RequestForm =
+        serde_json::from_str(&row.form).map_err(|e| ApiError::Internal(e.into()))?;
     let ctx = RequestContext {
         birth_date: Some(Date::MIN),
         last_change: Some(Date::MIN),
+        died_on: Some(Date::MIN),
         ..RequestContext::default()
     };
-    form.kind(&ctx).is_ok_and(|k| k.delivers_file())
+    let jurisdiction = network.request_policy(&row.hospital_id).jurisdiction;
+    Ok(form
+        .kind(&ctx)
+        .map_or(Delivery::None, |k| k.delivery(jurisdiction)))
 }
 
 /// `GET /staff/requests`: the open cases, the one due first at the top.
@@ -651,7 +769,7 @@ pub async fn staff_file(
         (status = 403, description = "Not hospital staff", body = ErrorBody),
         (status = 404, description = "No such case", body = ErrorBody),
         (status = 409, description = "The case's status does not allow the step (closed, already so, changed meanwhile)", body = ErrorBody),
-        (status = 422, description = "A question or reason is missing; the document is missing, unexpected, or not a PDF or image of at most 5 MB", body = ErrorBody)))]
+        (status = 422, description = "A question or reason is missing; the document is missing, unexpected, or not a PDF or image of at most 100 MB", body = ErrorBody)))]
 pub async fn staff_step(
     State(state): State<AppState>,
     user: CurrentUser,
@@ -670,21 +788,21 @@ pub async fn staff_step(
         .find(|b| !b.is_empty());
     let row = state.store.request(&id).await?.ok_or(ApiError::NotFound)?;
     let status = CaseStatus::parse(&row.status).ok_or_else(|| internal("unknown case status"))?;
-    let form: RequestForm =
-        serde_json::from_str(&row.form).map_err(|e| ApiError::Internal(e.into()))?;
-    let next = cases::staff_step(status, &step, delivers_file(&form), delivery.is_some())
-        .map_err(step_error)?;
+    let rule = delivery_of(&state.config.network, &row)?;
+    let next = cases::staff_step(status, &step, rule, delivery.is_some()).map_err(step_error)?;
     let why = staff_reason(
         next != CaseStatus::Refused,
         "reason.request_handled",
         "reason.request_refused",
     );
     let media = match &delivery {
-        Some(bytes) => Some(check_document(bytes).map_err(|m| {
-            let mut errors = FieldErrors::default();
-            errors.add("delivery", m);
-            ApiError::Validation(errors)
-        })?),
+        Some(bytes) => Some(
+            check_document_within(bytes, MAX_DELIVERY_BYTES).map_err(|m| {
+                let mut errors = FieldErrors::default();
+                errors.add("delivery", m);
+                ApiError::Validation(errors)
+            })?,
+        ),
         None => None,
     };
     let hash = delivery.as_ref().map(|b| sha256(b));

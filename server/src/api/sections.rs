@@ -357,7 +357,8 @@ pub async fn summary(
         rows.extend(state.store.items_of(&record, section).await?);
     }
     let rows = keep_readable(&state, &auth, &user, rows)?;
-    let summary = medical_summary(network, &rows)?;
+    let mut summary = medical_summary(network, &rows)?;
+    summary.statements = super::requests::statements_of(&state, &record).await?;
     log_read(&state, &auth, "summary", &auth.decision, &client).await?;
     Ok(Json(summary))
 }
@@ -371,6 +372,7 @@ pub(super) fn medical_summary(
         allergies: Vec::new(),
         blood_group: None,
         risks: Vec::new(),
+        statements: Vec::new(),
     };
     for row in rows {
         match row.detail().map_err(internal)? {

@@ -96,6 +96,32 @@ impl Store {
         .await?)
     }
 
+    /// The requests of one kind a person filed, newest first (a relative's about deceased
+    /// patients, whose records they cannot open).
+    pub async fn requests_filed_by(
+        &self,
+        requester_id: &str,
+        kind: &str,
+    ) -> anyhow::Result<Vec<RequestRow>> {
+        Ok(sqlx::query_as::<_, RequestRow>(&format!(
+            "SELECT {COLUMNS} FROM requests WHERE requester_id = $1 AND kind = $2 \
+             ORDER BY filed_at DESC, id"
+        ))
+        .bind(requester_id)
+        .bind(kind)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// Every hospital as imported: id and name, by name.
+    pub async fn hospitals(&self) -> anyhow::Result<Vec<(String, String)>> {
+        Ok(sqlx::query_as::<_, (String, String)>(
+            "SELECT id, name FROM hospitals ORDER BY name, id",
+        )
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
     /// The open cases, the one due first at the top.
     pub async fn open_requests(&self) -> anyhow::Result<Vec<RequestRow>> {
         Ok(sqlx::query_as::<_, RequestRow>(&format!(
