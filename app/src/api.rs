@@ -743,6 +743,28 @@ pub async fn confirm_email(req: &LinkToken) -> Result<Acknowledgement, ApiFailur
     post("/email/confirm", req).await
 }
 
+/// Confirms an address for notices with the token from its link.
+pub async fn confirm_notice_address(req: &LinkToken) -> Result<Acknowledgement, ApiFailure> {
+    post("/notice-address/confirm", req).await
+}
+
+/// Adds an address for notices; a link to confirm it is mailed to it.
+pub async fn add_notice_address(
+    new: &inzage_domain::notify::NewNoticeAddress,
+) -> Result<Acknowledgement, ApiFailure> {
+    post("/me/notifications/addresses", new).await
+}
+
+/// Removes an address for notices.
+pub async fn remove_notice_address(address: &str) -> Result<(), ApiFailure> {
+    send_empty::<()>(
+        "DELETE",
+        &format!("/me/notifications/addresses/{}", encode_segment(address)),
+        None,
+    )
+    .await
+}
+
 /// Hospital staff's letters with code cards to post.
 pub async fn staff_code_cards() -> Result<Vec<StaffCardRequest>, ApiFailure> {
     get("/staff/code-cards").await

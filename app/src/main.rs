@@ -145,6 +145,10 @@ fn App() -> impl IntoView {
                         view=pages::recovery::ConfirmCardRequestPage
                     />
                     <Route
+                        path=path!("/meldingen/adres-bevestigen")
+                        view=pages::recovery::ConfirmNoticeAddressPage
+                    />
+                    <Route
                         path=path!("/e-mail/bevestigen")
                         view=pages::recovery::ConfirmEmailPage
                     />

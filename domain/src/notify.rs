@@ -6,6 +6,7 @@
 use serde::{Deserialize, Serialize};
 use time::{Duration, OffsetDateTime};
 
+use crate::contact::EmailAddress;
 use crate::message::Message;
 use crate::wire::FieldErrors;
 
@@ -77,6 +78,72 @@ impl Frequency {
             Frequency::Immediately => Duration::ZERO,
             Frequency::Daily => Duration::days(1),
             Frequency::Weekly => Duration::weeks(1),
+        }
+    }
+}
+
+/// The most addresses, besides the account's own, that notices go to.
+pub const EXTRA_ADDRESSES_MAX: usize = 3;
+
+/// An address besides the account's own that notices go to once its owner confirmed it by the
+/// link sent to it: nobody is sent notices at an address they only typed.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct NoticeAddress {
+    /// The address.
+    pub address: String,
+    /// Whether it is confirmed (notices go to it) or waits for its link.
+    pub confirmed: bool,
+}
+
+crate::redacted_debug!(NoticeAddress { confirmed });
+
+/// An address to add to those notices go to.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct NewNoticeAddress {
+    /// The address.
+    pub email: String,
+}
+
+crate::redacted_debug!(NewNoticeAddress {});
+
+impl NewNoticeAddress {
+    /// Checks the address against those the person already has: the account's own and the
+    /// extra ones (at most [`EXTRA_ADDRESSES_MAX`]); the error is beside the field `email`.
+    /// ```
+    /// use inzage_domain::notify::*;
+    /// let known = vec![NoticeAddress { address: "an@example.be".into(), confirmed: false }];
+    /// let again = NewNoticeAddress { email: " An@Example.be".into() };
+    /// assert_eq!(again.check(None, &known).unwrap_err().first("email").map(|m| m.key.as_ref()), Some("notify.address.known"));
+    /// ```
+    pub fn check(
+        &self,
+        account: Option<&str>,
+        extra: &[NoticeAddress],
+    ) -> Result<EmailAddress, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let address = match EmailAddress::parse(&self.email) {
+            Ok(a) => a,
+            Err(e) => {
+                errors.add("email", Message::from(&e));
+                return Err(errors);
+            }
+        };
+        let same = |known: &str| known.eq_ignore_ascii_case(address.as_str());
+        if account.is_some_and(same) || extra.iter().any(|a| same(&a.address)) {
+            errors.add("email", Message::new("notify.address.known"));
+        } else if extra.len() >= EXTRA_ADDRESSES_MAX {
+            errors.add(
+                "email",
+                Message::new("notify.address.too_many").arg("max", EXTRA_ADDRESSES_MAX.to_string()),
+            );
+        }
+        if errors.is_empty() {
+            Ok(address)
+        } else {
+            Err(errors)
         }
     }
 }
@@ -172,6 +239,38 @@ pub fn retry_after(attempts: u32) -> Option<Duration> {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+
+    #[test]
+    fn an_extra_address_is_valid_new_and_one_of_at_most_three() {
+        let new = |e: &str| NewNoticeAddress { email: e.into() };
+        let known = |a: &str| NoticeAddress {
+            address: a.into(),
+            confirmed: true,
+        };
+        let key = |r: Result<EmailAddress, FieldErrors>| {
+            r.unwrap_err().first("email").map(|m| m.key.to_string())
+        };
+        assert_eq!(
+            new(" Zoon@Example.BE ")
+                .check(Some("mama@example.be"), &[])
+                .map(|a| a.as_str().to_owned()),
+            Ok("Zoon@example.be".to_owned())
+        );
+        assert_eq!(
+            key(new("geen adres").check(None, &[])).as_deref(),
+            Some("email.missing_at")
+        );
+        assert_eq!(
+            key(new("MAMA@example.be").check(Some("mama@example.be"), &[])).as_deref(),
+            Some("notify.address.known")
+        );
+        let three = [known("a@x.be"), known("b@x.be"), known("c@x.be")];
+        assert_eq!(
+            key(new("d@x.be").check(None, &three)).as_deref(),
+            Some("notify.address.too_many")
+        );
+        assert!(new("d@x.be").check(None, &three[..2]).is_ok());
+    }
     use proptest::prelude::*;
     use time::macros::datetime;
 

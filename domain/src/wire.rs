@@ -866,6 +866,9 @@ pub struct NotificationView {
     pub email: Option<String>,
     /// Whether that address is confirmed: notices go only to a confirmed address.
     pub email_confirmed: bool,
+    /// The other addresses notices go to (once confirmed).
+    #[serde(default)]
+    pub addresses: Vec<crate::notify::NoticeAddress>,
 }
 
 /// A hospital a person can write to about the record.

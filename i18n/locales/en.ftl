@@ -177,6 +177,7 @@ audit-what-message_sent = wrote a message
 audit-what-message_attachment = opened a message's attachment
 audit-what-requests = viewed the requests
 audit-what-request_filed = filed a request ({ $kind })
+audit-what-request_attempt = tried to file a request
 audit-what-request_answered = answered a question about a request ({ $kind })
 audit-what-request_status = handled a request ({ $kind }: { $status })
 audit-what-request_delivery = downloaded the answer to a request ({ $kind })
@@ -523,6 +524,14 @@ mail-confirm_email-body = Hello,
     { $link }
 
     Did you not ask for this? Then you can ignore this e-mail.
+mail-confirm_notice_address-subject = Confirm this address for notices from the patient portal
+mail-confirm_notice_address-body = Hello,
+
+    Someone wants notices from the patient portal sent to this e-mail address too. The notices only say that there is something new, never what. Confirm the address with this link (it works for { $minutes } minutes):
+
+    { $link }
+
+    Don't know about this? Then you can ignore this e-mail: without confirmation this address receives nothing.
 mail-confirm_card-subject = Confirm your code card request
 mail-confirm_card-body = Hello,
 
@@ -645,6 +654,8 @@ recovery-confirm_card-submit = Confirm the request
 recovery-confirm_email-title = Confirm the e-mail address
 recovery-confirm_email-intro = Click the button to confirm your e-mail address.
 recovery-confirm_email-submit = Confirm the e-mail address
+recovery-confirm_notice_address-title = Confirm an address for notices
+recovery-confirm_notice_address-intro = Click the button to confirm that notices from the patient portal may go to this e-mail address. They only say that there is something new, never what.
 recovery-blocked-title = Your code card is blocked
 recovery-blocked-done = Your code card no longer works. Nobody can log in with it any more.
 recovery-blocked-logged_out = You are logged out everywhere, in this browser too.
@@ -1013,6 +1024,18 @@ staff-messages-back = Back to the back office
 ## Notifications (issue 7)
 notify-topics-empty = Choose what you want an e-mail about, or turn the notices off.
 notify-topics-twice = Each topic counts only once.
+notify-address-known = This address already receives the notices.
+notify-address-too_many = You can give at most { $max } extra addresses.
+notify-address-sent = We sent a link to that address. Notices go to it once the link is opened.
+notify-address-confirmed = The address is confirmed: notices now go to it too.
+notify-addresses = Other addresses for the notices
+notify-addresses-hint = For instance of someone who helps you. Each address first gets a link to confirm it.
+notify-addresses-new = New address
+notify-addresses-add = Add address
+notify-addresses-remove = Remove { $email }
+notify-addresses-remove-button = Remove
+notify-addresses-confirmed = confirmed
+notify-addresses-pending = awaiting confirmation
 mail-notice-subject = There is something new in your patient portal
 mail-notice-body = Hello,
 

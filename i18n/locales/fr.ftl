@@ -177,6 +177,7 @@ audit-what-message_sent = a écrit un message
 audit-what-message_attachment = a ouvert une pièce jointe d'un message
 audit-what-requests = a consulté les demandes
 audit-what-request_filed = a introduit une demande ({ $kind })
+audit-what-request_attempt = a tenté d'introduire une demande
 audit-what-request_answered = a répondu à une question sur une demande ({ $kind })
 audit-what-request_status = a traité une demande ({ $kind } : { $status })
 audit-what-request_delivery = a téléchargé la réponse à une demande ({ $kind })
@@ -523,6 +524,14 @@ mail-confirm_email-body = Bonjour,
     { $link }
 
     Vous n'avez rien demandé ? Ignorez simplement cet e-mail.
+mail-confirm_notice_address-subject = Confirmez cette adresse pour les notifications du portail patient
+mail-confirm_notice_address-body = Bonjour,
+
+    Quelqu'un souhaite que les notifications du portail patient soient aussi envoyées à cette adresse e-mail. Les notifications disent seulement qu'il y a du nouveau, jamais quoi. Confirmez l'adresse avec ce lien (il est valable { $minutes } minutes) :
+
+    { $link }
+
+    Vous n'êtes pas au courant ? Ignorez cet e-mail : sans confirmation, cette adresse ne reçoit rien.
 mail-confirm_card-subject = Confirmez votre demande de carte de codes
 mail-confirm_card-body = Bonjour,
 
@@ -645,6 +654,8 @@ recovery-confirm_card-submit = Confirmer la demande
 recovery-confirm_email-title = Confirmer l'adresse e-mail
 recovery-confirm_email-intro = Cliquez sur le bouton pour confirmer votre adresse e-mail.
 recovery-confirm_email-submit = Confirmer l'adresse e-mail
+recovery-confirm_notice_address-title = Confirmer une adresse pour les notifications
+recovery-confirm_notice_address-intro = Cliquez sur le bouton pour confirmer que les notifications du portail patient peuvent être envoyées à cette adresse e-mail. Elles disent seulement qu'il y a du nouveau, jamais quoi.
 recovery-blocked-title = Votre carte de codes est bloquée
 recovery-blocked-done = Votre carte de codes ne fonctionne plus. Personne ne peut plus s'en servir pour se connecter.
 recovery-blocked-logged_out = Vous êtes déconnecté partout, dans ce navigateur aussi.
@@ -1013,6 +1024,18 @@ staff-messages-back = Retour au back-office
 ## Notifications (issue 7)
 notify-topics-empty = Choisissez à quel sujet vous voulez un e-mail, ou désactivez les notifications.
 notify-topics-twice = Chaque sujet ne compte qu'une fois.
+notify-address-known = Cette adresse reçoit déjà les notifications.
+notify-address-too_many = Vous pouvez indiquer au maximum { $max } adresses supplémentaires.
+notify-address-sent = Nous avons envoyé un lien à cette adresse. Les notifications y seront envoyées dès que le lien aura été ouvert.
+notify-address-confirmed = L'adresse est confirmée : les notifications y sont maintenant envoyées aussi.
+notify-addresses = Autres adresses pour les notifications
+notify-addresses-hint = Par exemple celle d'une personne qui vous aide. Chaque adresse reçoit d'abord un lien de confirmation.
+notify-addresses-new = Nouvelle adresse
+notify-addresses-add = Ajouter l'adresse
+notify-addresses-remove = Supprimer { $email }
+notify-addresses-remove-button = Supprimer
+notify-addresses-confirmed = confirmée
+notify-addresses-pending = en attente de confirmation
 mail-notice-subject = Il y a du nouveau dans votre portail patient
 mail-notice-body = Bonjour,
 

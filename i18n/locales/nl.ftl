@@ -177,6 +177,7 @@ audit-what-message_sent = schreef een bericht
 audit-what-message_attachment = opende een bijlage van een bericht
 audit-what-requests = bekeek de aanvragen
 audit-what-request_filed = diende een aanvraag in ({ $kind })
+audit-what-request_attempt = probeerde een aanvraag in te dienen
 audit-what-request_answered = beantwoordde een vraag over een aanvraag ({ $kind })
 audit-what-request_status = behandelde een aanvraag ({ $kind }: { $status })
 audit-what-request_delivery = downloadde het antwoord op een aanvraag ({ $kind })
@@ -523,6 +524,14 @@ mail-confirm_email-body = Goedendag,
     { $link }
 
     Vroeg u dit niet aan? Dan mag u deze e-mail negeren.
+mail-confirm_notice_address-subject = Bevestig dit adres voor meldingen van het patiëntenportaal
+mail-confirm_notice_address-body = Goedendag,
+
+    Iemand wil meldingen van het patiëntenportaal ook naar dit e-mailadres laten sturen. De meldingen zeggen alleen dat er iets nieuw is, nooit wat. Bevestig het adres met deze link (hij werkt { $minutes } minuten):
+
+    { $link }
+
+    Kent u dit niet? Dan mag u deze e-mail negeren: zonder bevestiging krijgt dit adres niets.
 mail-confirm_card-subject = Bevestig uw aanvraag van een codekaart
 mail-confirm_card-body = Goedendag,
 
@@ -645,6 +654,8 @@ recovery-confirm_card-submit = Aanvraag bevestigen
 recovery-confirm_email-title = E-mailadres bevestigen
 recovery-confirm_email-intro = Klik op de knop om uw e-mailadres te bevestigen.
 recovery-confirm_email-submit = E-mailadres bevestigen
+recovery-confirm_notice_address-title = Adres voor meldingen bevestigen
+recovery-confirm_notice_address-intro = Klik op de knop om te bevestigen dat meldingen van het patiëntenportaal naar dit e-mailadres mogen. Ze zeggen alleen dat er iets nieuw is, nooit wat.
 recovery-blocked-title = Uw codekaart is geblokkeerd
 recovery-blocked-done = Uw codekaart werkt niet meer. Niemand kan zich er nog mee aanmelden.
 recovery-blocked-logged_out = U bent overal afgemeld, ook in deze browser.
@@ -1013,6 +1024,18 @@ staff-messages-back = Terug naar de backoffice
 ## Notifications (issue 7)
 notify-topics-empty = Kies waarover u een e-mail wilt krijgen, of zet de meldingen uit.
 notify-topics-twice = Elk onderwerp telt maar één keer.
+notify-address-known = Dit adres krijgt de meldingen al.
+notify-address-too_many = U kunt hoogstens { $max } extra adressen opgeven.
+notify-address-sent = We stuurden een link naar dat adres. De meldingen gaan ernaar zodra de link is geopend.
+notify-address-confirmed = Het adres is bevestigd: de meldingen gaan er nu ook naartoe.
+notify-addresses = Andere adressen voor de meldingen
+notify-addresses-hint = Bijvoorbeeld van iemand die u helpt. Elk adres krijgt eerst een link om te bevestigen.
+notify-addresses-new = Nieuw adres
+notify-addresses-add = Adres toevoegen
+notify-addresses-remove = { $email } verwijderen
+notify-addresses-remove-button = Verwijderen
+notify-addresses-confirmed = bevestigd
+notify-addresses-pending = wacht op bevestiging
 mail-notice-subject = Er is iets nieuw in uw patiëntenportaal
 mail-notice-body = Goedendag,
 

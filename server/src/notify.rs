@@ -44,14 +44,16 @@ pub async fn run_once(state: &AppState) -> anyhow::Result<()> {
     deliver(state).await
 }
 
-/// Whether news about report `id` may be told to `person`: only a report they may read now.
+/// Whether news about report `id` may be told to `person`: only a report they may read now, in
+/// their own record or in one they act on (a parent's child, say).
 async fn may_tell_report(state: &AppState, person: &str, id: &str) -> anyhow::Result<bool> {
-    let (Some(record), Some(row)) = (
-        Record::load(state, person)
-            .await
-            .map_err(|e| anyhow::anyhow!("{e}"))?,
-        state.store.report(id).await?,
-    ) else {
+    let Some(row) = state.store.report(id).await? else {
+        return Ok(false);
+    };
+    let Some(record) = Record::load(state, &row.patient_id)
+        .await
+        .map_err(|e| anyhow::anyhow!("{e}"))?
+    else {
         return Ok(false);
     };
     let principal = Principal::Person {
@@ -100,41 +102,53 @@ async fn tell(state: &AppState, w: Waiting) -> anyhow::Result<()> {
         }
         ids.push(id);
     }
-    let address = w.email.as_deref().and_then(|e| EmailAddress::parse(e).ok());
-    if !counts.is_empty() && address.is_some() && !settings.due(last_sent, now) {
+    // The account's confirmed address and the confirmed extra ones.
+    let mut addresses: Vec<EmailAddress> = w
+        .email
+        .as_deref()
+        .and_then(|e| EmailAddress::parse(e).ok())
+        .into_iter()
+        .collect();
+    for (extra, confirmed) in state.store.notice_addresses(&w.person_id).await? {
+        if let (Some(_), Ok(a)) = (confirmed, EmailAddress::parse(&extra)) {
+            addresses.push(a);
+        }
+    }
+    if !counts.is_empty() && !addresses.is_empty() && !settings.due(last_sent, now) {
         // The person's pace: this news waits for the next notice.
         return Ok(());
     }
     // News nobody wants told, or that no confirmed address can carry, is set aside: it is
     // not told later, when it is no longer news.
-    let mail = match (address, counts.is_empty()) {
-        (Some(to), false) => {
-            let language = w
-                .language
-                .as_deref()
-                .and_then(Language::from_tag)
-                .unwrap_or_default();
-            counts.sort();
-            let mut args: Vec<(String, String)> = counts
-                .iter()
-                .map(|(t, n)| (t.as_str().to_owned(), n.to_string()))
-                .collect();
-            args.push(("link".into(), state.config.public_url()));
-            Some(OutboxRow {
+    let mut mails = Vec::new();
+    if !counts.is_empty() {
+        let language = w
+            .language
+            .as_deref()
+            .and_then(Language::from_tag)
+            .unwrap_or_default();
+        counts.sort();
+        let mut args: Vec<(String, String)> = counts
+            .iter()
+            .map(|(t, n)| (t.as_str().to_owned(), n.to_string()))
+            .collect();
+        args.push(("link".into(), state.config.public_url()));
+        let args = serde_json::to_string(&args)?;
+        for to in &addresses {
+            mails.push(OutboxRow {
                 id: uuid::Uuid::new_v4().to_string(),
                 to_address: to.as_str().to_owned(),
                 language: language.code().to_owned(),
                 subject_key: "mail.notice.subject".into(),
                 body_key: "mail.notice.body".into(),
-                args: serde_json::to_string(&args)?,
+                args: args.clone(),
                 attempts: 0,
                 next_attempt_at: now.unix_timestamp(),
-            })
+            });
         }
-        _ => None,
-    };
+    }
     let mut tx = state.store.begin().await?;
-    tx.tell(&w.person_id, &ids, now.unix_timestamp(), mail.as_ref())
+    tx.tell(&w.person_id, &ids, now.unix_timestamp(), &mails)
         .await?;
     tx.commit().await?;
     Ok(())

@@ -19,7 +19,7 @@ on_both_backends!(
     a_dutch_child_of_13_grants_and_withdraws_a_parents_access,
 );
 
-async fn insz_of(app: &TestApp, given: &str, family: &str) -> anyhow::Result<String> {
+pub(super) async fn insz_of(app: &TestApp, given: &str, family: &str) -> anyhow::Result<String> {
     let (id, _) = app
         .store
         .find_patient_by_name(given, family)
@@ -33,7 +33,7 @@ async fn insz_of(app: &TestApp, given: &str, family: &str) -> anyhow::Result<Str
         .expect("national number"))
 }
 
-async fn ask(
+pub(super) async fn ask(
     app: &TestApp,
     parent: &Client,
     name: &str,
@@ -52,7 +52,7 @@ async fn ask(
     Ok(res.json().await?)
 }
 
-async fn decide(
+pub(super) async fn decide(
     app: &TestApp,
     staff: &Client,
     id: &str,

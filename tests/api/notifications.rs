@@ -15,6 +15,8 @@ use super::messages::{message_form, thread};
 use super::sections::get;
 
 on_both_backends!(
+    notices_go_to_every_confirmed_address_and_only_to_those,
+    a_parent_is_told_of_a_new_report_in_her_childs_record_only,
     notices_say_what_kind_of_news_and_wait_for_the_mail_server,
     notices_follow_the_persons_topics_and_pace,
 );
@@ -273,5 +275,170 @@ async fn notices_follow_the_persons_topics_and_pace(db: Db) -> anyhow::Result<()
     .await?;
     tokio::time::sleep(Duration::from_millis(800)).await;
     assert_eq!(smtp.count(), 2);
+    Ok(())
+}
+
+async fn a_parent_is_told_of_a_new_report_in_her_childs_record_only(db: Db) -> anyhow::Result<()> {
+    let smtp = SmtpServer::start().await?;
+    let url = smtp.url();
+    let app = TestApp::spawn_with(db, |c| {
+        c.mail = inzage_server::mail::MailConfig::Smtp {
+            url,
+            from: inzage_server::mail::DEFAULT_FROM.to_owned(),
+        };
+    })
+    .await?;
+    // Reyna is linked to Jorge (under 15, Belgian); Sherron (15) is not hers to follow.
+    let reyna = app.signed_in("reyna").await?;
+    let staff = app.signed_in("ombuds").await?;
+    let insz = super::links::insz_of(&app, "Jorge", "Brekke").await?;
+    let link = super::links::ask(&app, &reyna, "Jorge Brekke", &insz).await?;
+    let res = super::links::decide(&app, &staff, &link.id, true, "").await?;
+    assert_eq!(res.status(), StatusCode::OK);
+    turn_on(&app, &reyna, vec![Topic::NewReport], Frequency::Immediately).await?;
+
+    let child = |given: &str, family: &str| {
+        let (app, given, family) = (&app, given.to_owned(), family.to_owned());
+        async move {
+            Ok::<_, anyhow::Error>(
+                app.store
+                    .find_patient_by_name(&given, &family)
+                    .await?
+                    .expect("demo child")
+                    .0,
+            )
+        }
+    };
+    let jorge = child("Jorge", "Brekke").await?;
+    let sherron = child("Sherron", "Kutch").await?;
+    let report = |id: &str, patient: &str| {
+        serde_json::json!({"resource": {"resourceType": "DiagnosticReport", "id": id, "status": "final",
+            "category": [{"text": "Radiologie"}], "code": {"text": "RX pols"},
+            "subject": {"reference": format!("Patient/{patient}")},
+            "effectiveDateTime": "2026-11-26T10:00:00+01:00",
+            "performer": [{"reference": "Organization/inzage-demo-az-voorbeeld"}],
+            "conclusion": "Geen breuk."}})
+    };
+    let json = serde_json::json!({"resourceType": "Bundle", "type": "collection", "entry": [
+        report("jorge-nieuw", &jorge), report("sherron-nieuw", &sherron)]})
+    .to_string();
+    inzage_server::fhir::import_bundle(&app.store, &json, None).await?;
+    let (to, subject, body) = smtp.message(1).await?;
+    assert_eq!(to, format!("reyna@{DEMO_MAIL_DOMAIN}"));
+    assert_eq!(subject, "Er is iets nieuw in uw patiëntenportaal");
+    assert!(body.contains("Nieuwe verslagen: 1"), "{body}");
+    assert!(
+        !body.contains("RX pols") && !body.contains("Jorge"),
+        "{body}"
+    );
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    assert_eq!(
+        smtp.count(),
+        1,
+        "nothing about Sherron, nor a second notice"
+    );
+    Ok(())
+}
+
+async fn notices_go_to_every_confirmed_address_and_only_to_those(db: Db) -> anyhow::Result<()> {
+    use inzage_domain::notify::NewNoticeAddress;
+    let smtp = SmtpServer::start().await?;
+    let url = smtp.url();
+    let app = TestApp::spawn_with(db, |c| {
+        c.mail = inzage_server::mail::MailConfig::Smtp {
+            url,
+            from: inzage_server::mail::DEFAULT_FROM.to_owned(),
+        };
+    })
+    .await?;
+    let patient = app.signed_in("margery").await?;
+    let own = format!("margery@{DEMO_MAIL_DOMAIN}");
+    let add = |email: &str| {
+        let (patient, url) = (&patient, app.url("/api/v1/me/notifications/addresses"));
+        let body = NewNoticeAddress {
+            email: email.into(),
+        };
+        async move { Ok::<_, anyhow::Error>(patient.post(url).json(&body).send().await?) }
+    };
+    assert_eq!(
+        add("Dochter@Example.BE").await?.status(),
+        StatusCode::ACCEPTED
+    );
+    let (to, subject, body) = smtp.message(1).await?;
+    assert!(to.contains("Dochter@example.be"), "{to}");
+    assert_eq!(
+        subject,
+        "Bevestig dit adres voor meldingen van het patiëntenportaal"
+    );
+    let token = body
+        .split("/meldingen/adres-bevestigen?token=")
+        .nth(1)
+        .and_then(|rest| rest.split_whitespace().next())
+        .ok_or_else(|| anyhow::anyhow!("no link in {body}"))?
+        .to_owned();
+    // The same address again, or the account's own: refused beside the field.
+    for email in ["dochter@example.be", own.as_str()] {
+        let res = add(email).await?;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+        let body: ErrorBody = res.json().await?;
+        assert_eq!(body.fields.0["email"][0].key, "notify.address.known");
+    }
+    let view: NotificationView = get(&patient, &app, "/api/v1/me/notifications").await?;
+    assert_eq!(view.addresses.len(), 1);
+    assert!(!view.addresses[0].confirmed);
+
+    // Unconfirmed, it gets nothing.
+    turn_on(
+        &app,
+        &patient,
+        vec![Topic::NewMessage],
+        Frequency::Immediately,
+    )
+    .await?;
+    answered_thread(&app, "Eerste vraag").await?;
+    let (to, _, _) = smtp.message(2).await?;
+    assert!(to.contains(&own), "{to}");
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    assert_eq!(smtp.count(), 2);
+
+    // Confirmed by its link (once), it gets every notice too.
+    let confirm = app.url("/api/v1/notice-address/confirm");
+    let anonymous = Client::new();
+    let res = anonymous
+        .post(&confirm)
+        .json(&serde_json::json!({"token": token}))
+        .send()
+        .await?;
+    assert_eq!(res.status(), StatusCode::OK);
+    let res = anonymous
+        .post(&confirm)
+        .json(&serde_json::json!({"token": token}))
+        .send()
+        .await?;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    answered_thread(&app, "Tweede vraag").await?;
+    let mut recipients = vec![smtp.message(3).await?.0, smtp.message(4).await?.0];
+    recipients.sort();
+    assert!(
+        recipients[0].contains("Dochter@example.be"),
+        "{recipients:?}"
+    );
+    assert!(recipients[1].contains(&own), "{recipients:?}");
+
+    // Removed, it gets nothing again.
+    let patient = app.signed_in("margery").await?;
+    let one = app.url("/api/v1/me/notifications/addresses/Dochter@example.be");
+    assert_eq!(
+        patient.delete(&one).send().await?.status(),
+        StatusCode::NO_CONTENT
+    );
+    assert_eq!(
+        patient.delete(&one).send().await?.status(),
+        StatusCode::NOT_FOUND
+    );
+    answered_thread(&app, "Derde vraag").await?;
+    assert!(smtp.message(5).await?.0.contains(&own));
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    assert_eq!(smtp.count(), 5);
     Ok(())
 }

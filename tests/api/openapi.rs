@@ -1041,6 +1041,85 @@ async fn every_answer_matches_the_published_document(db: Db) -> anyhow::Result<(
         let (status, _) = call(client, &app, &doc, method.clone(), &route, &path, body).await?;
         seen.insert((method.to_string(), route, status.as_u16()));
     }
+    {
+        let addresses = "/api/v1/me/notifications/addresses";
+        let one = "/api/v1/me/notifications/addresses/{address}";
+        let confirm = "/api/v1/notice-address/confirm";
+        let delete = Method::DELETE;
+        /// Who calls, how, the route, the path, the body, and the status expected.
+        type Case<'a> = (&'a Client, Method, &'a str, String, Option<Value>, u16);
+        let cases: Vec<Case> = vec![
+            (
+                &patient,
+                post.clone(),
+                addresses,
+                addresses.into(),
+                Some(json!({"email": "hulp@example.be"})),
+                202,
+            ),
+            (
+                &patient,
+                post.clone(),
+                addresses,
+                addresses.into(),
+                Some(json!({"email": "geen adres"})),
+                422,
+            ),
+            (
+                &staff,
+                post.clone(),
+                addresses,
+                addresses.into(),
+                Some(json!({"email": "x@example.be"})),
+                403,
+            ),
+            (
+                &anonymous,
+                post.clone(),
+                addresses,
+                addresses.into(),
+                Some(json!({"email": "x@example.be"})),
+                401,
+            ),
+            (
+                &patient,
+                delete.clone(),
+                one,
+                format!("{addresses}/hulp@example.be"),
+                None,
+                204,
+            ),
+            (
+                &patient,
+                delete.clone(),
+                one,
+                format!("{addresses}/hulp@example.be"),
+                None,
+                404,
+            ),
+            (
+                &staff,
+                delete.clone(),
+                one,
+                format!("{addresses}/hulp@example.be"),
+                None,
+                403,
+            ),
+            (
+                &anonymous,
+                post.clone(),
+                confirm,
+                confirm.into(),
+                Some(json!({"token": "onbekend"})),
+                422,
+            ),
+        ];
+        for (client, method, route, path, body, expected) in cases {
+            let (status, _) = call(client, &app, &doc, method.clone(), route, &path, body).await?;
+            assert_eq!(status.as_u16(), expected, "{method} {path}");
+            seen.insert((method.to_string(), route.into(), expected));
+        }
+    }
 
     // A relative's requests about a deceased patient (multipart for filing).
     {

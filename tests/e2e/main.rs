@@ -223,6 +223,19 @@ async fn wait_text(
     }
 }
 
+/// Waits until no element matches `css`.
+async fn wait_gone(client: &Client, css: &str) -> anyhow::Result<()> {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+    while !client.find_all(Locator::Css(css)).await?.is_empty() {
+        anyhow::ensure!(
+            tokio::time::Instant::now() < deadline,
+            "`{css}` never went away"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    Ok(())
+}
+
 /// Types username and password and asks for the code; returns the position asked.
 async fn credentials(
     client: &Client,
@@ -2584,6 +2597,35 @@ async fn a_patient_chooses_her_email_notices() -> anyhow::Result<()> {
             stored.settings.frequency,
             inzage_domain::notify::Frequency::Daily
         );
+
+        // Another address: her own is refused beside the field; a new one waits for its link.
+        fill(&client, "#notice_email", "margery@demo.inzage.example").await?;
+        wait_css(&client, "[data-testid=notice-address-add]")
+            .await?
+            .click()
+            .await?;
+        let error = wait_text(&client, "#notice_email-error", |t| !t.is_empty()).await?;
+        assert_eq!(error, "Dit adres krijgt de meldingen al.");
+        fill(&client, "#notice_email", "dochter@example.be").await?;
+        wait_css(&client, "[data-testid=notice-address-add]")
+            .await?
+            .click()
+            .await?;
+        wait_text(&client, "[data-testid=notice-address-status]", |t| {
+            t.starts_with("We stuurden een link naar dat adres.")
+        })
+        .await?;
+        let item = wait_text(&client, "[data-testid=notice-address]", |t| {
+            t.contains("dochter@example.be")
+        })
+        .await?;
+        assert!(item.contains("wacht op bevestiging"), "{item}");
+        assert_accessible(&client, "the notice addresses").await?;
+        wait_css(&client, "[data-testid=notice-address] button")
+            .await?
+            .click()
+            .await?;
+        wait_gone(&client, "[data-testid=notice-address]").await?;
         Ok(())
     })
     .await

@@ -38,6 +38,7 @@ fn role_label(role: &str) -> Option<String> {
         "trusted_person" => "audit.role.trusted_person",
         "representative" => "audit.role.representative",
         "authorised" => "audit.role.authorised",
+        "relative" => "audit.role.relative",
         _ => return None,
     };
     Some(t(key))
@@ -82,6 +83,9 @@ fn what_label(entry: &AuditEntry) -> String {
         r if read && r.starts_with("message/") => "audit.what.message_read",
         r if r.starts_with("message/") => "audit.what.message_sent",
         "requests" if read => "audit.what.requests",
+        // A filing the domain refused before it was a request (a correction by a trusted
+        // person, say): the refusal is in the trail under the plain resource.
+        "request" if !read => "audit.what.request_attempt",
         r if r.starts_with("request/") => {
             // `request/<kind>`, `request/<kind>/answer`, `request/<kind>/delivery` or
             // `request/<kind>/<status>` (staff's step).

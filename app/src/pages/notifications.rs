@@ -1,13 +1,16 @@
 //! On "Mijn account": the e-mail notices the person wants (on or off, about what, how often),
 //! checked with the domain's rules before saving. Only a patient's account has them.
 
-use inzage_domain::notify::{Frequency, NotificationSettings, Topic};
+use inzage_domain::notify::{
+    Frequency, NewNoticeAddress, NoticeAddress, NotificationSettings, Topic,
+};
 use inzage_domain::wire::{FieldErrors, NotificationView};
 use inzage_domain::Message;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::linked::focus_first_error;
+use super::login::Field;
 use super::{handle_session, show_failure};
 use crate::api::{self, ApiFailure};
 use crate::i18n::{t, t1, tr, track};
@@ -167,6 +170,128 @@ fn NotificationForm(view: NotificationView) -> impl IntoView {
                     {move || t("notify.save")}
                 </button>
             </form>
+            <NoticeAddresses account=view.email.clone() addresses=view.addresses.clone()/>
         </section>
+    }
+}
+
+/// The domain names the address field `email`; on "Mijn account" that id is the account's own
+/// address, so this form's field is `notice_email`.
+fn beside_the_field(mut errors: FieldErrors) -> FieldErrors {
+    if let Some(messages) = errors.0.remove("email") {
+        errors.0.insert("notice_email".into(), messages);
+    }
+    errors
+}
+
+/// The addresses besides the account's own that notices go to: each with whether it is
+/// confirmed, a button to remove it, and a form to add one (checked by the domain first).
+#[component]
+fn NoticeAddresses(account: Option<String>, addresses: Vec<NoticeAddress>) -> impl IntoView {
+    let list = RwSignal::new(addresses);
+    let email = RwSignal::new(String::new());
+    let errors = RwSignal::new(FieldErrors::default());
+    let failure = RwSignal::new(None::<Message>);
+    let status = RwSignal::new(None::<Message>);
+    let busy = RwSignal::new(false);
+    let account = StoredValue::new(account);
+
+    let add = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        failure.set(None);
+        status.set(None);
+        let new = NewNoticeAddress {
+            email: email.get_untracked(),
+        };
+        let checked = account.with_value(|a| list.with_untracked(|l| new.check(a.as_deref(), l)));
+        let address = match checked {
+            Ok(a) => a.as_str().to_owned(),
+            Err(e) => {
+                errors.set(beside_the_field(e));
+                focus_first_error();
+                return;
+            }
+        };
+        busy.set(true);
+        leptos::task::spawn_local(async move {
+            match api::add_notice_address(&new).await {
+                Ok(ack) => {
+                    errors.set(FieldErrors::default());
+                    email.set(String::new());
+                    list.update(|l| {
+                        l.push(NoticeAddress {
+                            address,
+                            confirmed: false,
+                        })
+                    });
+                    status.set(Some(ack.message));
+                }
+                Err(f) => {
+                    show_failure(f, errors, failure);
+                    errors.update(|e| *e = beside_the_field(std::mem::take(e)));
+                }
+            }
+            busy.set(false);
+        });
+    };
+    let remove = move |address: String| {
+        failure.set(None);
+        status.set(None);
+        leptos::task::spawn_local(async move {
+            match api::remove_notice_address(&address).await {
+                Ok(()) => list.update(|l| l.retain(|a| a.address != address)),
+                Err(f) => {
+                    handle_session::<()>(&Err(f.clone()));
+                    failure.set(Some(f.message()));
+                }
+            }
+        });
+    };
+    let items = move || {
+        track();
+        list.get()
+            .into_iter()
+            .map(|a| {
+                let state = if a.confirmed {
+                    t("notify.addresses.confirmed")
+                } else {
+                    t("notify.addresses.pending")
+                };
+                let label = t1("notify.addresses.remove", "email", &a.address);
+                let address = a.address.clone();
+                view! {
+                    <li class="person-card" data-testid="notice-address" data-confirmed=a.confirmed.to_string()>
+                        <span class="person-name">{a.address.clone()}</span>
+                        <span class="person-meta">{state}</span>
+                        <button type="button" class="secondary" aria-label=label on:click=move |_| remove(address.clone())>
+                            {t("notify.addresses.remove.button")}
+                        </button>
+                    </li>
+                }
+            })
+            .collect_view()
+    };
+    view! {
+        <h3>{move || t("notify.addresses")}</h3>
+        <p class="hint">{move || t("notify.addresses.hint")}</p>
+        <ul class="person-list" data-testid="notice-addresses">{items}</ul>
+        <div role="status" aria-live="polite" data-testid="notice-address-status">
+            {move || status.get().map(|m| view! { <p class="status-message">{tr(&m)}</p> })}
+        </div>
+        <div class="form-error" role="alert">{move || failure.get().map(|m| tr(&m))}</div>
+        <form on:submit=add novalidate data-testid="notice-address-form">
+            <Field
+                id="notice_email"
+                label=Signal::derive(|| t("notify.addresses.new"))
+                value=email
+                errors=errors
+                kind="email"
+                autocomplete="email"
+                inputmode="email"
+            />
+            <button type="submit" data-testid="notice-address-add" disabled=move || busy.get()>
+                {move || t("notify.addresses.add")}
+            </button>
+        </form>
     }
 }

@@ -398,6 +398,7 @@ pub fn CardRequestPage() -> impl IntoView {
 enum Confirming {
     CardRequest,
     Email,
+    NoticeAddress,
 }
 
 /// The page a confirmation link opens: one button sends the link's token.
@@ -417,6 +418,7 @@ fn ConfirmLink(what: Confirming) -> impl IntoView {
             let result = match what {
                 Confirming::CardRequest => api::confirm_card_request(&req).await,
                 Confirming::Email => api::confirm_email(&req).await,
+                Confirming::NoticeAddress => api::confirm_notice_address(&req).await,
             };
             match result {
                 Ok(ack) => done.set(Some(ack.message)),
@@ -437,6 +439,11 @@ fn ConfirmLink(what: Confirming) -> impl IntoView {
         Confirming::Email => (
             "recovery.confirm_email.title",
             "recovery.confirm_email.intro",
+            "recovery.confirm_email.submit",
+        ),
+        Confirming::NoticeAddress => (
+            "recovery.confirm_notice_address.title",
+            "recovery.confirm_notice_address.intro",
             "recovery.confirm_email.submit",
         ),
     };
@@ -470,6 +477,13 @@ pub fn ConfirmCardRequestPage() -> impl IntoView {
 #[component]
 pub fn ConfirmEmailPage() -> impl IntoView {
     view! { <ConfirmLink what=Confirming::Email/> }
+}
+
+/// The link that confirms an address for notices (it may be opened by someone without an
+/// account: the link is the proof).
+#[component]
+pub fn ConfirmNoticeAddressPage() -> impl IntoView {
+    view! { <ConfirmLink what=Confirming::NoticeAddress/> }
 }
 
 /// After blocking the card: what happened, and how to get a new one.

@@ -47,7 +47,7 @@ fn instant(unix: i64) -> OffsetDateTime {
     OffsetDateTime::from_unix_timestamp(unix).unwrap_or(OffsetDateTime::UNIX_EPOCH)
 }
 
-fn language_of(profile: Option<&str>) -> Language {
+pub(super) fn language_of(profile: Option<&str>) -> Language {
     profile
         .and_then(Language::from_tag)
         .unwrap_or_else(|| crate::language::translator().language())
@@ -85,23 +85,23 @@ fn check_new_password(input: &str, words: &[String]) -> Result<Password, Passwor
 }
 
 /// A single-use link to send by e-mail.
-struct Link<'a> {
+pub(super) struct Link<'a> {
     /// `password_reset`, `confirm_email` or `confirm_card_request`.
-    purpose: &'static str,
+    pub(super) purpose: &'static str,
     /// The account or request it is for.
-    subject_id: &'a str,
-    to: &'a EmailAddress,
-    language: Language,
-    ttl: time::Duration,
+    pub(super) subject_id: &'a str,
+    pub(super) to: &'a EmailAddress,
+    pub(super) language: Language,
+    pub(super) ttl: time::Duration,
     /// The SPA's page the link opens, e.g. `/wachtwoord/nieuw`.
-    page: &'static str,
+    pub(super) page: &'static str,
     /// The mail's message keys (`mail.reset` gives `mail.reset.subject` and `.body`).
-    mail: (&'static str, &'static str),
+    pub(super) mail: (&'static str, &'static str),
 }
 
 /// Stores a new link's token (only its hash; the subject's older links for the same purpose
 /// stop working) and mails it, with the link's lifetime in minutes as `minutes`.
-async fn send_link(state: &AppState, link: Link<'_>) -> Result<(), ApiError> {
+pub(super) async fn send_link(state: &AppState, link: Link<'_>) -> Result<(), ApiError> {
     let now = state.clock.now();
     let token = SessionToken::generate();
     state
@@ -140,7 +140,7 @@ async fn send_link(state: &AppState, link: Link<'_>) -> Result<(), ApiError> {
 
 /// Uses a confirmation link: valid for this purpose now, and used by exactly one request (a
 /// second click, or two at once, gets `account.link_invalid`).
-async fn take_link(
+pub(super) async fn take_link(
     state: &AppState,
     token: &str,
     purpose: &'static str,
@@ -158,7 +158,7 @@ async fn take_link(
     Ok(row)
 }
 
-fn accepted(key: &'static str) -> (StatusCode, Json<Acknowledgement>) {
+pub(super) fn accepted(key: &'static str) -> (StatusCode, Json<Acknowledgement>) {
     (
         StatusCode::ACCEPTED,
         Json(Acknowledgement {
@@ -167,7 +167,7 @@ fn accepted(key: &'static str) -> (StatusCode, Json<Acknowledgement>) {
     )
 }
 
-fn field_error(field: &str, key: &'static str) -> ApiError {
+pub(super) fn field_error(field: &str, key: &'static str) -> ApiError {
     let mut errors = FieldErrors::default();
     errors.add(field, Message::new(key));
     ApiError::Validation(errors)

@@ -155,6 +155,18 @@ pub fn routes() -> Router<AppState> {
             "/records/{record}/requests/{id}/delivery",
             get(requests::delivery),
         )
+        .route(
+            "/me/notifications/addresses",
+            post(notifications::add_address),
+        )
+        .route(
+            "/me/notifications/addresses/{address}",
+            axum::routing::delete(notifications::remove_address),
+        )
+        .route(
+            "/notice-address/confirm",
+            post(notifications::confirm_address),
+        )
         .route("/me/relative-requests", relatives::routes())
         .route("/me/relative-requests/{id}/answer", post(relatives::answer))
         .route(

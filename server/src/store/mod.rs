@@ -782,22 +782,40 @@ impl Store {
             .execute(&mut *tx)
             .await?;
         }
-        // News of a report a person with an account did not have yet; the worker tells it only
-        // if the person may read it then. (The import has no clock of the server's: it runs
-        // from the command line, now.)
+        // News of a report the record did not have yet, for the patient's account and for the
+        // account of everyone a fact names on the record (a parent, a trusted person, a
+        // representative): the worker tells it only to whoever the domain lets read it then.
+        // (The import has no clock of the server's: it runs from the command line, now.)
         let imported_at = time::OffsetDateTime::now_utc().unix_timestamp();
         for r in &batch.reports {
-            sqlx::query(
-                "INSERT INTO notification_events (id, person_id, topic, ref_id, created_at) \
-                 SELECT $1, a.patient_id, 'new_report', $2, $3 FROM accounts a \
-                 WHERE a.patient_id = $4 AND NOT EXISTS (SELECT 1 FROM reports r WHERE r.id = $2)",
+            let (known,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM reports WHERE id = $1")
+                .bind(&r.id)
+                .fetch_one(&mut *tx)
+                .await?;
+            if known > 0 {
+                continue;
+            }
+            let people: Vec<(String,)> = sqlx::query_as(
+                "SELECT a.patient_id FROM accounts a WHERE a.patient_id = $1 \
+                 OR a.patient_id IN (SELECT f.person_id FROM access_facts f \
+                 WHERE f.patient_id = $1 AND f.person_id IS NOT NULL) \
+                 ORDER BY a.patient_id",
             )
-            .bind(uuid::Uuid::new_v4().to_string())
-            .bind(&r.id)
-            .bind(imported_at)
             .bind(&r.patient_id)
-            .execute(&mut *tx)
+            .fetch_all(&mut *tx)
             .await?;
+            for (person,) in people {
+                sqlx::query(
+                    "INSERT INTO notification_events (id, person_id, topic, ref_id, created_at) \
+                     VALUES ($1, $2, 'new_report', $3, $4)",
+                )
+                .bind(uuid::Uuid::new_v4().to_string())
+                .bind(&person)
+                .bind(&r.id)
+                .bind(imported_at)
+                .execute(&mut *tx)
+                .await?;
+            }
         }
         for r in &batch.reports {
             sqlx::query(

@@ -58,6 +58,70 @@ pub struct OutboxRow {
 }
 
 impl Store {
+    /// The addresses besides the account's own that a person's notices go to, with when each
+    /// was confirmed, in the order they were added.
+    pub async fn notice_addresses(
+        &self,
+        person: &str,
+    ) -> anyhow::Result<Vec<(String, Option<i64>)>> {
+        Ok(sqlx::query_as(
+            "SELECT address, confirmed_at FROM notice_addresses WHERE person_id = $1 \
+             ORDER BY created_at, address",
+        )
+        .bind(person)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// Adds an address, unconfirmed; false when the person has it already.
+    pub async fn add_notice_address(
+        &self,
+        person: &str,
+        address: &str,
+        now: i64,
+    ) -> anyhow::Result<bool> {
+        let done = sqlx::query(
+            "INSERT INTO notice_addresses (person_id, address, created_at) VALUES ($1, $2, $3) \
+             ON CONFLICT (person_id, address) DO NOTHING",
+        )
+        .bind(person)
+        .bind(address)
+        .bind(now)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Confirms an address the person still has; false when they removed it meanwhile.
+    pub async fn confirm_notice_address(
+        &self,
+        person: &str,
+        address: &str,
+        now: i64,
+    ) -> anyhow::Result<bool> {
+        let done = sqlx::query(
+            "UPDATE notice_addresses SET confirmed_at = COALESCE(confirmed_at, $1) \
+             WHERE person_id = $2 AND address = $3",
+        )
+        .bind(now)
+        .bind(person)
+        .bind(address)
+        .execute(&self.pool)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
+    /// Removes an address; false when the person had no such address.
+    pub async fn remove_notice_address(&self, person: &str, address: &str) -> anyhow::Result<bool> {
+        let done =
+            sqlx::query("DELETE FROM notice_addresses WHERE person_id = $1 AND address = $2")
+                .bind(person)
+                .bind(address)
+                .execute(&self.pool)
+                .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
     /// A person's settings, if they set any.
     pub async fn notification_settings(&self, person: &str) -> anyhow::Result<Option<SettingsRow>> {
         Ok(sqlx::query_as::<_, SettingsRow>(
@@ -193,13 +257,13 @@ impl Tx {
     }
 
     /// Marks news as told (or not wanted), notes the notice's time when one went out, and queues
-    /// the mail.
+    /// its mails (one per address).
     pub async fn tell(
         &mut self,
         person: &str,
         events: &[String],
         now: i64,
-        mail: Option<&OutboxRow>,
+        mails: &[OutboxRow],
     ) -> anyhow::Result<()> {
         for id in events {
             sqlx::query("UPDATE notification_events SET told_at = $1 WHERE id = $2")
@@ -208,12 +272,14 @@ impl Tx {
                 .execute(&mut *self.0)
                 .await?;
         }
-        if let Some(m) = mail {
+        if !mails.is_empty() {
             sqlx::query("UPDATE notification_settings SET last_sent_at = $1 WHERE person_id = $2")
                 .bind(now)
                 .bind(person)
                 .execute(&mut *self.0)
                 .await?;
+        }
+        for m in mails {
             sqlx::query(
                 "INSERT INTO mail_outbox (id, to_address, language, subject_key, body_key, args, \
                  created_at, attempts, next_attempt_at) VALUES ($1, $2, $3, $4, $5, $6, $7, 0, $7)",
