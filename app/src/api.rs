@@ -390,25 +390,34 @@ pub fn message_attachment_url(record: &str, thread: &str, message: &str, index: 
     ))
 }
 
-/// The back office's latest threads.
-pub async fn staff_threads() -> Result<Vec<StaffThreadSummary>, ApiFailure> {
-    get("/staff/messages").await
+/// Where the hospital's side of threads lives: the departments' threads for staff…
+pub const STAFF_THREADS: &str = "/staff/messages";
+/// …and the e-consults for the doctor they are addressed to.
+pub const DOCTOR_THREADS: &str = "/provider/e-consults";
+
+/// The hospital's side's threads under `base` ([`STAFF_THREADS`] or [`DOCTOR_THREADS`]).
+pub async fn hospital_threads(base: &str) -> Result<Vec<StaffThreadSummary>, ApiFailure> {
+    get(base).await
 }
 
-/// A thread for staff.
-pub async fn staff_thread(id: &str) -> Result<Thread, ApiFailure> {
-    get(&format!("/staff/messages/{}", encode_segment(id))).await
+/// A thread for the hospital's side.
+pub async fn hospital_thread(base: &str, id: &str) -> Result<Thread, ApiFailure> {
+    get(&format!("{base}/{}", encode_segment(id))).await
 }
 
-/// The department's answer in a thread.
-pub async fn staff_reply(id: &str, form: &web_sys::FormData) -> Result<Thread, ApiFailure> {
-    post_form(&format!("/staff/messages/{}", encode_segment(id)), form).await
+/// The hospital's side's answer in a thread.
+pub async fn hospital_reply(
+    base: &str,
+    id: &str,
+    form: &web_sys::FormData,
+) -> Result<Thread, ApiFailure> {
+    post_form(&format!("{base}/{}", encode_segment(id)), form).await
 }
 
-/// Where staff download an attachment.
-pub fn staff_message_attachment_url(thread: &str, message: &str, index: u32) -> String {
+/// Where the hospital's side downloads an attachment.
+pub fn hospital_attachment_url(base: &str, thread: &str, message: &str, index: u32) -> String {
     url(&format!(
-        "/staff/messages/{}/attachments/{}/{index}",
+        "{base}/{}/attachments/{}/{index}",
         encode_segment(thread),
         encode_segment(message)
     ))

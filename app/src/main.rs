@@ -158,6 +158,10 @@ fn App() -> impl IntoView {
                     />
                     <Route path=path!("/zorgverlener") view=pages::provider::ProviderPage/>
                     <Route
+                        path=path!("/zorgverlener/e-consult/:thread")
+                        view=pages::messages::DoctorThreadPage
+                    />
+                    <Route
                         path=path!("/zorgverlener/dossier/:record")
                         view=pages::provider::ProviderRecordPage
                     />

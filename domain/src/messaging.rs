@@ -4,6 +4,10 @@
 
 use serde::{Deserialize, Serialize};
 
+use time::OffsetDateTime;
+
+use crate::access::{Facts, PractitionerId, Principal};
+use crate::manage::{overview, Group};
 use crate::message::Message;
 use crate::wire::FieldErrors;
 
@@ -29,16 +33,20 @@ pub enum Department {
     MedicalRecords,
     /// Invoices.
     Billing,
+    /// An e-consult: a question to one of the doctors treating the patient, who answers it
+    /// themselves; the exchange goes into the record.
+    EConsult,
 }
 
 impl Department {
     /// Every department, in the order a form lists them.
-    pub const ALL: [Department; 5] = [
+    pub const ALL: [Department; 6] = [
         Department::PatientQuestions,
         Department::ParentChildLink,
         Department::Appointments,
         Department::MedicalRecords,
         Department::Billing,
+        Department::EConsult,
     ];
 
     /// The snake_case name, as stored.
@@ -49,6 +57,7 @@ impl Department {
             Department::Appointments => "appointments",
             Department::MedicalRecords => "medical_records",
             Department::Billing => "billing",
+            Department::EConsult => "e_consult",
         }
     }
 
@@ -67,6 +76,9 @@ pub struct NewThread {
     pub hospital: String,
     /// Its department.
     pub department: Department,
+    /// The doctor an e-consult goes to (one of [`e_consult_doctors`]); none for a department.
+    #[serde(default)]
+    pub doctor: Option<String>,
     /// The subject.
     pub subject: String,
     /// The message.
@@ -97,7 +109,7 @@ impl NewThread {
     /// Checks every field; the hospital's existence is the server's to check.
     /// ```
     /// use inzage_domain::messaging::*;
-    /// let t = NewThread { hospital: "h".into(), department: Department::Billing, subject: " ".into(), body: "Hallo".into() };
+    /// let t = NewThread { hospital: "h".into(), department: Department::Billing, doctor: None, subject: " ".into(), body: "Hallo".into() };
     /// assert_eq!(t.check().first("subject").map(|m| m.key.as_ref()), Some("messages.subject.empty"));
     /// ```
     pub fn check(&self) -> FieldErrors {
@@ -105,10 +117,53 @@ impl NewThread {
         if self.hospital.trim().is_empty() {
             errors.add("hospital", Message::new("request.hospital.empty"));
         }
+        let doctor = self
+            .doctor
+            .as_deref()
+            .map(str::trim)
+            .filter(|d| !d.is_empty());
+        match (self.department, doctor) {
+            (Department::EConsult, None) => {
+                errors.add("doctor", Message::new("messages.doctor.empty"));
+            }
+            (Department::EConsult, Some(_)) | (_, None) => {}
+            (_, Some(_)) => errors.add("doctor", Message::new("messages.doctor.not_expected")),
+        }
         text(&mut errors, "subject", &self.subject, SUBJECT_MAX);
         text(&mut errors, "body", &self.body, BODY_MAX);
         errors
     }
+}
+
+/// The doctors a person can consult online about a record: the general practitioner and the
+/// practitioners treating the patient, as long as the access rules let them read the record
+/// now (a GP the patient refused, an excluded or a former treating doctor is not offered, and
+/// one who loses access can no longer open the exchange).
+/// ```
+/// use inzage_domain::access::*;
+/// use inzage_domain::messaging::e_consult_doctors;
+/// use time::macros::{date, datetime};
+/// let gp = PractitionerId("dr-gp".into());
+/// let facts = Facts {
+///     patient: Patient { id: PersonId("p1".into()), birth_date: Some(date!(1970 - 01 - 01)), died_at: None },
+///     hospital: HospitalPolicy::belgian(),
+///     facts: vec![Fact::GeneralPractitioner { practitioner: gp.clone(), period: Period::since(datetime!(2020-01-01 0:00 UTC)) }],
+/// };
+/// assert_eq!(e_consult_doctors(&facts, datetime!(2026-11-27 12:00 UTC)), vec![gp]);
+/// ```
+pub fn e_consult_doctors(facts: &Facts, now: OffsetDateTime) -> Vec<PractitionerId> {
+    let patient = Principal::Person {
+        id: facts.patient.id.clone(),
+    };
+    overview(&patient, facts, now)
+        .into_iter()
+        .filter(|e| matches!(e.group, Group::GeneralPractitioner | Group::Treating))
+        .filter(|e| e.read.is_permitted())
+        .filter_map(|e| match e.principal {
+            Principal::Practitioner { id } => Some(id),
+            _ => None,
+        })
+        .collect()
 }
 
 impl NewReply {
@@ -172,6 +227,7 @@ mod tests {
         NewThread {
             hospital: "az".into(),
             department: Department::PatientQuestions,
+            doctor: None,
             subject: subject.into(),
             body: body.into(),
         }
@@ -181,6 +237,76 @@ mod tests {
         e.0.iter()
             .flat_map(|(f, ms)| ms.iter().map(move |m| (f.clone(), m.key.to_string())))
             .collect()
+    }
+
+    #[test]
+    fn an_e_consult_names_its_doctor_and_a_department_names_none() {
+        let mut t = thread("Vraag", "Mag ik sporten?");
+        t.department = Department::EConsult;
+        assert_eq!(
+            keys(&t.check()),
+            [("doctor".into(), "messages.doctor.empty".into())]
+        );
+        t.doctor = Some(" ".into());
+        assert_eq!(
+            keys(&t.check()),
+            [("doctor".into(), "messages.doctor.empty".into())]
+        );
+        t.doctor = Some("dr-gp".into());
+        assert!(t.check().is_empty());
+        t.department = Department::Billing;
+        assert_eq!(
+            keys(&t.check()),
+            [("doctor".into(), "messages.doctor.not_expected".into())]
+        );
+        assert_eq!(Department::parse("e_consult"), Some(Department::EConsult));
+    }
+
+    #[test]
+    fn only_doctors_who_may_read_the_record_take_an_e_consult() {
+        use crate::access::{Fact, HospitalPolicy, Patient, Period, PersonId};
+        use time::macros::{date, datetime};
+        let now = datetime!(2026-11-27 12:00 UTC);
+        let since = Period::since(datetime!(2020-01-01 0:00 UTC));
+        let gp = PractitionerId("dr-gp".into());
+        let treating = PractitionerId("dr-treating".into());
+        let former = PractitionerId("dr-former".into());
+        let referrer = PractitionerId("dr-referrer".into());
+        let mut facts = Facts {
+            patient: Patient {
+                id: PersonId("p1".into()),
+                birth_date: Some(date!(1970 - 01 - 01)),
+                died_at: None,
+            },
+            hospital: HospitalPolicy::belgian(),
+            facts: vec![
+                Fact::GeneralPractitioner {
+                    practitioner: gp.clone(),
+                    period: since,
+                },
+                Fact::TherapeuticRelationship {
+                    practitioner: treating.clone(),
+                    period: since,
+                },
+                Fact::TherapeuticRelationship {
+                    practitioner: former,
+                    period: Period::between(
+                        datetime!(2020-01-01 0:00 UTC),
+                        datetime!(2021-01-01 0:00 UTC),
+                    ),
+                },
+                Fact::ReferrerConsent {
+                    practitioner: referrer,
+                    period: since,
+                },
+            ],
+        };
+        let mut doctors = e_consult_doctors(&facts, now);
+        doctors.sort();
+        assert_eq!(doctors, vec![gp.clone(), treating.clone()]);
+        // The patient refuses the GP: no longer offered.
+        facts.facts.push(Fact::GpAccessRefused { period: since });
+        assert_eq!(e_consult_doctors(&facts, now), vec![treating]);
     }
 
     #[test]

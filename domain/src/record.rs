@@ -161,6 +161,37 @@ pub struct PatientStatement {
 
 crate::redacted_debug!(PatientStatement { status });
 
+/// An e-consult with a treating doctor, as it stands in the record: the whole exchange, so
+/// that everyone who reads the record reads what was asked and advised.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EConsultNote {
+    /// When it was asked.
+    pub asked: Date,
+    /// The doctor it went to.
+    pub doctor: String,
+    /// The subject.
+    pub subject: String,
+    /// The messages, oldest first.
+    pub exchange: Vec<EConsultLine>,
+}
+
+crate::redacted_debug!(EConsultNote { asked });
+
+/// One message of an e-consult.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EConsultLine {
+    /// Who wrote it.
+    pub author: String,
+    /// When.
+    pub sent: Date,
+    /// What (shown as text).
+    pub text: String,
+}
+
+crate::redacted_debug!(EConsultLine { sent });
+
 /// Allergies, blood group and risks: what a doctor should know first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -174,6 +205,9 @@ pub struct MedicalSummary {
     /// The patient's own statements added to the record, newest first.
     #[serde(default)]
     pub statements: Vec<PatientStatement>,
+    /// E-consults with treating doctors, the most recent first.
+    #[serde(default)]
+    pub e_consults: Vec<EConsultNote>,
 }
 
 /// A medication.

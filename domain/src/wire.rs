@@ -902,6 +902,9 @@ pub struct ThreadSummary {
     pub subject: String,
     /// Who started it.
     pub started_by: String,
+    /// The doctor an e-consult goes to (their name); none for a department's thread.
+    #[serde(default)]
+    pub doctor: Option<String>,
     /// The last message's time.
     #[serde(with = "time::serde::rfc3339")]
     pub last_at: OffsetDateTime,
@@ -917,8 +920,23 @@ pub struct ThreadSummary {
 pub struct MessagesView {
     /// The hospitals that hold data of the record, to write to.
     pub hospitals: Vec<MessageHospital>,
+    /// The doctors an e-consult can go to (`messaging::e_consult_doctors`).
+    #[serde(default)]
+    pub doctors: Vec<EConsultDoctor>,
     /// The threads this person may see, the most recent first.
     pub threads: Vec<ThreadSummary>,
+}
+
+/// A doctor a person can consult online about the record.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct EConsultDoctor {
+    /// The practitioner's id.
+    pub id: String,
+    /// Their name.
+    pub name: String,
+    /// Their role (general practitioner, specialist).
+    pub role: String,
 }
 
 /// An attached document, as a message lists it.

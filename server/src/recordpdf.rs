@@ -432,17 +432,36 @@ pub fn summary_item(t: &Translator, summary: &MedicalSummary) -> Item {
             ],
             risks,
         );
-    if summary.statements.is_empty() {
-        return item;
+    let mut item = item;
+    if !summary.statements.is_empty() {
+        item = item.heading(text("summary.statements"));
+        for s in &summary.statements {
+            item = item.text(format!(
+                "{} · {}: {}",
+                long_date(s.filed, lang),
+                s.hospital,
+                s.text
+            ));
+        }
     }
-    let mut item = item.heading(text("summary.statements"));
-    for s in &summary.statements {
-        item = item.text(format!(
-            "{} · {}: {}",
-            long_date(s.filed, lang),
-            s.hospital,
-            s.text
-        ));
+    if !summary.e_consults.is_empty() {
+        item = item.heading(text("summary.e_consults"));
+        for e in &summary.e_consults {
+            item = item.text(format!(
+                "{} · {} · {}",
+                long_date(e.asked, lang),
+                e.doctor,
+                e.subject
+            ));
+            for line in &e.exchange {
+                item = item.text(format!(
+                    "{} ({}): {}",
+                    line.author,
+                    long_date(line.sent, lang),
+                    line.text
+                ));
+            }
+        }
     }
     item
 }

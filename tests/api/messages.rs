@@ -15,6 +15,7 @@ use super::requests::{png, AZ};
 use super::sections::get;
 
 on_both_backends!(
+    an_e_consult_goes_to_a_treating_doctor_who_answers_it_and_into_the_record,
     a_patient_writes_a_department_and_staff_answer_with_documents,
     messages_are_checked_and_seen_only_by_their_people,
 );
@@ -23,6 +24,7 @@ pub(super) fn thread(subject: &str, body: &str) -> NewThread {
     NewThread {
         hospital: AZ.into(),
         department: Department::PatientQuestions,
+        doctor: None,
         subject: subject.into(),
         body: body.into(),
     }
@@ -312,5 +314,148 @@ async fn messages_are_checked_and_seen_only_by_their_people(db: Db) -> anyhow::R
         2,
         "the patient sees every thread about her"
     );
+    Ok(())
+}
+
+async fn an_e_consult_goes_to_a_treating_doctor_who_answers_it_and_into_the_record(
+    db: Db,
+) -> anyhow::Result<()> {
+    use inzage_domain::manage::AccessCommand;
+    use inzage_domain::record::MedicalSummary;
+    let app = TestApp::spawn(db).await?;
+    let margery = app.id_of("margery");
+    let gp = app.id_of("dr.weimann");
+    let patient = app.signed_in("margery").await?;
+    let list = format!("/api/v1/records/{margery}/messages");
+    let view: MessagesView = get(&patient, &app, &list).await?;
+    let doctor = view
+        .doctors
+        .iter()
+        .find(|d| d.id == gp)
+        .expect("her GP takes e-consults");
+    assert_eq!(doctor.role, "general_practitioner");
+    assert!(
+        !view
+            .doctors
+            .iter()
+            .any(|d| d.id == app.id_of("dr.kshlerin")),
+        "{:?}",
+        view.doctors
+    );
+
+    let consult = |doctor: Option<&str>| NewThread {
+        hospital: AZ.into(),
+        department: Department::EConsult,
+        doctor: doctor.map(str::to_owned),
+        subject: "Mag ik weer sporten?".into(),
+        body: "Sinds de operatie aan mijn knie doe ik rustig aan. Mag ik weer lopen?".into(),
+    };
+    let send = |t: NewThread| {
+        let (patient, url) = (&patient, app.url(&list));
+        async move {
+            Ok::<_, anyhow::Error>(
+                patient
+                    .post(url)
+                    .multipart(message_form(&t, &[]))
+                    .send()
+                    .await?,
+            )
+        }
+    };
+    let key = |body: ErrorBody| {
+        body.fields
+            .first("doctor")
+            .map(|m| m.key.to_string())
+            .unwrap_or_default()
+    };
+    let res = send(consult(None)).await?;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(key(res.json().await?), "messages.doctor.empty");
+    let res = send(consult(Some(&app.id_of("dr.kshlerin")))).await?;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    assert_eq!(key(res.json().await?), "messages.doctor.unknown");
+    let res = send(consult(Some(&gp))).await?;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let thread: Thread = res.json().await?;
+    let id = thread.summary.id.clone();
+    assert_eq!(thread.summary.doctor.as_deref(), Some(doctor.name.as_str()));
+
+    // Not the department's: staff neither list nor open it.
+    let staff = app.signed_in("ombuds").await?;
+    let staff_list: Vec<StaffThreadSummary> = get(&staff, &app, "/api/v1/staff/messages").await?;
+    assert!(staff_list.iter().all(|t| t.summary.id != id));
+    assert_eq!(
+        staff
+            .get(app.url(&format!("/api/v1/staff/messages/{id}")))
+            .send()
+            .await?
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    // Another doctor gets the answer a missing thread gets.
+    let other = app.signed_in("dr.gleason").await?;
+    let one = format!("/api/v1/provider/e-consults/{id}");
+    assert_eq!(
+        other.get(app.url(&one)).send().await?.status(),
+        StatusCode::NOT_FOUND
+    );
+
+    // Her GP sees it, unread, and answers.
+    let doctor_client = app.signed_in("dr.weimann").await?;
+    let mine: Vec<StaffThreadSummary> =
+        get(&doctor_client, &app, "/api/v1/provider/e-consults").await?;
+    assert_eq!(mine.len(), 1);
+    assert_eq!(mine[0].summary.unread, 1);
+    assert_eq!(mine[0].patient_name, "Margery Gibson");
+    let opened: Thread = get(&doctor_client, &app, &one).await?;
+    assert_eq!(opened.messages.len(), 1);
+    let res = doctor_client
+        .post(app.url(&one))
+        .multipart(message_form(
+            &NewReply {
+                body: "Ja, begin met korte stukken wandelen.".into(),
+            },
+            &[],
+        ))
+        .send()
+        .await?;
+    assert_eq!(res.status(), StatusCode::OK);
+    let answered: Thread = res.json().await?;
+    assert!(answered.messages[1].from_hospital);
+    // The patient sees the answer as unread.
+    let view: MessagesView = get(&patient, &app, &list).await?;
+    let summary = view.threads.iter().find(|t| t.id == id).unwrap();
+    assert_eq!(summary.unread, 1);
+
+    // The exchange is in the record: the patient and her GP read it on the summary.
+    let summary_url = format!("/api/v1/records/{margery}/summary");
+    for client in [&patient, &doctor_client] {
+        let s: MedicalSummary = get(client, &app, &summary_url).await?;
+        assert_eq!(s.e_consults.len(), 1);
+        let note = &s.e_consults[0];
+        assert_eq!(note.subject, "Mag ik weer sporten?");
+        assert_eq!(note.exchange.len(), 2);
+        assert_eq!(
+            note.exchange[1].text,
+            "Ja, begin met korte stukken wandelen."
+        );
+    }
+
+    // She refuses her GP's access: the GP can no longer open or answer it.
+    let res = patient
+        .post(app.url(&format!("/api/v1/records/{margery}/access")))
+        .json(&AccessCommand::RefuseGp)
+        .send()
+        .await?;
+    assert!(res.status().is_success(), "{}", res.status());
+    assert_eq!(
+        doctor_client.get(app.url(&one)).send().await?.status(),
+        StatusCode::NOT_FOUND
+    );
+    let mine: Vec<StaffThreadSummary> =
+        get(&doctor_client, &app, "/api/v1/provider/e-consults").await?;
+    assert!(mine.is_empty());
+    let view: MessagesView = get(&patient, &app, &list).await?;
+    assert!(view.doctors.iter().all(|d| d.id != gp));
     Ok(())
 }

@@ -1121,6 +1121,79 @@ async fn every_answer_matches_the_published_document(db: Db) -> anyhow::Result<(
         }
     }
 
+    // E-consults: Margery asks her GP, who reads and answers on the provider's routes.
+    {
+        use super::messages::message_form;
+        use inzage_domain::messaging::{Department, NewReply, NewThread};
+        let gp = app.signed_in("dr.weimann").await?;
+        let pdf: &[u8] = super::designations::PDF;
+        let res = patient
+            .post(app.url(&format!("/api/v1/records/{margery}/messages")))
+            .multipart(message_form(
+                &NewThread {
+                    hospital: "inzage-demo-az-voorbeeld".into(),
+                    department: Department::EConsult,
+                    doctor: Some(app.id_of("dr.weimann")),
+                    subject: "Sporten".into(),
+                    body: "Mag ik weer lopen?".into(),
+                },
+                &[("brief.pdf", pdf)],
+            ))
+            .send()
+            .await?;
+        assert_eq!(res.status(), StatusCode::CREATED);
+        let created: Value = res.json().await?;
+        let id = created["summary"]["id"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
+        let message = created["messages"][0]["id"]
+            .as_str()
+            .unwrap_or_default()
+            .to_owned();
+        let list = "/api/v1/provider/e-consults";
+        let one = "/api/v1/provider/e-consults/{thread}";
+        let attachment = "/api/v1/provider/e-consults/{thread}/attachments/{message}/{index}";
+        for (client, route, path, expected) in [
+            (&gp, list, list.to_owned(), 200),
+            (&patient, list, list.to_owned(), 403),
+            (&anonymous, list, list.to_owned(), 401),
+            (&gp, one, format!("{list}/{id}"), 200),
+            (&doctor, one, format!("{list}/{id}"), 404),
+            (&patient, one, format!("{list}/{id}"), 403),
+            (
+                &gp,
+                attachment,
+                format!("{list}/{id}/attachments/{message}/9"),
+                404,
+            ),
+        ] {
+            let (status, _) = call(client, &app, &doc, get.clone(), route, &path, None).await?;
+            assert_eq!(status.as_u16(), expected, "{path}");
+            seen.insert(("GET".into(), route.into(), expected));
+        }
+        let res = gp
+            .get(app.url(&format!("{list}/{id}/attachments/{message}/1")))
+            .send()
+            .await?;
+        assert_eq!(res.status(), StatusCode::OK);
+        seen.insert(("GET".into(), attachment.into(), 200));
+        for (client, body, expected) in [
+            (&gp, "Ja, rustig beginnen.", 200),
+            (&gp, " ", 422),
+            (&doctor, "x", 404),
+        ] {
+            let res = client
+                .post(app.url(&format!("{list}/{id}")))
+                .multipart(message_form(&NewReply { body: body.into() }, &[]))
+                .send()
+                .await?;
+            assert_eq!(res.status().as_u16(), expected);
+            conforms(&doc, &post, one, res).await?;
+            seen.insert(("POST".into(), one.into(), expected));
+        }
+    }
+
     // A relative's requests about a deceased patient (multipart for filing).
     {
         let list = "/api/v1/me/relative-requests";

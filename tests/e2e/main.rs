@@ -2402,6 +2402,92 @@ async fn a_relative_asks_to_see_a_deceased_fathers_record_and_staff_handle_it() 
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_patient_asks_her_gp_an_e_consult_which_he_answers_into_the_record() -> anyhow::Result<()>
+{
+    with_browser(1280, 900, |client, base, app| async move {
+        log_in(&client, &base, &app, "margery").await?;
+        nav(&client, "Berichten").await?;
+        wait_css(&client, "#message_department")
+            .await?
+            .select_by_value("e_consult")
+            .await?;
+        wait_text(&client, "[data-testid=thread-form]", |t| {
+            t.contains("de vraag en het antwoord komen in uw dossier")
+        })
+        .await?;
+        let gp = app.id_of("dr.weimann");
+        wait_css(&client, "#message_doctor")
+            .await?
+            .select_by_value(&gp)
+            .await?;
+        fill(&client, "#message_subject", "Mag ik weer sporten?").await?;
+        fill(
+            &client,
+            "#message_body",
+            "Sinds de operatie doe ik rustig aan.",
+        )
+        .await?;
+        assert_accessible(&client, "the e-consult form").await?;
+        wait_css(&client, "[data-testid=message-send]")
+            .await?
+            .click()
+            .await?;
+        wait_text(&client, "[data-testid=thread-subject]", |t| {
+            t == "Mag ik weer sporten?"
+        })
+        .await?;
+        log_out(&client).await?;
+
+        // The GP finds it on his page, opens it and answers.
+        log_in_provider(&client, &base, &app, "dr.weimann").await?;
+        let line = wait_text(
+            &client,
+            "[data-testid=doctor-threads] [data-testid=thread]",
+            |t| t.contains("Mag ik weer sporten?"),
+        )
+        .await?;
+        assert!(line.contains("Margery Gibson"), "{line}");
+        client
+            .find(Locator::LinkText("Mag ik weer sporten?"))
+            .await?
+            .click()
+            .await?;
+        wait_text(&client, "[data-testid=message-body]", |t| {
+            t.contains("Sinds de operatie")
+        })
+        .await?;
+        fill(
+            &client,
+            "#reply_body",
+            "Ja, begin met korte stukken wandelen.",
+        )
+        .await?;
+        wait_css(&client, "[data-testid=reply-send]")
+            .await?
+            .click()
+            .await?;
+        wait_text(&client, "[data-testid=thread-messages]", |t| {
+            t.contains("korte stukken wandelen")
+        })
+        .await?;
+        assert_accessible(&client, "the doctor's e-consult").await?;
+        log_out(&client).await?;
+
+        // Margery reads the answer in her record.
+        log_in(&client, &base, &app, "margery").await?;
+        nav(&client, "Medisch overzicht").await?;
+        let note = wait_text(&client, "[data-testid=e-consult-note]", |t| {
+            t.contains("korte stukken wandelen")
+        })
+        .await?;
+        assert!(note.contains("Mag ik weer sporten?"), "{note}");
+        save_screenshot(&client, "e-consult-in-record.png").await?;
+        Ok(())
+    })
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_patient_and_the_department_exchange_messages_with_attachments() -> anyhow::Result<()> {
     with_browser(1280, 900, |client, base, app| async move {
         let dir = tempfile::tempdir()?;

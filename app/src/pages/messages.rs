@@ -163,7 +163,8 @@ fn thread_line(thread: ThreadSummary, href: String, patient: Option<String>) -> 
             </p>
             <p class="person-meta">
                 {patient.map(|p| format!("{p} · "))}
-                {thread.hospital_name.clone()}" · "{department_text(thread.department)}" · "
+                {thread.hospital_name.clone()}" · "{department_text(thread.department)}
+                {thread.doctor.clone().map(|d| format!(" ({d})"))}" · "
                 {t1("messages.last", "date", &date_time(thread.last_at))}
             </p>
         </li>
@@ -204,6 +205,13 @@ fn NewThreadForm(record: String, view: MessagesView) -> impl IntoView {
             .unwrap_or_default(),
     );
     let department = RwSignal::new(Department::PatientQuestions.as_str().to_owned());
+    let doctor = RwSignal::new(
+        view.doctors
+            .first()
+            .map(|d| d.id.clone())
+            .unwrap_or_default(),
+    );
+    let e_consult = move || department.get() == Department::EConsult.as_str();
     let subject = RwSignal::new(String::new());
     let body = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::default());
@@ -233,6 +241,8 @@ fn NewThreadForm(record: String, view: MessagesView) -> impl IntoView {
             hospital: hospital.get_untracked(),
             department: Department::parse(&department.get_untracked())
                 .unwrap_or(Department::PatientQuestions),
+            doctor: (department.get_untracked() == Department::EConsult.as_str())
+                .then(|| doctor.get_untracked()),
             subject: subject.get_untracked(),
             body: body.get_untracked(),
         };
@@ -275,10 +285,22 @@ fn NewThreadForm(record: String, view: MessagesView) -> impl IntoView {
         .iter()
         .map(|h| view! { <option value=h.id.clone()>{h.name.clone()}</option> })
         .collect_view();
+    // An e-consult only when a doctor can take one.
+    let has_doctors = !view.doctors.is_empty();
     let department_options = Department::ALL
         .iter()
+        .filter(|d| has_doctors || **d != Department::EConsult)
         .map(|d| view! { <option value=d.as_str()>{move || department_text(*d)}</option> })
         .collect_view();
+    let doctor_options = view
+        .doctors
+        .iter()
+        .map(|d| {
+            let role = t(&format!("role.{}", d.role));
+            view! { <option value=d.id.clone()>{format!("{} ({role})", d.name)}</option> }
+        })
+        .collect_view();
+    let doctor_error = move || errors.with(|e| e.first("doctor").map(tr));
     let subject_error = move || errors.with(|e| e.first("subject").map(tr));
     let hospital_error = move || errors.with(|e| e.first("hospital").map(tr));
     view! {
@@ -308,6 +330,19 @@ fn NewThreadForm(record: String, view: MessagesView) -> impl IntoView {
                     >
                         {department_options}
                     </select>
+                    {move || e_consult().then(|| view! { <p class="hint">{t("messages.e_consult.hint")}</p> })}
+                </div>
+                <div class="field" class:has-error=move || doctor_error().is_some() hidden=move || !e_consult()>
+                    <label for="message_doctor">{move || t("messages.form.doctor")}</label>
+                    <select
+                        id="message_doctor"
+                        aria-describedby="message_doctor-error"
+                        prop:value=move || doctor.get()
+                        on:change=move |ev| doctor.set(event_target_value(&ev))
+                    >
+                        {doctor_options}
+                    </select>
+                    <p class="field-error" id="message_doctor-error" role="alert">{doctor_error}</p>
                 </div>
                 <div class="field" class:has-error=move || subject_error().is_some()>
                     <label for="message_subject">{move || t("messages.form.subject")}</label>
@@ -353,7 +388,37 @@ pub fn ThreadPage() -> impl IntoView {
     view! {
         <p><A href="/berichten">{move || t("messages.back")}</A></p>
         {section_view(data, "messages.loading", |(record, thread): (String, Thread)| {
-            view! { <ThreadView record=Some(record) thread=thread/> }
+            view! { <ThreadView side=Side::Patient(record) thread=thread/> }
+        })}
+    }
+}
+
+/// Which side of a thread the page is for.
+#[derive(Clone)]
+enum Side {
+    /// The patient's (or whoever acts for them), about this record.
+    Patient(String),
+    /// The hospital's: a department's staff ([`api::STAFF_THREADS`]) or the doctor an e-consult
+    /// is addressed to ([`api::DOCTOR_THREADS`]).
+    Hospital(&'static str),
+}
+
+/// The hospital's side's page of a thread under `base`, with a link back to `back`.
+fn hospital_thread_page(
+    base: &'static str,
+    back: &'static str,
+    back_text: &'static str,
+) -> impl IntoView {
+    ensure_me();
+    let params = use_params_map();
+    let data = LocalResource::new(move || {
+        let id = params.with(|p| p.get("thread").unwrap_or_default());
+        async move { Some(api::hospital_thread(base, &id).await) }
+    });
+    view! {
+        <p><A href=back>{move || t(back_text)}</A></p>
+        {section_view(data, "messages.loading", move |thread: Thread| {
+            view! { <ThreadView side=Side::Hospital(base) thread=thread/> }
         })}
     }
 }
@@ -361,31 +426,30 @@ pub fn ThreadPage() -> impl IntoView {
 /// `/backoffice/berichten/:thread`.
 #[component]
 pub fn StaffThreadPage() -> impl IntoView {
-    ensure_me();
-    let params = use_params_map();
-    let data = LocalResource::new(move || {
-        let id = params.with(|p| p.get("thread").unwrap_or_default());
-        async move { Some(api::staff_thread(&id).await) }
-    });
-    view! {
-        <p><A href="/backoffice">{move || t("staff.messages.back")}</A></p>
-        {section_view(data, "messages.loading", |thread: Thread| {
-            view! { <ThreadView record=None thread=thread/> }
-        })}
-    }
+    hospital_thread_page(api::STAFF_THREADS, "/backoffice", "staff.messages.back")
 }
 
-/// A thread and the reply form; `record` is the patient's side, `None` the hospital's.
+/// `/zorgverlener/e-consult/:thread`: an e-consult, for the doctor it is addressed to.
 #[component]
-fn ThreadView(record: Option<String>, thread: Thread) -> impl IntoView {
+pub fn DoctorThreadPage() -> impl IntoView {
+    hospital_thread_page(
+        api::DOCTOR_THREADS,
+        "/zorgverlener",
+        "messages.e_consult.back",
+    )
+}
+
+/// A thread and the reply form, for one side of it.
+#[component]
+fn ThreadView(side: Side, thread: Thread) -> impl IntoView {
     let current = RwSignal::new(thread);
     let body = RwSignal::new(String::new());
     let errors = RwSignal::new(FieldErrors::default());
     let failure = RwSignal::new(None::<Message>);
     let busy = RwSignal::new(false);
     let files = NodeRef::<leptos::html::Input>::new();
-    let staff_side = record.is_none();
-    let record = StoredValue::new(record);
+    let staff_side = matches!(side, Side::Hospital(_));
+    let side = StoredValue::new(side);
 
     let messages = move || {
         let th = current.get();
@@ -397,9 +461,11 @@ fn ThreadView(record: Option<String>, thread: Thread) -> impl IntoView {
                     .attachments
                     .iter()
                     .map(|a| {
-                        let href = record.with_value(|r| match r {
-                            Some(r) => api::message_attachment_url(r, &thread_id, &m.id, a.index),
-                            None => api::staff_message_attachment_url(&thread_id, &m.id, a.index),
+                        let href = side.with_value(|s| match s {
+                            Side::Patient(r) => api::message_attachment_url(r, &thread_id, &m.id, a.index),
+                            Side::Hospital(base) => {
+                                api::hospital_attachment_url(base, &thread_id, &m.id, a.index)
+                            }
                         });
                         let size = format!("{:.0} kB", (a.size as f64 / 1024.0).ceil());
                         view! {
@@ -447,11 +513,11 @@ fn ThreadView(record: Option<String>, thread: Thread) -> impl IntoView {
         }
         busy.set(true);
         let id = current.with_untracked(|c| c.summary.id.clone());
-        let record = record.get_value();
+        let side = side.get_value();
         leptos::task::spawn_local(async move {
-            let sent = match &record {
-                Some(r) => api::reply(r, &id, &data).await,
-                None => api::staff_reply(&id, &data).await,
+            let sent = match &side {
+                Side::Patient(r) => api::reply(r, &id, &data).await,
+                Side::Hospital(base) => api::hospital_reply(base, &id, &data).await,
             };
             match sent {
                 Ok(thread) => {
@@ -477,6 +543,7 @@ fn ThreadView(record: Option<String>, thread: Thread) -> impl IntoView {
             }
             parts.push(c.summary.hospital_name.clone());
             parts.push(department_text(c.summary.department));
+            parts.extend(c.summary.doctor.clone());
             parts.join(" · ")
         })
     };
@@ -499,27 +566,55 @@ fn ThreadView(record: Option<String>, thread: Thread) -> impl IntoView {
     }
 }
 
-/// In the back office: the latest threads, those with unread messages first.
-#[component]
-pub fn StaffThreads() -> impl IntoView {
-    let data = LocalResource::new(|| async { Some(api::staff_threads().await) });
+/// The hospital's side's list of threads under `base`, each linking to `page`/id.
+fn hospital_threads(
+    base: &'static str,
+    page: &'static str,
+    title: &'static str,
+    testid: &'static str,
+) -> impl IntoView {
+    let data = LocalResource::new(move || async move { Some(api::hospital_threads(base).await) });
+    let title_id = format!("{testid}-title");
+    let labelled_by = title_id.clone();
     view! {
-        <section aria-labelledby="staff-messages-title">
-            <h2 id="staff-messages-title">{move || t("staff.messages.title")}</h2>
-            {section_view(data, "messages.loading", |threads: Vec<inzage_domain::wire::StaffThreadSummary>| {
+        <section aria-labelledby=labelled_by>
+            <h2 id=title_id>{move || t(title)}</h2>
+            {section_view(data, "messages.loading", move |threads: Vec<inzage_domain::wire::StaffThreadSummary>| {
                 let none = threads.is_empty();
                 let items = threads
                     .into_iter()
                     .map(|th| {
-                        let href = format!("/backoffice/berichten/{}", th.summary.id);
+                        let href = format!("{page}/{}", th.summary.id);
                         thread_line(th.summary, href, Some(th.patient_name))
                     })
                     .collect_view();
                 view! {
-                    {none.then(|| view! { <p data-testid="staff-threads-none">{t("messages.none")}</p> })}
-                    <ul class="person-list" data-testid="staff-threads">{items}</ul>
+                    {none.then(|| view! { <p data-testid=format!("{testid}-none")>{t("messages.none")}</p> })}
+                    <ul class="person-list" data-testid=testid>{items}</ul>
                 }
             })}
         </section>
     }
+}
+
+/// In the back office: the latest threads, those with unread messages first.
+#[component]
+pub fn StaffThreads() -> impl IntoView {
+    hospital_threads(
+        api::STAFF_THREADS,
+        "/backoffice/berichten",
+        "staff.messages.title",
+        "staff-threads",
+    )
+}
+
+/// On the care provider's page: the e-consults addressed to them.
+#[component]
+pub fn DoctorThreads() -> impl IntoView {
+    hospital_threads(
+        api::DOCTOR_THREADS,
+        "/zorgverlener/e-consult",
+        "messages.e_consult.title",
+        "doctor-threads",
+    )
 }

@@ -45,6 +45,7 @@ pub fn ProviderPage() -> impl IntoView {
                 }
             }
         }}
+        <super::messages::DoctorThreads/>
         <ReferralForm/>
     }
 }

@@ -418,6 +418,32 @@ fn SummaryView(summary: MedicalSummary) -> impl IntoView {
             }
         })
         .collect_view();
+    let no_e_consults = summary.e_consults.is_empty();
+    let e_consults = summary
+        .e_consults
+        .into_iter()
+        .map(|e| {
+            let lines = e
+                .exchange
+                .into_iter()
+                .map(|l| {
+                    view! {
+                        <li>
+                            <span class="item-meta">{format!("{} · {}", l.author, date(l.sent))}</span>
+                            <p class="staff-message">{l.text}</p>
+                        </li>
+                    }
+                })
+                .collect_view();
+            view! {
+                <li class="item-card" data-testid="e-consult-note">
+                    <span class="item-title">{e.subject}</span>
+                    <span class="item-meta">{format!("{} · {}", date(e.asked), e.doctor)}</span>
+                    <ol class="e-consult-exchange">{lines}</ol>
+                </li>
+            }
+        })
+        .collect_view();
     view! {
         <section aria-labelledby="allergies-title">
             <h2 id="allergies-title">{move || t("summary.allergies")}</h2>
@@ -438,6 +464,11 @@ fn SummaryView(summary: MedicalSummary) -> impl IntoView {
             <p class="hint">{move || t("summary.statements.hint")}</p>
             {no_statements.then(|| view! { <p>{move || t("summary.statements.none")}</p> })}
             <ul class="item-list" data-testid="statement-list">{statements}</ul>
+        </section>
+        <section aria-labelledby="e-consults-title">
+            <h2 id="e-consults-title">{move || t("summary.e_consults")}</h2>
+            {no_e_consults.then(|| view! { <p>{move || t("summary.e_consults.none")}</p> })}
+            <ul class="item-list" data-testid="e-consult-notes">{e_consults}</ul>
         </section>
     }
 }

@@ -142,6 +142,7 @@ pub async fn record_pdf(
     summary_rows.extend(of(Section::Risk));
     let mut summary = medical_summary(network, &summary_rows)?;
     summary.statements = super::requests::statements_of(&state, &record).await?;
+    summary.e_consults = super::messages::e_consults_of(&state, &record).await?;
     let medications = medication_list(network, &of(Section::Medication))?;
     let appointments = appointment_list(network, &of(Section::Appointment), now(&state))?;
     log_read(&state, &auth, resource, &auth.decision, &client).await?;

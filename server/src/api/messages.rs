@@ -11,11 +11,14 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, MethodRouter};
 use axum::Json;
-use inzage_domain::messaging::{attachment_fits, display_name, Department, NewReply, NewThread};
+use inzage_domain::messaging::{
+    attachment_fits, display_name, e_consult_doctors, Department, NewReply, NewThread,
+};
 use inzage_domain::notify::Topic;
+use inzage_domain::record::{EConsultLine, EConsultNote};
 use inzage_domain::wire::{
-    AttachmentInfo, ErrorBody, FieldErrors, MessageHospital, MessagesView, StaffThreadSummary,
-    Thread, ThreadMessage, ThreadSummary,
+    AttachmentInfo, EConsultDoctor, ErrorBody, FieldErrors, MessageHospital, MessagesView,
+    StaffThreadSummary, Thread, ThreadMessage, ThreadSummary,
 };
 use inzage_domain::{Action, Message};
 use serde::de::DeserializeOwned;
@@ -52,7 +55,7 @@ pub struct ReplyUpload {
     attachment: Vec<Vec<u8>>,
 }
 
-const MAX_BODY: usize = 3 * MAX_FORM_BYTES + 256 * 1024;
+pub(super) const MAX_BODY: usize = 3 * MAX_FORM_BYTES + 256 * 1024;
 
 /// `/records/{record}/messages`.
 pub fn record_routes() -> MethodRouter<AppState> {
@@ -97,8 +100,16 @@ async fn hospitals(state: &AppState, record: &str) -> Result<Vec<MessageHospital
         .collect())
 }
 
-async fn summary_of(state: &AppState, row: ThreadRow) -> Result<ThreadSummary, ApiError> {
+pub(super) async fn summary_of(
+    state: &AppState,
+    row: ThreadRow,
+) -> Result<ThreadSummary, ApiError> {
+    let doctor = match &row.doctor_id {
+        Some(id) => state.store.practitioner(id).await?.map(|p| p.name),
+        None => None,
+    };
     Ok(ThreadSummary {
+        doctor,
         hospital_name: hospital_name(state, &row.hospital_id).await?,
         department: Department::parse(&row.department)
             .ok_or_else(|| internal("unknown department"))?,
@@ -118,7 +129,7 @@ async fn summary_of(state: &AppState, row: ThreadRow) -> Result<ThreadSummary, A
 }
 
 /// The thread with its messages and attachments.
-async fn thread_of(state: &AppState, row: ThreadRow) -> Result<Thread, ApiError> {
+pub(super) async fn thread_of(state: &AppState, row: ThreadRow) -> Result<Thread, ApiError> {
     let messages = state.store.messages_of(&row.id).await?;
     let attachments = state.store.attachments_of(&row.id).await?;
     let patient_name = state
@@ -156,7 +167,7 @@ async fn thread_of(state: &AppState, row: ThreadRow) -> Result<Thread, ApiError>
 }
 
 /// The `message` part (JSON) and the `attachment` parts of a form, each checked by content.
-async fn read_form<T: DeserializeOwned>(
+pub(super) async fn read_form<T: DeserializeOwned>(
     multipart: Multipart,
 ) -> Result<(T, Vec<(String, Bytes, &'static str)>), ApiError> {
     let (message, parts): (T, _) =
@@ -188,7 +199,7 @@ async fn read_form<T: DeserializeOwned>(
 
 /// Stores a message with its attachments: the files first (a crash between leaves unreferenced
 /// files, never a message without its documents), then the rows, audited, in one transaction.
-async fn store_message(
+pub(super) async fn store_message(
     state: &AppState,
     tx: &mut crate::store::Tx,
     mut message: MessageRow,
@@ -211,6 +222,64 @@ async fn store_message(
     }
     tx.add_message(&message, &rows, reader).await?;
     Ok(())
+}
+
+/// The record's e-consults as they stand in it, the most recent first (dates in the time zone
+/// of the hospital each went through).
+pub(super) async fn e_consults_of(
+    state: &AppState,
+    record: &str,
+) -> Result<Vec<EConsultNote>, ApiError> {
+    let network = &state.config.network;
+    let mut out = Vec::new();
+    for row in state.store.threads_of(record, "", "staff").await? {
+        let Some(doctor_id) = &row.doctor_id else {
+            continue;
+        };
+        let zone = network.request_policy(&row.hospital_id).time_zone;
+        let day = |unix: i64| instant(unix).map(|t| zone.local_date(t));
+        let exchange = state
+            .store
+            .messages_of(&row.id)
+            .await?
+            .into_iter()
+            .map(|m| {
+                Ok(EConsultLine {
+                    author: m.author_name,
+                    sent: day(m.sent_at)?,
+                    text: m.body,
+                })
+            })
+            .collect::<Result<Vec<_>, ApiError>>()?;
+        out.push(EConsultNote {
+            asked: exchange.first().map_or(day(row.last_at)?, |l| l.sent),
+            doctor: state
+                .store
+                .practitioner(doctor_id)
+                .await?
+                .map(|p| p.name)
+                .unwrap_or_default(),
+            subject: row.subject,
+            exchange,
+        });
+    }
+    Ok(out)
+}
+
+/// The doctors an e-consult about the record can go to, as the domain decides them now.
+async fn doctors(state: &AppState, auth: &Authorized) -> Result<Vec<EConsultDoctor>, ApiError> {
+    let mut out = Vec::new();
+    for id in e_consult_doctors(&auth.record.facts, now(state)) {
+        if let Some(p) = state.store.practitioner(&id.0).await? {
+            out.push(EConsultDoctor {
+                id: p.id,
+                name: p.name,
+                role: p.role,
+            });
+        }
+    }
+    out.sort_by(|a, b| a.name.cmp(&b.name).then(a.id.cmp(&b.id)));
+    Ok(out)
 }
 
 /// `GET /records/{record}/messages`: the record's threads this person may see.
@@ -246,6 +315,7 @@ pub async fn list(
     log_read(&state, &auth, "messages", &auth.decision, &client).await?;
     Ok(Json(MessagesView {
         hospitals: hospitals(&state, &record).await?,
+        doctors: doctors(&state, &auth).await?,
         threads,
     }))
 }
@@ -287,9 +357,20 @@ pub async fn start(
     {
         errors.add("hospital", Message::new("request.hospital.unknown"));
     }
+    let doctor = new
+        .doctor
+        .as_deref()
+        .map(str::trim)
+        .filter(|d| !d.is_empty());
+    if let (Department::EConsult, Some(d)) = (new.department, doctor) {
+        if !doctors(&state, &auth).await?.iter().any(|x| x.id == d) {
+            errors.add("doctor", Message::new("messages.doctor.unknown"));
+        }
+    }
     if !errors.is_empty() {
         return Err(ApiError::Validation(errors));
     }
+    let doctor_id = doctor.map(str::to_owned);
     let now = now(&state).unix_timestamp();
     let thread = ThreadRow {
         id: uuid::Uuid::new_v4().to_string(),
@@ -298,6 +379,7 @@ pub async fn start(
         department: new.department.as_str().to_owned(),
         subject: new.subject.trim().to_owned(),
         started_by: me.clone(),
+        doctor_id,
         last_at: now,
         message_count: 0,
         unread: 0,
@@ -427,7 +509,7 @@ pub async fn reply(
 }
 
 /// Serves attachment `index` of `message` in thread `row`.
-async fn attachment(
+pub(super) async fn attachment(
     state: &AppState,
     row: &ThreadRow,
     message: &str,
@@ -508,10 +590,12 @@ async fn staff_thread(
     id: &str,
 ) -> Result<(ThreadRow, Actor), ApiError> {
     staff(user)?;
+    // An e-consult is the doctor's, not the department's.
     let row = state
         .store
         .thread(id, STAFF_READER, "person")
         .await?
+        .filter(|t| t.doctor_id.is_none())
         .ok_or(ApiError::NotFound)?;
     let actor = Actor::of(state, user, &row.patient_id).await?;
     Ok((row, actor))

@@ -11,6 +11,7 @@ mod account;
 mod audit;
 mod designations;
 mod download;
+mod econsults;
 mod fhir;
 mod links;
 mod messages;
@@ -145,6 +146,12 @@ pub fn routes() -> Router<AppState> {
         .route("/staff/link-requests", get(links::staff_queue))
         .route("/staff/link-requests/{id}", post(links::staff_decide))
         .route("/provider/patients", get(provider::patients))
+        .route("/provider/e-consults", get(econsults::list))
+        .route("/provider/e-consults/{thread}", econsults::thread_routes())
+        .route(
+            "/provider/e-consults/{thread}/attachments/{message}/{index}",
+            get(econsults::attachment_of),
+        )
         .route("/provider/referrals", post(provider::refer))
         .route("/records/{record}/requests", requests::record_routes())
         .route(

@@ -14,7 +14,7 @@ use crate::store::Subject;
 use crate::AppState;
 
 /// The practitioner behind the session; anyone else is refused.
-fn practitioner(user: &CurrentUser) -> Result<&str, ApiError> {
+pub(super) fn practitioner(user: &CurrentUser) -> Result<&str, ApiError> {
     match &user.subject {
         Subject::Practitioner(id) => Ok(id),
         Subject::Patient(_) | Subject::Staff(_) => Err(ApiError::Forbidden {

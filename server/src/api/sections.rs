@@ -359,6 +359,7 @@ pub async fn summary(
     let rows = keep_readable(&state, &auth, &user, rows)?;
     let mut summary = medical_summary(network, &rows)?;
     summary.statements = super::requests::statements_of(&state, &record).await?;
+    summary.e_consults = super::messages::e_consults_of(&state, &record).await?;
     log_read(&state, &auth, "summary", &auth.decision, &client).await?;
     Ok(Json(summary))
 }
@@ -373,6 +374,7 @@ pub(super) fn medical_summary(
         blood_group: None,
         risks: Vec::new(),
         statements: Vec::new(),
+        e_consults: Vec::new(),
     };
     for row in rows {
         match row.detail().map_err(internal)? {

@@ -17,6 +17,8 @@ pub struct ThreadRow {
     pub subject: String,
     /// Who started it.
     pub started_by: String,
+    /// The doctor an e-consult goes to; none for a department's thread.
+    pub doctor_id: Option<String>,
     /// Unix seconds.
     pub last_at: i64,
     /// How many messages.
@@ -66,7 +68,7 @@ pub struct AttachmentRow {
 /// The thread columns with the unread count of reader `$1` (messages of the other side, whose
 /// author kind is `$2`, after what the reader opened).
 const THREAD: &str = "SELECT t.id, t.patient_id, t.hospital_id, t.department, t.subject, \
-     t.started_by, t.last_at, t.message_count, \
+     t.started_by, t.doctor_id, t.last_at, t.message_count, \
      (SELECT COUNT(*) FROM messages m WHERE m.thread_id = t.id AND m.author_kind = $2 \
       AND m.seq > COALESCE((SELECT r.read_upto FROM message_reads r \
       WHERE r.thread_id = t.id AND r.reader_id = $1), 0)) AS unread \
@@ -91,14 +93,27 @@ impl Store {
         .await?)
     }
 
-    /// Every thread, the most recent first, with the hospital's unread counts.
+    /// Every department's thread (no e-consult), the most recent first, with the hospital's
+    /// unread counts.
     pub async fn all_threads(&self, limit: i64) -> anyhow::Result<Vec<ThreadRow>> {
         Ok(sqlx::query_as::<_, ThreadRow>(&format!(
-            "{THREAD} ORDER BY t.last_at DESC, t.id LIMIT $3"
+            "{THREAD} WHERE t.doctor_id IS NULL ORDER BY t.last_at DESC, t.id LIMIT $3"
         ))
         .bind("staff")
         .bind("person")
         .bind(limit)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// The e-consults to a doctor, the most recent first, with the doctor's unread counts.
+    pub async fn e_consults_to(&self, doctor: &str) -> anyhow::Result<Vec<ThreadRow>> {
+        Ok(sqlx::query_as::<_, ThreadRow>(&format!(
+            "{THREAD} WHERE t.doctor_id = $3 ORDER BY t.last_at DESC, t.id"
+        ))
+        .bind(doctor)
+        .bind("person")
+        .bind(doctor)
         .fetch_all(&self.pool)
         .await?)
     }
@@ -149,7 +164,8 @@ impl Tx {
     pub async fn insert_thread(&mut self, t: &ThreadRow, now: i64) -> anyhow::Result<()> {
         sqlx::query(
             "INSERT INTO message_threads (id, patient_id, hospital_id, department, subject, \
-             started_by, created_at, last_at, message_count) VALUES ($1, $2, $3, $4, $5, $6, $7, $7, 0)",
+             started_by, doctor_id, created_at, last_at, message_count) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $8, 0)",
         )
         .bind(&t.id)
         .bind(&t.patient_id)
@@ -157,6 +173,7 @@ impl Tx {
         .bind(&t.department)
         .bind(&t.subject)
         .bind(&t.started_by)
+        .bind(&t.doctor_id)
         .bind(now)
         .execute(&mut *self.0)
         .await?;
