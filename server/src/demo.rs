@@ -208,11 +208,16 @@ async fn ensure_children(store: &Store) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The demo's children without an account, with their formatted national numbers, for a parent
-/// to ask for a link with.
+/// The demo's patients without an account, with what they are for, and their formatted national
+/// numbers: the children, for a parent to ask for a link with, and Adán Pulido, deceased, for a
+/// relative to ask about.
 pub async fn children(store: &Store) -> anyhow::Result<Vec<(String, String)>> {
     let mut out = Vec::new();
-    for (given, family) in [("Jorge", "Brekke"), ("Sherron", "Kutch")] {
+    for (given, family) in [
+        ("Jorge", "Brekke"),
+        ("Sherron", "Kutch"),
+        ("Adán", "Pulido"),
+    ] {
         if let Some((id, _)) = store.find_patient_by_name(given, family).await? {
             if let Some(insz) = store
                 .patient(&id)

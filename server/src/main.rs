@@ -84,7 +84,12 @@ async fn serve(config: Config, args: &[String]) -> anyhow::Result<()> {
     }
     if !demo_paths.is_empty() {
         for (name, number) in demo::children(&store).await? {
-            println!("\n  {name} (a child without an account): national number {number}");
+            let what = if name == "Adán Pulido" {
+                "deceased on 25 March 2007, born 18 August 1936"
+            } else {
+                "a child without an account"
+            };
+            println!("\n  {name} ({what}): national number {number}");
         }
     }
     let app = Application::with_store(config, clock, store).await?;
