@@ -6,7 +6,9 @@
 use serde::{Deserialize, Serialize};
 use time::{Duration, OffsetDateTime};
 
+use crate::access::{PersonId, Principal};
 use crate::contact::EmailAddress;
+use crate::manage::AgeChange;
 use crate::message::Message;
 use crate::wire::FieldErrors;
 
@@ -148,6 +150,50 @@ impl NewNoticeAddress {
     }
 }
 
+/// How long before a birthday that changes who may see a record the people concerned are told
+/// (parents of 11-year-olds are surprised today when the access changes).
+pub const AGE_CHANGE_AHEAD: Duration = Duration::days(31);
+
+/// Who is told of `change`, the next birthday that changes access to `patient`'s record, at
+/// `now`: from [`AGE_CHANGE_AHEAD`] before it takes effect until it does, the patient and every
+/// person whose access to the record changes that day; before and after, nobody. This is a
+/// notice about who may see a record, not news about its content: it goes out whatever topics
+/// the person chose.
+/// ```
+/// use inzage_domain::access::*;
+/// use inzage_domain::manage::next_age_change;
+/// use inzage_domain::notify::age_change_notice;
+/// use time::macros::{date, datetime};
+/// let kid = PersonId("kid".into());
+/// let facts = Facts {
+///     patient: Patient { id: kid.clone(), birth_date: Some(date!(2012 - 12 - 20)), died_at: None },
+///     hospital: HospitalPolicy::belgian(),
+///     facts: vec![Fact::ParentLink { parent: PersonId("mum".into()), period: Period::since(datetime!(2013-01-01 0:00 UTC)) }],
+/// };
+/// let now = datetime!(2027-11-27 12:00 UTC);
+/// let change = next_age_change(&facts, now).unwrap();
+/// assert_eq!(age_change_notice(&change, &kid, now), vec![PersonId("kid".into()), PersonId("mum".into())]);
+/// assert!(age_change_notice(&change, &kid, datetime!(2027-10-01 12:00 UTC)).is_empty());
+/// ```
+pub fn age_change_notice(
+    change: &AgeChange,
+    patient: &PersonId,
+    now: OffsetDateTime,
+) -> Vec<PersonId> {
+    if now >= change.at || now < change.at - AGE_CHANGE_AHEAD {
+        return Vec::new();
+    }
+    let mut people = vec![patient.clone()];
+    for d in &change.differences {
+        if let Principal::Person { id } = &d.principal {
+            if !people.contains(id) {
+                people.push(id.clone());
+            }
+        }
+    }
+    people
+}
+
 /// A person's notification settings.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -239,6 +285,45 @@ pub fn retry_after(attempts: u32) -> Option<Duration> {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+
+    #[test]
+    fn an_age_change_is_told_from_a_month_before_until_it_happens() {
+        use crate::access::{Fact, Facts, HospitalPolicy, Patient, Period};
+        use crate::manage::next_age_change;
+        use time::macros::{date, datetime};
+        let kid = PersonId("kid".into());
+        let mum = PersonId("mum".into());
+        let stranger = PersonId("stranger".into());
+        // A Dutch child turning 12: her mother will need her consent from then on.
+        let facts = Facts {
+            patient: Patient {
+                id: kid.clone(),
+                birth_date: Some(date!(2015 - 03 - 01)),
+                died_at: None,
+            },
+            hospital: HospitalPolicy::dutch(),
+            facts: vec![
+                Fact::ParentalAuthority {
+                    parent: mum.clone(),
+                    period: Period::since(datetime!(2015-03-01 0:00 UTC)),
+                },
+                Fact::Relative {
+                    person: stranger,
+                    degree: 0,
+                },
+            ],
+        };
+        let change = next_age_change(&facts, datetime!(2027-01-01 0:00 UTC)).unwrap();
+        assert_eq!((change.on, change.age), (date!(2027 - 03 - 01), 12));
+        let start = change.at - AGE_CHANGE_AHEAD;
+        assert!(age_change_notice(&change, &kid, start - Duration::SECOND).is_empty());
+        assert_eq!(
+            age_change_notice(&change, &kid, start),
+            vec![kid.clone(), mum]
+        );
+        assert!(!age_change_notice(&change, &kid, change.at - Duration::SECOND).is_empty());
+        assert!(age_change_notice(&change, &kid, change.at).is_empty());
+    }
 
     #[test]
     fn an_extra_address_is_valid_new_and_one_of_at_most_three() {

@@ -1046,6 +1046,14 @@ notify-addresses-remove = Remove { $email }
 notify-addresses-remove-button = Remove
 notify-addresses-confirmed = confirmed
 notify-addresses-pending = awaiting confirmation
+mail-age_change-subject = On { $date } who may see a record changes
+mail-age_change-body = Hello,
+
+    On { $date } a child or young person whose record you follow, or you yourself, has a birthday. From that day the law changes who may see the record in the patient portal.
+
+    Log in to see what changes: { $link }
+
+    This e-mail says nothing about what is in the record.
 mail-notice-subject = There is something new in your patient portal
 mail-notice-body = Hello,
 

@@ -1046,6 +1046,14 @@ notify-addresses-remove = Supprimer { $email }
 notify-addresses-remove-button = Supprimer
 notify-addresses-confirmed = confirmée
 notify-addresses-pending = en attente de confirmation
+mail-age_change-subject = Le { $date }, les personnes qui peuvent consulter un dossier changent
+mail-age_change-body = Bonjour,
+
+    Le { $date }, un enfant ou un jeune dont vous suivez le dossier, ou vous-même, fête son anniversaire. À partir de ce jour, la loi change les personnes qui peuvent consulter le dossier dans le portail patient.
+
+    Connectez-vous pour voir ce qui change : { $link }
+
+    Cet e-mail ne dit rien du contenu du dossier.
 mail-notice-subject = Il y a du nouveau dans votre portail patient
 mail-notice-body = Bonjour,
 

@@ -1046,6 +1046,14 @@ notify-addresses-remove = { $email } verwijderen
 notify-addresses-remove-button = Verwijderen
 notify-addresses-confirmed = bevestigd
 notify-addresses-pending = wacht op bevestiging
+mail-age_change-subject = Op { $date } verandert wie een dossier mag inzien
+mail-age_change-body = Goedendag,
+
+    Op { $date } verjaart een kind of jongere van wie u het dossier volgt, of uzelf. Vanaf die dag verandert volgens de wet wie het dossier in het patiëntenportaal mag inzien.
+
+    Meld u aan om te zien wat er verandert: { $link }
+
+    Deze e-mail zegt niets over de inhoud van het dossier.
 mail-notice-subject = Er is iets nieuw in uw patiëntenportaal
 mail-notice-body = Goedendag,
 

@@ -13,7 +13,10 @@ use std::time::Duration as StdDuration;
 
 use inzage_domain::contact::EmailAddress;
 use inzage_domain::explain::Language;
-use inzage_domain::notify::{retry_after, Frequency, NotificationSettings, Topic};
+use inzage_domain::manage::next_age_change;
+use inzage_domain::notify::{
+    age_change_notice, retry_after, Frequency, NotificationSettings, Topic,
+};
 use inzage_domain::{PersonId, Principal};
 use inzage_i18n::Translator;
 
@@ -36,12 +39,105 @@ pub fn settings_of(row: Option<&SettingsRow>) -> NotificationSettings {
 /// How long a claimed mail is left to the instance that claimed it.
 const CLAIM_SECONDS: i64 = 300;
 
-/// One round: tell news, then deliver what is due.
-pub async fn run_once(state: &AppState) -> anyhow::Result<()> {
+/// How often the worker looks for birthdays that change who may see a record, in the server's
+/// clock's seconds.
+const AGE_SCAN_SECONDS: i64 = 3600;
+
+/// One round: tell news, once an hour look for coming birthdays that change access (`last_scan`
+/// is when it last did), then deliver what is due.
+pub async fn run_once(state: &AppState, last_scan: &mut Option<i64>) -> anyhow::Result<()> {
     for person in state.store.waiting_people().await? {
         tell(state, person).await?;
     }
+    let now = crate::api::record::now(state).unix_timestamp();
+    if last_scan.is_none_or(|t| now - t >= AGE_SCAN_SECONDS || now < t) {
+        age_changes(state).await?;
+        *last_scan = Some(now);
+    }
     deliver(state).await
+}
+
+/// The account's confirmed address and the person's confirmed extra ones.
+async fn confirmed_addresses(
+    state: &AppState,
+    person: &str,
+    account: Option<&str>,
+) -> anyhow::Result<Vec<EmailAddress>> {
+    let mut addresses: Vec<EmailAddress> = account
+        .and_then(|e| EmailAddress::parse(e).ok())
+        .into_iter()
+        .collect();
+    for (extra, confirmed) in state.store.notice_addresses(person).await? {
+        if let (Some(_), Ok(a)) = (confirmed, EmailAddress::parse(&extra)) {
+            addresses.push(a);
+        }
+    }
+    Ok(addresses)
+}
+
+/// Tells the patient and every person whose access changes, from a month before, of the next
+/// birthday that changes who may see a minor's record (the domain's `next_age_change` and
+/// `age_change_notice`): once per person, record and birthday, to their confirmed addresses,
+/// without naming the record or what is in it.
+async fn age_changes(state: &AppState) -> anyhow::Result<()> {
+    let now = crate::api::record::now(state);
+    // Nobody's access changes after 18; 19 years back leaves room for every time zone.
+    let since = now
+        .date()
+        .replace_year(now.year() - 19)
+        .unwrap_or(now.date());
+    for (id, _) in state.store.born_since(&since.to_string()).await? {
+        let Some(record) = Record::load(state, &id)
+            .await
+            .map_err(|e| anyhow::anyhow!("{e}"))?
+        else {
+            continue;
+        };
+        let Some(change) = next_age_change(&record.facts, now) else {
+            continue;
+        };
+        for person in age_change_notice(&change, &record.facts.patient.id, now) {
+            let Some((email, language)) = state.store.notice_contact(&person.0).await? else {
+                continue;
+            };
+            let addresses = confirmed_addresses(state, &person.0, email.as_deref()).await?;
+            let language = language
+                .as_deref()
+                .and_then(Language::from_tag)
+                .unwrap_or_default();
+            let args = serde_json::to_string(&[
+                ("date", change.on.to_string()),
+                ("link", state.config.public_url()),
+            ])?;
+            let mails: Vec<OutboxRow> = addresses
+                .iter()
+                .map(|to| OutboxRow {
+                    id: uuid::Uuid::new_v4().to_string(),
+                    to_address: to.as_str().to_owned(),
+                    language: language.code().to_owned(),
+                    subject_key: "mail.age_change.subject".into(),
+                    body_key: "mail.age_change.body".into(),
+                    args: args.clone(),
+                    attempts: 0,
+                    next_attempt_at: now.unix_timestamp(),
+                })
+                .collect();
+            let mut tx = state.store.begin().await?;
+            if tx
+                .note_age_change_notice(
+                    &person.0,
+                    &id,
+                    &change.on.to_string(),
+                    now.unix_timestamp(),
+                )
+                .await?
+            {
+                tx.queue_mails(&mails, now.unix_timestamp()).await?;
+            }
+            tx.commit().await?;
+        }
+    }
+    Ok(())
 }
 
 /// Whether news about report `id` may be told to `person`: only a report they may read now, in
@@ -102,18 +198,7 @@ async fn tell(state: &AppState, w: Waiting) -> anyhow::Result<()> {
         }
         ids.push(id);
     }
-    // The account's confirmed address and the confirmed extra ones.
-    let mut addresses: Vec<EmailAddress> = w
-        .email
-        .as_deref()
-        .and_then(|e| EmailAddress::parse(e).ok())
-        .into_iter()
-        .collect();
-    for (extra, confirmed) in state.store.notice_addresses(&w.person_id).await? {
-        if let (Some(_), Ok(a)) = (confirmed, EmailAddress::parse(&extra)) {
-            addresses.push(a);
-        }
-    }
+    let addresses = confirmed_addresses(state, &w.person_id, w.email.as_deref()).await?;
     if !counts.is_empty() && !addresses.is_empty() && !settings.due(last_sent, now) {
         // The person's pace: this news waits for the next notice.
         return Ok(());
@@ -154,11 +239,28 @@ async fn tell(state: &AppState, w: Waiting) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// The notice's text: what is new, kind by kind, without saying what it is.
+/// The notice's text: what is new, kind by kind, without saying what it is; any other mail's
+/// (an age change) is its keys with its arguments.
 fn compose(row: &OutboxRow) -> anyhow::Result<(String, String)> {
     let language = Language::from_tag(&row.language).unwrap_or_default();
     let t = Translator::new(language);
     let args: Vec<(String, String)> = serde_json::from_str(&row.args)?;
+    if row.body_key != "mail.notice.body" {
+        let mut named: Vec<(&str, String)> = Vec::new();
+        for (name, value) in &args {
+            // A day is written out in the language.
+            let value = match crate::config::parse_date(value) {
+                Ok(day) if name == "date" => inzage_domain::explain::long_date(day, language),
+                _ => value.clone(),
+            };
+            named.push((name.as_str(), value));
+        }
+        let text = |key: &str| {
+            t.text(key, &named)
+                .ok_or_else(|| anyhow::anyhow!("no text for {key}"))
+        };
+        return Ok((text(&row.subject_key)?, text(&row.body_key)?));
+    }
     let mut lines = Vec::new();
     let mut link = String::new();
     for (name, value) in &args {
@@ -220,10 +322,11 @@ async fn deliver(state: &AppState) -> anyhow::Result<()> {
 pub fn spawn(state: AppState, every: StdDuration) {
     tokio::spawn(async move {
         let mut tick = tokio::time::interval(every);
+        let mut last_scan = None;
         tick.set_missed_tick_behavior(tokio::time::MissedTickBehavior::Delay);
         loop {
             tick.tick().await;
-            if let Err(e) = run_once(&state).await {
+            if let Err(e) = run_once(&state, &mut last_scan).await {
                 tracing::warn!(error = %format!("{e:#}"), "the notification worker failed a round");
             }
         }

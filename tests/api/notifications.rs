@@ -15,6 +15,7 @@ use super::messages::{message_form, thread};
 use super::sections::get;
 
 on_both_backends!(
+    a_parent_is_told_a_month_ahead_that_her_childs_birthday_ends_her_access,
     notices_go_to_every_confirmed_address_and_only_to_those,
     a_parent_is_told_of_a_new_report_in_her_childs_record_only,
     notices_say_what_kind_of_news_and_wait_for_the_mail_server,
@@ -440,5 +441,64 @@ async fn notices_go_to_every_confirmed_address_and_only_to_those(db: Db) -> anyh
     assert!(smtp.message(5).await?.0.contains(&own));
     tokio::time::sleep(Duration::from_millis(800)).await;
     assert_eq!(smtp.count(), 5);
+    Ok(())
+}
+
+async fn a_parent_is_told_a_month_ahead_that_her_childs_birthday_ends_her_access(
+    db: Db,
+) -> anyhow::Result<()> {
+    use inzage_domain::calendar::birthday;
+    use inzage_domain::explain::{long_date, Language};
+    let smtp = SmtpServer::start().await?;
+    let url = smtp.url();
+    let app = TestApp::spawn_with(db, |c| {
+        c.mail = inzage_server::mail::MailConfig::Smtp {
+            url,
+            from: inzage_server::mail::DEFAULT_FROM.to_owned(),
+        };
+    })
+    .await?;
+    // Reyna is linked to Jorge (Belgian, 14): the link ends by itself on his 15th birthday.
+    // She has not turned on any notices: this one is about who may see a record.
+    let reyna = app.signed_in("reyna").await?;
+    let staff = app.signed_in("ombuds").await?;
+    let insz = super::links::insz_of(&app, "Jorge", "Brekke").await?;
+    let link = super::links::ask(&app, &reyna, "Jorge Brekke", &insz).await?;
+    let res = super::links::decide(&app, &staff, &link.id, true, "").await?;
+    assert_eq!(res.status(), StatusCode::OK);
+    let (jorge, born) = app
+        .store
+        .find_patient_by_name("Jorge", "Brekke")
+        .await?
+        .expect("demo child");
+    let born = time::Date::parse(
+        &born.expect("a birth date"),
+        time::macros::format_description!("[year]-[month]-[day]"),
+    )?;
+    let fifteen = birthday(born, 15);
+    assert!(!jorge.is_empty());
+    tokio::time::sleep(Duration::from_millis(600)).await;
+    assert_eq!(smtp.count(), 0, "a year ahead is too early");
+
+    // Twenty days before (noon in Brussels), the worker tells her, once.
+    app.clock.set(
+        fifteen.midnight().assume_utc() - time::Duration::days(20) + time::Duration::hours(11),
+    );
+    let (to, subject, body) = smtp.message(1).await?;
+    assert_eq!(to, format!("reyna@{DEMO_MAIL_DOMAIN}"));
+    let day = long_date(fifteen, Language::Nl);
+    assert_eq!(
+        subject,
+        format!("Op {day} verandert wie een dossier mag inzien")
+    );
+    assert!(
+        !body.contains("Jorge") && !body.contains("Brekke"),
+        "{body}"
+    );
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    app.clock
+        .set(fifteen.midnight().assume_utc() - time::Duration::days(10));
+    tokio::time::sleep(Duration::from_millis(800)).await;
+    assert_eq!(smtp.count(), 1, "one notice per birthday");
     Ok(())
 }

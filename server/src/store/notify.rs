@@ -168,6 +168,32 @@ impl Store {
         .await?)
     }
 
+    /// The patients born on or after `day` (`YYYY-MM-DD`): the minors, whose birthdays change
+    /// who may see their records; with their birth dates.
+    pub async fn born_since(&self, day: &str) -> anyhow::Result<Vec<(String, String)>> {
+        Ok(sqlx::query_as::<_, (String, String)>(
+            "SELECT id, birth_date FROM patients WHERE birth_date IS NOT NULL AND birth_date >= $1 \
+             AND deceased_at IS NULL ORDER BY id",
+        )
+        .bind(day)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// A person's account's confirmed address and language, if they have an account.
+    pub async fn notice_contact(
+        &self,
+        person: &str,
+    ) -> anyhow::Result<Option<(Option<String>, Option<String>)>> {
+        Ok(sqlx::query_as::<_, (Option<String>, Option<String>)>(
+            "SELECT CASE WHEN email_confirmed_at IS NULL THEN NULL ELSE email END, language \
+             FROM accounts WHERE patient_id = $1",
+        )
+        .bind(person)
+        .fetch_optional(&self.pool)
+        .await?)
+    }
+
     /// The untold news of a person: (event id, topic, what it is about).
     pub async fn untold(
         &self,
@@ -242,6 +268,27 @@ impl Store {
 }
 
 impl Tx {
+    /// Notes that `person` is told of `record`'s birthday `day`; false when they were already.
+    pub async fn note_age_change_notice(
+        &mut self,
+        person: &str,
+        record: &str,
+        day: &str,
+        now: i64,
+    ) -> anyhow::Result<bool> {
+        let done = sqlx::query(
+            "INSERT INTO age_change_notices (person_id, record_id, birthday, queued_at) \
+             VALUES ($1, $2, $3, $4) ON CONFLICT (person_id, record_id, birthday) DO NOTHING",
+        )
+        .bind(person)
+        .bind(record)
+        .bind(day)
+        .bind(now)
+        .execute(&mut *self.0)
+        .await?;
+        Ok(done.rows_affected() == 1)
+    }
+
     /// Notes news for a person, told later by the worker (`topic`: a `notify::Topic`).
     pub async fn add_news(&mut self, person: &str, topic: &str, now: i64) -> anyhow::Result<()> {
         sqlx::query(
@@ -279,6 +326,11 @@ impl Tx {
                 .execute(&mut *self.0)
                 .await?;
         }
+        self.queue_mails(mails, now).await
+    }
+
+    /// Queues mails in the outbox, due at once.
+    pub async fn queue_mails(&mut self, mails: &[OutboxRow], now: i64) -> anyhow::Result<()> {
         for m in mails {
             sqlx::query(
                 "INSERT INTO mail_outbox (id, to_address, language, subject_key, body_key, args, \
