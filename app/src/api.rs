@@ -611,6 +611,17 @@ pub async fn record_appointments(record: &str) -> Result<AppointmentList, ApiFai
     get(&format!("/records/{}/appointments", encode_segment(record))).await
 }
 
+/// The patient's personal data as the hospitals hold them.
+pub async fn personal_data(
+    record: &str,
+) -> Result<inzage_domain::record::PersonalData, ApiFailure> {
+    get(&format!(
+        "/records/{}/personal-data",
+        encode_segment(record)
+    ))
+    .await
+}
+
 /// A referring care provider asks to read a patient's record.
 pub async fn refer(req: &ReferralRequest) -> Result<(), ApiFailure> {
     post_accepted("/provider/referrals", req).await

@@ -108,6 +108,7 @@ fn App() -> impl IntoView {
                     <Route path=path!("/resultaten/:code") view=pages::record::ResultPage/>
                     <Route path=path!("/medisch-overzicht") view=pages::record::SummaryPage/>
                     <Route path=path!("/medicatie") view=pages::record::MedicationsPage/>
+                    <Route path=path!("/persoonsgegevens") view=pages::personal::PersonalDataPage/>
                     <Route path=path!("/afspraken") view=pages::record::AppointmentsPage/>
                     <Route path=path!("/zoeken") view=pages::search::SearchPage/>
                     <Route path=path!("/aanvragen") view=pages::requests::RequestsPage/>
@@ -267,6 +268,7 @@ fn Header() -> impl IntoView {
                             <A href="/resultaten">{move || t("nav.results")}</A>
                             <A href="/medisch-overzicht">{move || t("nav.summary")}</A>
                             <A href="/medicatie">{move || t("nav.medications")}</A>
+                            <A href="/persoonsgegevens">{move || t("nav.personal")}</A>
                             <A href="/afspraken">{move || t("nav.appointments")}</A>
                             <A href="/zoeken">{move || t("nav.search")}</A>
                             <A href="/berichten">{move || t("nav.messages")}</A>

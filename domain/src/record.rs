@@ -192,6 +192,44 @@ pub struct EConsultLine {
 
 crate::redacted_debug!(EConsultLine { sent });
 
+/// The patient's personal data as the hospitals hold them, and where a correction can go.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct PersonalData {
+    /// Given name.
+    pub given_name: String,
+    /// Family name.
+    pub family_name: String,
+    /// Birth date, when known.
+    pub birth_date: Option<Date>,
+    /// Administrative gender as recorded (`female`, `male`, `other`, `unknown`).
+    pub gender: Option<String>,
+    /// The Belgian national number or Dutch BSN, written as on a card.
+    pub national_number: Option<String>,
+    /// The hospital's record number.
+    pub record_number: Option<String>,
+    /// The postal address, one line per line.
+    pub postal_address: Option<String>,
+    /// Whether this person may ask for a correction (the patient, or whoever acts in their
+    /// place); others only read.
+    pub may_request_correction: bool,
+    /// The hospitals that hold data of the record, to send a correction to.
+    pub hospitals: Vec<crate::listing::HospitalOption>,
+}
+
+crate::redacted_debug!(PersonalData {
+    may_request_correction
+});
+
+/// The personal data a correction request can be about, as the page names them.
+pub const PERSONAL_FIELDS: [&str; 5] = [
+    "name",
+    "birth_date",
+    "gender",
+    "national_number",
+    "postal_address",
+];
+
 /// Allergies, blood group and risks: what a doctor should know first.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

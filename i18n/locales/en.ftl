@@ -1103,3 +1103,26 @@ relatives-form-practitioner-hint = Name and, if you know it, the doctor's RIZIV/
 requests-kind-copy_for_deceased_relative = Access to a deceased relative's record
 requests-signer-relative = Your identity document
 staff-requests-delivery-optional = Only if the doctor grants a copy.
+
+## Personal data
+nav-personal = Personal data
+personal-title = Personal data
+personal-intro = This is how the hospitals know you. If something is wrong, ask for a correction below.
+personal-loading = Loading the personal data…
+personal-unknown = not known
+personal-field-name = Name
+personal-field-birth_date = Date of birth
+personal-field-gender = Gender
+personal-field-national_number = National register number or BSN
+personal-field-record_number = Patient number
+personal-field-postal_address = Address
+personal-gender-female = female
+personal-gender-male = male
+personal-gender-other = other
+personal-gender-unknown = not known
+personal-correction-title = Ask for a correction
+personal-correction-intro = The hospital checks your request and corrects the data. You follow the request under Requests.
+personal-correction-field = Which item?
+personal-correction-correct = What is right?
+personal-correction-submit = Ask for the correction
+personal-correction-follow = See the request.

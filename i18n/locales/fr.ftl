@@ -1103,3 +1103,26 @@ relatives-form-practitioner-hint = Nom et, si vous le connaissez, le numéro INA
 requests-kind-copy_for_deceased_relative = Consultation du dossier d'un proche décédé
 requests-signer-relative = Votre pièce d'identité
 staff-requests-delivery-optional = Seulement si le médecin accorde une copie.
+
+## Personal data
+nav-personal = Données personnelles
+personal-title = Données personnelles
+personal-intro = Voici comment les hôpitaux vous connaissent. Si quelque chose est inexact, demandez une rectification ci-dessous.
+personal-loading = Chargement des données personnelles…
+personal-unknown = inconnu
+personal-field-name = Nom
+personal-field-birth_date = Date de naissance
+personal-field-gender = Sexe
+personal-field-national_number = Numéro de registre national ou BSN
+personal-field-record_number = Numéro de patient
+personal-field-postal_address = Adresse
+personal-gender-female = femme
+personal-gender-male = homme
+personal-gender-other = autre
+personal-gender-unknown = inconnu
+personal-correction-title = Demander une rectification
+personal-correction-intro = L'hôpital vérifie votre demande et corrige les données. Vous suivez la demande sous Demandes.
+personal-correction-field = Quelle donnée ?
+personal-correction-correct = Qu'est-ce qui est exact ?
+personal-correction-submit = Demander la rectification
+personal-correction-follow = Voir la demande.

@@ -1103,3 +1103,26 @@ relatives-form-practitioner-hint = Naam en, als u die kent, het RIZIV-nummer van
 requests-kind-copy_for_deceased_relative = Inzage in het dossier van een overleden familielid
 requests-signer-relative = Uw identiteitsbewijs
 staff-requests-delivery-optional = Alleen als de arts een kopie toestaat.
+
+## Personal data
+nav-personal = Persoonsgegevens
+personal-title = Persoonsgegevens
+personal-intro = Zo kennen de ziekenhuizen u. Klopt er iets niet, vraag dan hieronder een verbetering.
+personal-loading = De persoonsgegevens worden geladen…
+personal-unknown = niet bekend
+personal-field-name = Naam
+personal-field-birth_date = Geboortedatum
+personal-field-gender = Geslacht
+personal-field-national_number = Rijksregisternummer of BSN
+personal-field-record_number = Patiëntnummer
+personal-field-postal_address = Adres
+personal-gender-female = vrouw
+personal-gender-male = man
+personal-gender-other = anders
+personal-gender-unknown = niet bekend
+personal-correction-title = Een verbetering vragen
+personal-correction-intro = Het ziekenhuis controleert uw vraag en past de gegevens aan. U volgt de aanvraag op onder Aanvragen.
+personal-correction-field = Welk gegeven?
+personal-correction-correct = Wat is juist?
+personal-correction-submit = Verbetering vragen
+personal-correction-follow = Bekijk de aanvraag.

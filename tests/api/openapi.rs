@@ -1194,6 +1194,32 @@ async fn every_answer_matches_the_published_document(db: Db) -> anyhow::Result<(
         }
     }
 
+    // Personal data.
+    {
+        let route = "/api/v1/records/{record}/personal-data";
+        for (client, path, expected) in [
+            (
+                &patient,
+                format!("/api/v1/records/{margery}/personal-data"),
+                200,
+            ),
+            (
+                &patient,
+                "/api/v1/records/onbekend/personal-data".to_owned(),
+                404,
+            ),
+            (
+                &anonymous,
+                format!("/api/v1/records/{margery}/personal-data"),
+                401,
+            ),
+        ] {
+            let (status, _) = call(client, &app, &doc, get.clone(), route, &path, None).await?;
+            assert_eq!(status.as_u16(), expected);
+            seen.insert(("GET".into(), route.into(), expected));
+        }
+    }
+
     // A relative's requests about a deceased patient (multipart for filing).
     {
         let list = "/api/v1/me/relative-requests";

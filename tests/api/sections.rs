@@ -13,6 +13,7 @@ use reqwest::StatusCode;
 use serde::de::DeserializeOwned;
 
 on_both_backends!(
+    personal_data_are_read_like_the_record_and_only_its_managers_may_correct_them,
     a_patient_reads_every_section_without_hidden_items,
     a_test_shows_its_values_over_time_with_flags,
     sections_of_another_record_answer_like_missing_ones,
@@ -284,5 +285,45 @@ async fn each_section_read_is_audited_once(db: Db) -> anyhow::Result<()> {
             .count();
         assert_eq!(n, 1, "{section} read {n} times in the trail");
     }
+    Ok(())
+}
+
+async fn personal_data_are_read_like_the_record_and_only_its_managers_may_correct_them(
+    db: Db,
+) -> anyhow::Result<()> {
+    use inzage_domain::record::PersonalData;
+    let app = TestApp::spawn(db).await?;
+    let margery = app.id_of("margery");
+    let url = format!("/api/v1/records/{margery}/personal-data");
+    let patient = app.signed_in("margery").await?;
+    let own: PersonalData = get(&patient, &app, &url).await?;
+    let stored = app.store.patient(&margery).await?.unwrap();
+    assert_eq!(own.given_name, stored.given_name);
+    assert_eq!(own.family_name, stored.family_name);
+    assert_eq!(own.record_number, stored.record_number);
+    assert_eq!(own.postal_address, stored.postal_address);
+    let insz = inzage_domain::Insz::parse(stored.insz.as_deref().unwrap())?;
+    assert_eq!(own.national_number, Some(insz.formatted()));
+    assert!(own.may_request_correction);
+    assert!(own
+        .hospitals
+        .iter()
+        .any(|h| h.name == "AZ Voorbeeld (demo)"));
+    // Her GP reads them but corrects nothing; another patient gets the missing record's answer.
+    let gp = app.signed_in("dr.weimann").await?;
+    let seen: PersonalData = get(&gp, &app, &url).await?;
+    assert!(!seen.may_request_correction);
+    let other = app.signed_in("reyna").await?;
+    assert_eq!(
+        other.get(app.url(&url)).send().await?.status(),
+        reqwest::StatusCode::NOT_FOUND
+    );
+    let (n,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM audit_log WHERE patient_id = $1 AND resource = 'personal_data'",
+    )
+    .bind(&margery)
+    .fetch_one(app.store.pool())
+    .await?;
+    assert_eq!(n, 3, "two reads and one refusal");
     Ok(())
 }

@@ -2488,6 +2488,46 @@ async fn a_patient_asks_her_gp_an_e_consult_which_he_answers_into_the_record() -
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_patient_reads_her_personal_data_and_asks_to_correct_her_address() -> anyhow::Result<()> {
+    with_browser(1280, 900, |client, base, app| async move {
+        log_in(&client, &base, &app, "margery").await?;
+        nav(&client, "Persoonsgegevens").await?;
+        let data = wait_text(&client, "[data-testid=personal-data]", |t| {
+            t.contains("Margery")
+        })
+        .await?;
+        assert!(data.contains("Rijksregisternummer of BSN"), "{data}");
+        // Nothing typed: refused beside the field, in the browser.
+        wait_css(&client, "[data-testid=personal-submit]")
+            .await?
+            .click()
+            .await?;
+        wait_text(&client, "#correct-error", |t| !t.is_empty()).await?;
+        wait_css(&client, "#correction_field")
+            .await?
+            .select_by_value("postal_address")
+            .await?;
+        fill(&client, "#correct", "Kerkstraat 1, 3000 Leuven").await?;
+        wait_css(&client, "[data-testid=personal-submit]")
+            .await?
+            .click()
+            .await?;
+        wait_text(&client, "[data-testid=personal-status]", |t| {
+            t.contains("Uw aanvraag is verstuurd")
+        })
+        .await?;
+        assert_accessible(&client, "the personal data page").await?;
+        nav(&client, "Medisch overzicht").await?;
+        wait_text(&client, "[data-testid=patient-statement]", |t| {
+            t.contains("Adres: Kerkstraat 1, 3000 Leuven")
+        })
+        .await?;
+        Ok(())
+    })
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_patient_and_the_department_exchange_messages_with_attachments() -> anyhow::Result<()> {
     with_browser(1280, 900, |client, base, app| async move {
         let dir = tempfile::tempdir()?;
@@ -2789,6 +2829,11 @@ async fn every_page_fits_a_phone_a_tablet_and_a_desktop() -> anyhow::Result<()> 
                 "reports-filtered",
                 "/verslagen?q=knie&from=2020-01-01",
                 "[data-testid=list-filters]",
+            ),
+            (
+                "personal",
+                "/persoonsgegevens",
+                "[data-testid=personal-correction]",
             ),
             ("requests", "/aanvragen", "[data-testid=request-assessment]"),
             (

@@ -11,6 +11,7 @@ pub mod messages;
 pub mod notifications;
 pub mod oidc;
 pub mod passkey;
+pub mod personal;
 pub mod provider;
 pub mod record;
 pub mod recovery;

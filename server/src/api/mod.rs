@@ -153,6 +153,10 @@ pub fn routes() -> Router<AppState> {
             get(econsults::attachment_of),
         )
         .route("/provider/referrals", post(provider::refer))
+        .route(
+            "/records/{record}/personal-data",
+            get(sections::personal_data),
+        )
         .route("/records/{record}/requests", requests::record_routes())
         .route(
             "/records/{record}/requests/{id}/answer",

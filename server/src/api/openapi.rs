@@ -55,6 +55,7 @@ use utoipa::{Modify, OpenApi};
         super::designations::staff_queue,
         super::designations::staff_form,
         super::designations::staff_decide,
+        super::sections::personal_data,
         super::requests::list,
         super::requests::file,
         super::requests::answer,

@@ -7,10 +7,11 @@ use std::collections::HashMap;
 
 use axum::extract::{Path, Query, State};
 use axum::Json;
-use inzage_domain::listing::{Entry, Filter, ListQuery};
+use inzage_domain::listing::{Entry, Filter, HospitalOption, ListQuery};
 use inzage_domain::record::{
     AllergyItem, AppointmentItem, AppointmentList, BloodGroup, MedicalSummary, MedicationItem,
-    MedicationList, ResultSeries, ResultSummary, ResultValue, ResultsOverview, RiskItem,
+    MedicationList, PersonalData, ResultSeries, ResultSummary, ResultValue, ResultsOverview,
+    RiskItem,
 };
 use inzage_domain::wire::ErrorBody;
 use inzage_domain::{Action, Section};
@@ -422,6 +423,64 @@ pub(super) fn medical_summary(
         .sort_by_key(|a| inactive(&a.clinical_status));
     summary.risks.sort_by_key(|r| inactive(&r.clinical_status));
     Ok(summary)
+}
+
+/// `GET /records/{record}/personal-data`: the patient's personal data as the hospitals hold them.
+#[utoipa::path(get, path = "/api/v1/records/{record}/personal-data", tag = "record", security(("session" = [])),
+    params(("record" = String, Path, description = "The record (patient) id")),
+    responses((status = 200, description = "Name, birth date, gender, national number, record number and address; whether this person may ask for a correction, and to which hospitals; the read is audited", body = PersonalData),
+        (status = 401, description = "No valid session", body = ErrorBody),
+        (status = 404, description = "No such record, or not one the person may read (the same answer)", body = ErrorBody)))]
+pub async fn personal_data(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    client: ClientAddr,
+    Path(record): Path<String>,
+) -> Result<Json<PersonalData>, ApiError> {
+    let auth = authorize(
+        &state,
+        &user,
+        &client,
+        &record,
+        Action::Read,
+        "personal_data",
+    )
+    .await?;
+    let network = &state.config.network;
+    let p = &auth.record.patient;
+    let national_number = p
+        .insz
+        .as_deref()
+        .and_then(|n| inzage_domain::Insz::parse(n).ok())
+        .map(|n| n.formatted())
+        .or_else(|| {
+            p.bsn
+                .as_deref()
+                .and_then(|n| inzage_domain::Bsn::parse(n).ok())
+                .map(|n| n.formatted())
+        });
+    let data = PersonalData {
+        given_name: p.given_name.clone(),
+        family_name: p.family_name.clone(),
+        birth_date: auth.record.facts.patient.birth_date,
+        gender: p.gender.clone(),
+        national_number,
+        record_number: p.record_number.clone(),
+        postal_address: p.postal_address.clone(),
+        may_request_correction: auth.manages(&state, &user),
+        hospitals: state
+            .store
+            .record_hospitals(&record)
+            .await?
+            .into_iter()
+            .map(|(id, imported, _)| HospitalOption {
+                name: network.hospital_name(&id, &imported),
+                id,
+            })
+            .collect(),
+    };
+    log_read(&state, &auth, "personal_data", &auth.decision, &client).await?;
+    Ok(Json(data))
 }
 
 /// `GET /records/{record}/medications`: current and past medications.
