@@ -540,6 +540,15 @@ pub fn record_pdf_url(record: &str) -> String {
     url(&format!("/records/{}/pdf", encode_segment(record)))
 }
 
+/// Where a document a report carries is downloaded.
+pub fn report_document_url(record: &str, report: &str, index: u32) -> String {
+    url(&format!(
+        "/records/{}/reports/{}/documents/{index}",
+        encode_segment(record),
+        encode_segment(report)
+    ))
+}
+
 /// `path` with a list query as its URL query (`/verslagen?q=hb&page=2`), the query's empty
 /// fields left out: for API calls and for the app's own links alike.
 pub fn with_query(path: &str, query: &ListQuery) -> String {

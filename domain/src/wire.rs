@@ -362,6 +362,23 @@ pub struct ReportDetail {
     /// How to reach the hospital with questions about it, when the network file says.
     #[serde(default)]
     pub contact: Option<HospitalContact>,
+    /// The documents it carries (a letter as PDF, a scan), to view or download.
+    #[serde(default)]
+    pub documents: Vec<ReportDocument>,
+}
+
+/// A document a report carries.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct ReportDocument {
+    /// Its place (1, 2, 3…), for the download's address.
+    pub index: u32,
+    /// Its title.
+    pub title: String,
+    /// `application/pdf`, `image/png` or `image/jpeg`.
+    pub media_type: String,
+    /// Its size in bytes.
+    pub size: u64,
 }
 
 /// How patients reach a hospital.

@@ -50,6 +50,7 @@ report-result-value = Value
 report-result-unit = Unit
 report-result-range = Reference range
 report-text = Report
+report-documents = Documents
 report-loading = Loading the report…
 report-questions = Questions about this report?
 report-questions-intro = Please contact { $hospital }.

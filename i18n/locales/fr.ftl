@@ -50,6 +50,7 @@ report-result-value = Valeur
 report-result-unit = Unité
 report-result-range = Valeurs de référence
 report-text = Rapport
+report-documents = Documents
 report-loading = Chargement du rapport…
 report-questions = Des questions sur ce rapport ?
 report-questions-intro = Prenez contact avec { $hospital }.

@@ -50,6 +50,7 @@ report-result-value = Waarde
 report-result-unit = Eenheid
 report-result-range = Referentiewaarden
 report-text = Verslag
+report-documents = Documenten
 report-loading = Verslag wordt geladen…
 report-questions = Vragen over dit verslag?
 report-questions-intro = Neem contact op met { $hospital }.

@@ -1218,6 +1218,13 @@ async fn every_answer_matches_the_published_document(db: Db) -> anyhow::Result<(
             assert_eq!(status.as_u16(), expected);
             seen.insert(("GET".into(), route.into(), expected));
         }
+        let route = "/api/v1/records/{record}/reports/{id}/documents/{index}";
+        for (client, expected) in [(&patient, 404), (&anonymous, 401)] {
+            let path = format!("/api/v1/records/{margery}/reports/onbekend/documents/1");
+            let (status, _) = call(client, &app, &doc, get.clone(), route, &path, None).await?;
+            assert_eq!(status.as_u16(), expected);
+            seen.insert(("GET".into(), route.into(), expected));
+        }
     }
 
     // A relative's requests about a deceased patient (multipart for filing).

@@ -14,6 +14,7 @@ on_both_backends!(
     the_whole_record_pdf_holds_exactly_the_readable_reports,
     a_pdf_of_someone_elses_or_a_hidden_report_answers_like_the_json,
     every_download_is_in_the_audit_trail,
+    a_letters_pdf_is_served_as_its_report_is_and_a_hostile_one_is_refused_at_import,
 );
 
 /// A lab report for Margery with Dutch and French characters, reference ranges and a text long
@@ -367,5 +368,108 @@ async fn every_download_is_in_the_audit_trail(db: Db) -> anyhow::Result<()> {
     ] {
         assert!(entries.contains(&expected), "{expected:?} in {entries:?}");
     }
+    Ok(())
+}
+
+async fn a_letters_pdf_is_served_as_its_report_is_and_a_hostile_one_is_refused_at_import(
+    db: Db,
+) -> anyhow::Result<()> {
+    let app = TestApp::spawn(db).await?;
+    let margery = app.id_of("margery");
+    let b64 = |b: &[u8]| base64::engine::general_purpose::STANDARD.encode(b);
+    let pdf: &[u8] = super::designations::PDF;
+    let png = super::requests::png(640, 480);
+    let letter = |id: &str, shielded: bool, attachments: serde_json::Value| {
+        let mut r = json!({
+            "resourceType": "DocumentReference", "id": id, "status": "current", "docStatus": "final",
+            "type": {"text": "Ontslagbrief"}, "description": "Ontslagbrief cardiologie",
+            "subject": {"reference": format!("Patient/{margery}")},
+            "date": "2026-11-20T10:00:00+01:00",
+            "custodian": {"reference": "Organization/inzage-demo-az-voorbeeld"},
+            "content": attachments
+        });
+        if shielded {
+            r["securityLabel"] = json!([{"coding": [{"system":
+                "http://terminology.hl7.org/CodeSystem/v3-Confidentiality", "code": "R"}]}]);
+        }
+        json!({"resource": r})
+    };
+    let bundle = json!({"resourceType": "Bundle", "type": "collection", "entry": [
+        letter("brief-met-pdf", false, json!([
+            {"attachment": {"contentType": "text/plain", "data": b64(b"Zie de brief.")}},
+            {"attachment": {"contentType": "application/pdf", "title": "Ontslagbrief.pdf", "data": b64(pdf)}},
+            {"attachment": {"contentType": "image/png", "data": b64(&png)}},
+            {"attachment": {"contentType": "application/pdf", "url": "https://elders.example/brief.pdf"}}
+        ])),
+        letter("brief-afgeschermd", true, json!([
+            {"attachment": {"contentType": "application/pdf", "data": b64(pdf)}}
+        ]))
+    ]});
+    inzage_server::fhir::import_bundle(&app.store, &bundle.to_string(), None).await?;
+    let patient = app.signed_in("margery").await?;
+    let detail: ReportDetail = patient
+        .get(app.url(&format!("/api/v1/records/{margery}/reports/brief-met-pdf")))
+        .send()
+        .await?
+        .json()
+        .await?;
+    assert_eq!(detail.text.as_deref(), Some("Zie de brief."));
+    let docs: Vec<(u32, &str, &str)> = detail
+        .documents
+        .iter()
+        .map(|d| (d.index, d.title.as_str(), d.media_type.as_str()))
+        .collect();
+    assert_eq!(
+        docs,
+        [
+            (1, "Ontslagbrief.pdf", "application/pdf"),
+            (2, "Ontslagbrief cardiologie", "image/png")
+        ]
+    );
+    let doc = |report: &str, index: u32| {
+        app.url(&format!(
+            "/api/v1/records/{margery}/reports/{report}/documents/{index}"
+        ))
+    };
+    let res = patient.get(doc("brief-met-pdf", 1)).send().await?;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(res.headers()["content-type"], "application/pdf");
+    assert_eq!(res.bytes().await?.as_ref(), pdf);
+    assert_eq!(
+        patient.get(doc("brief-met-pdf", 3)).send().await?.status(),
+        StatusCode::NOT_FOUND
+    );
+    // The shielded letter's document answers like a missing one; so does another's record.
+    assert_eq!(
+        patient
+            .get(doc("brief-afgeschermd", 1))
+            .send()
+            .await?
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    let other = app.signed_in("reyna").await?;
+    assert_eq!(
+        other.get(doc("brief-met-pdf", 1)).send().await?.status(),
+        StatusCode::NOT_FOUND
+    );
+
+    // A PDF that runs a script refuses the bundle, naming the attachment; nothing is kept.
+    let script: &[u8] =
+        b"%PDF-1.4\n1 0 obj << /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>\n%%EOF";
+    let hostile = json!({"resourceType": "Bundle", "type": "collection", "entry": [
+        letter("brief-met-script", false, json!([
+            {"attachment": {"contentType": "application/pdf", "data": b64(script)}}
+        ]))
+    ]});
+    let e = inzage_server::fhir::import_bundle(&app.store, &hostile.to_string(), None)
+        .await
+        .expect_err("a PDF with a script");
+    assert!(
+        e.to_string().contains("content.attachment[0].data")
+            && e.to_string().contains("upload.active_content"),
+        "{e}"
+    );
+    assert!(app.store.report("brief-met-script").await?.is_none());
     Ok(())
 }

@@ -442,6 +442,20 @@ async fn a_patient_logs_in_with_the_code_card_and_reads_a_report() -> anyhow::Re
             .await?
             .path()
             .ends_with("/verslagen/inzage-demo-ontslagbrief"));
+        // The letter's PDF, served as the report is.
+        let document = wait_css(&client, "[data-testid=report-document]").await?;
+        assert_eq!(document.text().await?, "Ontslagbrief (PDF)");
+        let href = document.attr("href").await?.context("href")?;
+        let bytes = app
+            .signed_in("margery")
+            .await?
+            .get(app.url(&href))
+            .send()
+            .await?
+            .error_for_status()?
+            .bytes()
+            .await?;
+        assert!(bytes.starts_with(b"%PDF-"));
         save_screenshot(&client, "report.png").await?;
         assert_accessible(&client, "a report").await?;
 

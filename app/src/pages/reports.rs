@@ -9,7 +9,7 @@ use leptos_router::hooks::use_params_map;
 use super::listing::{empty_text, use_list, ListFilters, Pager};
 use super::{ensure_me, handle_session};
 use crate::api::{self, ApiFailure};
-use crate::i18n::{date, t, t1, tr, track};
+use crate::i18n::{date, number_text, t, t1, tr, track};
 use crate::records::{Current, Records};
 
 /// Loads something of the current record: `None` until the current record is known.
@@ -209,6 +209,36 @@ fn ReportView(report: ReportDetail, current: Option<Current>) -> impl IntoView {
             </p>
         }
     });
+    let documents = match (&current, report.documents.is_empty()) {
+        (Some(c), false) => {
+            let items = report
+                .documents
+                .iter()
+                .map(|d| {
+                    let href = api::report_document_url(&c.record, &report.id, d.index);
+                    let kind = match d.media_type.as_str() {
+                        "application/pdf" => "PDF",
+                        "image/png" => "PNG",
+                        _ => "JPEG",
+                    };
+                    let size = number_text(&format!("{:.0}", (d.size as f64 / 1024.0).ceil()));
+                    view! {
+                        <li>
+                            <a href=href target="_blank" rel="noopener" data-testid="report-document">{d.title.clone()}</a>
+                            " ("{kind}", "{size}" kB)"
+                        </li>
+                    }
+                })
+                .collect_view();
+            Some(view! {
+                <section aria-labelledby="documents-title">
+                    <h2 id="documents-title">{move || t("report.documents")}</h2>
+                    <ul>{items}</ul>
+                </section>
+            })
+        }
+        _ => None,
+    };
     let has_range = report.results.iter().any(|l| l.reference_range.is_some());
     let results = (!report.results.is_empty()).then(|| {
         let rows = report
@@ -264,6 +294,7 @@ fn ReportView(report: ReportDetail, current: Option<Current>) -> impl IntoView {
                 </section>
             })}
             {results}
+            {documents}
             {report.text.map(|text| view! {
                 <section aria-labelledby="text-title">
                     <h2 id="text-title">{move || t("report.text")}</h2>

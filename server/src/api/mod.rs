@@ -157,6 +157,10 @@ pub fn routes() -> Router<AppState> {
             "/records/{record}/personal-data",
             get(sections::personal_data),
         )
+        .route(
+            "/records/{record}/reports/{id}/documents/{index}",
+            get(reports::report_document),
+        )
         .route("/records/{record}/requests", requests::record_routes())
         .route(
             "/records/{record}/requests/{id}/answer",

@@ -56,6 +56,7 @@ use utoipa::{Modify, OpenApi};
         super::designations::staff_form,
         super::designations::staff_decide,
         super::sections::personal_data,
+        super::reports::report_document,
         super::requests::list,
         super::requests::file,
         super::requests::answer,

@@ -2,10 +2,11 @@
 //! the person asking, under its own hospital's settings.
 
 use axum::extract::{Path, Query, State};
+use axum::response::Response;
 use axum::Json;
 use inzage_domain::listing::{Entry, ListQuery};
 use inzage_domain::wire::{
-    ErrorBody, HospitalContact, ReportDetail, ReportList, ReportSummary, ResultLine,
+    ErrorBody, HospitalContact, ReportDetail, ReportDocument, ReportList, ReportSummary, ResultLine,
 };
 use inzage_domain::{Action, Principal};
 use time::OffsetDateTime;
@@ -212,8 +213,60 @@ pub async fn read_report(
     if !decision.is_permitted() {
         return Err(ApiError::NotFound);
     }
-    let report = detail_of(network, row)?;
+    let mut report = detail_of(network, row)?;
+    report.documents = state
+        .store
+        .report_documents(id)
+        .await?
+        .into_iter()
+        .map(|(index, title, media_type, size)| ReportDocument {
+            index: u32::try_from(index).unwrap_or(0),
+            title,
+            media_type,
+            size: u64::try_from(size).unwrap_or(0),
+        })
+        .collect();
     Ok((auth, report))
+}
+
+/// `GET /records/{record}/reports/{id}/documents/{index}`: a document the report carries, if
+/// the person may read the report; 404 otherwise, like a missing one.
+#[utoipa::path(get, path = "/api/v1/records/{record}/reports/{id}/documents/{index}", tag = "record", security(("session" = [])),
+    params(("record" = String, Path, description = "The record (patient) id"), ("id" = String, Path, description = "The report id"),
+        ("index" = i64, Path, description = "The document's place (1, 2, 3…)")),
+    responses((status = 200, description = "The document as the hospital sent it; the read is audited", content_type = "application/pdf", body = Vec<u8>),
+        (status = 401, description = "No valid session", body = ErrorBody),
+        (status = 404, description = "No such document, report or record, or not one the person may read (the same answer)", body = ErrorBody)))]
+pub async fn report_document(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    client: ClientAddr,
+    Path((record, id, index)): Path<(String, String, i64)>,
+) -> Result<Response, ApiError> {
+    read_report(
+        &state,
+        &user,
+        &client,
+        &record,
+        &id,
+        &format!("/document/{index}"),
+    )
+    .await?;
+    let (_, media_type, hash, bytes) = state
+        .store
+        .report_document(&id, index)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    if crate::upload::sha256(&bytes) != hash {
+        return Err(ApiError::Internal(anyhow::anyhow!(
+            "document {index} of report {id} does not match its hash"
+        )));
+    }
+    Ok(super::requests::file_response(
+        bytes,
+        &media_type,
+        &format!("document-{index}"),
+    ))
 }
 
 /// A report row as the API and the printed record show it.
@@ -239,5 +292,6 @@ pub fn detail_of(network: &Network, row: ReportRow) -> Result<ReportDetail, ApiE
                 website: h.contact.website.clone(),
             })
             .filter(|c| c.phone.is_some() || c.email.is_some() || c.website.is_some()),
+        documents: Vec::new(),
     })
 }

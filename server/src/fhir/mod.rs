@@ -62,7 +62,23 @@ pub struct ReportImport {
     pub text_body: Option<String>,
     /// Result lines as JSON.
     pub results_json: String,
+    /// The documents it carries (a discharge letter as PDF, a scan), in their order.
+    pub documents: Vec<DocumentImport>,
 }
+
+/// A document a report carries: an inline PDF or image attachment, checked by content.
+#[derive(Clone, PartialEq, Eq)]
+pub struct DocumentImport {
+    /// The attachment's title, or the report's.
+    pub title: String,
+    /// By content: `application/pdf`, `image/png` or `image/jpeg`.
+    pub media_type: String,
+    /// The bytes.
+    pub data: Vec<u8>,
+}
+
+/// The largest document a report may carry.
+pub const DOCUMENT_MAX_BYTES: usize = 50 * 1024 * 1024;
 
 inzage_domain::redacted_debug!(ReportImport {
     id,
@@ -676,6 +692,7 @@ fn diagnostic_report(
         }
     }
     let text_body = presented_text(name, array(r, "presentedForm"), "presentedForm")?;
+    let documents = presented_documents(name, array(r, "presentedForm"), "presentedForm", &title)?;
     Ok(ReportImport {
         id: id_of(r),
         patient_id,
@@ -691,6 +708,7 @@ fn diagnostic_report(
         conclusion: str_at(r, "conclusion").map(str::to_owned),
         text_body,
         results_json: serde_json::to_string(&results).unwrap_or_else(|_| "[]".into()),
+        documents,
     })
 }
 
@@ -762,6 +780,7 @@ fn document_reference(
         .filter_map(|c| c.get("attachment").cloned())
         .collect();
     let text_body = presented_text(name, &attachments, "content.attachment")?;
+    let documents = presented_documents(name, &attachments, "content.attachment", &title)?;
     Ok(ReportImport {
         id: id_of(r),
         patient_id,
@@ -777,7 +796,42 @@ fn document_reference(
         conclusion: None,
         text_body,
         results_json: "[]".into(),
+        documents,
     })
+}
+
+/// The PDF and image attachments with inline data, checked by content (a PDF without active
+/// content, an image of sane dimensions, at most [`DOCUMENT_MAX_BYTES`]); anything else refuses
+/// the bundle, naming the attachment. Plain text is [`presented_text`]'s; attachments given by
+/// URL only are left out (the portal serves what it holds).
+fn presented_documents(
+    name: &str,
+    attachments: &[Value],
+    field: &str,
+    report_title: &str,
+) -> Result<Vec<DocumentImport>, ImportError> {
+    let mut out = Vec::new();
+    for (i, a) in attachments.iter().enumerate() {
+        let declared = str_at(a, "contentType").unwrap_or_default();
+        if !matches!(declared, "application/pdf" | "image/png" | "image/jpeg") {
+            continue;
+        }
+        let Some(data) = str_at(a, "data") else {
+            continue;
+        };
+        let at = format!("{field}[{i}].data");
+        let bytes = base64::engine::general_purpose::STANDARD
+            .decode(data)
+            .map_err(|_| err(name, &at, "is not base64"))?;
+        let media_type = crate::upload::check_document_within(&bytes, DOCUMENT_MAX_BYTES)
+            .map_err(|m| err(name, &at, format!("is refused ({})", m.key)))?;
+        out.push(DocumentImport {
+            title: str_at(a, "title").unwrap_or(report_title).to_owned(),
+            media_type: media_type.to_owned(),
+            data: bytes,
+        });
+    }
+    Ok(out)
 }
 
 /// The text of plain-text attachments with inline data.

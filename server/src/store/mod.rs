@@ -846,10 +846,60 @@ impl Store {
             .bind(&r.results_json)
             .execute(&mut *tx)
             .await?;
+            // A new import of the report brings its documents anew.
+            sqlx::query("DELETE FROM report_documents WHERE report_id = $1")
+                .bind(&r.id)
+                .execute(&mut *tx)
+                .await?;
+            for (i, d) in r.documents.iter().enumerate() {
+                sqlx::query(
+                    "INSERT INTO report_documents (report_id, idx, title, media_type, size, \
+                     sha256, data) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+                )
+                .bind(&r.id)
+                .bind(i64::try_from(i + 1).unwrap_or(i64::MAX))
+                .bind(&d.title)
+                .bind(&d.media_type)
+                .bind(i64::try_from(d.data.len()).unwrap_or(i64::MAX))
+                .bind(crate::upload::sha256(&d.data))
+                .bind(&d.data)
+                .execute(&mut *tx)
+                .await?;
+            }
         }
         items::insert(&mut tx, &batch.items).await?;
         tx.commit().await?;
         Ok(())
+    }
+
+    /// The documents a report carries: index, title, media type and size, in order.
+    pub async fn report_documents(
+        &self,
+        report_id: &str,
+    ) -> anyhow::Result<Vec<(i64, String, String, i64)>> {
+        Ok(sqlx::query_as(
+            "SELECT idx, title, media_type, size FROM report_documents WHERE report_id = $1 \
+             ORDER BY idx",
+        )
+        .bind(report_id)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
+    /// One document of a report: title, media type, SHA-256 and bytes.
+    pub async fn report_document(
+        &self,
+        report_id: &str,
+        idx: i64,
+    ) -> anyhow::Result<Option<(String, String, String, Vec<u8>)>> {
+        Ok(sqlx::query_as(
+            "SELECT title, media_type, sha256, data FROM report_documents \
+             WHERE report_id = $1 AND idx = $2",
+        )
+        .bind(report_id)
+        .bind(idx)
+        .fetch_optional(&self.pool)
+        .await?)
     }
 
     /// Whether hospitals and patients referenced by id exist, for cross-bundle references.
