@@ -365,6 +365,7 @@ async fn every_imported_patient_round_trips_through_the_export_format(
             hospitals,
             reports: &reports,
             items: &items,
+            documents: &Default::default(),
         }
         .bundle()
         .to_string();

@@ -453,6 +453,28 @@ async fn a_letters_pdf_is_served_as_its_report_is_and_a_hostile_one_is_refused_a
         other.get(doc("brief-met-pdf", 1)).send().await?.status(),
         StatusCode::NOT_FOUND
     );
+    // The FHIR export carries the documents the person may read, and only those.
+    let bundle: serde_json::Value = patient
+        .get(app.url(&format!("/api/v1/fhir/Patient/{margery}/$everything")))
+        .send()
+        .await?
+        .json()
+        .await?;
+    let resource = |id: &str| {
+        bundle["entry"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .map(|e| &e["resource"])
+            .find(|r| r["id"] == id)
+            .cloned()
+    };
+    let exported = resource("brief-met-pdf").expect("the letter is exported");
+    let content = exported["content"].as_array().cloned().unwrap_or_default();
+    assert_eq!(content.len(), 3, "{content:?}");
+    assert_eq!(content[1]["attachment"]["contentType"], "application/pdf");
+    assert_eq!(content[1]["attachment"]["data"], b64(pdf));
+    assert!(resource("brief-afgeschermd").is_none());
 
     // A PDF that runs a script refuses the bundle, naming the attachment; nothing is kept.
     let script: &[u8] =

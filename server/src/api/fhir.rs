@@ -63,12 +63,27 @@ pub async fn everything(
         }
     }
     let base = state.config.public_url();
+    let mut documents = std::collections::HashMap::new();
+    for r in &reports {
+        let mut docs = Vec::new();
+        for (index, ..) in state.store.report_documents(&r.id).await? {
+            if let Some((title, media_type, _, data)) =
+                state.store.report_document(&r.id, index).await?
+            {
+                docs.push((title, media_type, data));
+            }
+        }
+        if !docs.is_empty() {
+            documents.insert(r.id.clone(), docs);
+        }
+    }
     let bundle = Export {
         base: &base,
         patient: &auth.record.patient,
         hospitals,
         reports: &reports,
         items: &items,
+        documents: &documents,
     }
     .bundle();
     log_read(&state, &auth, RESOURCE, &auth.decision, &client).await?;

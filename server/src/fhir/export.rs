@@ -35,6 +35,8 @@ pub struct Export<'a> {
     pub reports: &'a [ReportRow],
     /// The readable items.
     pub items: &'a [ItemRow],
+    /// The documents of the readable reports, by report id: (title, media type, bytes).
+    pub documents: &'a std::collections::HashMap<String, Vec<(String, String, Vec<u8>)>>,
 }
 
 /// A FHIR id for an item id (`Type/id` or `Type/id#n`).
@@ -156,6 +158,15 @@ impl Export<'_> {
                 "data": base64::engine::general_purpose::STANDARD.encode(t),
             })
         });
+        // The text first, then the documents, in their order.
+        let mut attachments: Vec<Value> = text.into_iter().collect();
+        for (title, media_type, data) in self.documents.get(&r.id).into_iter().flatten() {
+            attachments.push(json!({
+                "contentType": media_type,
+                "title": title,
+                "data": base64::engine::general_purpose::STANDARD.encode(data),
+            }));
+        }
         let category = r.category.as_ref().map(|c| json!([{ "text": c }]));
         let mut m = Map::new();
         if r.source_type == "DocumentReference" {
@@ -171,10 +182,14 @@ impl Export<'_> {
                 "custodian".into(),
                 reference("Organization", &r.hospital_id),
             );
-            m.insert(
-                "content".into(),
-                json!([{ "attachment": text.unwrap_or_else(|| json!({ "title": r.title })) }]),
-            );
+            if attachments.is_empty() {
+                attachments.push(json!({ "title": r.title }));
+            }
+            let content: Vec<Value> = attachments
+                .into_iter()
+                .map(|a| json!({ "attachment": a }))
+                .collect();
+            m.insert("content".into(), Value::Array(content));
             ("DocumentReference", Value::Object(m))
         } else {
             m.insert("resourceType".into(), json!("DiagnosticReport"));
@@ -193,7 +208,11 @@ impl Export<'_> {
                 "conclusion",
                 r.conclusion.as_ref().map(|c| json!(c)),
             );
-            put(&mut m, "presentedForm", text.map(|t| json!([t])));
+            put(
+                &mut m,
+                "presentedForm",
+                (!attachments.is_empty()).then(|| Value::Array(attachments)),
+            );
             ("DiagnosticReport", Value::Object(m))
         }
     }
