@@ -24,6 +24,14 @@ pub struct Session(pub RwSignal<Option<Me>>);
 
 fn main() {
     console_error_panic_hook::set_once();
+    // The static first screen of index.html (the header, what Inzage is) is painted before the
+    // app replaces it. On a slow phone connection it has long been on screen while the wasm
+    // loaded; when the wasm comes faster than the first frame, it is still shown for that frame
+    // instead of never.
+    request_animation_frame(|| set_timeout(start, std::time::Duration::ZERO));
+}
+
+fn start() {
     offline::remove_static_shell();
     leptos::mount::mount_to_body(App);
     offline::register_service_worker();
