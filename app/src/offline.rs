@@ -28,17 +28,24 @@ thread_local! {
 /// Follows the browser's online state from now on; called once when the app starts.
 pub fn install() {
     let online = RwSignal::new(browser_online());
+    let unreachable = RwSignal::new(false);
     CONNECTION.with(|c| {
         c.set(Some(Connection {
             online,
-            unreachable: RwSignal::new(false),
+            unreachable,
         }))
     });
     let Some(window) = web_sys::window() else {
         return;
     };
     for (event, value) in [("online", true), ("offline", false)] {
-        let listener = Closure::<dyn Fn()>::new(move || online.set(value));
+        let listener = Closure::<dyn Fn()>::new(move || {
+            online.set(value);
+            // Back online, the portal is presumed reachable until a call says otherwise.
+            if value {
+                unreachable.set(false);
+            }
+        });
         if window
             .add_event_listener_with_callback(event, listener.as_ref().unchecked_ref())
             .is_ok()

@@ -8,7 +8,7 @@ use fantoccini::{Client, Locator};
 use inzage_tests::TestApp;
 
 use crate::a11y::assert_accessible;
-use crate::{log_in, save_screenshot, wait_css, wait_text, with_browser};
+use crate::{log_in, nav, save_screenshot, wait_css, wait_text, with_browser};
 
 /// A Chrome DevTools Protocol command through chromedriver (`goog/cdp/execute`), for what
 /// WebDriver has no command for: the manifest as the browser parsed it, and network emulation.
@@ -233,6 +233,16 @@ async fn the_app_installs_opens_offline_and_never_caches_the_record() -> anyhow:
         assert_eq!(region.attr("aria-live").await?.as_deref(), Some("polite"));
         assert_accessible(&client, "offline notice").await?;
         save_screenshot(&client, "offline-412.png").await?;
+        // A page opened meanwhile cannot load; the notice still says why.
+        nav(&client, "Verslagen").await?;
+        let error = wait_text(&client, "main .form-error", |t| !t.is_empty()).await?;
+        assert!(
+            error.starts_with("Geen verbinding met de server."),
+            "{error}"
+        );
+        let text = client.find(Locator::Css(notice)).await?.text().await?;
+        assert!(text.starts_with("U bent offline."), "{text}");
+        // Back online, the notice goes away.
         cdp(
             &client,
             "Network.emulateNetworkConditions",
