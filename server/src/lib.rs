@@ -160,6 +160,7 @@ pub fn router(state: AppState) -> Router {
 /// (`index.html` and the pages that fall back to it, the service worker, the manifest, the
 /// icons) is checked with the server on every use, so a new build reaches every browser and a
 /// new service worker is found at once.
+///
 /// A hashed name that is not in `dist` gets the page as a client route does, which must not be
 /// kept.
 fn static_cache_headers(
