@@ -62,10 +62,17 @@ fn url(path: &str) -> String {
     format!("{API_PREFIX}{path}")
 }
 
+/// The response, or [`ApiFailure::Network`] when the request got no answer at all (the server
+/// or the network is down); either way the offline notice learns of it.
+fn answered(res: Result<Response, gloo_net::Error>) -> Result<Response, ApiFailure> {
+    crate::offline::note_answer(res.is_ok());
+    res.map_err(|_| ApiFailure::Network)
+}
+
 async fn read<T: DeserializeOwned>(
     res: Result<Response, gloo_net::Error>,
 ) -> Result<T, ApiFailure> {
-    let res = res.map_err(|_| ApiFailure::Network)?;
+    let res = answered(res)?;
     if res.ok() {
         res.json::<T>().await.map_err(|_| ApiFailure::Network)
     } else {
@@ -96,7 +103,7 @@ async fn post_accepted<B: serde::Serialize>(path: &str, body: &B) -> Result<(), 
     let req = Request::post(&url(path))
         .json(body)
         .map_err(|_| ApiFailure::Network)?;
-    let res = req.send().await.map_err(|_| ApiFailure::Network)?;
+    let res = answered(req.send().await)?;
     if res.ok() {
         return Ok(());
     }
@@ -121,10 +128,7 @@ pub async fn login(req: &LoginRequest) -> Result<Me, ApiFailure> {
 
 /// Ends the session on the server.
 pub async fn logout() -> Result<(), ApiFailure> {
-    let res = Request::post(&url("/logout"))
-        .send()
-        .await
-        .map_err(|_| ApiFailure::Network)?;
+    let res = answered(Request::post(&url("/logout")).send().await)?;
     if res.ok() {
         Ok(())
     } else {
@@ -648,7 +652,7 @@ async fn send_empty<B: serde::Serialize>(
         "DELETE" => Request::delete(&url(path)),
         _ => Request::post(&url(path)),
     };
-    let res = match body {
+    let res = answered(match body {
         Some(b) => {
             builder
                 .json(b)
@@ -657,8 +661,7 @@ async fn send_empty<B: serde::Serialize>(
                 .await
         }
         None => builder.send().await,
-    }
-    .map_err(|_| ApiFailure::Network)?;
+    })?;
     if res.ok() {
         return Ok(());
     }
@@ -831,13 +834,14 @@ pub async fn staff_unlock(account: &str) -> Result<(), ApiFailure> {
 
 /// Prints a new code card for a patient at the desk: the PDF's bytes.
 pub async fn staff_print(patient: &str) -> Result<Vec<u8>, ApiFailure> {
-    let res = Request::post(&url(&format!(
-        "/staff/patients/{}/code-card",
-        encode_segment(patient)
-    )))
-    .send()
-    .await
-    .map_err(|_| ApiFailure::Network)?;
+    let res = answered(
+        Request::post(&url(&format!(
+            "/staff/patients/{}/code-card",
+            encode_segment(patient)
+        )))
+        .send()
+        .await,
+    )?;
     if res.ok() {
         return res.binary().await.map_err(|_| ApiFailure::Network);
     }

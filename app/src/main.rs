@@ -4,6 +4,7 @@
 
 mod api;
 mod i18n;
+mod offline;
 mod pages;
 mod records;
 
@@ -23,7 +24,17 @@ pub struct Session(pub RwSignal<Option<Me>>);
 
 fn main() {
     console_error_panic_hook::set_once();
+    // The static first screen of index.html (the header, what Inzage is) is painted before the
+    // app replaces it. On a slow phone connection it has long been on screen while the wasm
+    // loaded; when the wasm comes faster than the first frame, it is still shown for that frame
+    // instead of never.
+    request_animation_frame(|| set_timeout(start, std::time::Duration::ZERO));
+}
+
+fn start() {
+    offline::remove_static_shell();
     leptos::mount::mount_to_body(App);
+    offline::register_service_worker();
 }
 
 /// Where the browser remembers the language chosen, so the login page speaks it before login.
@@ -79,6 +90,7 @@ fn App() -> impl IntoView {
     provide_context(session);
     let lang = Lang(RwSignal::new(initial_language()));
     i18n::install(lang.0);
+    offline::install();
     set_html_lang(lang.0.get_untracked());
     provide_context(lang);
     // The language in the person's profile wins as soon as the server says who is logged in.
@@ -98,6 +110,7 @@ fn App() -> impl IntoView {
             <Header/>
             <pages::terms::TermsGate/>
             <main id="main" tabindex="-1">
+                <offline::OfflineNotice/>
                 <CurrentRecord/>
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=pages::login::LoginPage/>

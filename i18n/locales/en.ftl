@@ -1127,3 +1127,7 @@ personal-correction-field = Which item?
 personal-correction-correct = What is right?
 personal-correction-submit = Ask for the correction
 personal-correction-follow = See the request.
+
+## Installed app: the offline notice (app)
+offline-notice = You are offline. Your medical data is never kept on this device, so without a connection you cannot open your record. You can carry on as soon as you are connected again.
+offline-unreachable = Inzage cannot be reached right now. Check your internet connection and try again in a moment.

@@ -1127,3 +1127,7 @@ personal-correction-field = Quelle donnée ?
 personal-correction-correct = Qu'est-ce qui est exact ?
 personal-correction-submit = Demander la rectification
 personal-correction-follow = Voir la demande.
+
+## Installed app: the offline notice (app)
+offline-notice = Vous êtes hors ligne. Vos données médicales ne sont jamais conservées sur cet appareil : sans connexion, vous ne pouvez pas ouvrir votre dossier. Vous pourrez continuer dès que la connexion sera rétablie.
+offline-unreachable = Inzage est injoignable pour le moment. Vérifiez votre connexion internet et réessayez dans un instant.

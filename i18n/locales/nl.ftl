@@ -1127,3 +1127,7 @@ personal-correction-field = Welk gegeven?
 personal-correction-correct = Wat is juist?
 personal-correction-submit = Verbetering vragen
 personal-correction-follow = Bekijk de aanvraag.
+
+## Installed app: the offline notice (app)
+offline-notice = U bent offline. Uw medische gegevens worden nooit op dit toestel bewaard, dus zonder verbinding kunt u uw dossier niet openen. Zodra u weer verbinding heeft, kunt u verder.
+offline-unreachable = Inzage is nu niet bereikbaar. Controleer uw internetverbinding en probeer het zo opnieuw.

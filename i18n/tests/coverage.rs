@@ -3,7 +3,7 @@
 //! The keys are read from the sources: `Message::new("…")`, the domain's `conflict("…")`,
 //! `HasMessageKey::message_key` bodies, and any string literal in a message namespace
 //! (`"access.…"`, `"link.…"`, …). A new key without a translation fails here, naming the key and
-//! the language.
+//! the language. The same holds for the keys the app shows itself (`t("offline.notice")`).
 #![cfg(not(target_arch = "wasm32"))]
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
@@ -151,6 +151,51 @@ fn every_key_the_domain_and_server_produce_has_a_text_in_every_language() {
                 missing.push(format!("{key} ({})", lang.code()));
             }
         }
+    }
+    assert!(missing.is_empty(), "no text for: {}", missing.join(", "));
+}
+
+/// The keys the app passes to its text helpers literally: `t("…")` and `t1("…", …)`.
+fn app_keys() -> BTreeSet<String> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../app/src");
+    let mut files = Vec::new();
+    rust_files(&root, &mut files);
+    let mut keys = BTreeSet::new();
+    for file in files {
+        let text = std::fs::read_to_string(&file).unwrap();
+        for marker in ["t(\"", "t1(\""] {
+            for (at, _) in text.match_indices(marker) {
+                // A call of the helper itself, not of `set(` or `alert(`.
+                let before = text[..at].chars().next_back();
+                if before.is_some_and(|c| c.is_alphanumeric() || c == '_') {
+                    continue;
+                }
+                let rest = &text[at + marker.len()..];
+                let literal = rest.split('"').next().unwrap_or_default();
+                if is_key(literal) {
+                    keys.insert(literal.to_owned());
+                }
+            }
+        }
+    }
+    keys
+}
+
+#[test]
+fn every_key_the_app_shows_has_a_text_in_every_language() {
+    let keys = app_keys();
+    assert!(
+        keys.contains("nav.reports"),
+        "the scan finds the app's keys"
+    );
+    let mut missing = Vec::new();
+    for lang in Language::ALL {
+        let have: BTreeSet<String> = inzage_i18n::keys(lang).into_iter().collect();
+        missing.extend(
+            keys.iter()
+                .filter(|k| !have.contains(*k))
+                .map(|k| format!("{k} ({})", lang.code())),
+        );
     }
     assert!(missing.is_empty(), "no text for: {}", missing.join(", "));
 }

@@ -54,7 +54,8 @@ pub struct AppState {
 
 /// The Content-Security-Policy for the SPA in `dist`: scripts only from the portal itself, plus
 /// the one inline module script trunk writes into `index.html` to load the wasm, allowed by its
-/// SHA-256 hash (read at start, so a rebuilt SPA needs a restart).
+/// SHA-256 hash (read at start, so a rebuilt SPA needs a restart). The service worker and the
+/// web app manifest come from the portal too, and nowhere else.
 pub fn content_security_policy(dist: &std::path::Path) -> String {
     use base64::Engine;
     use sha2::Digest;
@@ -78,8 +79,9 @@ pub fn content_security_policy(dist: &std::path::Path) -> String {
     }
     format!(
         "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; \
-         img-src 'self' data:; connect-src 'self'; font-src 'self'; object-src 'none'; \
-         base-uri 'none'; form-action 'self'; frame-ancestors 'none'"
+         img-src 'self' data:; connect-src 'self'; font-src 'self'; worker-src 'self'; \
+         manifest-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; \
+         frame-ancestors 'none'"
     )
 }
 
@@ -88,7 +90,25 @@ pub fn router(state: AppState) -> Router {
     let dist = state.config.dist_dir.clone();
     let csp = HeaderValue::from_str(&content_security_policy(&dist))
         .unwrap_or_else(|_| HeaderValue::from_static("default-src 'self'"));
-    let spa = ServeDir::new(&dist).fallback(ServeFile::new(dist.join("index.html")));
+    // The build writes a brotli and a gzip copy beside each text and wasm file
+    // (tools/shell.mjs); a browser that accepts one of them gets it, with its Content-Encoding.
+    let spa = ServeDir::new(&dist)
+        .precompressed_br()
+        .precompressed_gzip()
+        .fallback(
+            ServeFile::new(dist.join("index.html"))
+                .precompressed_br()
+                .precompressed_gzip(),
+        );
+    let files = Arc::new(dist.clone());
+    let spa = Router::new()
+        .fallback_service(spa)
+        .layer(axum::middleware::map_response(
+            move |uri: axum::http::Uri, response| {
+                let files = files.clone();
+                async move { static_cache_headers(&files, &uri, response) }
+            },
+        ));
     let api = api::routes()
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
@@ -133,6 +153,53 @@ pub fn router(state: AppState) -> Router {
             HeaderValue::from_static("no-referrer"),
         ))
         .layer(TraceLayer::new_for_http())
+}
+
+/// How long browsers may keep the SPA's files. A file whose name carries trunk's content hash
+/// (`inzage-app-1a2b3c4d5e6f7a8b_bg.wasm`) never changes: a year, immutable. Everything else
+/// (`index.html` and the pages that fall back to it, the service worker, the manifest, the
+/// icons) is checked with the server on every use, so a new build reaches every browser and a
+/// new service worker is found at once.
+///
+/// A hashed name that is not in `dist` gets the page as a client route does, which must not be
+/// kept.
+fn static_cache_headers(
+    dist: &std::path::Path,
+    uri: &axum::http::Uri,
+    mut response: axum::response::Response,
+) -> axum::response::Response {
+    let path = uri.path();
+    let immutable =
+        is_hashed_asset(path) && response.status().is_success() && dist.join(&path[1..]).is_file();
+    let value = if immutable {
+        "public, max-age=31536000, immutable"
+    } else {
+        "no-cache"
+    };
+    let headers = response.headers_mut();
+    headers.insert(header::CACHE_CONTROL, HeaderValue::from_static(value));
+    // The same address answers brotli, gzip or plain, by the request's Accept-Encoding.
+    headers.insert(header::VARY, HeaderValue::from_static("accept-encoding"));
+    response
+}
+
+/// Whether a path names a file trunk hashed: a top-level `stem-HEX.ext` or `stem-HEX_bg.wasm`,
+/// with at least 8 hexadecimal digits (trunk writes a 64-bit hash in hex).
+pub fn is_hashed_asset(path: &str) -> bool {
+    let Some(name) = path.strip_prefix('/') else {
+        return false;
+    };
+    if name.contains('/') {
+        return false;
+    }
+    let Some((stem, _ext)) = name.rsplit_once('.') else {
+        return false;
+    };
+    let stem = stem.strip_suffix("_bg").unwrap_or(stem);
+    let Some((_, hash)) = stem.rsplit_once('-') else {
+        return false;
+    };
+    (8..=16).contains(&hash.len()) && hash.chars().all(|c| c.is_ascii_hexdigit())
 }
 
 /// A bound, ready-to-run server.
@@ -201,6 +268,15 @@ impl Application {
 
     /// Serves until the process is stopped, purging expired sessions now and then.
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
+        self.run_until(std::future::pending()).await
+    }
+
+    /// Serves until `shutdown` completes; then it accepts no more connections, closes the idle
+    /// ones, finishes the requests under way and returns (tests use it to take the portal down).
+    pub async fn run_until(
+        self,
+        shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+    ) -> anyhow::Result<()> {
         notify::spawn(self.state.clone(), self.state.config.notify_every);
         let store = self.state.store.clone();
         let clock = self.state.clock.clone();
@@ -218,6 +294,7 @@ impl Application {
             self.router
                 .into_make_service_with_connect_info::<SocketAddr>(),
         )
+        .with_graceful_shutdown(shutdown)
         .await?;
         Ok(())
     }

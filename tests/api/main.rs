@@ -23,6 +23,7 @@ macro_rules! on_both_backends {
 }
 
 mod access;
+mod app_shell;
 mod designations;
 mod fhir_export;
 mod identity;

@@ -4,6 +4,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 mod a11y;
+mod pwa;
 
 use std::net::TcpListener;
 use std::os::unix::process::CommandExt;

@@ -63,7 +63,15 @@ pub struct TestApp {
     pub store: Store,
     /// The folder served as the SPA.
     pub dist: PathBuf,
+    /// The server's task and what stops it, until [`TestApp::stop`].
+    server: std::sync::Mutex<Option<Running>>,
     _dir: Arc<tempfile::TempDir>,
+}
+
+/// A server task and the sender that tells it to stop.
+struct Running {
+    stop: tokio::sync::oneshot::Sender<()>,
+    done: tokio::task::JoinHandle<anyhow::Result<()>>,
 }
 
 fn init_logging() {
@@ -293,34 +301,64 @@ impl TestApp {
             }
         };
         config.database_url.clone_from(&database_url);
-        let app = Self::start(config, clock.clone(), store.clone()).await?;
+        let (addr, running) = Self::start(config, clock.clone(), store.clone()).await?;
         Ok(TestApp {
-            addr: app,
+            addr,
             logins,
             clock,
             database_url,
             store,
             dist,
+            server: std::sync::Mutex::new(Some(running)),
             _dir: dir,
         })
+    }
+
+    /// Takes the portal down, as when the server or the network is gone: the server stops
+    /// listening, closes its idle connections, and this returns once it has. The database and
+    /// the files stay, for the test to look at.
+    pub async fn stop(&self) -> anyhow::Result<()> {
+        let running = self
+            .server
+            .lock()
+            .map_err(|_| anyhow::anyhow!("the server's handle is poisoned"))?
+            .take()
+            .context("the server was already stopped")?;
+        // The server may have ended by itself (it failed): its result says so below.
+        let _ = running.stop.send(());
+        tokio::time::timeout(std::time::Duration::from_secs(10), running.done)
+            .await
+            .context("the server did not stop within 10 s")??
     }
 
     /// Starts another server instance on the same database, as behind a load balancer.
     pub async fn spawn_second_instance(&self) -> anyhow::Result<SocketAddr> {
         let store = Store::connect(&self.database_url).await?;
-        Self::start(
+        // Its handle is dropped: the second instance runs until the test ends.
+        let (addr, _running) = Self::start(
             test_config(&self.database_url, &self.dist, &self.uploads_dir())?,
             self.clock.clone(),
             store,
         )
-        .await
+        .await?;
+        Ok(addr)
     }
 
-    async fn start(config: Config, clock: ManualClock, store: Store) -> anyhow::Result<SocketAddr> {
+    async fn start(
+        config: Config,
+        clock: ManualClock,
+        store: Store,
+    ) -> anyhow::Result<(SocketAddr, Running)> {
         let app = Application::with_store(config, Arc::new(clock), store).await?;
         let addr = app.local_addr()?;
-        tokio::spawn(app.run_until_stopped());
-        Ok(addr)
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let done = tokio::spawn(app.run_until(async move {
+            // Dropping the sender without sending keeps the server up.
+            if stopped.await.is_err() {
+                std::future::pending::<()>().await;
+            }
+        }));
+        Ok((addr, Running { stop, done }))
     }
 
     /// The base URL of the server.

@@ -11,6 +11,12 @@
 //!   That build runs in the background from the start (in `target/spa`). It stops at the first
 //!   failing step and names it.
 //!
+//! - `cargo xtask lighthouse` builds the release SPA and server, starts the demo on a fresh
+//!   SQLite database, and runs Lighthouse (npm, pinned in `tools/package.json`) with its mobile
+//!   profile against Debian's Chromium on the login, reports and results pages, the last two
+//!   logged in as Margery through the login form (`tools/lighthouse.mjs`). It prints the scores
+//!   and keeps every report in `target/lighthouse/`; docs/benchmarks.md records them.
+//!
 //! The tools are pinned: trunk [`TRUNK_VERSION`]; wasm-bindgen-cli at the version of the
 //! `wasm-bindgen` crate in `Cargo.lock` (the two must match); wasm-opt from the npm package
 //! `binaryen`, locked in `tools/package-lock.json` and installed with `npm ci` (Debian's binaryen
@@ -46,8 +52,10 @@ const DEFAULT_DATABASE_URL: &str = "sqlite://inzage.db";
 const USAGE: &str = "usage: cargo xtask <command>
 
 commands:
-  run    install the build tools if needed, build the SPA (release) and serve it with the demo data
-  test   install the tools if needed and run every check CI runs (this is what .ci/run does)";
+  run         install the build tools if needed, build the SPA (release) and serve it with the demo data
+  test        install the tools if needed and run every check CI runs (this is what .ci/run does)
+  lighthouse  build the release SPA and server, start the demo and measure the login, reports and
+              results pages with Lighthouse (mobile); LIGHTHOUSE_RUNS runs per page (default 3)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
@@ -55,6 +63,7 @@ fn main() -> ExitCode {
     let result = match words.as_slice() {
         ["run"] => run(),
         ["test"] => test(),
+        ["lighthouse"] => lighthouse(),
         ["help" | "-h" | "--help"] => {
             println!("{USAGE}");
             Ok(())
@@ -83,6 +92,163 @@ fn run() -> Result<()> {
     ensure_build_tools(&ws)?;
     step("trunk build --release", || trunk_build(&ws))?;
     step("server", || serve_demo(&ws))
+}
+
+/// `cargo xtask lighthouse`: the release SPA and server on the demo data, then Lighthouse.
+fn lighthouse() -> Result<()> {
+    let ws = Workspace::locate()?;
+    step("demo data", || check_demo_data(&ws))?;
+    ensure_build_tools(&ws)?;
+    step("Chromium", || ensure_chromium(&ws))?;
+    step("trunk build --release", || trunk_build(&ws))?;
+    step("cargo build --release -p inzage-server", || {
+        run_cmd(&mut ws.cargo(&["build", "--release", "-p", "inzage-server"]))
+    })?;
+    let server = step("start the demo server", || DemoServer::start(&ws))?;
+    let runs: u32 = match env::var("LIGHTHOUSE_RUNS") {
+        Ok(v) => v
+            .parse()
+            .ok()
+            .filter(|n| (1..=20).contains(n))
+            .with_context(|| format!("LIGHTHOUSE_RUNS `{v}` is not a number from 1 to 20"))?,
+        Err(_) => 3,
+    };
+    let options = serde_json::json!({
+        "base": server.base,
+        "username": LIGHTHOUSE_USER,
+        "password": server.password,
+        "card": server.card,
+        "runs": runs,
+        "out": ws.root.join("target/lighthouse"),
+        "pages": [
+            { "name": "login", "path": "/inloggen", "login": false },
+            { "name": "reports", "path": "/verslagen", "login": true },
+            { "name": "results", "path": "/resultaten", "login": true },
+        ],
+    });
+    step("lighthouse (mobile)", || {
+        run_cmd(
+            ws.cmd("node")
+                .arg("tools/lighthouse.mjs")
+                .arg(options.to_string())
+                .env("CHROME_PATH", CHROMIUM),
+        )
+    })?;
+    drop(server);
+    Ok(())
+}
+
+/// The demo patient whose reports and results Lighthouse measures.
+const LIGHTHOUSE_USER: &str = "margery";
+
+fn ensure_chromium(ws: &Workspace) -> Result<()> {
+    if !Path::new(CHROMIUM).is_file() {
+        apt_install(ws, &["chromium"])?;
+    }
+    if !Path::new(CHROMIUM).is_file() {
+        bail!("{CHROMIUM} is still missing after installing chromium");
+    }
+    println!("found {CHROMIUM}");
+    Ok(())
+}
+
+/// The release server on the demo data, on a fresh SQLite database in a temporary folder and a
+/// free loopback port; stopped, and the folder removed, on drop.
+struct DemoServer {
+    child: std::process::Child,
+    dir: PathBuf,
+    base: String,
+    password: String,
+    /// The demo user's printed code card: position → code.
+    card: serde_json::Map<String, serde_json::Value>,
+}
+
+impl DemoServer {
+    fn start(ws: &Workspace) -> Result<Self> {
+        use std::io::{BufRead, BufReader};
+        let dir = make_temp_dir("inzage-lighthouse")?;
+        let bind = format!("127.0.0.1:{}", free_port()?);
+        let log = fs::File::create(dir.join("server.log"))?;
+        let child = ws
+            .cmd(ws.root.join("target/release/inzage-server"))
+            .args(["serve", "--demo", SYNTHEA_DIR, "--demo", DEMO_EXTRA])
+            .env("INZAGE_DIST", ws.dist())
+            .env("INZAGE_BIND", &bind)
+            .env(
+                "DATABASE_URL",
+                format!("sqlite://{}", dir.join("inzage.db").display()),
+            )
+            .env("INZAGE_UPLOADS", dir.join("uploads"))
+            .env("INZAGE_NETWORK", "config/demo-network.toml")
+            .env_remove("INZAGE_IDENTITY")
+            .env_remove("INZAGE_PUBLIC_URL")
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(log)
+            .spawn()
+            .context("could not start target/release/inzage-server")?;
+        let mut server = Self {
+            child,
+            dir,
+            base: format!("http://{bind}"),
+            password: String::new(),
+            card: serde_json::Map::new(),
+        };
+        let stdout = server
+            .child
+            .stdout
+            .take()
+            .context("the server's output is not piped")?;
+        let mut lines = BufReader::new(stdout).lines();
+        let mut in_card = false;
+        let mut listening = false;
+        for line in lines.by_ref() {
+            let line = line?;
+            if let Some(rest) = line.split("password for all: ").nth(1) {
+                server.password = rest.trim_end_matches("):").to_owned();
+            }
+            if line.contains(&format!("username `{LIGHTHOUSE_USER}`")) {
+                in_card = true;
+            } else if in_card && line.trim().is_empty() {
+                in_card = false;
+            } else if in_card {
+                for entry in line.split("   ").filter(|e| !e.trim().is_empty()) {
+                    if let Some((position, code)) = entry.trim().split_once(": ") {
+                        server
+                            .card
+                            .insert(position.to_owned(), code.trim().to_owned().into());
+                    }
+                }
+            }
+            if line.starts_with("Inzage is listening on") {
+                listening = true;
+                break;
+            }
+        }
+        if !listening {
+            let log = fs::read_to_string(server.dir.join("server.log")).unwrap_or_default();
+            bail!("the demo server stopped before it listened; its log:\n{log}");
+        }
+        if server.password.is_empty() || server.card.len() < 24 {
+            bail!(
+                "the demo server did not print {LIGHTHOUSE_USER}'s password and code card \
+                 (found {} codes)",
+                server.card.len()
+            );
+        }
+        // The rest of its output is not needed, but the pipe must not fill up.
+        std::thread::spawn(move || lines.for_each(drop));
+        println!("the demo server listens on {}", server.base);
+        Ok(server)
+    }
+}
+
+impl Drop for DemoServer {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+        let _ = fs::remove_dir_all(&self.dir);
+    }
 }
 
 /// `cargo xtask test`: every check, in order, stopping at the first failure; prints the time taken.
@@ -402,7 +568,7 @@ fn ensure_wasm_opt(ws: &Workspace) -> Result<()> {
         output_of(ws.cmd(bin).arg("--version")).is_some_and(|out| out.contains(&expected))
     };
     if is_pinned(&wasm_opt) && npm_install_is_current(&tools) {
-        println!("the npm tools (wasm-opt {BINARYEN_VERSION}, oidc-provider, smtp-server, axe-core) are installed in tools/node_modules");
+        println!("the npm tools (wasm-opt {BINARYEN_VERSION}, oidc-provider, smtp-server, axe-core, lighthouse) are installed in tools/node_modules");
         return Ok(());
     }
     run_cmd(

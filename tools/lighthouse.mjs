@@ -1,0 +1,145 @@
+// Lighthouse on Inzage's pages, mobile profile (Lighthouse's default: a mid-range phone,
+// simulated slow 4G and a 4× slower CPU), against Debian's Chromium. `cargo xtask lighthouse`
+// starts the demo server and runs this with one JSON argument:
+//
+//   { "base": "http://127.0.0.1:PORT", "username": "margery", "password": "…",
+//     "card": { "1": "1234 5678", … }, "runs": 3, "out": "target/lighthouse",
+//     "pages": [ { "name": "login", "path": "/inloggen", "login": false }, … ] }
+//
+// Pages with `login` are measured in a browser that logged in first, through the portal's own
+// login form (username, password, the code the card has at the position asked), like a person.
+// Lighthouse resets the origin's service worker and caches and the HTTP cache before each run
+// (its default), so every run is a first visit; the session cookie stays. Each page is measured
+// `runs` times and the median run (by performance score) is reported; every run's JSON report
+// is written to `out`.
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import * as chromeLauncher from "chrome-launcher";
+import lighthouse from "lighthouse";
+import puppeteer from "puppeteer-core";
+
+const options = JSON.parse(process.argv[2] ?? "{}");
+const chromePath = process.env.CHROME_PATH || "/usr/bin/chromium";
+const categories = ["performance", "accessibility", "best-practices", "seo"];
+
+mkdirSync(options.out, { recursive: true });
+
+const chrome = await chromeLauncher.launch({
+  chromePath,
+  chromeFlags: [
+    "--headless=new",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--lang=nl-BE",
+  ],
+});
+
+let failed = false;
+try {
+  const browser = await puppeteer.connect({
+    browserURL: `http://127.0.0.1:${chrome.port}`,
+    defaultViewport: null,
+  });
+  const page = await browser.newPage();
+  let loggedIn = false;
+  const summary = [];
+  for (const target of options.pages) {
+    if (target.login && !loggedIn) {
+      await logIn(page);
+      loggedIn = true;
+    }
+    const runs = [];
+    for (let i = 0; i < options.runs; i++) {
+      const result = await lighthouse(
+        options.base + target.path,
+        { output: "json", logLevel: "error", onlyCategories: categories },
+        undefined,
+        page,
+      );
+      const lhr = result.lhr;
+      if (lhr.runtimeError) {
+        throw new Error(`${target.name}: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+      }
+      if (new URL(lhr.finalDisplayedUrl).pathname !== target.path) {
+        throw new Error(`${target.name}: ended on ${lhr.finalDisplayedUrl}, not ${target.path}`);
+      }
+      writeFileSync(`${options.out}/${target.name}-${i + 1}.json`, result.report);
+      runs.push(lhr);
+    }
+    runs.sort((a, b) => a.categories.performance.score - b.categories.performance.score);
+    const median = runs[Math.floor(runs.length / 2)];
+    const score = (c) => Math.round(median.categories[c].score * 100);
+    const metric = (id) => median.audits[id].displayValue;
+    const row = {
+      page: target.name,
+      path: target.path,
+      performance: score("performance"),
+      accessibility: score("accessibility"),
+      bestPractices: score("best-practices"),
+      seo: score("seo"),
+      performanceRuns: runs.map((r) => Math.round(r.categories.performance.score * 100)),
+      fcp: metric("first-contentful-paint"),
+      lcp: metric("largest-contentful-paint"),
+      tbt: metric("total-blocking-time"),
+      cls: metric("cumulative-layout-shift"),
+      si: metric("speed-index"),
+      lcpElement: median.audits["largest-contentful-paint-element"]?.details?.items?.[0]?.items?.[0]
+        ?.node?.snippet,
+      failing: Object.values(median.audits)
+        .filter((a) => a.score !== null && a.score < 1 && a.scoreDisplayMode !== "informative")
+        .filter((a) => median.categories.accessibility.auditRefs.some((r) => r.id === a.id))
+        .map((a) => a.id),
+    };
+    summary.push(row);
+    console.log(
+      `${row.page.padEnd(8)} performance ${row.performance} (runs ${row.performanceRuns.join(", ")}), ` +
+        `accessibility ${row.accessibility}, best practices ${row.bestPractices}, SEO ${row.seo}; ` +
+        `FCP ${row.fcp}, LCP ${row.lcp}, TBT ${row.tbt}, CLS ${row.cls}, SI ${row.si}`,
+    );
+    if (row.lcpElement) {
+      console.log(`         LCP element: ${row.lcpElement}`);
+    }
+    if (row.failing.length) {
+      console.log(`         accessibility audits not passed: ${row.failing.join(", ")}`);
+    }
+  }
+  writeFileSync(
+    `${options.out}/summary.json`,
+    JSON.stringify({ chromium: await browser.version(), lighthouse: lighthouseVersion(), pages: summary }, null, 2),
+  );
+  await browser.disconnect();
+} catch (e) {
+  console.error(e);
+  failed = true;
+} finally {
+  await chrome.kill();
+}
+process.exit(failed ? 1 : 0);
+
+/** Logs in through the login form, as a person does. */
+async function logIn(page) {
+  await page.goto(options.base + "/inloggen");
+  await page.waitForSelector("#username");
+  await page.type("#username", options.username);
+  await page.type("#password", options.password);
+  await page.keyboard.press("Enter");
+  const position = await page.waitForSelector("[data-testid=code-position]");
+  const at = await position.evaluate((e) => e.dataset.position);
+  const code = options.card[at];
+  if (!code) {
+    throw new Error(`the card has no code at position ${at}`);
+  }
+  await page.type("#code", code);
+  await page.keyboard.press("Enter");
+  await page.waitForSelector("[data-testid=report-list]", { timeout: 30000 });
+}
+
+function lighthouseVersion() {
+  const manifest = new URL("./node_modules/lighthouse/package.json", import.meta.url);
+  return JSON.parse(readFileSync(manifest, "utf8")).version;
+}
