@@ -35,9 +35,12 @@ pub struct Export<'a> {
     pub reports: &'a [ReportRow],
     /// The readable items.
     pub items: &'a [ItemRow],
-    /// The documents of the readable reports, by report id: (title, media type, bytes).
-    pub documents: &'a std::collections::HashMap<String, Vec<(String, String, Vec<u8>)>>,
+    /// The documents of the readable reports.
+    pub documents: &'a ReportDocuments,
 }
+
+/// The documents of reports, by report id: (title, media type, bytes) in their order.
+pub type ReportDocuments = std::collections::HashMap<String, Vec<(String, String, Vec<u8>)>>;
 
 /// A FHIR id for an item id (`Type/id` or `Type/id#n`).
 pub fn fhir_id(item_id: &str) -> String {
