@@ -77,6 +77,21 @@ pub fn t1(key: &str, name: &'static str, value: &str) -> String {
     tr(&Message::new(key.to_owned()).arg(name, value))
 }
 
+/// A text about the current record: `key`'s ("uw dossier") on the person's own record, and
+/// `key.other`'s, with the record's `name`, on a record they act on ("het dossier van Jorge
+/// Brekke"), so a parent reading a child's record is not told it is theirs. Tracks the current
+/// record and the language.
+pub fn t_record(key: &str) -> String {
+    let current =
+        use_context::<crate::records::Records>().and_then(|r| r.get().and_then(Result::ok));
+    match current {
+        Some(c) if !c.own => {
+            translate(&format!("{key}.other"), &[("name", c.name)]).unwrap_or_else(|| t(key))
+        }
+        _ => t(key),
+    }
+}
+
 /// A number as the lab wrote it ("12.9"), with the decimal comma in Dutch and French ("12,9");
 /// anything that is not a number stays as it is.
 pub fn number_text(value: &str) -> String {

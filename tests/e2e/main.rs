@@ -1561,6 +1561,9 @@ async fn a_parent_links_her_child_switches_to_his_record_and_the_link_ends_at_15
             "{trail}"
         );
         assert!(trail.contains("koppelde een ouder aan het dossier"), "{trail}");
+        // It is his record, not hers: the page says whose.
+        let intro = wait_text(&client, "main", |t| t.contains("het dossier van Jorge Brekke")).await?;
+        assert!(!intro.contains("uw dossier bekijkt"), "{intro}");
         assert!(
             trail.contains("De ombudsdienst keurde de aanvraag van een ouder goed."),
             "{trail}"

@@ -17,7 +17,7 @@ use leptos_router::components::A;
 use super::designations::DesignationSection;
 use super::{current_me, ensure_me, handle_session, no_record};
 use crate::api::{self, ApiFailure};
-use crate::i18n::{local_day, reason_text, t, t1, tr, track};
+use crate::i18n::{local_day, reason_text, t, t1, t_record, tr, track};
 use crate::records::{Current, Records};
 use crate::Session;
 
@@ -355,7 +355,7 @@ pub fn AccessPage() -> impl IntoView {
 
     view! {
         <h1 tabindex="-1" node_ref=title_ref>{move || t("access.title")}</h1>
-        <p>{move || t("access.intro")}</p>
+        <p>{move || t_record("access.intro")}</p>
         <div
             class="status-region"
             role="status"
@@ -446,8 +446,8 @@ fn People(page: Page, ask: impl Fn(AccessCommand) + Copy + 'static) -> impl Into
         .collect_view();
     view! {
         <section aria-labelledby="people-title">
-            <h2 id="people-title">{move || t("access.people.title")}</h2>
-            {empty.then(|| view! { <p>{move || t("access.people.empty")}</p> })}
+            <h2 id="people-title">{move || t_record("access.people.title")}</h2>
+            {empty.then(|| view! { <p>{move || t_record("access.people.empty")}</p> })}
             {groups}
         </section>
     }
@@ -494,7 +494,7 @@ fn person_card(
             <p class="person-name">{name}</p>
             {(!meta.is_empty()).then(|| view! { <p class="person-meta">{meta}</p> })}
             <p class="read-status" class:can-read=reads class:cannot-read=!reads data-testid="read-status">
-                {if reads { t("access.can_read") } else { t("access.cannot_read") }}
+                {if reads { t_record("access.can_read") } else { t_record("access.cannot_read") }}
             </p>
             <ul class="reasons" aria-label=move || t("access.why")>{reasons}</ul>
             <p><A href=view_as_href attr:data-testid="view-as">{view_as_text}</A></p>

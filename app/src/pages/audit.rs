@@ -14,7 +14,7 @@ use time::format_description::well_known::Rfc3339;
 use super::login::Field;
 use super::{ensure_me, handle_session, no_record};
 use crate::api::{self, ApiFailure, AuditQuery};
-use crate::i18n::{date_time, reason_text, t, t1, text_of, tr};
+use crate::i18n::{date_time, reason_text, t, t1, t_record, text_of, tr};
 use crate::records::Records;
 
 /// The id of an entry's actor, as the `actor` filter takes it.
@@ -106,7 +106,7 @@ fn what_label(entry: &AuditEntry) -> String {
         _ if read => "audit.what.read_other",
         _ => "audit.what.change_other",
     };
-    t(key)
+    t_record(key)
 }
 
 /// The reasons of an entry as sentences; a practitioner's reasons name them by their name.
@@ -264,7 +264,7 @@ pub fn AuditPage() -> impl IntoView {
 
     view! {
         <h1>{move || t("audit.title")}</h1>
-        <p>{move || t("audit.intro")}</p>
+        <p>{move || t_record("audit.intro")}</p>
         <form class="audit-filters" on:submit=submit novalidate aria-label=move || t("audit.filters")>
             <Field
                 id="from"
@@ -301,7 +301,7 @@ pub fn AuditPage() -> impl IntoView {
         {error}
         <div aria-live="polite" aria-busy=move || if loading.get() { "true" } else { "false" }>
             <table class="stack audit-table" data-testid="audit-table">
-                <caption>{move || t("audit.caption")}</caption>
+                <caption>{move || t_record("audit.caption")}</caption>
                 <thead>
                     <tr>
                         <th scope="col">{move || t("audit.column.when")}</th>

@@ -12,7 +12,7 @@ use super::provider::RecordReports;
 use super::reports::of_current;
 use super::{ensure_me, handle_session, no_record};
 use crate::api::{self, ApiFailure};
-use crate::i18n::{reason_text, t, t1, tr, track};
+use crate::i18n::{reason_text, t, t1, t_record, tr, track};
 use crate::records::Records;
 
 /// The principal a `/toegangen/bekijk-als/:kind/:id` address names.
@@ -80,7 +80,7 @@ pub fn ViewAsPage() -> impl IntoView {
                         <h1>{t1("view_as.title", "name", &v.name)}</h1>
                         <p>{move || t("view_as.intro")}</p>
                         <p class="read-status" class:can-read=reads class:cannot-read=!reads data-testid="view-as-status">
-                            {if reads { t("access.can_read") } else { t("access.cannot_read") }}
+                            {if reads { t_record("access.can_read") } else { t_record("access.cannot_read") }}
                         </p>
                         <ul class="reasons" aria-label=move || t("access.why")>{reasons}</ul>
                         <h2>{move || t("view_as.reports")}</h2>
