@@ -92,6 +92,25 @@ pub fn t_record(key: &str) -> String {
     }
 }
 
+/// A message about the current record, as [`t_record`]: on a record the person acts on, the
+/// key's `.other` text with the message's arguments and the record's name as `record`.
+pub fn tr_record(message: &Message) -> String {
+    let current =
+        use_context::<crate::records::Records>().and_then(|r| r.get().and_then(Result::ok));
+    match current {
+        Some(c) if !c.own => {
+            let mut args: Vec<(&str, String)> = message
+                .args
+                .iter()
+                .map(|(name, value)| (name.as_ref(), format_value(value)))
+                .collect();
+            args.push(("record", c.name));
+            translate(&format!("{}.other", message.key), &args).unwrap_or_else(|| tr(message))
+        }
+        _ => tr(message),
+    }
+}
+
 /// A number as the lab wrote it ("12.9"), with the decimal comma in Dutch and French ("12,9");
 /// anything that is not a number stays as it is.
 pub fn number_text(value: &str) -> String {

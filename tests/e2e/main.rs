@@ -1564,6 +1564,12 @@ async fn a_parent_links_her_child_switches_to_his_record_and_the_link_ends_at_15
         // It is his record, not hers: the page says whose.
         let intro = wait_text(&client, "main", |t| t.contains("het dossier van Jorge Brekke")).await?;
         assert!(!intro.contains("uw dossier bekijkt"), "{intro}");
+        nav(&client, "Toegangen").await?;
+        let access = wait_text(&client, "main", |t| {
+            t.contains("Wie kan het dossier van Jorge Brekke bekijken?")
+        })
+        .await?;
+        assert!(!access.contains("Wie kan uw dossier bekijken?"), "{access}");
         assert!(
             trail.contains("De ombudsdienst keurde de aanvraag van een ouder goed."),
             "{trail}"

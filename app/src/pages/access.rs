@@ -17,7 +17,7 @@ use leptos_router::components::A;
 use super::designations::DesignationSection;
 use super::{current_me, ensure_me, handle_session, no_record};
 use crate::api::{self, ApiFailure};
-use crate::i18n::{local_day, reason_text, t, t1, t_record, tr, track};
+use crate::i18n::{local_day, reason_text, t, t1, t_record, tr, tr_record, track};
 use crate::records::{Current, Records};
 use crate::Session;
 
@@ -110,7 +110,7 @@ fn effect_lines(view: &AccessView, changes: &[Change]) -> Vec<String> {
         let gains = d.after.is_permitted() && !d.before.is_permitted();
         let loses = d.before.is_permitted() && !d.after.is_permitted();
         let line = match (d.action, gains, loses) {
-            (Action::Read, true, _) => t1("confirm.gains", "name", &name),
+            (Action::Read, true, _) => tr_record(&Message::new("confirm.gains").arg("name", name)),
             (Action::Read, _, true) => {
                 let count = view.card(&d.principal).map_or(0, |c| c.readable_reports);
                 let key = match count {
@@ -118,18 +118,24 @@ fn effect_lines(view: &AccessView, changes: &[Change]) -> Vec<String> {
                     1 => "confirm.loses_one",
                     _ => "confirm.loses",
                 };
-                tr(&Message::new(key)
-                    .arg("name", name)
-                    .arg("count", count.to_string()))
+                tr_record(
+                    &Message::new(key)
+                        .arg("name", name)
+                        .arg("count", count.to_string()),
+                )
             }
-            (Action::ReadThroughExchange, true, _) => t1("confirm.exchange_gains", "name", &name),
-            (Action::ReadThroughExchange, _, true) => t1("confirm.exchange_loses", "name", &name),
+            (Action::ReadThroughExchange, true, _) => {
+                tr_record(&Message::new("confirm.exchange_gains").arg("name", name))
+            }
+            (Action::ReadThroughExchange, _, true) => {
+                tr_record(&Message::new("confirm.exchange_loses").arg("name", name))
+            }
             _ => continue,
         };
         lines.push(line);
     }
     if !diffs.iter().any(|d| d.action == Action::Read) {
-        lines.push(t("confirm.no_read_change"));
+        lines.push(t_record("confirm.no_read_change"));
     }
     lines
 }
