@@ -160,6 +160,15 @@ impl Records {
         self.current.set(Some(Ok(chosen)));
     }
 
+    /// Says why the current record cannot be known (the server did not answer who is logged
+    /// in), so a page shows the failure instead of loading forever; a later login or answer
+    /// replaces it.
+    pub fn fail(&self, failure: ApiFailure) {
+        if self.current.get_untracked().is_none() {
+            self.current.set(Some(Err(failure)));
+        }
+    }
+
     /// The current record, tracked; `None` while not known yet.
     pub fn get(&self) -> Option<Result<Current, ApiFailure>> {
         self.memo.get()

@@ -288,6 +288,11 @@ async fn the_app_installs_opens_offline_and_never_caches_the_record() -> anyhow:
             .text()
             .await?;
         assert_eq!(brand, "Inzage");
+        // The page says it cannot reach the server instead of loading forever.
+        wait_text(&client, "main .form-error[role=alert]", |t| {
+            t.starts_with("Geen verbinding met de server.")
+        })
+        .await?;
         let page = client.find(Locator::Css("body")).await?.text().await?;
         assert!(!page.contains("Ontslagbrief"), "{page}");
         assert!(!page.contains("Margery"), "{page}");

@@ -71,11 +71,17 @@ pub(crate) fn ensure_me() {
     let Session(me) = expect_context::<Session>();
     if me.get_untracked().is_none() {
         let navigate = use_navigate();
+        let records = use_context::<crate::records::Records>();
         leptos::task::spawn_local(async move {
             match api::me().await {
                 Ok(m) => me.set(Some(m)),
                 Err(f) if f.is_unauthenticated() => navigate("/inloggen", Default::default()),
-                Err(_) => {}
+                // No answer (offline, the server down): the page says so instead of loading.
+                Err(f) => {
+                    if let Some(r) = records {
+                        r.fail(f);
+                    }
+                }
             }
         });
     }
