@@ -64,12 +64,16 @@ pub fn t(key: &str) -> String {
 /// The text of a message, its `{ $name }` arguments filled in. Dates (`YYYY-MM-DD`) and
 /// instants (RFC 3339) in arguments are written the way the current language writes them.
 pub fn tr(message: &Message) -> String {
-    let args: Vec<(&str, String)> = message
+    translate(&message.key, &message_args(message)).unwrap_or_else(|| message.key.to_string())
+}
+
+/// A message's arguments, dates and instants written the current language's way.
+fn message_args(message: &Message) -> Vec<(&str, String)> {
+    message
         .args
         .iter()
         .map(|(name, value)| (name.as_ref(), format_value(value)))
-        .collect();
-    translate(&message.key, &args).unwrap_or_else(|| message.key.to_string())
+        .collect()
 }
 
 /// A text with one argument.
@@ -82,33 +86,34 @@ pub fn t1(key: &str, name: &'static str, value: &str) -> String {
 /// Brekke"), so a parent reading a child's record is not told it is theirs. Tracks the current
 /// record and the language.
 pub fn t_record(key: &str) -> String {
-    let current =
-        use_context::<crate::records::Records>().and_then(|r| r.get().and_then(Result::ok));
-    match current {
-        Some(c) if !c.own => {
-            translate(&format!("{key}.other"), &[("name", c.name)]).unwrap_or_else(|| t(key))
+    match others_record() {
+        Some(name) => {
+            translate(&format!("{key}.other"), &[("name", name)]).unwrap_or_else(|| t(key))
         }
-        _ => t(key),
+        None => t(key),
     }
 }
 
 /// A message about the current record, as [`t_record`]: on a record the person acts on, the
 /// key's `.other` text with the message's arguments and the record's name as `record`.
 pub fn tr_record(message: &Message) -> String {
-    let current =
-        use_context::<crate::records::Records>().and_then(|r| r.get().and_then(Result::ok));
-    match current {
-        Some(c) if !c.own => {
-            let mut args: Vec<(&str, String)> = message
-                .args
-                .iter()
-                .map(|(name, value)| (name.as_ref(), format_value(value)))
-                .collect();
-            args.push(("record", c.name));
+    match others_record() {
+        Some(name) => {
+            let mut args = message_args(message);
+            args.push(("record", name));
             translate(&format!("{}.other", message.key), &args).unwrap_or_else(|| tr(message))
         }
-        _ => tr(message),
+        None => tr(message),
     }
+}
+
+/// The name on the current record when it is not the person's own (tracked).
+fn others_record() -> Option<String> {
+    use_context::<crate::records::Records>()?
+        .get()
+        .and_then(Result::ok)
+        .filter(|c| !c.own)
+        .map(|c| c.name)
 }
 
 /// A number as the lab wrote it ("12.9"), with the decimal comma in Dutch and French ("12,9");

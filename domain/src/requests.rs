@@ -635,6 +635,20 @@ pub struct ValidRelativeRequest {
 }
 
 impl NewRelativeRequest {
+    /// The request about the record it files, as any other request (with
+    /// [`RequestForm::CopyForDeceasedRelative`]).
+    pub fn request(&self) -> NewRequest {
+        NewRequest {
+            hospital: self.hospital.clone(),
+            note: self.note.clone(),
+            form: RequestForm::CopyForDeceasedRelative {
+                degree: self.degree,
+                motivation: self.motivation.clone(),
+                practitioner: self.practitioner.clone(),
+            },
+        }
+    }
+
     /// Checks every field (the national number by its check digits, the dates, the degree and
     /// the texts); the errors name the field and are message keys.
     /// ```
@@ -648,15 +662,7 @@ impl NewRelativeRequest {
     /// assert_eq!(errors.first("died_on").map(|m| m.key.as_ref()), Some("request.deceased.died_before_birth"));
     /// ```
     pub fn validate(&self) -> Result<ValidRelativeRequest, FieldErrors> {
-        let request = NewRequest {
-            hospital: self.hospital.clone(),
-            note: self.note.clone(),
-            form: RequestForm::CopyForDeceasedRelative {
-                degree: self.degree,
-                motivation: self.motivation.clone(),
-                practitioner: self.practitioner.clone(),
-            },
-        };
+        let request = self.request();
         let mut errors = request.check();
         let national_number = NationalNumber::parse(&self.national_number)
             .map_err(|m| errors.add("national_number", m))

@@ -22,6 +22,17 @@ on_both_backends!(
     notices_follow_the_persons_topics_and_pace,
 );
 
+/// A portal that sends its mail through the SMTP server at `url`.
+async fn mailing_to(db: Db, url: String) -> anyhow::Result<TestApp> {
+    TestApp::spawn_with(db, |c| {
+        c.mail = inzage_server::mail::MailConfig::Smtp {
+            url,
+            from: inzage_server::mail::DEFAULT_FROM.to_owned(),
+        };
+    })
+    .await
+}
+
 async fn turn_on(
     app: &TestApp,
     client: &Client,
@@ -98,13 +109,7 @@ async fn wait_outbox(app: &TestApp, expected: &[(i64, bool)]) -> anyhow::Result<
 async fn notices_say_what_kind_of_news_and_wait_for_the_mail_server(db: Db) -> anyhow::Result<()> {
     // The mail server is down at first: nothing listens on its port.
     let port = free_port()?;
-    let app = TestApp::spawn_with(db, |c| {
-        c.mail = inzage_server::mail::MailConfig::Smtp {
-            url: format!("smtp://127.0.0.1:{port}"),
-            from: inzage_server::mail::DEFAULT_FROM.to_owned(),
-        };
-    })
-    .await?;
+    let app = mailing_to(db, format!("smtp://127.0.0.1:{port}")).await?;
     let patient = app.signed_in("margery").await?;
     let before: NotificationView = get(&patient, &app, "/api/v1/me/notifications").await?;
     assert!(
@@ -150,14 +155,7 @@ async fn notices_say_what_kind_of_news_and_wait_for_the_mail_server(db: Db) -> a
 
 async fn notices_follow_the_persons_topics_and_pace(db: Db) -> anyhow::Result<()> {
     let smtp = SmtpServer::start().await?;
-    let url = smtp.url();
-    let app = TestApp::spawn_with(db, |c| {
-        c.mail = inzage_server::mail::MailConfig::Smtp {
-            url,
-            from: inzage_server::mail::DEFAULT_FROM.to_owned(),
-        };
-    })
-    .await?;
+    let app = mailing_to(db, smtp.url()).await?;
     let patient = app.signed_in("margery").await?;
 
     // Bad settings are refused beside the field.
@@ -281,14 +279,7 @@ async fn notices_follow_the_persons_topics_and_pace(db: Db) -> anyhow::Result<()
 
 async fn a_parent_is_told_of_a_new_report_in_her_childs_record_only(db: Db) -> anyhow::Result<()> {
     let smtp = SmtpServer::start().await?;
-    let url = smtp.url();
-    let app = TestApp::spawn_with(db, |c| {
-        c.mail = inzage_server::mail::MailConfig::Smtp {
-            url,
-            from: inzage_server::mail::DEFAULT_FROM.to_owned(),
-        };
-    })
-    .await?;
+    let app = mailing_to(db, smtp.url()).await?;
     // Reyna is linked to Jorge (under 15, Belgian); Sherron (15) is not hers to follow.
     let reyna = app.signed_in("reyna").await?;
     let staff = app.signed_in("ombuds").await?;
@@ -344,14 +335,7 @@ async fn a_parent_is_told_of_a_new_report_in_her_childs_record_only(db: Db) -> a
 async fn notices_go_to_every_confirmed_address_and_only_to_those(db: Db) -> anyhow::Result<()> {
     use inzage_domain::notify::NewNoticeAddress;
     let smtp = SmtpServer::start().await?;
-    let url = smtp.url();
-    let app = TestApp::spawn_with(db, |c| {
-        c.mail = inzage_server::mail::MailConfig::Smtp {
-            url,
-            from: inzage_server::mail::DEFAULT_FROM.to_owned(),
-        };
-    })
-    .await?;
+    let app = mailing_to(db, smtp.url()).await?;
     let patient = app.signed_in("margery").await?;
     let own = format!("margery@{DEMO_MAIL_DOMAIN}");
     let add = |email: &str| {
@@ -450,14 +434,7 @@ async fn a_parent_is_told_a_month_ahead_that_her_childs_birthday_ends_her_access
     use inzage_domain::calendar::birthday;
     use inzage_domain::explain::{long_date, Language};
     let smtp = SmtpServer::start().await?;
-    let url = smtp.url();
-    let app = TestApp::spawn_with(db, |c| {
-        c.mail = inzage_server::mail::MailConfig::Smtp {
-            url,
-            from: inzage_server::mail::DEFAULT_FROM.to_owned(),
-        };
-    })
-    .await?;
+    let app = mailing_to(db, smtp.url()).await?;
     // Reyna is linked to Jorge (Belgian, 14): the link ends by itself on his 15th birthday.
     // She has not turned on any notices: this one is about who may see a record.
     let reyna = app.signed_in("reyna").await?;

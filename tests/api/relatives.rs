@@ -14,7 +14,7 @@ use reqwest::{Client, StatusCode};
 use time::macros::date;
 
 use super::designations::PDF;
-use super::requests::{step, AZ};
+use super::requests::{field_errors, step, AZ};
 use super::sections::get;
 
 on_both_backends!(
@@ -73,21 +73,6 @@ async fn file(
         );
     }
     Ok(client.post(app.url(PATH)).multipart(form).send().await?)
-}
-
-async fn field_errors(res: reqwest::Response) -> anyhow::Result<Vec<(String, String)>> {
-    anyhow::ensure!(
-        res.status() == StatusCode::UNPROCESSABLE_ENTITY,
-        "expected 422, got {}",
-        res.status()
-    );
-    let body: ErrorBody = res.json().await?;
-    Ok(body
-        .fields
-        .0
-        .into_iter()
-        .flat_map(|(f, ms)| ms.into_iter().map(move |m| (f.clone(), m.key.into_owned())))
-        .collect())
 }
 
 /// The audit entries of a record about relatives' requests: role, action, resource, outcome.

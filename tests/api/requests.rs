@@ -92,7 +92,7 @@ pub(super) async fn step(
 }
 
 /// The field errors of a 422, as (field, key) pairs.
-async fn field_errors(res: reqwest::Response) -> anyhow::Result<Vec<(String, String)>> {
+pub(super) async fn field_errors(res: reqwest::Response) -> anyhow::Result<Vec<(String, String)>> {
     anyhow::ensure!(
         res.status() == StatusCode::UNPROCESSABLE_ENTITY,
         "expected 422, got {}",

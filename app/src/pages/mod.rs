@@ -65,6 +65,17 @@ pub(crate) fn show_failure(
     }
 }
 
+/// `errors` with the messages of the domain's field `from` under the page's field `to`, for a
+/// form whose field has another id than the domain's name for it (a second address form on a
+/// page that has an `email` field already; the words of a correction, which become the
+/// domain's `statement`).
+pub(crate) fn renamed_field(mut errors: FieldErrors, from: &str, to: &str) -> FieldErrors {
+    if let Some(messages) = errors.0.remove(from) {
+        errors.0.insert(to.to_owned(), messages);
+    }
+    errors
+}
+
 /// Asks the server who is logged in when the page was opened directly (a reload, a link), and
 /// sends the person to the login page when nobody is.
 pub(crate) fn ensure_me() {

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 
 use super::linked::focus_first_error;
 use super::login::Field;
-use super::{handle_session, show_failure};
+use super::{handle_session, renamed_field, show_failure};
 use crate::api::{self, ApiFailure};
 use crate::i18n::{t, t1, tr, track};
 
@@ -177,11 +177,8 @@ fn NotificationForm(view: NotificationView) -> impl IntoView {
 
 /// The domain names the address field `email`; on "Mijn account" that id is the account's own
 /// address, so this form's field is `notice_email`.
-fn beside_the_field(mut errors: FieldErrors) -> FieldErrors {
-    if let Some(messages) = errors.0.remove("email") {
-        errors.0.insert("notice_email".into(), messages);
-    }
-    errors
+fn beside_the_field(errors: FieldErrors) -> FieldErrors {
+    renamed_field(errors, "email", "notice_email")
 }
 
 /// The addresses besides the account's own that notices go to: each with whether it is

@@ -13,7 +13,7 @@ use leptos_router::components::A;
 use super::linked::focus_first_error;
 use super::record::section_view;
 use super::reports::of_current;
-use super::{ensure_me, show_failure};
+use super::{ensure_me, renamed_field, show_failure};
 use crate::api;
 use crate::i18n::{date, t, t1, tr};
 use crate::records::Records;
@@ -125,9 +125,7 @@ fn CorrectionForm(record: String, data: PersonalData) -> impl IntoView {
                 Message::new("request.correction.statement_missing"),
             );
         }
-        if let Some(m) = e.0.remove("statement") {
-            e.0.insert("correct".into(), m);
-        }
+        let e = renamed_field(e, "statement", "correct");
         if !e.is_empty() {
             errors.set(e);
             focus_first_error();
@@ -153,11 +151,8 @@ fn CorrectionForm(record: String, data: PersonalData) -> impl IntoView {
                 }
                 Err(f) => {
                     show_failure(f, errors, failure);
-                    errors.update(|e| {
-                        if let Some(m) = e.0.remove("statement") {
-                            e.0.insert("correct".into(), m);
-                        }
-                    });
+                    errors
+                        .update(|e| *e = renamed_field(std::mem::take(e), "statement", "correct"));
                 }
             }
             busy.set(false);

@@ -8,9 +8,7 @@
 //! Netherlands a doctor weighs the request and may grant a copy.
 
 use inzage_domain::access::Jurisdiction;
-use inzage_domain::requests::{
-    assess, missing_field, Assessment, NewRelativeRequest, RequestKind, Signer,
-};
+use inzage_domain::requests::{assess, NewRelativeRequest, RequestKind, Signer};
 use inzage_domain::wire::{FieldErrors, RelativeRequestsView, RequestCase};
 use inzage_domain::Message;
 use leptos::ev::SubmitEvent;
@@ -19,7 +17,9 @@ use leptos::prelude::*;
 use super::linked::focus_first_error;
 use super::login::Field;
 use super::record::section_view;
-use super::requests::{file_input, AssessmentPreview, CaseList, DocumentField, MAX_FILE};
+use super::requests::{
+    assessment_errors, attach_documents, file_input, AssessmentPreview, CaseList, DocumentField,
+};
 use super::{ensure_me, show_failure};
 use crate::api;
 use crate::i18n::{date, t, t1, tr, track};
@@ -158,35 +158,11 @@ fn RelativeForm(
         let Some(form_el) = form_ref.get_untracked() else {
             return;
         };
-        let field = Signer::Relative.field();
-        if let Some(file) = file_input(&form_el, &field)
-            .and_then(|input| input.files())
-            .and_then(|files| files.get(0))
-        {
-            if file.size() > MAX_FILE {
-                e.add(&field, Message::new("upload.too_large").arg("max", "5 MB"));
-            } else if data
-                .append_with_blob_and_filename(&field, &file, &file.name())
-                .is_err()
-            {
-                form_error.set(Some(Message::new("error.network")));
-                return;
-            }
+        if !attach_documents(&form_el, &[Signer::Relative], &data, &mut e) {
+            form_error.set(Some(Message::new("error.network")));
+            return;
         }
-        match assessment.get_untracked() {
-            Some(Ok(Assessment::Incomplete { missing })) => {
-                for m in missing {
-                    let field = missing_field(&m);
-                    if e.first(&field).is_none() {
-                        e.add(&field, m);
-                    }
-                }
-            }
-            Some(Ok(Assessment::Refused { reason, .. })) | Some(Err(reason)) => {
-                form_error.set(Some(reason));
-            }
-            _ => {}
-        }
+        form_error.set(assessment_errors(assessment.get_untracked(), &mut e));
         if !e.is_empty() || form_error.get_untracked().is_some() {
             errors.set(e);
             focus_first_error();

@@ -195,6 +195,62 @@ pub(crate) fn file_input(
     wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlInputElement>(el).ok()
 }
 
+/// Adds the documents chosen for `signers` to `data`, a document over the size limit refused
+/// beside its field instead; false when the browser could not build the form.
+pub(crate) fn attach_documents(
+    form: &web_sys::HtmlFormElement,
+    signers: &[Signer],
+    data: &web_sys::FormData,
+    errors: &mut FieldErrors,
+) -> bool {
+    for s in signers {
+        let field = s.field();
+        let file = file_input(form, &field)
+            .and_then(|input| input.files())
+            .and_then(|files| files.get(0));
+        if let Some(file) = file {
+            if file.size() > MAX_FILE {
+                errors.add(&field, Message::new("upload.too_large").arg("max", "5 MB"));
+            } else if data
+                .append_with_blob_and_filename(&field, &file, &file.name())
+                .is_err()
+            {
+                return false;
+            }
+        }
+    }
+    true
+}
+
+/// What the form's assessment says before it is sent: what is missing, beside its field (once
+/// per field); another institution, beside the psychiatry box; or, returned for the form's
+/// alert, why it cannot be granted.
+pub(crate) fn assessment_errors(
+    assessment: Option<Result<Assessment, Message>>,
+    errors: &mut FieldErrors,
+) -> Option<Message> {
+    match assessment {
+        Some(Ok(Assessment::Incomplete { missing })) => {
+            for m in missing {
+                let field = missing_field(&m);
+                if errors.first(&field).is_none() {
+                    errors.add(&field, m);
+                }
+            }
+            None
+        }
+        Some(Ok(Assessment::RoutedElsewhere { institution })) => {
+            errors.add(
+                "psychiatry",
+                Message::new("request.routed_elsewhere").arg("institution", institution),
+            );
+            None
+        }
+        Some(Ok(Assessment::Refused { reason, .. })) | Some(Err(reason)) => Some(reason),
+        _ => None,
+    }
+}
+
 /// The assessment of the form as it stands, or why it cannot be assessed.
 fn assessment_of(
     hospital: Option<&RequestHospital>,
@@ -308,38 +364,11 @@ fn NewRequestForm(
             let Some(form_el) = form_ref.get_untracked() else {
                 return;
             };
-            for s in request.form.signers() {
-                let field = s.field();
-                let file = file_input(&form_el, &field)
-                    .and_then(|input| input.files())
-                    .and_then(|files| files.get(0));
-                if let Some(file) = file {
-                    if file.size() > MAX_FILE {
-                        e.add(&field, Message::new("upload.too_large").arg("max", "5 MB"));
-                    } else if data
-                        .append_with_blob_and_filename(&field, &file, &file.name())
-                        .is_err()
-                    {
-                        form_error.set(Some(Message::new("error.network")));
-                        return;
-                    }
-                }
+            if !attach_documents(&form_el, request.form.signers(), &data, &mut e) {
+                form_error.set(Some(Message::new("error.network")));
+                return;
             }
-            match assessment.get_untracked() {
-                Some(Ok(Assessment::Incomplete { missing })) => {
-                    for m in missing {
-                        e.add(&missing_field(&m), m);
-                    }
-                }
-                Some(Ok(Assessment::RoutedElsewhere { institution })) => e.add(
-                    "psychiatry",
-                    Message::new("request.routed_elsewhere").arg("institution", institution),
-                ),
-                Some(Ok(Assessment::Refused { reason, .. })) | Some(Err(reason)) => {
-                    form_error.set(Some(reason));
-                }
-                _ => {}
-            }
+            form_error.set(assessment_errors(assessment.get_untracked(), &mut e));
             if !e.is_empty() || form_error.get_untracked().is_some() {
                 errors.set(e);
                 focus_first_error();

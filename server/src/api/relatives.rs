@@ -19,6 +19,7 @@ use inzage_domain::wire::{
 };
 use inzage_domain::{decide, Action, Message, PersonId};
 
+use super::account::field_error;
 use super::links::person;
 use super::record::{now, Actor, Record};
 use super::requests::{
@@ -142,12 +143,7 @@ pub async fn file(
         read_multipart(multipart, "request", |f| f.starts_with("signer_")).await?;
     let valid = form.validate();
     let mut errors = valid.as_ref().err().cloned().unwrap_or_default();
-    let request_form = inzage_domain::requests::RequestForm::CopyForDeceasedRelative {
-        degree: form.degree,
-        motivation: form.motivation.clone(),
-        practitioner: form.practitioner.clone(),
-    };
-    let files = signed_documents(&request_form, uploads, &mut errors)?;
+    let files = signed_documents(&form.request().form, uploads, &mut errors)?;
     let hospital = state.store.hospital_imported_name(&form.hospital).await?;
     if hospital.is_none() && !form.hospital.trim().is_empty() {
         errors.add("hospital", Message::new("request.hospital.unknown"));
@@ -157,9 +153,7 @@ pub async fn file(
         _ => return Err(ApiError::Validation(errors)),
     };
     let Some(record) = deceased_patient(&state, &me, &form.hospital, &valid).await? else {
-        let mut errors = inzage_domain::wire::FieldErrors::default();
-        errors.add("national_number", Message::new("request.deceased.no_match"));
-        return Err(ApiError::Validation(errors));
+        return Err(field_error("national_number", "request.deceased.no_match"));
     };
     let context = RequestContext {
         died_on: Some(valid.died_on),
