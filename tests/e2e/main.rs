@@ -3272,13 +3272,6 @@ async fn the_card_request_form_shows_a_wrong_national_number_beside_the_field() 
     .await
 }
 
-// Quarantined (session 4): this test fails now and then, in two ways. In one, the browser lands
-// on `/` showing the login form after the callback's success redirect, and a reload shows no
-// session either. In the other, the name shows but the report list stays empty. It failed 3 of
-// 8 runs alone and 1 of 3 full runs. The OpenID flow itself is tested against the same real
-// provider in tests/api/oidc.rs on both databases. Run it with `-- --ignored` while
-// investigating; see the session 4 note.
-#[ignore = "flaky, under investigation: see the comment above"]
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn oidc_a_patient_logs_in_with_eid_at_the_identity_provider_and_reads_her_reports(
 ) -> anyhow::Result<()> {

@@ -301,7 +301,8 @@ impl TestApp {
             }
         };
         config.database_url.clone_from(&database_url);
-        let (addr, running) = Self::start(config, clock.clone(), store.clone()).await?;
+        let (addr, running) =
+            Self::start(config, clock.clone(), store.clone(), dir.clone()).await?;
         Ok(TestApp {
             addr,
             logins,
@@ -339,20 +340,31 @@ impl TestApp {
             test_config(&self.database_url, &self.dist, &self.uploads_dir())?,
             self.clock.clone(),
             store,
+            Arc::clone(&self._dir),
         )
         .await?;
         Ok(addr)
     }
 
+    /// Starts a server; `folder` (the database, uploads and mail) lives as long as it runs.
+    ///
+    /// The server holds the folder itself, not only the `TestApp`: a test body written as
+    /// `|client, base, app| async move { … app.clock … }` captures just the fields it uses
+    /// (closures and async blocks capture precisely), and the rest of the `TestApp` is dropped
+    /// when the body starts. When the folder went with it, the database file was deleted under
+    /// the running server, which failed ("unable to open database file") as soon as its pool
+    /// opened a new connection: the OpenID browser test's intermittent failure under load.
     async fn start(
         config: Config,
         clock: ManualClock,
         store: Store,
+        folder: Arc<tempfile::TempDir>,
     ) -> anyhow::Result<(SocketAddr, Running)> {
         let app = Application::with_store(config, Arc::new(clock), store).await?;
         let addr = app.local_addr()?;
         let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
         let done = tokio::spawn(app.run_until(async move {
+            let _folder = folder;
             // Dropping the sender without sending keeps the server up.
             if stopped.await.is_err() {
                 std::future::pending::<()>().await;
