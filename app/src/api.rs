@@ -6,6 +6,7 @@ use inzage_domain::account::{
     LinkToken, PasswordChange, PasswordResetCompletion, PasswordResetRequest, ResetChallenge,
     StaffCardRequest, UsernameChange,
 };
+use inzage_domain::appointments::{AppointmentChanged, TakeSlot};
 use inzage_domain::listing::ListQuery;
 use inzage_domain::manage::AccessCommand;
 use inzage_domain::passkey::{
@@ -622,6 +623,61 @@ pub async fn record_medications(record: &str) -> Result<MedicationList, ApiFailu
 /// The appointments of a record.
 pub async fn record_appointments(record: &str) -> Result<AppointmentList, ApiFailure> {
     get(&format!("/records/{}/appointments", encode_segment(record))).await
+}
+
+/// The free slots the person can book now, or move appointment `moving` to.
+pub async fn appointment_slots(
+    record: &str,
+    moving: Option<&str>,
+) -> Result<inzage_domain::appointments::FreeSlots, ApiFailure> {
+    let path = format!("/records/{}/appointments/slots", encode_segment(record));
+    match moving {
+        Some(id) => get(&format!("{path}?for={}", encode_segment(id))).await,
+        None => get(&path).await,
+    }
+}
+
+/// Books a new appointment in a free slot.
+pub async fn book_appointment(record: &str, slot: &str) -> Result<AppointmentChanged, ApiFailure> {
+    post(
+        &format!("/records/{}/appointments", encode_segment(record)),
+        &TakeSlot {
+            slot: slot.to_owned(),
+        },
+    )
+    .await
+}
+
+/// Moves a booked appointment to another free slot.
+pub async fn move_appointment(
+    record: &str,
+    id: &str,
+    slot: &str,
+) -> Result<AppointmentChanged, ApiFailure> {
+    post(
+        &format!(
+            "/records/{}/appointments/{}/move",
+            encode_segment(record),
+            encode_segment(id)
+        ),
+        &TakeSlot {
+            slot: slot.to_owned(),
+        },
+    )
+    .await
+}
+
+/// Cancels a booked appointment.
+pub async fn cancel_appointment(record: &str, id: &str) -> Result<AppointmentChanged, ApiFailure> {
+    post(
+        &format!(
+            "/records/{}/appointments/{}/cancel",
+            encode_segment(record),
+            encode_segment(id)
+        ),
+        &serde_json::Value::Null,
+    )
+    .await
 }
 
 /// The patient's personal data as the hospitals hold them.

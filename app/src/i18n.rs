@@ -138,12 +138,18 @@ pub fn date(d: Date) -> String {
 pub fn date_time(t: OffsetDateTime) -> String {
     // The portal's hospitals are in Belgium and the Netherlands: show their local time.
     let local = t.to_offset(TimeZone::EuropeBrussels.offset_at(t));
-    let time = format!("{:02}:{:02}", local.hour(), local.minute());
+    let time = local_time(t);
     translate(
         "date.at_time",
         &[("date", date(local.date())), ("time", time.clone())],
     )
     .unwrap_or_else(|| format!("{} {time}", date(local.date())))
+}
+
+/// The local time (Brussels) of an instant, as "09:30".
+pub fn local_time(t: OffsetDateTime) -> String {
+    let local = t.to_offset(TimeZone::EuropeBrussels.offset_at(t));
+    format!("{:02}:{:02}", local.hour(), local.minute())
 }
 
 /// The local day (Brussels) of an instant, as "27 november 2026".

@@ -122,7 +122,7 @@ fn App() -> impl IntoView {
                     <Route path=path!("/medisch-overzicht") view=pages::record::SummaryPage/>
                     <Route path=path!("/medicatie") view=pages::record::MedicationsPage/>
                     <Route path=path!("/persoonsgegevens") view=pages::personal::PersonalDataPage/>
-                    <Route path=path!("/afspraken") view=pages::record::AppointmentsPage/>
+                    <Route path=path!("/afspraken") view=pages::appointments::AppointmentsPage/>
                     <Route path=path!("/zoeken") view=pages::search::SearchPage/>
                     <Route path=path!("/aanvragen") view=pages::requests::RequestsPage/>
                     <Route

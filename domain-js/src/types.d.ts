@@ -89,7 +89,8 @@ export type Action =
   | "read_through_exchange"
   | "request_copy"
   | "manage_access"
-  | "opt_out_of_data_reuse";
+  | "opt_out_of_data_reuse"
+  | "manage_appointments";
 
 /** Whether a report has been validated by its author. */
 export type ReportStatus = "validated" | "not_validated";

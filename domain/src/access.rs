@@ -381,16 +381,20 @@ pub enum Action {
     ManageAccess,
     /// Opt the record out of reuse for research.
     OptOutOfDataReuse,
+    /// Book, move or cancel the patient's appointments (where the hospital offers it online,
+    /// see [`crate::appointments`]): the patient, or whoever acts in their place.
+    ManageAppointments,
 }
 
 impl Action {
     /// Every action, for what-if comparisons.
-    pub const ALL: [Action; 5] = [
+    pub const ALL: [Action; 6] = [
         Action::Read,
         Action::ReadThroughExchange,
         Action::RequestCopy,
         Action::ManageAccess,
         Action::OptOutOfDataReuse,
+        Action::ManageAppointments,
     ];
 }
 
@@ -751,8 +755,14 @@ const PATIENT: &[Action] = &[
     Action::RequestCopy,
     Action::ManageAccess,
     Action::OptOutOfDataReuse,
+    Action::ManageAppointments,
 ];
-const PROXY: &[Action] = &[Action::Read, Action::RequestCopy, Action::ManageAccess];
+const PROXY: &[Action] = &[
+    Action::Read,
+    Action::RequestCopy,
+    Action::ManageAccess,
+    Action::ManageAppointments,
+];
 const INSPECT: &[Action] = &[Action::Read, Action::RequestCopy];
 
 /// The rules that matched, by tier.

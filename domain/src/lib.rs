@@ -7,6 +7,7 @@
 
 pub mod access;
 pub mod account;
+pub mod appointments;
 pub mod calendar;
 pub mod cases;
 pub mod contact;

@@ -304,6 +304,14 @@ pub struct AppointmentItem {
     pub practitioner: Option<String>,
     /// The hospital.
     pub hospital: String,
+    /// What the person can do with it online now (move, cancel), as
+    /// [`crate::appointments::changes_of`] decided under its hospital's settings.
+    #[serde(default)]
+    pub changes: Vec<crate::appointments::AppointmentChange>,
+    /// Why it can no longer be changed online although the hospital offers that (its deadline
+    /// passed): the person calls the hospital.
+    #[serde(default)]
+    pub change_closed: Option<crate::message::Message>,
 }
 
 crate::redacted_debug!(AppointmentItem { id });
@@ -316,6 +324,10 @@ pub struct AppointmentList {
     pub upcoming: Vec<AppointmentItem>,
     /// Earlier appointments and visits.
     pub past: Vec<AppointmentItem>,
+    /// Whether the person can book a new appointment online: they are the patient, or act in
+    /// their place, and a hospital of the network offers booking.
+    #[serde(default)]
+    pub can_book: bool,
 }
 
 /// Where in the record a search hit is.

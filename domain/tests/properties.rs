@@ -556,3 +556,77 @@ mod trend_chart {
         }
     }
 }
+
+mod appointments {
+    use super::*;
+    use inzage_domain::appointments::*;
+    use time::Duration;
+
+    const NOW: OffsetDateTime = datetime!(2026-11-27 10:00 UTC);
+
+    fn arb_rules() -> impl Strategy<Value = OnlineAppointments> {
+        (any::<bool>(), any::<bool>(), any::<bool>(), 0u16..=72).prop_map(
+            |(book, reschedule, cancel, change_until_hours)| OnlineAppointments {
+                book,
+                reschedule,
+                cancel,
+                change_until_hours,
+            },
+        )
+    }
+
+    /// Minutes around now, from two days back to four days ahead.
+    fn arb_start() -> impl Strategy<Value = OffsetDateTime> {
+        (-2880i64..5760).prop_map(|m| NOW + Duration::minutes(m))
+    }
+
+    fn arb_status() -> impl Strategy<Value = &'static str> {
+        prop::sample::select(vec![
+            "booked",
+            "pending",
+            "proposed",
+            "cancelled",
+            "fulfilled",
+            "noshow",
+        ])
+    }
+
+    proptest! {
+        /// Whatever is asked, a change goes through only when the hospital offers it, never
+        /// touches an appointment that is past, cancelled or within the deadline, and never
+        /// takes a slot that is taken or within the deadline.
+        #[test]
+        fn no_change_passes_the_hospitals_offer_or_its_deadline(
+            rules in arb_rules(),
+            change in prop::sample::select(AppointmentChange::ALL.to_vec()),
+            a_start in arb_start(), status in arb_status(), a_here in any::<bool>(),
+            s_start in arb_start(), free in any::<bool>(),
+        ) {
+            let appointment = Booked { start: a_start, status, hospital_id: if a_here { "az" } else { "umc" } };
+            let slot = Slot { start: s_start, free, hospital_id: "az" };
+            let passed = check(change, &rules, Some(appointment), Some(slot), NOW).is_ok();
+            let deadline = NOW + Duration::hours(i64::from(rules.change_until_hours));
+            if passed {
+                prop_assert!(rules.offers(change));
+                if change != AppointmentChange::Book {
+                    prop_assert!(a_start >= deadline && a_start > NOW);
+                    prop_assert!(matches!(status, "booked" | "pending" | "proposed"));
+                }
+                if change != AppointmentChange::Cancel {
+                    prop_assert!(free && s_start >= deadline);
+                }
+                if change == AppointmentChange::Move {
+                    prop_assert!(a_here && a_start != s_start);
+                }
+            }
+            // The card offers exactly the changes of the appointment that a request would pass
+            // (moving given a suitable slot).
+            let (offered, _) = changes_of(&rules, appointment, NOW);
+            let good_slot = Slot { start: a_start.max(deadline) + Duration::hours(1), free: true, hospital_id: appointment.hospital_id };
+            for c in [AppointmentChange::Move, AppointmentChange::Cancel] {
+                let ok = check(c, &rules, Some(appointment), Some(good_slot), NOW).is_ok();
+                prop_assert_eq!(offered.contains(&c), ok);
+            }
+        }
+    }
+}

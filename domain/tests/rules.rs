@@ -356,13 +356,16 @@ rule_test!(what_if_lists_gains_and_losses {
     assert_eq!(diffs[0].before.effect, Effect::Permit);
     assert_eq!(diffs[0].after.rules, vec![RuleId::GpAccessRefused]);
 
-    // A child's 15th birthday ends the Belgian link: the parent loses three actions.
+    // A child's 15th birthday ends the Belgian link: the parent loses its four actions.
     let link = Fact::ParentLink { parent: pe("mum"), period: Period::since(LONG_AGO) };
     let child = facts(HospitalPolicy::belgian(), date!(2012 - 01 - 10), vec![link]);
     let birthday = datetime!(2027-01-09 23:00 UTC); // local midnight in Brussels
     let diffs = what_if(&child, &Change::TimePasses { at: birthday }, NOW);
     let lost: Vec<Action> = diffs.iter().filter(|d| d.principal == person("mum")).map(|d| d.action).collect();
-    assert_eq!(lost, vec![Action::Read, Action::RequestCopy, Action::ManageAccess]);
+    assert_eq!(
+        lost,
+        vec![Action::Read, Action::RequestCopy, Action::ManageAccess, Action::ManageAppointments]
+    );
 
     // Ending a referrer's consent.
     let consent = Fact::ReferrerConsent { practitioner: pr("ref"), period: Period::since(LONG_AGO) };

@@ -838,11 +838,42 @@ appointments-upcoming = Upcoming appointments
 appointments-past = Past appointments and visits
 appointments-none = None.
 appointments-with = with { $name }
+appointments-book = Make an appointment
+appointments-move = Move
+appointments-cancel = Cancel
+appointments-cancel-confirm = Do you want to cancel this appointment? The time then becomes free for someone else.
+appointments-cancel-yes = Yes, cancel
+appointments-cancel-no = No, keep it
+appointments-slots-title = Choose a free time
+appointments-slots-move_title = Choose a new time
+appointments-slots-loading = Loading free times…
+appointments-slots-none = There are no free times you can choose online now. Call the hospital for an appointment.
+appointments-slots-hint = Online you choose from times starting { $hours } hours from now. For an earlier appointment, call the hospital.
+appointments-slots-confirm = Confirm
+appointments-slots-close = Close
+appointments-done-book = Your appointment is made: { $when }.
+appointments-done-move = Your appointment is moved to { $when }.
+appointments-done-cancel = Your appointment of { $when } is cancelled.
+appointments-done-mailed = You also get a confirmation by e-mail.
+appointments-book_not_online = This hospital does not offer appointments online. Call the hospital.
+appointments-move_not_online = This hospital does not let you move an appointment online. Call the hospital.
+appointments-cancel_not_online = This hospital does not let you cancel an appointment online. Call the hospital.
+appointments-no_appointment = This appointment does not exist.
+appointments-not_changeable = This appointment can no longer be changed: it is past or cancelled.
+appointments-too_late = Less than { $hours } hours before the appointment you can no longer change it online. Call the hospital.
+appointments-no_slot = Choose a free time.
+appointments-other_hospital = You can only move an appointment to a time in the same hospital.
+appointments-same_time = Choose a time other than the current one.
+appointments-slot_taken = Someone else has just chosen this time. Choose another time.
+appointments-slot_too_soon = This time starts within { $hours } hours. Choose a later time or call the hospital.
 audit-what-results = the results
 audit-what-result = a result over time
 audit-what-summary = the medical summary
 audit-what-medications = the medications
 audit-what-appointments = the appointments
+audit-what-appointment_book = made an appointment
+audit-what-appointment_move = moved an appointment
+audit-what-appointment_cancel = cancelled an appointment
 record-clinical-active = active
 record-clinical-recurrence = recurrence
 record-clinical-relapse = relapse
@@ -1073,6 +1104,30 @@ mail-age_change-body = Hello,
     Log in to see what changes: { $link }
 
     This e-mail says nothing about what is in the record.
+mail-appointment-book-subject = Your appointment is made
+mail-appointment-move-subject = Your appointment is moved
+mail-appointment-cancel-subject = Your appointment is cancelled
+mail-appointment-book-body = Hello,
+
+    In the patient portal you made an appointment on { $date } at { $time } at { $hospital }.
+
+    Log in to see your appointments: { $link }
+
+    Did you not do this yourself? Then contact the hospital. In your account you choose whether you get such e-mails.
+mail-appointment-move-body = Hello,
+
+    In the patient portal you moved an appointment to { $date } at { $time } at { $hospital }.
+
+    Log in to see your appointments: { $link }
+
+    Did you not do this yourself? Then contact the hospital. In your account you choose whether you get such e-mails.
+mail-appointment-cancel-body = Hello,
+
+    In the patient portal you cancelled an appointment on { $date } at { $time } at { $hospital }.
+
+    Log in to see your appointments: { $link }
+
+    Did you not do this yourself? Then contact the hospital. In your account you choose whether you get such e-mails.
 mail-notice-subject = There is something new in your patient portal
 mail-notice-body = Hello,
 

@@ -838,11 +838,42 @@ appointments-upcoming = Rendez-vous à venir
 appointments-past = Rendez-vous et visites passés
 appointments-none = Aucun.
 appointments-with = avec { $name }
+appointments-book = Prendre un rendez-vous
+appointments-move = Déplacer
+appointments-cancel = Annuler
+appointments-cancel-confirm = Voulez-vous annuler ce rendez-vous ? Le créneau sera alors libre pour quelqu'un d'autre.
+appointments-cancel-yes = Oui, annuler
+appointments-cancel-no = Non, le garder
+appointments-slots-title = Choisissez un créneau libre
+appointments-slots-move_title = Choisissez un nouveau créneau
+appointments-slots-loading = Chargement des créneaux libres…
+appointments-slots-none = Il n'y a pas de créneau libre à choisir en ligne pour l'instant. Appelez l'hôpital pour un rendez-vous.
+appointments-slots-hint = En ligne, vous choisissez parmi les créneaux à partir de { $hours } heures d'ici. Pour un rendez-vous plus proche, appelez l'hôpital.
+appointments-slots-confirm = Confirmer
+appointments-slots-close = Fermer
+appointments-done-book = Votre rendez-vous est pris : { $when }.
+appointments-done-move = Votre rendez-vous est déplacé au { $when }.
+appointments-done-cancel = Votre rendez-vous du { $when } est annulé.
+appointments-done-mailed = Vous recevez aussi une confirmation par e-mail.
+appointments-book_not_online = Cet hôpital ne propose pas de rendez-vous en ligne. Appelez l'hôpital.
+appointments-move_not_online = Cet hôpital ne permet pas de déplacer un rendez-vous en ligne. Appelez l'hôpital.
+appointments-cancel_not_online = Cet hôpital ne permet pas d'annuler un rendez-vous en ligne. Appelez l'hôpital.
+appointments-no_appointment = Ce rendez-vous n'existe pas.
+appointments-not_changeable = Ce rendez-vous ne peut plus être modifié : il est passé ou annulé.
+appointments-too_late = À moins de { $hours } heures du rendez-vous, vous ne pouvez plus le modifier en ligne. Appelez l'hôpital.
+appointments-no_slot = Choisissez un créneau libre.
+appointments-other_hospital = Vous ne pouvez déplacer un rendez-vous que vers un créneau du même hôpital.
+appointments-same_time = Choisissez un autre créneau que l'actuel.
+appointments-slot_taken = Quelqu'un vient de choisir ce créneau. Choisissez-en un autre.
+appointments-slot_too_soon = Ce créneau commence dans moins de { $hours } heures. Choisissez un créneau plus tard ou appelez l'hôpital.
 audit-what-results = les résultats
 audit-what-result = l'évolution d'un résultat
 audit-what-summary = l'aperçu médical
 audit-what-medications = les médicaments
 audit-what-appointments = les rendez-vous
+audit-what-appointment_book = a pris un rendez-vous
+audit-what-appointment_move = a déplacé un rendez-vous
+audit-what-appointment_cancel = a annulé un rendez-vous
 record-clinical-active = actif
 record-clinical-recurrence = récidive
 record-clinical-relapse = rechute
@@ -1073,6 +1104,30 @@ mail-age_change-body = Bonjour,
     Connectez-vous pour voir ce qui change : { $link }
 
     Cet e-mail ne dit rien du contenu du dossier.
+mail-appointment-book-subject = Votre rendez-vous est pris
+mail-appointment-move-subject = Votre rendez-vous est déplacé
+mail-appointment-cancel-subject = Votre rendez-vous est annulé
+mail-appointment-book-body = Bonjour,
+
+    Dans le portail patient, vous avez pris un rendez-vous le { $date } à { $time } à { $hospital }.
+
+    Connectez-vous pour voir vos rendez-vous : { $link }
+
+    Ce n'est pas vous ? Contactez alors l'hôpital. Dans votre compte, vous choisissez si vous recevez de tels e-mails.
+mail-appointment-move-body = Bonjour,
+
+    Dans le portail patient, vous avez déplacé un rendez-vous au { $date } à { $time } à { $hospital }.
+
+    Connectez-vous pour voir vos rendez-vous : { $link }
+
+    Ce n'est pas vous ? Contactez alors l'hôpital. Dans votre compte, vous choisissez si vous recevez de tels e-mails.
+mail-appointment-cancel-body = Bonjour,
+
+    Dans le portail patient, vous avez annulé un rendez-vous le { $date } à { $time } à { $hospital }.
+
+    Connectez-vous pour voir vos rendez-vous : { $link }
+
+    Ce n'est pas vous ? Contactez alors l'hôpital. Dans votre compte, vous choisissez si vous recevez de tels e-mails.
 mail-notice-subject = Il y a du nouveau dans votre portail patient
 mail-notice-body = Bonjour,
 

@@ -838,11 +838,42 @@ appointments-upcoming = Komende afspraken
 appointments-past = Vorige afspraken en bezoeken
 appointments-none = Geen.
 appointments-with = bij { $name }
+appointments-book = Een afspraak maken
+appointments-move = Verplaatsen
+appointments-cancel = Annuleren
+appointments-cancel-confirm = Wilt u deze afspraak annuleren? Het moment komt dan vrij voor iemand anders.
+appointments-cancel-yes = Ja, annuleren
+appointments-cancel-no = Nee, behouden
+appointments-slots-title = Kies een vrij moment
+appointments-slots-move_title = Kies een nieuw moment
+appointments-slots-loading = Vrije momenten worden geladen…
+appointments-slots-none = Er zijn nu geen vrije momenten die u online kunt kiezen. Bel het ziekenhuis voor een afspraak.
+appointments-slots-hint = U kiest online uit momenten vanaf { $hours } uur na nu. Voor een vroegere afspraak belt u het ziekenhuis.
+appointments-slots-confirm = Bevestigen
+appointments-slots-close = Sluiten
+appointments-done-book = Uw afspraak is gemaakt: { $when }.
+appointments-done-move = Uw afspraak is verplaatst naar { $when }.
+appointments-done-cancel = Uw afspraak van { $when } is geannuleerd.
+appointments-done-mailed = U krijgt ook een bevestiging per e-mail.
+appointments-book_not_online = Dit ziekenhuis biedt geen online afspraken aan. Bel het ziekenhuis.
+appointments-move_not_online = Dit ziekenhuis laat niet toe een afspraak online te verplaatsen. Bel het ziekenhuis.
+appointments-cancel_not_online = Dit ziekenhuis laat niet toe een afspraak online te annuleren. Bel het ziekenhuis.
+appointments-no_appointment = Deze afspraak bestaat niet.
+appointments-not_changeable = Deze afspraak kan niet meer gewijzigd worden: ze is voorbij of geannuleerd.
+appointments-too_late = Minder dan { $hours } uur voor de afspraak kunt u ze niet meer online wijzigen. Bel het ziekenhuis.
+appointments-no_slot = Kies een vrij moment.
+appointments-other_hospital = U kunt een afspraak alleen verplaatsen naar een moment in hetzelfde ziekenhuis.
+appointments-same_time = Kies een ander moment dan het huidige.
+appointments-slot_taken = Iemand anders heeft dit moment net gekozen. Kies een ander moment.
+appointments-slot_too_soon = Dit moment begint binnen { $hours } uur. Kies een later moment of bel het ziekenhuis.
 audit-what-results = de resultaten
 audit-what-result = het verloop van een resultaat
 audit-what-summary = het medisch overzicht
 audit-what-medications = de medicatie
 audit-what-appointments = de afspraken
+audit-what-appointment_book = maakte een afspraak
+audit-what-appointment_move = verplaatste een afspraak
+audit-what-appointment_cancel = annuleerde een afspraak
 record-clinical-active = actief
 record-clinical-recurrence = teruggekeerd
 record-clinical-relapse = herval
@@ -1073,6 +1104,30 @@ mail-age_change-body = Goedendag,
     Meld u aan om te zien wat er verandert: { $link }
 
     Deze e-mail zegt niets over de inhoud van het dossier.
+mail-appointment-book-subject = Uw afspraak is gemaakt
+mail-appointment-move-subject = Uw afspraak is verplaatst
+mail-appointment-cancel-subject = Uw afspraak is geannuleerd
+mail-appointment-book-body = Goedendag,
+
+    U hebt in het patiëntenportaal een afspraak gemaakt op { $date } om { $time } in { $hospital }.
+
+    Meld u aan om uw afspraken te bekijken: { $link }
+
+    Hebt u dit niet zelf gedaan? Neem dan contact op met het ziekenhuis. In uw account kiest u of u zulke e-mails krijgt.
+mail-appointment-move-body = Goedendag,
+
+    U hebt in het patiëntenportaal een afspraak verplaatst naar { $date } om { $time } in { $hospital }.
+
+    Meld u aan om uw afspraken te bekijken: { $link }
+
+    Hebt u dit niet zelf gedaan? Neem dan contact op met het ziekenhuis. In uw account kiest u of u zulke e-mails krijgt.
+mail-appointment-cancel-body = Goedendag,
+
+    U hebt in het patiëntenportaal een afspraak geannuleerd op { $date } om { $time } in { $hospital }.
+
+    Meld u aan om uw afspraken te bekijken: { $link }
+
+    Hebt u dit niet zelf gedaan? Neem dan contact op met het ziekenhuis. In uw account kiest u of u zulke e-mails krijgt.
 mail-notice-subject = Er is iets nieuw in uw patiëntenportaal
 mail-notice-body = Goedendag,
 

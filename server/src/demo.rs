@@ -179,9 +179,67 @@ pub async fn seed(
     }
     ensure_demo_access(store, &logins, &providers).await?;
     ensure_children(store).await?;
+    publish_slots(store, now).await?;
     logins.extend(providers);
     logins.push(ensure_staff(store, password_cost, now).await?);
     Ok(logins)
+}
+
+/// The demo hospital's published free times: the orthopaedics clinic of AZ Voorbeeld, every
+/// weekday of the next three weeks from `now`, 09:00 to 11:30 (Brussels), half an hour each. A
+/// hospital's own system would send such a bundle of FHIR Slots; the demo makes one at each
+/// start, through the same import, so there are always times ahead to book (slots already
+/// published keep who booked them).
+async fn publish_slots(store: &Store, now: OffsetDateTime) -> anyhow::Result<()> {
+    import_bundle(store, &slot_bundle(now).to_string(), None)
+        .await
+        .context("publishing the demo's free slots")?;
+    Ok(())
+}
+
+/// The bundle [`publish_slots`] imports.
+fn slot_bundle(now: OffsetDateTime) -> serde_json::Value {
+    use inzage_domain::calendar::TimeZone;
+    use serde_json::json;
+    use time::Weekday;
+
+    let zone = TimeZone::EuropeBrussels;
+    let mut entries = vec![
+        json!({"resource": {"resourceType": "Location", "id": "inzage-demo-campus-noord",
+            "name": "Campus Noord, polikliniek orthopedie (route 42)",
+            "managingOrganization": {"reference": "Organization/inzage-demo-az-voorbeeld"}}}),
+        json!({"resource": {"resourceType": "Schedule", "id": "inzage-demo-orthopedie",
+            "active": true,
+            "serviceType": [{"text": "Consultatie orthopedie"}],
+            "actor": [{"reference": "Practitioner/inzage-demo-dr-peeters", "display": "Dr. Peeters"},
+                      {"reference": "Location/inzage-demo-campus-noord"}]}}),
+    ];
+    let today = zone.local_date(now);
+    for offset in 0..21 {
+        let day = today + time::Duration::days(offset);
+        if matches!(day.weekday(), Weekday::Saturday | Weekday::Sunday) {
+            continue;
+        }
+        let midnight = zone.start_of_day(day);
+        for half_hour in 18..24 {
+            let start = midnight + time::Duration::minutes(30 * half_hour);
+            let end = start + time::Duration::minutes(30);
+            let id = format!(
+                "inzage-demo-slot-{}-{:02}{:02}",
+                day.to_string().replace('-', ""),
+                half_hour / 2,
+                half_hour % 2 * 30
+            );
+            let instant = |t: OffsetDateTime| {
+                t.format(&time::format_description::well_known::Rfc3339)
+                    .unwrap_or_default()
+            };
+            entries.push(json!({"resource": {"resourceType": "Slot", "id": id,
+                "schedule": {"reference": "Schedule/inzage-demo-orthopedie"},
+                "status": "free", "start": instant(start), "end": instant(end)}}));
+        }
+    }
+    json!({"resourceType": "Bundle", "type": "collection", "entry": entries})
 }
 
 /// The demo's children get national numbers, so a parent can ask for a link to their record:

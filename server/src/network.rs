@@ -11,6 +11,7 @@ use std::path::Path;
 use anyhow::{bail, Context};
 use inzage_domain::access::{HospitalPolicy, Jurisdiction};
 use inzage_domain::account::CodeCardMode;
+use inzage_domain::appointments::{OnlineAppointments, MAX_CHANGE_UNTIL_HOURS};
 use inzage_domain::calendar::TimeZone;
 use inzage_domain::contact::EmailAddress;
 use inzage_domain::listing::HospitalOption;
@@ -81,6 +82,8 @@ struct HospitalEntry {
     contact: Contact,
     #[serde(default)]
     requests: RequestsSection,
+    #[serde(default)]
+    appointments: OnlineAppointments,
 }
 
 /// `requests = { … }` of a hospital: each setting optional, defaulting by jurisdiction.
@@ -198,6 +201,8 @@ pub struct Hospital {
     pub contact: Contact,
     /// Its settings for requests (terms, fees, retention).
     pub requests: RequestPolicy,
+    /// What patients can do with appointments online.
+    pub appointments: OnlineAppointments,
 }
 
 /// The network as configured.
@@ -277,9 +282,18 @@ impl Network {
                 Jurisdiction::Belgium => TimeZone::EuropeBrussels,
                 Jurisdiction::Netherlands => TimeZone::EuropeAmsterdam,
             });
+            if h.appointments.change_until_hours > MAX_CHANGE_UNTIL_HOURS {
+                bail!(
+                    "{}: {} is more than {MAX_CHANGE_UNTIL_HOURS} hours (30 days)",
+                    at("appointments.change_until_hours"),
+                    h.appointments.change_until_hours
+                );
+            }
+            let appointments = h.appointments;
             let requests = h.requests.policy(h.jurisdiction, time_zone, at)?;
             let hospital = Hospital {
                 requests,
+                appointments,
                 id: h.id.clone(),
                 name: h.name,
                 policy: HospitalPolicy {
@@ -422,6 +436,20 @@ impl Network {
         }
     }
 
+    /// What patients can do online with a hospital's appointments: its own settings when
+    /// listed, else nothing.
+    pub fn online_appointments(&self, hospital_id: &str) -> OnlineAppointments {
+        self.hospitals
+            .get(hospital_id)
+            .map(|h| h.appointments)
+            .unwrap_or_default()
+    }
+
+    /// Whether any hospital of the network offers booking online.
+    pub fn offers_booking(&self) -> bool {
+        self.hospitals.values().any(|h| h.appointments.book)
+    }
+
     /// The settings the rules use for a hospital: its own when listed, else the default
     /// jurisdiction with the cutoff it was imported with.
     pub fn policy(&self, hospital_id: &str, imported_cutoff: Option<Date>) -> HospitalPolicy {
@@ -539,6 +567,14 @@ requests = { copy_term_working_days = 20, psychiatry_held_by = "UPC", imaging_dv
                 "hospital[0].requests.psychiatry_held_by (id `a`): empty",
             ),
             (
+                "name = \"N\"\n[[hospital]]\nid = \"a\"\njurisdiction = \"BE\"\nappointments = { book = true, change_until_hours = 721 }",
+                "hospital[0].appointments.change_until_hours (id `a`): 721 is more than 720 hours",
+            ),
+            (
+                "name = \"N\"\n[[hospital]]\nid = \"a\"\njurisdiction = \"BE\"\nappointments = { bok = true }",
+                "unknown field `bok`",
+            ),
+            (
                 "name = \"N\"\n[login]\ncode_card = \"once\"",
                 "login.code_card: `once` is neither `rotation` nor `single_use`",
             ),
@@ -577,5 +613,13 @@ requests = { copy_term_working_days = 20, psychiatry_held_by = "UPC", imaging_dv
             .hospitals
             .values()
             .any(|h| h.policy.jurisdiction == Jurisdiction::Netherlands));
+        let online = n.online_appointments("inzage-demo-az-voorbeeld");
+        assert!(online.book && online.reschedule && online.cancel);
+        assert_eq!(online.change_until_hours, 24);
+        assert_eq!(
+            n.online_appointments("not-listed"),
+            OnlineAppointments::default(),
+            "a hospital the file does not list offers nothing online"
+        );
     }
 }

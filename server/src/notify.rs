@@ -58,7 +58,7 @@ pub async fn run_once(state: &AppState, last_scan: &mut Option<i64>) -> anyhow::
 }
 
 /// The account's confirmed address and the person's confirmed extra ones.
-async fn confirmed_addresses(
+pub(crate) async fn confirmed_addresses(
     state: &AppState,
     person: &str,
     account: Option<&str>,

@@ -24,6 +24,7 @@ macro_rules! on_both_backends {
 
 mod access;
 mod app_shell;
+mod appointments;
 mod designations;
 mod fhir_export;
 mod identity;

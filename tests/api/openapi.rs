@@ -4,7 +4,7 @@
 use reqwest::{Client, Method, StatusCode};
 use serde_json::{json, Value};
 
-use inzage_tests::{browser, Db, TestApp};
+use inzage_tests::{browser, Db, TestApp, TEST_START};
 
 on_both_backends!(every_answer_matches_the_published_document);
 
@@ -105,6 +105,15 @@ async fn every_answer_matches_the_published_document(db: Db) -> anyhow::Result<(
     let anonymous = browser();
     let rec = "/api/v1/records/{record}";
     let report = app.store.reports_for_patient(&margery).await?[0].id.clone();
+    // Free slots after the demo hospital's 24-hour deadline, and an appointment it lets move.
+    let slots: Vec<String> = app
+        .store
+        .free_slots((TEST_START + time::Duration::days(1)).unix_timestamp())
+        .await?
+        .into_iter()
+        .map(|s| s.id)
+        .collect();
+    let controle = "Appointment%2Finzage-demo-controle-orthopedie";
 
     let get = Method::GET;
     let post = Method::POST;
@@ -425,6 +434,132 @@ async fn every_answer_matches_the_published_document(db: Db) -> anyhow::Result<(
             get.clone(),
             format!("{rec}/appointments"),
             format!("/api/v1/records/{margery}/appointments"),
+            None,
+        ),
+        (
+            &patient,
+            get.clone(),
+            format!("{rec}/appointments/slots"),
+            format!("/api/v1/records/{margery}/appointments/slots"),
+            None,
+        ),
+        (
+            &doctor,
+            get.clone(),
+            format!("{rec}/appointments/slots"),
+            format!("/api/v1/records/{margery}/appointments/slots"),
+            None,
+        ),
+        (
+            &patient,
+            get.clone(),
+            format!("{rec}/appointments/slots"),
+            format!("/api/v1/records/{reyna}/appointments/slots"),
+            None,
+        ),
+        (
+            &patient,
+            post.clone(),
+            format!("{rec}/appointments"),
+            format!("/api/v1/records/{margery}/appointments"),
+            Some(json!({"slot": slots[0]})),
+        ),
+        (
+            &patient,
+            post.clone(),
+            format!("{rec}/appointments"),
+            format!("/api/v1/records/{margery}/appointments"),
+            Some(json!({"slot": slots[0]})),
+        ),
+        (
+            &patient,
+            post.clone(),
+            format!("{rec}/appointments"),
+            format!("/api/v1/records/{margery}/appointments"),
+            Some(json!({"slot": "Slot/none"})),
+        ),
+        (
+            &doctor,
+            post.clone(),
+            format!("{rec}/appointments"),
+            format!("/api/v1/records/{margery}/appointments"),
+            Some(json!({"slot": slots[1]})),
+        ),
+        (
+            &patient,
+            post.clone(),
+            format!("{rec}/appointments/{{id}}/move"),
+            format!("/api/v1/records/{margery}/appointments/{controle}/move"),
+            Some(json!({"slot": slots[1]})),
+        ),
+        (
+            &patient,
+            post.clone(),
+            format!("{rec}/appointments/{{id}}/move"),
+            format!("/api/v1/records/{margery}/appointments/{controle}/move"),
+            Some(json!({"slot": "Slot/none"})),
+        ),
+        (
+            &patient,
+            get.clone(),
+            format!("{rec}/appointments/slots"),
+            format!("/api/v1/records/{margery}/appointments/slots?for={controle}"),
+            None,
+        ),
+        (
+            &doctor,
+            post.clone(),
+            format!("{rec}/appointments/{{id}}/move"),
+            format!("/api/v1/records/{margery}/appointments/{controle}/move"),
+            Some(json!({"slot": slots[2]})),
+        ),
+        (
+            &patient,
+            post.clone(),
+            format!("{rec}/appointments/{{id}}/move"),
+            format!("/api/v1/records/{margery}/appointments/Appointment%2Fnone/move"),
+            Some(json!({"slot": slots[2]})),
+        ),
+        (
+            &patient,
+            post.clone(),
+            format!("{rec}/appointments/{{id}}/cancel"),
+            format!("/api/v1/records/{margery}/appointments/{controle}/cancel"),
+            None,
+        ),
+        (
+            &patient,
+            post.clone(),
+            format!("{rec}/appointments/{{id}}/cancel"),
+            format!("/api/v1/records/{margery}/appointments/{controle}/cancel"),
+            None,
+        ),
+        (
+            &patient,
+            post.clone(),
+            format!("{rec}/appointments/{{id}}/move"),
+            format!("/api/v1/records/{margery}/appointments/{controle}/move"),
+            Some(json!({"slot": slots[2]})),
+        ),
+        (
+            &doctor,
+            post.clone(),
+            format!("{rec}/appointments/{{id}}/cancel"),
+            format!("/api/v1/records/{margery}/appointments/{controle}/cancel"),
+            None,
+        ),
+        (
+            &patient,
+            post.clone(),
+            format!("{rec}/appointments/{{id}}/cancel"),
+            format!("/api/v1/records/{margery}/appointments/Appointment%2Fnone/cancel"),
+            None,
+        ),
+        (
+            &anonymous,
+            post.clone(),
+            format!("{rec}/appointments/{{id}}/cancel"),
+            format!("/api/v1/records/{margery}/appointments/{controle}/cancel"),
             None,
         ),
         (

@@ -2551,6 +2551,135 @@ async fn a_patient_reads_her_personal_data_and_asks_to_correct_her_address() -> 
     .await
 }
 
+/// The card of the upcoming appointment whose text contains `text`.
+async fn appointment_card(
+    client: &Client,
+    text: &str,
+) -> anyhow::Result<fantoccini::elements::Element> {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(20);
+    loop {
+        for card in client
+            .find_all(Locator::Css(
+                "[data-testid=upcoming-appointments] [data-testid=appointment]",
+            ))
+            .await?
+        {
+            if card.text().await.is_ok_and(|t| t.contains(text)) {
+                return Ok(card);
+            }
+        }
+        anyhow::ensure!(
+            tokio::time::Instant::now() < deadline,
+            "no upcoming appointment says `{text}`"
+        );
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+}
+
+/// Chooses the first free time offered and confirms it.
+async fn take_first_slot(client: &Client) -> anyhow::Result<()> {
+    wait_css(client, "[data-testid=slot-form] input[type=radio]")
+        .await?
+        .click()
+        .await?;
+    wait_css(client, "[data-testid=slot-confirm]")
+        .await?
+        .click()
+        .await?;
+    Ok(())
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_patient_books_moves_and_cancels_an_appointment_on_a_phone() -> anyhow::Result<()> {
+    with_browser(390, 844, |client, base, app| async move {
+        log_in(&client, &base, &app, "margery").await?;
+        nav(&client, "Afspraken").await?;
+        wait_css(&client, "[data-testid=book-appointment]")
+            .await?
+            .click()
+            .await?;
+        // Confirming without a choice is refused beside the choices.
+        wait_css(&client, "[data-testid=slot-confirm]")
+            .await?
+            .click()
+            .await?;
+        wait_text(&client, "#slot-error", |t| {
+            t.contains("Kies een vrij moment")
+        })
+        .await?;
+        let picker = wait_text(&client, "[data-testid=slot-picker]", |t| {
+            t.contains("Consultatie orthopedie")
+        })
+        .await?;
+        // Friday 27 November 11:00 in Brussels: the first time offered is Monday at 09:00.
+        assert!(picker.contains("30 november 2026"), "{picker}");
+        assert!(picker.contains("vanaf 24 uur"), "{picker}");
+        assert_accessible(&client, "choosing a free time").await?;
+        no_horizontal_scrolling(&client).await?;
+        save_screenshot(&client, "appointment-slots-390.png").await?;
+        take_first_slot(&client).await?;
+        wait_text(&client, "[data-testid=appointment-status]", |t| {
+            t.contains("Uw afspraak is gemaakt: 30 november 2026 om 09:00")
+        })
+        .await?;
+        wait_gone(&client, "[data-testid=slot-picker]").await?;
+
+        // Moving it offers the other times of the same hospital.
+        appointment_card(&client, "30 november 2026 om 09:00")
+            .await?
+            .find(Locator::Css("[data-testid=move-appointment]"))
+            .await?
+            .click()
+            .await?;
+        take_first_slot(&client).await?;
+        wait_text(&client, "[data-testid=appointment-status]", |t| {
+            t.contains("verplaatst naar 30 november 2026 om 09:30")
+        })
+        .await?;
+
+        // Cancelling asks first.
+        appointment_card(&client, "30 november 2026 om 09:30")
+            .await?
+            .find(Locator::Css("[data-testid=cancel-appointment]"))
+            .await?
+            .click()
+            .await?;
+        wait_text(&client, "[data-testid=cancel-question]", |t| {
+            t.contains("Wilt u deze afspraak annuleren?")
+        })
+        .await?;
+        assert_accessible(&client, "the question before cancelling").await?;
+        wait_css(&client, "[data-testid=cancel-yes]")
+            .await?
+            .click()
+            .await?;
+        wait_text(&client, "[data-testid=appointment-status]", |t| {
+            t.contains("Uw afspraak van 30 november 2026 om 09:30 is geannuleerd")
+        })
+        .await?;
+        let card = appointment_card(&client, "30 november 2026 om 09:30").await?;
+        assert!(card.text().await?.contains("geannuleerd"));
+        assert!(card
+            .find_all(Locator::Css("[data-testid=cancel-appointment]"))
+            .await?
+            .is_empty());
+        save_screenshot(&client, "appointments-390.png").await?;
+
+        // The trail tells the patient what was done.
+        nav(&client, "Wie bekeek mijn dossier").await?;
+        let trail = main_text(&client).await?;
+        for done in [
+            "maakte een afspraak",
+            "verplaatste een afspraak",
+            "annuleerde een afspraak",
+        ] {
+            assert!(trail.contains(done), "{done}: {trail}");
+        }
+        Ok(())
+    })
+    .await
+}
+
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_patient_and_the_department_exchange_messages_with_attachments() -> anyhow::Result<()> {
     with_browser(1280, 900, |client, base, app| async move {

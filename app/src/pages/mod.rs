@@ -2,6 +2,7 @@
 
 pub mod access;
 pub mod account;
+pub mod appointments;
 pub mod audit;
 pub mod designations;
 pub mod linked;

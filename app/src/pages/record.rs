@@ -1,10 +1,10 @@
 //! The record's sections beside the reports: results (one line per test, and one test's values
-//! over time as a chart and a table), the medical summary, medications and appointments.
+//! over time as a chart and a table), the medical summary and medications (appointments are in
+//! [`super::appointments`]).
 
 use inzage_domain::listing::ListQuery;
 use inzage_domain::record::{
-    AppointmentItem, AppointmentList, MedicalSummary, MedicationList, ResultSeries, ResultValue,
-    ResultsOverview,
+    MedicalSummary, MedicationList, ResultSeries, ResultValue, ResultsOverview,
 };
 use inzage_domain::results::{chart, Flag, Frame, Point};
 use leptos::prelude::*;
@@ -64,7 +64,7 @@ where
 
 /// A status word the hospital's system gave (FHIR codes), in the person's language; the code
 /// itself when there is no text for it.
-fn status_text(kind: &str, code: &str) -> String {
+pub(crate) fn status_text(kind: &str, code: &str) -> String {
     text_of(&format!("record.{kind}.{code}").replace('-', "_")).unwrap_or_else(|| code.to_owned())
 }
 
@@ -530,60 +530,5 @@ fn MedicationsView(list: MedicationList) -> impl IntoView {
             <ul class="item-list" data-testid="past-medications">{cards(past)}</ul>
         </section>
         <aside class="note"><p>{move || t("medications.note")}</p></aside>
-    }
-}
-
-/// `/afspraken`: upcoming and past appointments.
-#[component]
-pub fn AppointmentsPage() -> impl IntoView {
-    section_page(
-        "appointments.title",
-        "appointments.loading",
-        |c| async move { api::record_appointments(&c.record).await },
-        |a: AppointmentList| view! { <AppointmentsView list=a/> },
-    )
-}
-
-fn appointment_cards(items: Vec<AppointmentItem>) -> impl IntoView {
-    items
-        .into_iter()
-        .map(|a| {
-            let cancelled = a.status == "cancelled" || a.status == "noshow";
-            let details = [
-                a.location,
-                a.practitioner.map(|p| t1("appointments.with", "name", &p)),
-                Some(a.hospital),
-            ]
-            .into_iter()
-            .flatten()
-            .collect::<Vec<_>>()
-            .join(" · ");
-            view! {
-                <li class="item-card" class:cancelled=cancelled>
-                    <span class="item-title">{a.description}</span>
-                    <time class="item-when" datetime=a.start.to_string()>{date_time(a.start)}</time>
-                    <span class="item-status">{status_text("appointment", &a.status)}</span>
-                    <span class="item-meta">{details}</span>
-                </li>
-            }
-        })
-        .collect_view()
-}
-
-#[component]
-fn AppointmentsView(list: AppointmentList) -> impl IntoView {
-    let no_upcoming = list.upcoming.is_empty();
-    let no_past = list.past.is_empty();
-    view! {
-        <section aria-labelledby="upcoming-title">
-            <h2 id="upcoming-title">{move || t("appointments.upcoming")}</h2>
-            {no_upcoming.then(|| view! { <p>{move || t("appointments.none")}</p> })}
-            <ul class="item-list" data-testid="upcoming-appointments">{appointment_cards(list.upcoming)}</ul>
-        </section>
-        <section aria-labelledby="past-appointments-title">
-            <h2 id="past-appointments-title">{move || t("appointments.past")}</h2>
-            {no_past.then(|| view! { <p>{move || t("appointments.none")}</p> })}
-            <ul class="item-list" data-testid="past-appointments">{appointment_cards(list.past)}</ul>
-        </section>
     }
 }

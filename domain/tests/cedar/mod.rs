@@ -55,7 +55,7 @@ forbid (principal is Person, action, resource) when { context.is_report && conte
 
 @id("own-record")
 permit (principal is Person,
-        action in [Action::"read", Action::"request_copy", Action::"manage_access", Action::"opt_out_of_data_reuse"],
+        action in [Action::"read", Action::"request_copy", Action::"manage_access", Action::"opt_out_of_data_reuse", Action::"manage_appointments"],
         resource)
 when { context.who == context.patient && !context.dead && context.own_age_ok };
 
@@ -80,14 +80,14 @@ permit (principal is Practitioner, action == Action::"read_through_exchange", re
 when { context.exchange_consent && context.treating.contains(context.who) };
 
 @id("be-parent-link")
-permit (principal is Person, action in [Action::"read", Action::"request_copy", Action::"manage_access"], resource)
+permit (principal is Person, action in [Action::"read", Action::"request_copy", Action::"manage_access", Action::"manage_appointments"], resource)
 when {
   context.proxy_rules && context.jurisdiction == "BE" && context.parent_links.contains(context.who) &&
   context.age_known && !context.reached_link_age
 };
 
 @id("nl-parent-under-12")
-permit (principal is Person, action in [Action::"read", Action::"request_copy", Action::"manage_access"], resource)
+permit (principal is Person, action in [Action::"read", Action::"request_copy", Action::"manage_access", Action::"manage_appointments"], resource)
 when {
   context.proxy_rules && context.jurisdiction == "NL" && context.authority.contains(context.who) &&
   context.age_known && !context.reached_12
@@ -106,14 +106,14 @@ permit (principal is Person, action in [Action::"read", Action::"request_copy"],
 when { context.proxy_rules && context.jurisdiction == "BE" && context.trusted.contains(context.who) };
 
 @id("be-representative")
-permit (principal is Person, action in [Action::"read", Action::"request_copy", Action::"manage_access"], resource)
+permit (principal is Person, action in [Action::"read", Action::"request_copy", Action::"manage_access", Action::"manage_appointments"], resource)
 when {
   context.proxy_rules && context.jurisdiction == "BE" && context.representatives.contains(context.who) &&
   context.incapable
 };
 
 @id("nl-authorisation")
-permit (principal is Person, action in [Action::"read", Action::"request_copy", Action::"manage_access"], resource)
+permit (principal is Person, action in [Action::"read", Action::"request_copy", Action::"manage_access", Action::"manage_appointments"], resource)
 when { context.proxy_rules && context.jurisdiction == "NL" && context.authorisations.contains(context.who) };
 "#;
 
@@ -280,6 +280,7 @@ fn action_name(action: Action) -> &'static str {
         Action::RequestCopy => "request_copy",
         Action::ManageAccess => "manage_access",
         Action::OptOutOfDataReuse => "opt_out_of_data_reuse",
+        Action::ManageAppointments => "manage_appointments",
     }
 }
 

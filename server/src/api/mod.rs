@@ -8,6 +8,7 @@
 
 mod access;
 mod account;
+mod appointments;
 mod audit;
 mod designations;
 mod download;
@@ -121,7 +122,19 @@ pub fn routes() -> Router<AppState> {
         .route("/records/{record}/medications", get(sections::medications))
         .route(
             "/records/{record}/appointments",
-            get(sections::appointments),
+            get(sections::appointments).post(appointments::book),
+        )
+        .route(
+            "/records/{record}/appointments/slots",
+            get(appointments::slots),
+        )
+        .route(
+            "/records/{record}/appointments/{id}/move",
+            post(appointments::reschedule),
+        )
+        .route(
+            "/records/{record}/appointments/{id}/cancel",
+            post(appointments::cancel),
         )
         .route(
             "/records/{record}/reports/{id}/pdf",

@@ -549,7 +549,7 @@ pub async fn appointments(
     client: ClientAddr,
     Path(record): Path<String>,
 ) -> Result<Json<AppointmentList>, ApiError> {
-    let (_, rows) = readable(
+    let (auth, rows) = readable(
         &state,
         &user,
         &client,
@@ -558,11 +558,9 @@ pub async fn appointments(
         "appointments",
     )
     .await?;
-    Ok(Json(appointment_list(
-        &state.config.network,
-        &rows,
-        now(&state),
-    )?))
+    let mut list = appointment_list(&state.config.network, &rows, now(&state))?;
+    super::appointments::offer_changes(&state, &auth, &user, &rows, &mut list);
+    Ok(Json(list))
 }
 
 /// The appointments of readable `rows`: upcoming (ending at or after `at`) soonest first, past
@@ -575,6 +573,7 @@ pub(super) fn appointment_list(
     let mut list = AppointmentList {
         upcoming: Vec::new(),
         past: Vec::new(),
+        can_book: false,
     };
     for row in rows {
         if let ItemDetail::Appointment {
@@ -595,6 +594,8 @@ pub(super) fn appointment_list(
                 location,
                 practitioner,
                 hospital: hospital_name(network, row),
+                changes: Vec::new(),
+                change_closed: None,
             };
             if item.end.unwrap_or(item.start) >= at {
                 list.upcoming.push(item);

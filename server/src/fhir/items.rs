@@ -253,7 +253,7 @@ fn first_of<'a>(r: &'a Value, fields: &[(&'static str, &str)]) -> Option<(&'stat
 }
 
 /// A FHIR instant or dateTime (a bare date is its midnight UTC).
-fn instant(name: &str, field: &str, s: &str) -> Result<OffsetDateTime, ImportError> {
+pub(super) fn instant(name: &str, field: &str, s: &str) -> Result<OffsetDateTime, ImportError> {
     if let Ok(t) = OffsetDateTime::parse(s, &Rfc3339) {
         return Ok(t);
     }

@@ -9,6 +9,7 @@
 
 pub mod export;
 mod items;
+mod slots;
 
 use std::collections::HashMap;
 
@@ -22,6 +23,7 @@ use crate::config::parse_date;
 use crate::store::{ExistsTable, HospitalRow, PatientRow, PractitionerRow, Store};
 
 pub use items::{ItemDetail, ItemImport, ResultDetail};
+pub use slots::SlotImport;
 
 /// The FHIR system of Belgian national numbers (INSZ / SSIN).
 pub const SYSTEM_SSIN: &str = "https://www.ehealth.fgov.be/standards/fhir/NamingSystem/ssin";
@@ -99,6 +101,8 @@ pub struct ImportBatch {
     pub practitioners: Vec<PractitionerRow>,
     /// The items of the record's other sections (results, allergies, medications, …).
     pub items: Vec<ItemImport>,
+    /// Appointment slots the hospitals publish.
+    pub slots: Vec<SlotImport>,
     /// Patient ids referenced but not in the bundle: they must already be stored.
     pub external_patients: Vec<String>,
     /// Organization ids referenced but not in the bundle: they must already be stored.
@@ -158,6 +162,7 @@ pub async fn import_bundle(
         patients: batch.patients.len(),
         reports: batch.reports.len(),
         items: batch.items.len(),
+        slots: batch.slots.len(),
     })
 }
 
@@ -172,6 +177,8 @@ pub struct ImportSummary {
     pub reports: usize,
     /// Items of the other sections.
     pub items: usize,
+    /// Appointment slots.
+    pub slots: usize,
 }
 
 /// A resource of the bundle with the name to use in errors.
@@ -262,6 +269,7 @@ pub fn parse_bundle(json: &str, default_cutoff: Option<Date>) -> Result<ImportBa
             Some("DiagnosticReport") => batch
                 .reports
                 .push(diagnostic_report(&ctx, &e.name, e.resource)?),
+            Some("Slot") => batch.slots.push(slots::slot(&ctx, &e.name, e.resource)?),
             Some("DocumentReference") => batch
                 .reports
                 .push(document_reference(&ctx, &e.name, e.resource)?),
@@ -280,6 +288,13 @@ pub fn parse_bundle(json: &str, default_cutoff: Option<Date>) -> Result<ImportBa
                 .map(|i| (i.patient_id.clone(), i.hospital_id.clone())),
         )
         .collect();
+    for slot in &batch.slots {
+        if !in_bundle("Organization", &slot.hospital_id)
+            && !batch.external_hospitals.contains(&slot.hospital_id)
+        {
+            batch.external_hospitals.push(slot.hospital_id.clone());
+        }
+    }
     for (patient, hospital) in referenced {
         if !in_bundle("Patient", &patient) && !batch.external_patients.contains(&patient) {
             batch.external_patients.push(patient);

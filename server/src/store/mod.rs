@@ -21,6 +21,7 @@ mod notify;
 mod oidc;
 mod passkeys;
 mod requests;
+mod slots;
 
 pub use access::{FactRow, PractitionerRow, ReferralRow, ReuseProjectRow, StaffRow};
 pub use audit::{AuditQuery, AuditRow, NewAuditEntry, VerifyOutcome};
@@ -35,6 +36,7 @@ pub use notify::{OutboxRow, SettingsRow, Waiting};
 pub use oidc::OidcFlowRow;
 pub use passkeys::PasskeyRow;
 pub use requests::{CaseUpdate, RequestFileRow, RequestRow};
+pub use slots::{SlotRow, SLOTS_MAX};
 
 /// A transaction that writes to the audit trail (see [`Store::begin`]); rolled back when
 /// dropped without [`Tx::commit`].
@@ -868,6 +870,7 @@ impl Store {
             }
         }
         items::insert(&mut tx, &batch.items).await?;
+        slots::upsert(&mut tx, &batch.slots).await?;
         tx.commit().await?;
         Ok(())
     }
