@@ -140,13 +140,15 @@ describe('whatIf', () => {
         'patient request_copy: deny -> permit',
         'patient manage_access: deny -> permit',
         'patient opt_out_of_data_reuse: deny -> permit',
+        'patient manage_appointments: deny -> permit',
         'dad read: permit -> deny',
         'dad request_copy: permit -> deny',
         'dad manage_access: permit -> deny',
+        'dad manage_appointments: permit -> deny',
       ],
     );
     assert.deepEqual(differences[0].before.rules, ['own-record-too-young']);
-    assert.deepEqual(differences[4].after.rules, ['be-parent-link-ended']);
+    assert.deepEqual(differences[5].after.rules, ['be-parent-link-ended']);
   });
 
   test('the JSON variant gives the same answer', () => {
