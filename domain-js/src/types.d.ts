@@ -35,6 +35,8 @@ export interface HospitalPolicy {
   shows_children_reports?: boolean;
   /** Belgium: the age at which a parent–child link ends. Default 15. */
   parent_link_until_age?: number;
+  /** Whether the portal shows the notes of consultations. Default false. */
+  shows_consultation_notes?: boolean;
 }
 
 /** The kind of an authorisation under Dutch law. */
@@ -100,6 +102,8 @@ export interface ReportFacts {
   status: ReportStatus;
   shielded: boolean;
   date: IsoDate;
+  /** A note of a consultation rather than a report. Default false. */
+  consultation_note?: boolean;
 }
 
 /** A part of the record other than the reports. */
@@ -155,7 +159,8 @@ export type RuleId =
   | "report-not-validated"
   | "report-shielded"
   | "report-before-cutoff"
-  | "child-report-hidden";
+  | "child-report-hidden"
+  | "consultation-note-not-released";
 
 /** A translatable message: a key such as "reason.own_record" and its named arguments, sorted by name. */
 export interface Message {

@@ -101,6 +101,7 @@ fn fact_sets() -> Vec<Facts> {
     };
     let dutch = HospitalPolicy {
         shows_children_reports: false,
+        shows_consultation_notes: true,
         ..HospitalPolicy::dutch()
     };
     vec![
@@ -349,11 +350,19 @@ fn decision_cases(sets: &[Facts]) -> Vec<DecisionCase> {
                 })
             })
             .collect();
-        for (status, shielded, date) in [
-            (ReportStatus::Validated, false, date!(2020 - 01 - 01)),
-            (ReportStatus::Validated, false, date!(2016 - 08 - 14)),
-            (ReportStatus::Validated, true, date!(2024 - 02 - 29)),
-            (ReportStatus::NotValidated, false, date!(2024 - 02 - 29)),
+        // The last is a consultation note: the Belgian hospital withholds it, the Dutch one
+        // shows it.
+        for (status, shielded, date, consultation_note) in [
+            (ReportStatus::Validated, false, date!(2020 - 01 - 01), false),
+            (ReportStatus::Validated, false, date!(2016 - 08 - 14), false),
+            (ReportStatus::Validated, true, date!(2024 - 02 - 29), false),
+            (
+                ReportStatus::NotValidated,
+                false,
+                date!(2024 - 02 - 29),
+                false,
+            ),
+            (ReportStatus::Validated, false, date!(2025 - 06 - 01), true),
         ] {
             for reader in [pe("patient"), pe("mum")] {
                 requests.push(Request {
@@ -364,6 +373,7 @@ fn decision_cases(sets: &[Facts]) -> Vec<DecisionCase> {
                             status,
                             shielded,
                             date,
+                            consultation_note,
                         },
                     },
                 });

@@ -283,6 +283,7 @@ fn requests_and_decisions() {
         status: ReportStatus::Validated,
         shielded: false,
         date: date!(2020 - 01 - 01),
+        consultation_note: false,
     };
     assert_eq!(interface("ReportFacts"), keys(&json(&report)));
     check_tagged(

@@ -69,6 +69,11 @@ pub struct HospitalPolicy {
     /// Belgium: the age at which a parent–child link ends (15 at nexuzhealth).
     #[serde(default = "fifteen")]
     pub parent_link_until_age: u8,
+    /// Whether the portal shows the notes of consultations (consult, progress, history and
+    /// physical notes), as Dutch hospitals do since patients have a right to electronic access;
+    /// many Belgian hospitals show validated reports only. Off unless the hospital says so.
+    #[serde(default)]
+    pub shows_consultation_notes: bool,
 }
 
 fn yes() -> bool {
@@ -88,6 +93,7 @@ impl HospitalPolicy {
             report_cutoff: None,
             shows_children_reports: true,
             parent_link_until_age: 15,
+            shows_consultation_notes: false,
         }
     }
 
@@ -418,6 +424,10 @@ pub struct ReportFacts {
     pub shielded: bool,
     /// The clinically relevant date of the report.
     pub date: Date,
+    /// Whether it is a note of a consultation rather than a report (a letter, an imaging or
+    /// lab report): shown only where the hospital releases such notes.
+    #[serde(default)]
+    pub consultation_note: bool,
 }
 
 /// A part of the record other than the reports, each a page of the portal.
@@ -586,11 +596,13 @@ pub enum RuleId {
     ReportBeforeCutoff,
     /// The hospital does not show children's reports in the portal.
     ChildReportHidden,
+    /// The hospital does not release the notes of consultations in the portal.
+    ConsultationNoteNotReleased,
 }
 
 impl RuleId {
     /// Every rule of the catalogue.
-    pub const ALL: [RuleId; 33] = [
+    pub const ALL: [RuleId; 34] = [
         RuleId::DefaultDeny,
         RuleId::OwnRecord,
         RuleId::OwnRecordTooYoung,
@@ -624,6 +636,7 @@ impl RuleId {
         RuleId::ReportShielded,
         RuleId::ReportBeforeCutoff,
         RuleId::ChildReportHidden,
+        RuleId::ConsultationNoteNotReleased,
     ];
 
     /// The stable id, as it appears in JSON and in the documentation.
@@ -667,6 +680,7 @@ impl RuleId {
             RuleId::ReportShielded => "report-shielded",
             RuleId::ReportBeforeCutoff => "report-before-cutoff",
             RuleId::ChildReportHidden => "child-report-hidden",
+            RuleId::ConsultationNoteNotReleased => "consultation-note-not-released",
         }
     }
 
@@ -706,6 +720,7 @@ impl RuleId {
             RuleId::ReportShielded => "reason.report_shielded",
             RuleId::ReportBeforeCutoff => "reason.report_before_cutoff",
             RuleId::ChildReportHidden => "reason.child_report_hidden",
+            RuleId::ConsultationNoteNotReleased => "reason.consultation_note_not_released",
         }
     }
 }
@@ -859,7 +874,7 @@ impl Matches {
 ///     principal: Principal::Person { id: me },
 ///     action: Action::Read,
 ///     resource: Resource::Report {
-///         report: ReportFacts { status: ReportStatus::Validated, shielded: false, date: date!(2020 - 01 - 01) },
+///         report: ReportFacts { status: ReportStatus::Validated, shielded: false, date: date!(2020 - 01 - 01), consultation_note: false },
 ///     },
 /// };
 /// let decision = decide(&request, &facts, datetime!(2026-11-27 12:00 UTC));
@@ -1284,6 +1299,12 @@ fn report_rules(
         m.deny(
             RuleId::ReportShielded,
             Matches::reason(RuleId::ReportShielded),
+        );
+    }
+    if report.consultation_note && !hospital.shows_consultation_notes {
+        m.deny(
+            RuleId::ConsultationNoteNotReleased,
+            Matches::reason(RuleId::ConsultationNoteNotReleased),
         );
     }
     if !dated {

@@ -158,6 +158,9 @@ pub fn template(rule: RuleId, lang: Language) -> &'static str {
         (ChildReportHidden, Nl) => "Dit ziekenhuis toont geen verslagen van vóór de leeftijd van 18 jaar in het portaal.",
         (ChildReportHidden, En) => "This hospital does not show reports from before age 18 in the portal.",
         (ChildReportHidden, Fr) => "Cet hôpital n'affiche pas dans le portail les rapports d'avant 18 ans.",
+        (ConsultationNoteNotReleased, Nl) => "Dit ziekenhuis toont de notities van consultaties niet in het portaal, alleen de verslagen. U kunt ze opvragen met een aanvraag om een kopie.",
+        (ConsultationNoteNotReleased, En) => "This hospital does not show the notes of consultations in the portal, only the reports. You can ask for them with a request for a copy.",
+        (ConsultationNoteNotReleased, Fr) => "Cet hôpital n'affiche pas les notes de consultation dans le portail, seulement les rapports. Vous pouvez les obtenir par une demande de copie.",
     }
 }
 

@@ -149,6 +149,7 @@ fn arb_resource() -> impl Strategy<Value = Resource> {
                     },
                     shielded,
                     date,
+                    consultation_note: false,
                 },
             }
         }),
@@ -168,6 +169,7 @@ fn arb_resource() -> impl Strategy<Value = Resource> {
                     },
                     shielded,
                     date,
+                    consultation_note: false,
                 },
             }),
     ]
@@ -200,11 +202,13 @@ proptest! {
 
     /// The living patient old enough to use the portal always reads their own validated,
     /// unshielded report from the cutoff on (and, where the hospital hides children's reports,
-    /// from 18 on); flipping any one condition loses it.
+    /// from 18 on; a consultation note only where the hospital releases them); flipping any one
+    /// condition loses it.
     #[test]
-    fn the_patient_reads_exactly_the_reports_the_rules_allow(mut facts in arb_facts(), report_date in arb_birth(), v in any::<bool>(), shielded in any::<bool>(), now in arb_instant()) {
+    fn the_patient_reads_exactly_the_reports_the_rules_allow(mut facts in arb_facts(), report_date in arb_birth(), v in any::<bool>(), shielded in any::<bool>(), now in arb_instant(), note in any::<bool>(), released in any::<bool>()) {
         facts.patient.died_at = None;
-        let report = ReportFacts { status: if v { ReportStatus::Validated } else { ReportStatus::NotValidated }, shielded, date: report_date };
+        facts.hospital.shows_consultation_notes = released;
+        let report = ReportFacts { status: if v { ReportStatus::Validated } else { ReportStatus::NotValidated }, shielded, date: report_date, consultation_note: note };
         let child_report = !facts.hospital.shows_children_reports
             && facts.patient.birth_date.is_some_and(|b| report_date < birthday(b, 18));
         let own_age = match facts.hospital.jurisdiction {
@@ -216,7 +220,8 @@ proptest! {
         });
         let expected = old_enough && v && !shielded
             && facts.hospital.report_cutoff.is_none_or(|c| report_date >= c)
-            && !child_report;
+            && !child_report
+            && (!note || released);
         let d = decide(&Request { principal: Principal::Person { id: PersonId("patient".into()) }, action: Action::Read, resource: Resource::Report { report } }, &facts, now);
         prop_assert_eq!(d.is_permitted(), expected);
     }
@@ -228,7 +233,7 @@ proptest! {
     #[test]
     fn items_follow_the_report_rules_their_section_takes(mut facts in arb_facts(), item_date in arb_birth(), v in any::<bool>(), shielded in any::<bool>(), now in arb_instant(), section in prop::sample::select(Section::ALL.to_vec()), principal in arb_principal()) {
         facts.patient.died_at = None;
-        let item = ReportFacts { status: if v { ReportStatus::Validated } else { ReportStatus::NotValidated }, shielded, date: item_date };
+        let item = ReportFacts { status: if v { ReportStatus::Validated } else { ReportStatus::NotValidated }, shielded, date: item_date, consultation_note: false };
         let dated = section.follows_report_dates();
         let child_item = dated && !facts.hospital.shows_children_reports
             && facts.patient.birth_date.is_some_and(|b| item_date < birthday(b, 18));

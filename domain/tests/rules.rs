@@ -262,6 +262,7 @@ fn report(status: ReportStatus, shielded: bool, date: time::Date) -> Resource {
             status,
             shielded,
             date,
+            consultation_note: false,
         },
     }
 }
@@ -292,6 +293,15 @@ rule_test!(report_rules_for_the_portal {
     let parent_read = |resource: Resource| outcome(&decide(&Request { principal: person("mum"), action: Action::Read, resource }, &with_link, NOW));
     assert_eq!(parent_read(report(Validated, false, date!(2020 - 01 - 01))), (Effect::Permit, vec!["be-parent-link"]));
     assert_eq!(parent_read(report(Validated, true, date!(2020 - 01 - 01))), (Effect::Deny, vec!["report-shielded"]));
+    // A consultation note shows only where the hospital releases such notes; the other rules
+    // still apply to it.
+    let note = |shielded: bool| Resource::Report { report: ReportFacts { status: Validated, shielded, date: date!(2020 - 01 - 01), consultation_note: true } };
+    assert_eq!(read(note(false), &f), (Effect::Deny, vec!["consultation-note-not-released"]));
+    let mut releasing = f.clone();
+    releasing.hospital.shows_consultation_notes = true;
+    assert_eq!(read(note(false), &releasing), (Effect::Permit, vec!["own-record"]));
+    assert_eq!(read(note(true), &releasing), (Effect::Deny, vec!["report-shielded"]));
+    assert_eq!(parent_read(note(false)), (Effect::Deny, vec!["consultation-note-not-released"]));
     // Practitioners are not filtered by the portal's report rules.
     let treating = facts(HospitalPolicy::belgian(), date!(1970 - 01 - 01), vec![Fact::TherapeuticRelationship { practitioner: pr("dr-a"), period: Period::since(LONG_AGO) }]);
     let d = decide(&Request { principal: doctor("dr-a"), action: Action::Read, resource: report(NotValidated, true, date!(2010 - 01 - 01)) }, &treating, NOW);
@@ -305,6 +315,7 @@ fn item(section: Section, status: ReportStatus, shielded: bool, date: time::Date
             status,
             shielded,
             date,
+            consultation_note: false,
         },
     }
 }

@@ -182,6 +182,7 @@ fn corpus() -> Vec<(Request, Facts)> {
                                         status,
                                         shielded,
                                         date,
+                                        consultation_note: false,
                                     },
                                 },
                             },

@@ -33,6 +33,7 @@ reports-loading = Loading reports…
 reports-missing-title = Why can't I see a report?
 reports-missing-validation = A report appears only once the doctor has approved (validated) it.
 reports-missing-shielded = Your care team can withhold a report, for example when it should first be discussed with you or when it contains information about other people. Ask your doctor about it.
+reports-missing-notes = A hospital shows the notes of consultations only if it releases them in the portal. You can always ask for them with a request for a copy.
 reports-missing-cutoff = { $hospital } shows reports from { $cutoff }.
 reports-download = Download the whole record (PDF)
 reports-column-date = Date

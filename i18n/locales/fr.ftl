@@ -33,6 +33,7 @@ reports-loading = Chargement des rapports…
 reports-missing-title = Pourquoi ne vois-je pas un rapport ?
 reports-missing-validation = Un rapport n'apparaît qu'une fois que le médecin l'a approuvé (validé).
 reports-missing-shielded = Votre équipe soignante peut masquer un rapport, par exemple lorsqu'il doit d'abord être discuté avec vous ou qu'il contient des informations sur d'autres personnes. Renseignez-vous auprès de votre médecin.
+reports-missing-notes = Un hôpital n'affiche les notes de consultation que s'il les publie dans le portail. Vous pouvez toujours les obtenir par une demande de copie.
 reports-missing-cutoff = { $hospital } affiche les rapports à partir du { $cutoff }.
 reports-download = Télécharger tout le dossier (PDF)
 reports-column-date = Date

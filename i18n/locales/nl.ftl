@@ -33,6 +33,7 @@ reports-loading = Verslagen worden geladen…
 reports-missing-title = Waarom zie ik een verslag niet?
 reports-missing-validation = Een verslag verschijnt pas wanneer de arts het heeft goedgekeurd (gevalideerd).
 reports-missing-shielded = Uw zorgteam kan een verslag afschermen, bijvoorbeeld wanneer het eerst met u besproken moet worden of gegevens over anderen bevat. Vraag ernaar bij uw arts.
+reports-missing-notes = Notities van consultaties toont een ziekenhuis alleen als het die in het portaal vrijgeeft. U kunt ze altijd opvragen met een aanvraag om een kopie.
 reports-missing-cutoff = { $hospital } toont verslagen vanaf { $cutoff }.
 reports-download = Het hele dossier downloaden (PDF)
 reports-column-date = Datum

@@ -76,6 +76,8 @@ struct HospitalEntry {
     report_cutoff: Option<String>,
     #[serde(default = "yes")]
     shows_children_reports: bool,
+    #[serde(default)]
+    shows_consultation_notes: bool,
     #[serde(default = "fifteen")]
     parent_link_until_age: u8,
     #[serde(default)]
@@ -301,6 +303,7 @@ impl Network {
                     time_zone,
                     report_cutoff,
                     shows_children_reports: h.shows_children_reports,
+                    shows_consultation_notes: h.shows_consultation_notes,
                     parent_link_until_age: h.parent_link_until_age,
                 },
                 contact: h.contact,
@@ -488,6 +491,7 @@ contact = { phone = "+32 16 00 00 00", email = "portaal@azvoorbeeld.be" }
 id = "umc"
 jurisdiction = "NL"
 shows_children_reports = false
+shows_consultation_notes = true
 requests = { copy_term_working_days = 20, psychiatry_held_by = "UPC", imaging_dvd_fee_cents = 500 }
 "#;
 
@@ -502,6 +506,7 @@ requests = { copy_term_working_days = 20, psychiatry_held_by = "UPC", imaging_dv
         assert_eq!(umc.time_zone, TimeZone::EuropeAmsterdam);
         assert_eq!(umc.report_cutoff, None, "the file's setting wins");
         assert!(!umc.shows_children_reports);
+        assert!(umc.shows_consultation_notes && !az.shows_consultation_notes);
         assert_eq!(
             n.code_card,
             CodeCardMode::Rotation,

@@ -633,8 +633,8 @@ async fn the_demo_imports_the_synthea_bundles(db: Db) -> anyhow::Result<()> {
     let (n,): (i64,) = sqlx::query_as("SELECT COUNT(*) FROM reports")
         .fetch_one(app.store.pool())
         .await?;
-    // 92 Synthea DiagnosticReports and 8 reports from the extra bundle.
-    assert_eq!(n, 92 + 8);
+    // 92 Synthea DiagnosticReports, and 8 reports and 2 consultation notes from the extra bundle.
+    assert_eq!(n, 92 + 8 + 2);
     if app.store.backend() == Backend::Sqlite {
         assert_eq!(app.store.sqlite_pragma("journal_mode").await?, "wal");
         assert_eq!(app.store.sqlite_pragma("foreign_keys").await?, "1");

@@ -18,6 +18,7 @@ on_both_backends!(
     a_test_shows_its_values_over_time_with_flags,
     sections_of_another_record_answer_like_missing_ones,
     each_section_read_is_audited_once,
+    consultation_notes_show_only_where_the_hospital_releases_them,
 );
 
 /// GETs `path` as `client`, expecting 200, and reads the JSON.
@@ -325,5 +326,68 @@ async fn personal_data_are_read_like_the_record_and_only_its_managers_may_correc
     .fetch_one(app.store.pool())
     .await?;
     assert_eq!(n, 3, "two reads and one refusal");
+    Ok(())
+}
+
+/// AZ Voorbeeld (Belgian) does not release consultation notes; the Dutch Synthea hospital does.
+/// A withheld note appears in no list, search, export or PDF, and opens like a missing report;
+/// its care providers still read it.
+async fn consultation_notes_show_only_where_the_hospital_releases_them(
+    db: Db,
+) -> anyhow::Result<()> {
+    use inzage_domain::record::SearchResults;
+    use inzage_domain::wire::ReportList;
+    let app = TestApp::spawn(db).await?;
+    let margery = app.id_of("margery");
+    let note = "inzage-demo-consultnotitie-orthopedie";
+    let patient = app.signed_in("margery").await?;
+    let rec = format!("/api/v1/records/{margery}");
+
+    let list: ReportList = get(&patient, &app, &format!("{rec}/reports")).await?;
+    assert!(list.reports.iter().all(|r| r.id != note), "listed");
+    assert!(list
+        .reports
+        .iter()
+        .any(|r| r.id == "inzage-demo-ontslagbrief"));
+    for path in [
+        format!("{rec}/reports/{note}"),
+        format!("/api/v1/reports/{note}"),
+    ] {
+        let res = patient.get(app.url(&path)).send().await?;
+        assert_eq!(res.status(), StatusCode::NOT_FOUND, "{path}");
+    }
+    let found: SearchResults = get(&patient, &app, &format!("{rec}/search?q=flexie")).await?;
+    assert!(found.hits.is_empty(), "the note's words are not searchable");
+    let export = patient
+        .get(app.url(&format!("/api/v1/fhir/Patient/{margery}/$everything")))
+        .send()
+        .await?
+        .text()
+        .await?;
+    assert!(!export.contains(note) && !export.contains("flexie"));
+    let pdf = patient.get(app.url(&format!("{rec}/pdf"))).send().await?;
+    let (text, _) = super::pdf::pdf_text(pdf).await?;
+    assert!(!text.contains("Consultnotitie") && !text.contains("flexie"));
+
+    // The treating doctor's view is not filtered by the portal's report rules.
+    let doctor = app.signed_in("dr.gleason").await?;
+    let seen: ReportList = get(&doctor, &app, &format!("{rec}/reports?q=consultnotitie")).await?;
+    assert!(seen.reports.iter().any(|r| r.id == note));
+
+    // Reyna's Dutch hospital releases its notes: she reads hers, and finds it by its words.
+    let reyna = app.id_of("reyna");
+    let other = app.signed_in("reyna").await?;
+    let list: ReportList = get(&other, &app, &format!("/api/v1/records/{reyna}/reports")).await?;
+    assert!(list
+        .reports
+        .iter()
+        .any(|r| r.id == "inzage-demo-reyna-consultnotitie"));
+    let found: SearchResults = get(
+        &other,
+        &app,
+        &format!("/api/v1/records/{reyna}/search?q=puffer"),
+    )
+    .await?;
+    assert_eq!(found.hits.len(), 1);
     Ok(())
 }

@@ -2551,6 +2551,34 @@ async fn a_patient_reads_her_personal_data_and_asks_to_correct_her_address() -> 
     .await
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn consultation_notes_show_where_the_hospital_releases_them() -> anyhow::Result<()> {
+    with_browser(1280, 900, |client, base, app| async move {
+        // Reyna's Dutch hospital releases its notes of consultations.
+        log_in(&client, &base, &app, "reyna").await?;
+        wait_text(&client, "[data-testid=report-list]", |t| {
+            t.contains("Consultnotitie longziekten")
+        })
+        .await?;
+        log_out(&client).await?;
+        // AZ Voorbeeld does not: Margery's note is not listed, and the page says why notes
+        // may be missing.
+        log_in(&client, &base, &app, "margery").await?;
+        let list = wait_text(&client, "[data-testid=report-list]", |t| {
+            t.contains("Ontslagbrief")
+        })
+        .await?;
+        assert!(!list.contains("Consultnotitie"), "{list}");
+        let page = main_text(&client).await?;
+        assert!(
+            page.contains("Notities van consultaties toont een ziekenhuis alleen"),
+            "{page}"
+        );
+        Ok(())
+    })
+    .await
+}
+
 /// The card of the upcoming appointment whose text contains `text`.
 async fn appointment_card(
     client: &Client,

@@ -130,6 +130,7 @@ fn ReportTable(list: ReportList, current: Option<Current>, query: ListQuery) -> 
             <ul>
                 <li>{move || t("reports.missing.validation")}</li>
                 <li>{move || t("reports.missing.shielded")}</li>
+                <li>{move || t("reports.missing.notes")}</li>
                 {cutoffs}
             </ul>
         </aside>

@@ -52,6 +52,8 @@ forbid (principal is Person, action, resource) when { context.is_report && conte
 forbid (principal is Person, action, resource) when { context.is_report && context.before_cutoff };
 @id("child-report-hidden")
 forbid (principal is Person, action, resource) when { context.is_report && context.child_report };
+@id("consultation-note-not-released")
+forbid (principal is Person, action, resource) when { context.is_report && context.note_withheld };
 
 @id("own-record")
 permit (principal is Person,
@@ -427,6 +429,12 @@ pub fn cedar_request(
                     .is_some_and(|b| report.date < birthday(b, 18)),
         )
     };
+    let note_withheld = match &request.resource {
+        Resource::Report { report } | Resource::Item { item: report, .. } => {
+            report.consultation_note && !hospital.shows_consultation_notes
+        }
+        Resource::Record => false,
+    };
     let (is_report, validated, shielded, before_cutoff, child_report) = match &request.resource {
         Resource::Record => (false, true, false, false, false),
         Resource::Report { report } => item_flags(report, true),
@@ -457,6 +465,7 @@ pub fn cedar_request(
         "shielded": shielded,
         "before_cutoff": before_cutoff,
         "child_report": child_report,
+        "note_withheld": note_withheld,
     });
     for (key, ids) in sets {
         context[key] = serde_json::json!(ids.into_iter().collect::<Vec<_>>());

@@ -91,7 +91,10 @@ impl Record {
         row: &ReportRow,
         now: OffsetDateTime,
     ) -> Result<Decision, ApiError> {
-        let report = entry_facts(&row.report_date, row.validated, row.shielded)?;
+        let report = ReportFacts {
+            consultation_note: row.consultation_note == 1,
+            ..entry_facts(&row.report_date, row.validated, row.shielded)?
+        };
         self.decide_under(
             network,
             &row.hospital_id,
@@ -160,6 +163,7 @@ fn entry_facts(date: &str, validated: i64, shielded: i64) -> Result<ReportFacts,
         },
         shielded: shielded != 0,
         date: parse_date(date).map_err(|e| ApiError::Internal(e.into()))?,
+        consultation_note: false,
     })
 }
 

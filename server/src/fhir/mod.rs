@@ -56,6 +56,8 @@ pub struct ReportImport {
     pub validated: bool,
     /// Shielded by a confidentiality label.
     pub shielded: bool,
+    /// Whether it is a note of a consultation rather than a report ([`CONSULTATION_NOTE_TYPES`]).
+    pub consultation_note: bool,
     /// Author's name.
     pub author: Option<String>,
     /// Conclusion.
@@ -719,12 +721,30 @@ fn diagnostic_report(
         fhir_status: status.to_owned(),
         validated,
         shielded: shielded(r),
+        consultation_note: is_consultation_note(r),
         author,
         conclusion: str_at(r, "conclusion").map(str::to_owned),
         text_body,
         results_json: serde_json::to_string(&results).unwrap_or_else(|_| "[]".into()),
         documents,
     })
+}
+
+/// LOINC document types of the notes of consultations (not reports): consult note, progress
+/// note, history and physical note, and the generic note.
+pub const CONSULTATION_NOTE_TYPES: [&str; 4] = ["11488-4", "11506-3", "34117-2", "34109-9"];
+
+/// Whether a DiagnosticReport (by `code`) or a DocumentReference (by `type`) is a note of a
+/// consultation: its LOINC code is one of [`CONSULTATION_NOTE_TYPES`].
+fn is_consultation_note(r: &Value) -> bool {
+    ["type", "code"]
+        .iter()
+        .filter_map(|k| r.get(*k))
+        .flat_map(|c| array(c, "coding").iter())
+        .any(|coding| {
+            str_at(coding, "system") == Some("http://loinc.org")
+                && str_at(coding, "code").is_some_and(|c| CONSULTATION_NOTE_TYPES.contains(&c))
+        })
 }
 
 fn document_reference(
@@ -807,6 +827,7 @@ fn document_reference(
         fhir_status: doc_status.unwrap_or(status).to_owned(),
         validated,
         shielded: shielded(r),
+        consultation_note: is_consultation_note(r),
         author,
         conclusion: None,
         text_body,

@@ -199,6 +199,8 @@ pub struct ReportRow {
     pub text_body: Option<String>,
     /// Result lines as JSON (`[ResultLine]`).
     pub results_json: String,
+    /// 1 when it is a note of a consultation rather than a report.
+    pub consultation_note: i64,
     /// Hospital name (joined).
     pub hospital_name: String,
     /// Hospital cutoff (joined).
@@ -263,7 +265,7 @@ pub struct SessionAccount {
 const REPORT_COLUMNS: &str =
     "r.id, r.patient_id, r.hospital_id, r.source_type, r.title, r.category, \
      r.report_date, r.fhir_status, r.validated, r.shielded, r.author, r.conclusion, r.text_body, \
-     r.results_json, h.name AS hospital_name, h.report_cutoff";
+     r.results_json, r.consultation_note, h.name AS hospital_name, h.report_cutoff";
 
 impl Store {
     /// Connects, creates the SQLite file if needed, applies the per-connection settings and runs
@@ -823,14 +825,16 @@ impl Store {
             sqlx::query(
                 "INSERT INTO reports (id, patient_id, hospital_id, source_type, title, category, \
                  report_date, fhir_status, validated, shielded, author, conclusion, text_body, \
-                 results_json) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14) \
+                 results_json, consultation_note) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) \
                  ON CONFLICT (id) DO UPDATE SET patient_id = excluded.patient_id, \
                  hospital_id = excluded.hospital_id, source_type = excluded.source_type, \
                  title = excluded.title, category = excluded.category, \
                  report_date = excluded.report_date, fhir_status = excluded.fhir_status, \
                  validated = excluded.validated, shielded = excluded.shielded, \
                  author = excluded.author, conclusion = excluded.conclusion, \
-                 text_body = excluded.text_body, results_json = excluded.results_json",
+                 text_body = excluded.text_body, results_json = excluded.results_json, \
+                 consultation_note = excluded.consultation_note",
             )
             .bind(&r.id)
             .bind(&r.patient_id)
@@ -846,6 +850,7 @@ impl Store {
             .bind(&r.conclusion)
             .bind(&r.text_body)
             .bind(&r.results_json)
+            .bind(i64::from(r.consultation_note))
             .execute(&mut *tx)
             .await?;
             // A new import of the report brings its documents anew.
