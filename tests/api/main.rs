@@ -282,11 +282,12 @@ async fn another_patients_report_answers_like_a_missing_one(db: Db) -> anyhow::R
     assert_eq!(foreign.status(), StatusCode::NOT_FOUND);
     assert_eq!(missing.status(), StatusCode::NOT_FOUND);
     assert_eq!(foreign.text().await?, missing.text().await?);
+    // Of the extra bundle's reports, only Reyna's own consultation note is hers.
     let list = reports(&client, &app).await?;
     assert!(list
         .reports
         .iter()
-        .all(|r| !r.id.starts_with("inzage-demo-")));
+        .all(|r| !r.id.starts_with("inzage-demo-") || r.id == "inzage-demo-reyna-consultnotitie"));
     Ok(())
 }
 
@@ -685,10 +686,11 @@ async fn each_hospital_of_the_network_applies_its_own_settings(db: Db) -> anyhow
     let app = TestApp::spawn(db).await?;
     let client = browser();
     // Reyna's reports come from Morton Hospital, a Dutch partner without a cutoff in
-    // config/demo-network.toml: all eight show, also those from before 2016-08-15.
+    // config/demo-network.toml: all eight show, also those from before 2016-08-15, and the
+    // consultation note it releases.
     log_in(&client, &app.url(""), app.login_of("reyna"), "reyna").await?;
     let list = reports(&client, &app).await?;
-    assert_eq!(list.reports.len(), 8);
+    assert_eq!(list.reports.len(), 8 + 1);
     assert!(list
         .reports
         .iter()
