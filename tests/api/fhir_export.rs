@@ -205,6 +205,7 @@ fn report_fields(rows: &[ReportRow]) -> Fields {
                 r.text_body.clone(),
                 Some(r.hospital_id.clone()),
                 Some(r.source_type.clone()),
+                Some(r.consultation_note.to_string()),
             ];
             (r.id.clone(), fields)
         })

@@ -171,13 +171,23 @@ impl Export<'_> {
             }));
         }
         let category = r.category.as_ref().map(|c| json!([{ "text": c }]));
+        // A consultation note keeps a note type, so that importing the export withholds it
+        // where the hospital does not release notes, as the portal does.
+        let kind = if r.consultation_note == 1 {
+            json!({
+                "coding": [{ "system": "http://loinc.org", "code": "34109-9", "display": "Note" }],
+                "text": r.title,
+            })
+        } else {
+            json!({ "text": r.title })
+        };
         let mut m = Map::new();
         if r.source_type == "DocumentReference" {
             m.insert("resourceType".into(), json!("DocumentReference"));
             m.insert("id".into(), json!(r.id));
             m.insert("status".into(), json!("current"));
             m.insert("docStatus".into(), json!(r.fhir_status));
-            m.insert("type".into(), json!({ "text": r.title }));
+            m.insert("type".into(), kind);
             put(&mut m, "category", category);
             m.insert("subject".into(), reference("Patient", &r.patient_id));
             m.insert("date".into(), json!(format!("{}T00:00:00Z", r.report_date)));
@@ -199,7 +209,7 @@ impl Export<'_> {
             m.insert("id".into(), json!(r.id));
             m.insert("status".into(), json!(r.fhir_status));
             put(&mut m, "category", category);
-            m.insert("code".into(), json!({ "text": r.title }));
+            m.insert("code".into(), kind);
             m.insert("subject".into(), reference("Patient", &r.patient_id));
             m.insert("effectiveDateTime".into(), json!(r.report_date));
             m.insert(
