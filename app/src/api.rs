@@ -625,6 +625,13 @@ pub async fn record_appointments(record: &str) -> Result<AppointmentList, ApiFai
     get(&format!("/records/{}/appointments", encode_segment(record))).await
 }
 
+/// The patient leaflets of a record.
+pub async fn record_leaflets(
+    record: &str,
+) -> Result<inzage_domain::record::LeafletList, ApiFailure> {
+    get(&format!("/records/{}/leaflets", encode_segment(record))).await
+}
+
 /// The free slots the person can book now, or move appointment `moving` to.
 pub async fn appointment_slots(
     record: &str,

@@ -123,6 +123,7 @@ fn App() -> impl IntoView {
                     <Route path=path!("/medicatie") view=pages::record::MedicationsPage/>
                     <Route path=path!("/persoonsgegevens") view=pages::personal::PersonalDataPage/>
                     <Route path=path!("/afspraken") view=pages::appointments::AppointmentsPage/>
+                    <Route path=path!("/folders") view=pages::record::LeafletsPage/>
                     <Route path=path!("/zoeken") view=pages::search::SearchPage/>
                     <Route path=path!("/aanvragen") view=pages::requests::RequestsPage/>
                     <Route
@@ -283,6 +284,7 @@ fn Header() -> impl IntoView {
                             <A href="/medicatie">{move || t("nav.medications")}</A>
                             <A href="/persoonsgegevens">{move || t("nav.personal")}</A>
                             <A href="/afspraken">{move || t("nav.appointments")}</A>
+                            <A href="/folders">{move || t("nav.leaflets")}</A>
                             <A href="/zoeken">{move || t("nav.search")}</A>
                             <A href="/berichten">{move || t("nav.messages")}</A>
                             <A href="/aanvragen">{move || t("nav.requests")}</A>

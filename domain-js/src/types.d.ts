@@ -107,7 +107,14 @@ export interface ReportFacts {
 }
 
 /** A part of the record other than the reports. */
-export type Section = "result" | "allergy" | "blood_group" | "risk" | "medication" | "appointment";
+export type Section =
+  | "result"
+  | "allergy"
+  | "blood_group"
+  | "risk"
+  | "medication"
+  | "appointment"
+  | "leaflet";
 
 /** What the request is about: the whole record, one report of it, or one item of a section. */
 export type Resource =

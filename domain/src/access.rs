@@ -447,17 +447,20 @@ pub enum Section {
     Medication,
     /// An appointment, upcoming or past.
     Appointment,
+    /// A patient leaflet the care team linked to the record.
+    Leaflet,
 }
 
 impl Section {
     /// Every section, in the order the portal shows them.
-    pub const ALL: [Section; 6] = [
+    pub const ALL: [Section; 7] = [
         Section::Result,
         Section::Allergy,
         Section::BloodGroup,
         Section::Risk,
         Section::Medication,
         Section::Appointment,
+        Section::Leaflet,
     ];
 
     /// Whether the hospital's report cutoff and its choice about children's reports apply to

@@ -330,6 +330,33 @@ pub struct AppointmentList {
     pub can_book: bool,
 }
 
+/// A patient leaflet the care team linked to the record: a page of the hospital's website
+/// ("Na uw knieoperatie").
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LeafletItem {
+    /// The item's id.
+    pub id: String,
+    /// What it is about.
+    pub title: String,
+    /// When the care team linked it.
+    pub linked: Date,
+    /// Where to read it (http or https).
+    pub url: String,
+    /// The hospital.
+    pub hospital: String,
+}
+
+crate::redacted_debug!(LeafletItem { id });
+
+/// A record's leaflets, the most recently linked first.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct LeafletList {
+    /// The leaflets.
+    pub leaflets: Vec<LeafletItem>,
+}
+
 /// Where in the record a search hit is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -349,6 +376,8 @@ pub enum HitKind {
     Medication,
     /// An appointment or visit.
     Appointment,
+    /// A patient leaflet.
+    Leaflet,
 }
 
 /// One thing in the record that matches a search.

@@ -335,7 +335,7 @@ rule_test!(section_items_for_the_portal {
     assert_eq!(read(item(Section::Result, Validated, false, old)), (Effect::Deny, vec!["report-before-cutoff", "child-report-hidden"]));
     assert_eq!(read(item(Section::Result, Validated, false, date!(2017 - 01 - 01))), (Effect::Deny, vec!["child-report-hidden"]));
     // Safety information and appointments stay visible whatever their date…
-    for section in [Section::Allergy, Section::BloodGroup, Section::Risk, Section::Medication, Section::Appointment] {
+    for section in [Section::Allergy, Section::BloodGroup, Section::Risk, Section::Medication, Section::Appointment, Section::Leaflet] {
         assert!(!section.follows_report_dates());
         assert_eq!(read(item(section, Validated, false, old)), (Effect::Permit, vec!["own-record"]), "{section:?}");
         // …but never unvalidated or shielded.

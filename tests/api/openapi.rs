@@ -439,6 +439,27 @@ async fn every_answer_matches_the_published_document(db: Db) -> anyhow::Result<(
         (
             &patient,
             get.clone(),
+            format!("{rec}/leaflets"),
+            format!("/api/v1/records/{margery}/leaflets"),
+            None,
+        ),
+        (
+            &patient,
+            get.clone(),
+            format!("{rec}/leaflets"),
+            format!("/api/v1/records/{reyna}/leaflets"),
+            None,
+        ),
+        (
+            &anonymous,
+            get.clone(),
+            format!("{rec}/leaflets"),
+            format!("/api/v1/records/{margery}/leaflets"),
+            None,
+        ),
+        (
+            &patient,
+            get.clone(),
             format!("{rec}/appointments/slots"),
             format!("/api/v1/records/{margery}/appointments/slots"),
             None,

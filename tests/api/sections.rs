@@ -19,6 +19,7 @@ on_both_backends!(
     sections_of_another_record_answer_like_missing_ones,
     each_section_read_is_audited_once,
     consultation_notes_show_only_where_the_hospital_releases_them,
+    leaflets_the_care_team_linked_are_listed_searched_and_exported,
 );
 
 /// GETs `path` as `client`, expecting 200, and reads the JSON.
@@ -389,5 +390,87 @@ async fn consultation_notes_show_only_where_the_hospital_releases_them(
     )
     .await?;
     assert_eq!(found.hits.len(), 1);
+    Ok(())
+}
+
+async fn leaflets_the_care_team_linked_are_listed_searched_and_exported(
+    db: Db,
+) -> anyhow::Result<()> {
+    use inzage_domain::record::{HitKind, LeafletList, SearchResults};
+    let app = TestApp::spawn(db).await?;
+    let margery = app.id_of("margery");
+    let rec = format!("/api/v1/records/{margery}");
+    let patient = app.signed_in("margery").await?;
+
+    // The two leaflets, the most recently linked first; the shielded one is not there.
+    let list: LeafletList = get(&patient, &app, &format!("{rec}/leaflets")).await?;
+    let titles: Vec<&str> = list.leaflets.iter().map(|l| l.title.as_str()).collect();
+    assert_eq!(
+        titles,
+        vec![
+            "Kinesitherapie na een meniscusletsel",
+            "Na uw knieoperatie: oefeningen voor thuis"
+        ]
+    );
+    let first = &list.leaflets[0];
+    assert_eq!(
+        first.url,
+        "https://azvoorbeeld.example/folders/kinesitherapie-meniscus"
+    );
+    assert_eq!(first.hospital, "AZ Voorbeeld (demo)");
+    assert_eq!(first.linked, time::macros::date!(2026 - 10 - 20));
+
+    // Found by its words, like the other sections; the shielded one is not.
+    let found: SearchResults =
+        get(&patient, &app, &format!("{rec}/search?q=meniscusletsel")).await?;
+    assert_eq!(found.hits.len(), 1);
+    assert_eq!(found.hits[0].kind, HitKind::Leaflet);
+    let hidden: SearchResults = get(
+        &patient,
+        &app,
+        &format!("{rec}/search?q=psychiatrie gesprek"),
+    )
+    .await?;
+    assert!(hidden.hits.is_empty());
+
+    // Exported as DocumentReferences with the web address.
+    let export = patient
+        .get(app.url(&format!("/api/v1/fhir/Patient/{margery}/$everything")))
+        .send()
+        .await?
+        .text()
+        .await?;
+    assert!(export.contains("inzage-demo-folder-knie"));
+    assert!(export.contains("https://azvoorbeeld.example/folders/knieoperatie-oefeningen"));
+    assert!(!export.contains("inzage-demo-folder-psychiatrie"));
+
+    // Another patient's leaflets answer like a missing record; each read is audited.
+    let reyna = app.signed_in("reyna").await?;
+    let res = reyna
+        .get(app.url(&format!("{rec}/leaflets")))
+        .send()
+        .await?;
+    assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    let audit: AuditPage = get(&patient, &app, &format!("{rec}/audit?limit=50")).await?;
+    let reads = audit
+        .entries
+        .iter()
+        .filter(|e| e.resource == "leaflets" && e.action == "read" && e.permitted)
+        .count();
+    assert_eq!(reads, 1);
+
+    // A leaflet must be a web address: anything else refuses the bundle, naming the field.
+    let bundle = serde_json::json!({"resourceType": "Bundle", "type": "collection", "entry": [
+        {"resource": {"resourceType": "DocumentReference", "id": "f", "status": "current",
+            "type": {"coding": [{"system": "http://loinc.org", "code": "69730-0"}]},
+            "subject": {"reference": format!("Patient/{margery}")},
+            "custodian": {"reference": "Organization/inzage-demo-az-voorbeeld"},
+            "date": "2026-11-01", "description": "Folder",
+            "content": [{"attachment": {"url": "javascript:alert(1)"}}]}}]});
+    let e = inzage_server::fhir::parse_bundle(&bundle.to_string(), None)
+        .map(|_| ())
+        .expect_err("refused")
+        .to_string();
+    assert!(e.contains("content.attachment.url"), "{e}");
     Ok(())
 }

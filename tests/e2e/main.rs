@@ -2579,6 +2579,32 @@ async fn consultation_notes_show_where_the_hospital_releases_them() -> anyhow::R
     .await
 }
 
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_patient_opens_the_leaflets_her_care_team_linked() -> anyhow::Result<()> {
+    with_browser(1280, 900, |client, base, app| async move {
+        log_in(&client, &base, &app, "margery").await?;
+        nav(&client, "Folders").await?;
+        let list = wait_text(&client, "[data-testid=leaflets]", |t| {
+            t.contains("Kinesitherapie na een meniscusletsel")
+        })
+        .await?;
+        assert!(list.contains("Na uw knieoperatie"), "{list}");
+        assert!(!list.contains("Psychiatrie"), "{list}");
+        let link = wait_css(&client, "[data-testid=leaflets] a").await?;
+        assert_eq!(
+            link.attr("href").await?.as_deref(),
+            Some("https://azvoorbeeld.example/folders/kinesitherapie-meniscus")
+        );
+        assert_eq!(
+            link.attr("rel").await?.as_deref(),
+            Some("noopener noreferrer")
+        );
+        assert_accessible(&client, "the leaflets page").await?;
+        Ok(())
+    })
+    .await
+}
+
 /// The card of the upcoming appointment whose text contains `text`.
 async fn appointment_card(
     client: &Client,
@@ -3001,6 +3027,7 @@ async fn every_page_fits_a_phone_a_tablet_and_a_desktop() -> anyhow::Result<()> 
                 "/afspraken",
                 "[data-testid=upcoming-appointments]",
             ),
+            ("leaflets", "/folders", "[data-testid=leaflets] li"),
             (
                 "search",
                 "/zoeken?q=meniscus",

@@ -57,6 +57,7 @@ fn what_label(entry: &AuditEntry) -> String {
         "summary" if read => "audit.what.summary",
         "medications" if read => "audit.what.medications",
         "appointments" if read => "audit.what.appointments",
+        "leaflets" if read => "audit.what.leaflets",
         r if !read && r.starts_with("appointment/book/") => "audit.what.appointment_book",
         r if !read && r.starts_with("appointment/move/") => "audit.what.appointment_move",
         r if !read && r.starts_with("appointment/cancel/") => "audit.what.appointment_cancel",

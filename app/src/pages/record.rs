@@ -4,7 +4,7 @@
 
 use inzage_domain::listing::ListQuery;
 use inzage_domain::record::{
-    MedicalSummary, MedicationList, ResultSeries, ResultValue, ResultsOverview,
+    LeafletList, MedicalSummary, MedicationList, ResultSeries, ResultValue, ResultsOverview,
 };
 use inzage_domain::results::{chart, Flag, Frame, Point};
 use leptos::prelude::*;
@@ -470,6 +470,47 @@ fn SummaryView(summary: MedicalSummary) -> impl IntoView {
             {no_e_consults.then(|| view! { <p>{move || t("summary.e_consults.none")}</p> })}
             <ul class="item-list" data-testid="e-consult-notes">{e_consults}</ul>
         </section>
+    }
+}
+
+/// `/folders`: the patient leaflets the care team linked, each a page of the hospital's website.
+#[component]
+pub fn LeafletsPage() -> impl IntoView {
+    section_page(
+        "leaflets.title",
+        "leaflets.loading",
+        |c| async move { api::record_leaflets(&c.record).await },
+        |l: LeafletList| view! { <LeafletsView list=l/> },
+    )
+}
+
+#[component]
+fn LeafletsView(list: LeafletList) -> impl IntoView {
+    let none = list.leaflets.is_empty();
+    let cards = list
+        .leaflets
+        .into_iter()
+        .map(|l| {
+            let meta = format!(
+                "{} · {}",
+                t1("leaflets.linked", "date", &date(l.linked)),
+                l.hospital
+            );
+            view! {
+                <li class="item-card">
+                    <a class="item-title" href=l.url target="_blank" rel="noopener noreferrer">
+                        {l.title}
+                        <span class="visually-hidden">{move || t("leaflets.new_window")}</span>
+                    </a>
+                    <span class="item-meta">{meta}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <p>{move || t("leaflets.intro")}</p>
+        {none.then(|| view! { <p>{move || t("leaflets.none")}</p> })}
+        <ul class="item-list" data-testid="leaflets">{cards}</ul>
     }
 }
 

@@ -22,6 +22,7 @@ fn target(hit: &SearchHit) -> (String, &'static str) {
         HitKind::Risk => ("/medisch-overzicht".into(), "search.kind.risk"),
         HitKind::Medication => ("/medicatie".into(), "search.kind.medication"),
         HitKind::Appointment => ("/afspraken".into(), "search.kind.appointment"),
+        HitKind::Leaflet => ("/folders".into(), "search.kind.leaflet"),
     }
 }
 

@@ -124,6 +124,7 @@ pub fn routes() -> Router<AppState> {
             "/records/{record}/appointments",
             get(sections::appointments).post(appointments::book),
         )
+        .route("/records/{record}/leaflets", get(sections::leaflets))
         .route(
             "/records/{record}/appointments/slots",
             get(appointments::slots),

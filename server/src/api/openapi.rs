@@ -36,6 +36,7 @@ use utoipa::{Modify, OpenApi};
         super::sections::summary,
         super::sections::medications,
         super::sections::appointments,
+        super::sections::leaflets,
         super::appointments::slots,
         super::appointments::book,
         super::appointments::reschedule,

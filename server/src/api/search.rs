@@ -22,12 +22,13 @@ use crate::store::ResultKey;
 use crate::AppState;
 
 /// The sections searched item by item (results are searched by test).
-const ITEM_SECTIONS: [Section; 5] = [
+const ITEM_SECTIONS: [Section; 6] = [
     Section::Allergy,
     Section::BloodGroup,
     Section::Risk,
     Section::Medication,
     Section::Appointment,
+    Section::Leaflet,
 ];
 
 fn kind_of(section: Section) -> HitKind {
@@ -38,6 +39,7 @@ fn kind_of(section: Section) -> HitKind {
         Section::Risk => HitKind::Risk,
         Section::Medication => HitKind::Medication,
         Section::Appointment => HitKind::Appointment,
+        Section::Leaflet => HitKind::Leaflet,
     }
 }
 

@@ -9,9 +9,9 @@ use axum::extract::{Path, Query, State};
 use axum::Json;
 use inzage_domain::listing::{Entry, Filter, HospitalOption, ListQuery};
 use inzage_domain::record::{
-    AllergyItem, AppointmentItem, AppointmentList, BloodGroup, MedicalSummary, MedicationItem,
-    MedicationList, PersonalData, ResultSeries, ResultSummary, ResultValue, ResultsOverview,
-    RiskItem,
+    AllergyItem, AppointmentItem, AppointmentList, BloodGroup, LeafletItem, LeafletList,
+    MedicalSummary, MedicationItem, MedicationList, PersonalData, ResultSeries, ResultSummary,
+    ResultValue, ResultsOverview, RiskItem,
 };
 use inzage_domain::wire::ErrorBody;
 use inzage_domain::{Action, Section};
@@ -535,6 +535,42 @@ pub(super) fn medication_list(
     }
     medications.sort_by_key(|m| !m.current);
     Ok(MedicationList { medications })
+}
+
+/// `GET /records/{record}/leaflets`: the patient leaflets the care team linked.
+#[utoipa::path(get, path = "/api/v1/records/{record}/leaflets", tag = "record", security(("session" = [])),
+    params(("record" = String, Path, description = "The record (patient) id")),
+    responses((status = 200, description = "The leaflets the person may read, the most recently linked first; the read is audited", body = LeafletList),
+        (status = 401, description = "No valid session", body = ErrorBody),
+        (status = 404, description = "No such record, or not one the person may read (the same answer)", body = ErrorBody)))]
+pub async fn leaflets(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    client: ClientAddr,
+    Path(record): Path<String>,
+) -> Result<Json<LeafletList>, ApiError> {
+    let (_, rows) = readable(
+        &state,
+        &user,
+        &client,
+        &record,
+        Section::Leaflet,
+        "leaflets",
+    )
+    .await?;
+    let mut leaflets = Vec::new();
+    for row in &rows {
+        if let ItemDetail::Leaflet { url } = row.detail().map_err(internal)? {
+            leaflets.push(LeafletItem {
+                id: row.id.clone(),
+                title: row.title.clone(),
+                linked: day(row)?,
+                url,
+                hospital: hospital_name(&state.config.network, row),
+            });
+        }
+    }
+    Ok(Json(LeafletList { leaflets }))
 }
 
 /// `GET /records/{record}/appointments`: upcoming and past appointments.

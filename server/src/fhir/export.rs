@@ -414,6 +414,28 @@ impl Export<'_> {
                 m.insert("participant".into(), Value::Array(participants));
                 "Appointment"
             }
+            ItemDetail::Leaflet { url } => {
+                m.insert("extension".into(), hospital);
+                m.insert("status".into(), json!(i.fhir_status));
+                m.insert(
+                    "type".into(),
+                    json!({
+                        "coding": [{
+                            "system": "http://loinc.org",
+                            "code": super::items::LEAFLET_TYPE,
+                            "display": "Patient instructions",
+                        }],
+                    }),
+                );
+                m.insert("subject".into(), patient);
+                m.insert("date".into(), json!(format!("{}T00:00:00Z", i.item_date)));
+                m.insert("description".into(), json!(i.title));
+                m.insert(
+                    "content".into(),
+                    json!([{ "attachment": { "url": url, "title": i.title } }]),
+                );
+                "DocumentReference"
+            }
         };
         let mut resource = Map::new();
         resource.insert("resourceType".into(), json!(ty));

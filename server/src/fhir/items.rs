@@ -8,6 +8,7 @@
 //! | Condition | risk | not entered-in-error or refuted | onset, else recordedDate |
 //! | MedicationRequest, MedicationStatement | medication | not entered-in-error, draft, cancelled or not-taken | authoredOn / effective\[x\] / dateAsserted |
 //! | Appointment, Encounter | appointment | not entered-in-error | start |
+//! | DocumentReference of LOINC type 69730-0 (instructions) with a web address | leaflet | status current | date |
 //!
 //! Observations of other categories (survey, social-history) are not results and are left out;
 //! an Observation with components (a blood pressure) gives one result per component. Appointments
@@ -106,6 +107,11 @@ pub enum ItemDetail {
         /// With whom.
         practitioner: Option<String>,
     },
+    /// A patient leaflet.
+    Leaflet {
+        /// Where to read it (http or https).
+        url: String,
+    },
 }
 
 /// A lab value or measurement.
@@ -142,6 +148,7 @@ pub(super) fn items(
         }
         Some("Appointment") => appointment(ctx, name, r).map(|i| i.into_iter().collect()),
         Some("Encounter") => encounter(ctx, name, r).map(|i| i.into_iter().collect()),
+        Some("DocumentReference") if is_leaflet(r) => leaflet(ctx, name, r).map(|i| vec![i]),
         _ => Ok(Vec::new()),
     }
 }
@@ -886,4 +893,84 @@ fn encounter(ctx: &Context<'_>, name: &str, r: &Value) -> Result<Option<ItemImpo
     item.starts_at = Some(start);
     item.ends_at = end;
     Ok(Some(item))
+}
+
+/// The LOINC document type of patient instructions: a leaflet the care team gives the patient.
+pub const LEAFLET_TYPE: &str = "69730-0";
+
+/// Whether a DocumentReference is a patient leaflet (of type [`LEAFLET_TYPE`]) rather than a
+/// report.
+pub(super) fn is_leaflet(r: &Value) -> bool {
+    r.get("type")
+        .map(|t| array(t, "coding"))
+        .unwrap_or_default()
+        .iter()
+        .any(|c| {
+            str_at(c, "system") == Some("http://loinc.org")
+                && str_at(c, "code") == Some(LEAFLET_TYPE)
+        })
+}
+
+/// A leaflet: its title (description, else the attachment's title), the day it was linked, and
+/// its web address; the portal links to the hospital's page and stores no copy.
+fn leaflet(ctx: &Context<'_>, name: &str, r: &Value) -> Result<ItemImport, ImportError> {
+    let status = str_at(r, "status").ok_or_else(|| err(name, "status", "is missing"))?;
+    let attachment = array(r, "content")
+        .iter()
+        .find_map(|c| c.get("attachment"))
+        .ok_or_else(|| err(name, "content.attachment", "is missing"))?;
+    let url = str_at(attachment, "url")
+        .filter(|u| {
+            (u.starts_with("https://") || u.starts_with("http://"))
+                && !u.chars().any(|c| c.is_whitespace() || c.is_control())
+        })
+        .ok_or_else(|| {
+            err(
+                name,
+                "content.attachment.url",
+                "must be the leaflet's web address (http or https)",
+            )
+        })?;
+    let title = str_at(r, "description")
+        .or_else(|| str_at(attachment, "title"))
+        .map(str::to_owned)
+        .ok_or_else(|| {
+            err(
+                name,
+                "description",
+                "is missing (and so is the attachment's title)",
+            )
+        })?;
+    let when = str_at(r, "date").ok_or_else(|| err(name, "date", "is missing"))?;
+    let patient_id = patient_of(ctx, name, r, "subject")?;
+    let own = match r.get("custodian") {
+        Some(c) => match ctx.resolve(name, "custodian", c)? {
+            (ty, id) if ty == "Organization" => Some(id),
+            (ty, _) => {
+                return Err(err(
+                    name,
+                    "custodian",
+                    format!("refers to a {ty}, not an Organization"),
+                ))
+            }
+        },
+        None => None,
+    };
+    let hospital_id = hospital_of(ctx, name, r, &patient_id, own)?;
+    Ok(Common {
+        patient_id,
+        hospital_id,
+        item_date: day(name, "date", when)?,
+        fhir_status: status.to_owned(),
+        validated: status == "current",
+    }
+    .item(
+        resource_id(r),
+        Section::Leaflet,
+        title,
+        r,
+        ItemDetail::Leaflet {
+            url: url.to_owned(),
+        },
+    ))
 }

@@ -272,6 +272,9 @@ pub fn parse_bundle(json: &str, default_cutoff: Option<Date>) -> Result<ImportBa
                 .reports
                 .push(diagnostic_report(&ctx, &e.name, e.resource)?),
             Some("Slot") => batch.slots.push(slots::slot(&ctx, &e.name, e.resource)?),
+            Some("DocumentReference") if items::is_leaflet(e.resource) => {
+                batch.items.extend(items::items(&ctx, &e.name, e.resource)?)
+            }
             Some("DocumentReference") => batch
                 .reports
                 .push(document_reference(&ctx, &e.name, e.resource)?),

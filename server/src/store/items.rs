@@ -146,6 +146,7 @@ pub fn section_name(section: Section) -> &'static str {
         Section::Risk => "risk",
         Section::Medication => "medication",
         Section::Appointment => "appointment",
+        Section::Leaflet => "leaflet",
     }
 }
 
