@@ -3964,8 +3964,11 @@ async fn a_patient_filters_her_reports_and_searches_her_record_on_a_phone() -> a
             t.contains("MRI rechterknie")
         })
         .await?;
+        // "meniscus" also finds a leaflet; open the report.
         client
-            .find(Locator::Css("[data-testid=search-hits] a.report-link"))
+            .find(Locator::XPath(
+                "//*[@data-testid='search-hits']//a[contains(., 'MRI rechterknie')]",
+            ))
             .await?
             .click()
             .await?;
