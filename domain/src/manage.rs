@@ -614,6 +614,22 @@ pub struct AgeChange {
     pub differences: Vec<Difference>,
 }
 
+impl AgeChange {
+    /// Whether it comes within [`crate::notify::AGE_CHANGE_AHEAD`] of `now`: the time in which
+    /// the people concerned are told by e-mail, and the portal shows it highlighted.
+    /// ```
+    /// use inzage_domain::manage::AgeChange;
+    /// use time::macros::{date, datetime};
+    /// let change = AgeChange { on: date!(2027 - 01 - 10), age: 15, at: datetime!(2027-01-09 23:00 UTC), differences: vec![] };
+    /// assert!(change.is_soon(datetime!(2026-12-20 12:00 UTC)));
+    /// assert!(!change.is_soon(datetime!(2026-11-20 12:00 UTC)), "more than 31 days ahead");
+    /// assert!(!change.is_soon(datetime!(2027-01-09 23:00 UTC)), "it has happened");
+    /// ```
+    pub fn is_soon(&self, now: OffsetDateTime) -> bool {
+        now < self.at && now >= self.at - crate::notify::AGE_CHANGE_AHEAD
+    }
+}
+
 /// The next birthday, after `now`, on which someone's access to the record changes (a parent's
 /// link ending at 15 in Belgium; the child's own access at 12 and a parent's needing consent,
 /// and at 16 the child deciding alone, in the Netherlands), with what changes. Parents and

@@ -180,7 +180,7 @@ pub fn age_change_notice(
     patient: &PersonId,
     now: OffsetDateTime,
 ) -> Vec<PersonId> {
-    if now >= change.at || now < change.at - AGE_CHANGE_AHEAD {
+    if !change.is_soon(now) {
         return Vec::new();
     }
     let mut people = vec![patient.clone()];

@@ -850,6 +850,10 @@ pub struct LinkedRecord {
     /// The next birthday on which access to it changes, with what changes.
     #[serde(default)]
     pub next_change: Option<crate::manage::AgeChange>,
+    /// Whether that birthday comes within a month, by the server's clock (`AgeChange::is_soon`):
+    /// the time in which the people concerned are told, and the portal highlights it.
+    #[serde(default)]
+    pub change_soon: bool,
 }
 
 /// The body of every error response.

@@ -124,6 +124,7 @@ async fn a_parent_is_linked_by_staff_and_the_link_ends_at_15(db: Db) -> anyhow::
         datetime!(2027-11-10 23:00 UTC),
         "midnight in Brussels"
     );
+    assert!(!child.change_soon, "a year ahead by the server's clock");
     let reports = |c: &Client| {
         let c = c.clone();
         let url = app.url(&format!("/api/v1/records/{jorge}/reports"));
@@ -153,10 +154,13 @@ async fn a_parent_is_linked_by_staff_and_the_link_ends_at_15(db: Db) -> anyhow::
     .await?;
     assert_eq!(n, 1);
 
-    // One second before local midnight of the 15th birthday the link holds; at midnight it ends.
+    // One second before local midnight of the 15th birthday the link holds, and the birthday
+    // is highlighted (within a month, by the server's clock); at midnight the link ends.
     app.clock.set(datetime!(2027-11-10 22:59:59 UTC));
     let reyna = app.signed_in("reyna").await?;
     assert_eq!(reports(&reyna).await?, StatusCode::OK);
+    let soon = records(&app, &reyna).await?;
+    assert!(soon.iter().any(|r| r.record == jorge && r.change_soon));
     app.clock.set(datetime!(2027-11-10 23:00 UTC));
     assert_eq!(reports(&reyna).await?, StatusCode::NOT_FOUND);
     let after = records(&app, &reyna).await?;

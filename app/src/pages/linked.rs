@@ -11,7 +11,6 @@ use inzage_domain::Message;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
-use time::{Duration, OffsetDateTime};
 
 use super::login::Field;
 use super::{ensure_me, handle_session};
@@ -19,9 +18,6 @@ use crate::api::{self, ApiFailure};
 use crate::i18n::{date, local_day, reason_text, t, tr, track};
 use crate::records::Records;
 use crate::Session;
-
-/// How long before a birthday its change is highlighted.
-const SOON: Duration = Duration::days(31);
 
 /// The first name of a "given family" name, to speak of a child as a parent does.
 fn given_name(name: &str) -> &str {
@@ -122,7 +118,6 @@ fn RecordList(list: Vec<LinkedRecord>) -> impl IntoView {
     let principal = Principal::Person {
         id: PersonId(own.unwrap_or_default()),
     };
-    let now = OffsetDateTime::from_unix_timestamp((js_sys::Date::now() / 1000.0) as i64).ok();
     let others = list.iter().filter(|l| !l.own).count();
     let items = list
         .into_iter()
@@ -139,7 +134,8 @@ fn RecordList(list: Vec<LinkedRecord>) -> impl IntoView {
                 .collect_view();
             let change = linked.next_change.as_ref().and_then(|c| {
                 let sentence = change_sentence(&linked, c, &principal)?;
-                let soon = now.is_some_and(|now| c.at > now && c.at - now <= SOON);
+                // The server's clock decides, as it decides when the notice is mailed.
+                let soon = linked.change_soon;
                 Some(view! {
                     <p class="age-change" class:soon=soon data-testid="age-change" data-soon=soon.to_string()>
                         {soon.then(|| view! { <strong>{t("linked.change.soon")}" "</strong> })}

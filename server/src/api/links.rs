@@ -78,10 +78,12 @@ pub async fn records(
             continue;
         }
         let p = &record.patient;
+        let next_change = next_age_change(&record.facts, now);
         out.push(LinkedRecord {
             name: p.display_name(),
             own: id == me,
-            next_change: next_age_change(&record.facts, now),
+            change_soon: next_change.as_ref().is_some_and(|c| c.is_soon(now)),
+            next_change,
             record: id,
             read,
         });
