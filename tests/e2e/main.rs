@@ -3175,12 +3175,20 @@ async fn a_patient_asks_for_a_new_card_then_blocks_hers_and_the_old_card_stops_w
             .await?;
         let effects = wait_text(&client, "[data-testid=block-effects]", |t| !t.is_empty()).await?;
         assert!(effects.contains("U wordt overal afgemeld"), "{effects}");
-        let focused = client
-            .execute(
-                "return document.activeElement && document.activeElement.dataset.testid;",
-                vec![],
-            )
-            .await?;
+        // The focus moves to the panel in the frame after it shows.
+        let mut focused = serde_json::Value::Null;
+        for _ in 0..40 {
+            focused = client
+                .execute(
+                    "return document.activeElement && document.activeElement.dataset.testid;",
+                    vec![],
+                )
+                .await?;
+            if focused.as_str() == Some("block-panel") {
+                break;
+            }
+            tokio::time::sleep(Duration::from_millis(50)).await;
+        }
         assert_eq!(focused.as_str(), Some("block-panel"));
         save_screenshot(&client, "account-block-confirm.png").await?;
         assert_accessible(&client, "Mijn account's confirmation to block the card").await?;

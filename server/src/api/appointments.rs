@@ -279,25 +279,15 @@ pub async fn book(
     if !tx.take_slot(&slot.id, &id).await? {
         return Err(taken_by_someone_else());
     }
-    log_change(
-        &mut tx,
-        &state,
-        &auth,
-        &format!("appointment/book/{id}"),
-        &client,
-    )
-    .await?;
-    let mailed = confirm(
-        &state,
-        &user,
-        &mut tx,
-        AppointmentChange::Book,
-        When::of_slot(&slot),
-        at,
-    )
-    .await?;
-    tx.commit().await?;
-    let changed = changed(&state, &auth, &user, &id, AppointmentChange::Book, mailed).await?;
+    let done = Done {
+        state: &state,
+        user: &user,
+        auth: &auth,
+        client: &client,
+    };
+    let changed = done
+        .finish(tx, AppointmentChange::Book, &id, When::of_slot(&slot), at)
+        .await?;
     Ok((StatusCode::CREATED, Json(changed)))
 }
 
@@ -364,32 +354,19 @@ pub async fn reschedule(
     if !tx.take_slot(&slot.id, &row.id).await? {
         return Err(taken_by_someone_else());
     }
-    log_change(
-        &mut tx,
-        &state,
-        &auth,
-        &format!("appointment/move/{}", row.id),
-        &client,
-    )
-    .await?;
-    let mailed = confirm(
-        &state,
-        &user,
-        &mut tx,
-        AppointmentChange::Move,
-        When::of_slot(&slot),
-        at,
-    )
-    .await?;
-    tx.commit().await?;
+    let done = Done {
+        state: &state,
+        user: &user,
+        auth: &auth,
+        client: &client,
+    };
     Ok(Json(
-        changed(
-            &state,
-            &auth,
-            &user,
-            &row.id,
+        done.finish(
+            tx,
             AppointmentChange::Move,
-            mailed,
+            &row.id,
+            When::of_slot(&slot),
+            at,
         )
         .await?,
     ))
@@ -448,35 +425,49 @@ pub async fn cancel(
         )));
     }
     tx.release_slot(&row.id).await?;
-    log_change(
-        &mut tx,
-        &state,
-        &auth,
-        &format!("appointment/cancel/{}", row.id),
-        &client,
-    )
-    .await?;
-    let mailed = confirm(
-        &state,
-        &user,
-        &mut tx,
-        AppointmentChange::Cancel,
-        When::of_item(&row),
-        at,
-    )
-    .await?;
-    tx.commit().await?;
+    let done = Done {
+        state: &state,
+        user: &user,
+        auth: &auth,
+        client: &client,
+    };
     Ok(Json(
-        changed(
-            &state,
-            &auth,
-            &user,
-            &row.id,
+        done.finish(
+            tx,
             AppointmentChange::Cancel,
-            mailed,
+            &row.id,
+            When::of_item(&row),
+            at,
         )
         .await?,
     ))
+}
+
+/// Who made a change, and on which record, for [`Done::finish`].
+struct Done<'a> {
+    state: &'a AppState,
+    user: &'a CurrentUser,
+    auth: &'a Authorized,
+    client: &'a ClientAddr,
+}
+
+impl Done<'_> {
+    /// Ends a change made in `tx`: writes it to the audit trail, queues the confirmation mail,
+    /// commits, and answers with the appointment as it now stands.
+    async fn finish(
+        &self,
+        mut tx: crate::store::Tx,
+        change: AppointmentChange,
+        id: &str,
+        when: When<'_>,
+        at: OffsetDateTime,
+    ) -> Result<AppointmentChanged, ApiError> {
+        let resource = format!("appointment/{}/{id}", change.as_str());
+        log_change(&mut tx, self.state, self.auth, &resource, self.client).await?;
+        let mailed = confirm(self.state, self.user, &mut tx, change, when, at).await?;
+        tx.commit().await?;
+        changed(self.state, self.auth, self.user, id, change, mailed).await
+    }
 }
 
 /// The appointment `id` as it now stands, with what can still be done with it.
