@@ -104,6 +104,17 @@ export interface ReportFacts {
   date: IsoDate;
   /** A note of a consultation rather than a report. Default false. */
   consultation_note?: boolean;
+  /** Held back for now by the care team or the patient's own choice. Default null: not held. */
+  held?: Hold | null;
+}
+
+/** Who holds an item back. */
+export type HoldBy = "care_team" | "patient";
+
+/** An item held back from the portal until `until` (exclusive); null: until a consultation not yet planned. */
+export interface Hold {
+  by: HoldBy;
+  until?: Instant | null;
 }
 
 /** A part of the record other than the reports. */
@@ -167,7 +178,9 @@ export type RuleId =
   | "report-shielded"
   | "report-before-cutoff"
   | "child-report-hidden"
-  | "consultation-note-not-released";
+  | "consultation-note-not-released"
+  | "held-by-care-team"
+  | "held-at-patients-choice";
 
 /** A translatable message: a key such as "reason.own_record" and its named arguments, sorted by name. */
 export interface Message {

@@ -19,6 +19,7 @@ use inzage_domain::access::{
     Facts, HospitalPolicy, Patient, Period, PersonId, PractitionerId, Principal, ReportFacts,
     ReportStatus, Request, Resource,
 };
+use inzage_domain::release::{Hold, HoldBy};
 use serde::{Deserialize, Serialize};
 use time::format_description::well_known::Rfc3339;
 use time::macros::{date, datetime};
@@ -350,19 +351,68 @@ fn decision_cases(sets: &[Facts]) -> Vec<DecisionCase> {
                 })
             })
             .collect();
-        // The last is a consultation note: the Belgian hospital withholds it, the Dutch one
-        // shows it.
-        for (status, shielded, date, consultation_note) in [
-            (ReportStatus::Validated, false, date!(2020 - 01 - 01), false),
-            (ReportStatus::Validated, false, date!(2016 - 08 - 14), false),
-            (ReportStatus::Validated, true, date!(2024 - 02 - 29), false),
+        // A consultation note: the Belgian hospital withholds it, the Dutch one shows it. The
+        // last three are held: by the care team until a day between the instants decided at,
+        // and by the patient's choice until then or until a consultation not yet planned.
+        let until = Some(datetime!(2026-06-01 00:00 UTC));
+        let held = |by, until| Some(Hold { by, until });
+        for (status, shielded, date, consultation_note, held) in [
+            (
+                ReportStatus::Validated,
+                false,
+                date!(2020 - 01 - 01),
+                false,
+                None,
+            ),
+            (
+                ReportStatus::Validated,
+                false,
+                date!(2016 - 08 - 14),
+                false,
+                None,
+            ),
+            (
+                ReportStatus::Validated,
+                true,
+                date!(2024 - 02 - 29),
+                false,
+                None,
+            ),
             (
                 ReportStatus::NotValidated,
                 false,
                 date!(2024 - 02 - 29),
                 false,
+                None,
             ),
-            (ReportStatus::Validated, false, date!(2025 - 06 - 01), true),
+            (
+                ReportStatus::Validated,
+                false,
+                date!(2025 - 06 - 01),
+                true,
+                None,
+            ),
+            (
+                ReportStatus::Validated,
+                false,
+                date!(2025 - 06 - 01),
+                false,
+                held(HoldBy::CareTeam, until),
+            ),
+            (
+                ReportStatus::Validated,
+                false,
+                date!(2025 - 06 - 01),
+                false,
+                held(HoldBy::Patient, until),
+            ),
+            (
+                ReportStatus::Validated,
+                false,
+                date!(2025 - 06 - 01),
+                false,
+                held(HoldBy::Patient, None),
+            ),
         ] {
             for reader in [pe("patient"), pe("mum")] {
                 requests.push(Request {
@@ -374,6 +424,7 @@ fn decision_cases(sets: &[Facts]) -> Vec<DecisionCase> {
                             shielded,
                             date,
                             consultation_note,
+                            held,
                         },
                     },
                 });

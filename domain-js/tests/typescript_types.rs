@@ -12,6 +12,7 @@ use inzage_domain::access::{
     Resource, RuleId, Section,
 };
 use inzage_domain::calendar::TimeZone;
+use inzage_domain::release::{Hold, HoldBy};
 use inzage_domain::Message;
 use inzage_domain_js::TYPESCRIPT;
 use serde::Serialize;
@@ -284,8 +285,21 @@ fn requests_and_decisions() {
         shielded: false,
         date: date!(2020 - 01 - 01),
         consultation_note: false,
+        held: None,
     };
     assert_eq!(interface("ReportFacts"), keys(&json(&report)));
+    let hold = Hold {
+        by: HoldBy::CareTeam,
+        until: Some(datetime!(2026-12-01 00:00 UTC)),
+    };
+    assert_eq!(interface("Hold"), keys(&json(&hold)));
+    assert_eq!(
+        literals("HoldBy"),
+        [HoldBy::CareTeam, HoldBy::Patient]
+            .iter()
+            .map(string)
+            .collect::<BTreeSet<_>>()
+    );
     check_tagged(
         "Resource",
         &[

@@ -84,6 +84,7 @@ mod native {
                     shielded: day.is_multiple_of(11),
                     date: date!(2010 - 01 - 01) + time::Duration::days(i64::from(day) * 5),
                     consultation_note: false,
+                    held: None,
                 },
             },
         }

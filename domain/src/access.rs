@@ -24,6 +24,7 @@ use time::{Date, OffsetDateTime};
 
 use crate::calendar::{birthday, has_reached_age, TimeZone};
 use crate::message::Message;
+use crate::release::HoldBy;
 
 /// A natural person: a patient, a parent, a trusted person, a relative.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -428,6 +429,10 @@ pub struct ReportFacts {
     /// lab report): shown only where the hospital releases such notes.
     #[serde(default)]
     pub consultation_note: bool,
+    /// Whether the care team or the patient's own choice holds it back for now (see
+    /// [`crate::release`]); `None` when nothing does.
+    #[serde(default)]
+    pub held: Option<crate::release::Hold>,
 }
 
 /// A part of the record other than the reports, each a page of the portal.
@@ -601,11 +606,15 @@ pub enum RuleId {
     ChildReportHidden,
     /// The hospital does not release the notes of consultations in the portal.
     ConsultationNoteNotReleased,
+    /// The care team holds new items of this kind for some days, to discuss them first.
+    HeldByCareTeam,
+    /// The patient chose to see new items of this kind later (see [`crate::release`]).
+    HeldAtPatientsChoice,
 }
 
 impl RuleId {
     /// Every rule of the catalogue.
-    pub const ALL: [RuleId; 34] = [
+    pub const ALL: [RuleId; 36] = [
         RuleId::DefaultDeny,
         RuleId::OwnRecord,
         RuleId::OwnRecordTooYoung,
@@ -640,6 +649,8 @@ impl RuleId {
         RuleId::ReportBeforeCutoff,
         RuleId::ChildReportHidden,
         RuleId::ConsultationNoteNotReleased,
+        RuleId::HeldByCareTeam,
+        RuleId::HeldAtPatientsChoice,
     ];
 
     /// The stable id, as it appears in JSON and in the documentation.
@@ -684,6 +695,8 @@ impl RuleId {
             RuleId::ReportBeforeCutoff => "report-before-cutoff",
             RuleId::ChildReportHidden => "child-report-hidden",
             RuleId::ConsultationNoteNotReleased => "consultation-note-not-released",
+            RuleId::HeldByCareTeam => "held-by-care-team",
+            RuleId::HeldAtPatientsChoice => "held-at-patients-choice",
         }
     }
 
@@ -724,6 +737,8 @@ impl RuleId {
             RuleId::ReportBeforeCutoff => "reason.report_before_cutoff",
             RuleId::ChildReportHidden => "reason.child_report_hidden",
             RuleId::ConsultationNoteNotReleased => "reason.consultation_note_not_released",
+            RuleId::HeldByCareTeam => "reason.held_by_care_team",
+            RuleId::HeldAtPatientsChoice => "reason.held_at_patients_choice",
         }
     }
 }
@@ -877,7 +892,7 @@ impl Matches {
 ///     principal: Principal::Person { id: me },
 ///     action: Action::Read,
 ///     resource: Resource::Report {
-///         report: ReportFacts { status: ReportStatus::Validated, shielded: false, date: date!(2020 - 01 - 01), consultation_note: false },
+///         report: ReportFacts { status: ReportStatus::Validated, shielded: false, date: date!(2020 - 01 - 01), consultation_note: false, held: None },
 ///     },
 /// };
 /// let decision = decide(&request, &facts, datetime!(2026-11-27 12:00 UTC));
@@ -899,7 +914,7 @@ pub fn decide(request: &Request, facts: &Facts, now: OffsetDateTime) -> Decision
             match &request.resource {
                 Resource::Record => {}
                 Resource::Report { report } => {
-                    report_rules(&mut m, report, true, patient, hospital);
+                    report_rules(&mut m, report, true, patient, hospital, now);
                 }
                 Resource::Item { section, item } => {
                     report_rules(
@@ -908,6 +923,7 @@ pub fn decide(request: &Request, facts: &Facts, now: OffsetDateTime) -> Decision
                         section.follows_report_dates(),
                         patient,
                         hospital,
+                        now,
                     );
                 }
             }
@@ -1291,6 +1307,7 @@ fn report_rules(
     dated: bool,
     patient: &Patient,
     hospital: &HospitalPolicy,
+    now: OffsetDateTime,
 ) {
     if report.status != ReportStatus::Validated {
         m.deny(
@@ -1309,6 +1326,13 @@ fn report_rules(
             RuleId::ConsultationNoteNotReleased,
             Matches::reason(RuleId::ConsultationNoteNotReleased),
         );
+    }
+    if let Some(hold) = report.held.filter(|h| h.holds_at(now)) {
+        let rule = match hold.by {
+            HoldBy::CareTeam => RuleId::HeldByCareTeam,
+            HoldBy::Patient => RuleId::HeldAtPatientsChoice,
+        };
+        m.deny(rule, Matches::reason(rule));
     }
     if !dated {
         return;

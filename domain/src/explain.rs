@@ -161,6 +161,12 @@ pub fn template(rule: RuleId, lang: Language) -> &'static str {
         (ConsultationNoteNotReleased, Nl) => "Dit ziekenhuis toont de notities van consultaties niet in het portaal, alleen de verslagen. U kunt ze opvragen met een aanvraag om een kopie.",
         (ConsultationNoteNotReleased, En) => "This hospital does not show the notes of consultations in the portal, only the reports. You can ask for them with a request for a copy.",
         (ConsultationNoteNotReleased, Fr) => "Cet hôpital n'affiche pas les notes de consultation dans le portail, seulement les rapports. Vous pouvez les obtenir par une demande de copie.",
+        (HeldByCareTeam, Nl) => "Het ziekenhuis toont nieuwe uitslagen en verslagen van deze soort pas enkele dagen later, zodat uw arts ze eerst met u kan bespreken.",
+        (HeldByCareTeam, En) => "The hospital shows new results and reports of this kind only some days later, so that your doctor can discuss them with you first.",
+        (HeldByCareTeam, Fr) => "L'hôpital n'affiche les nouveaux résultats et rapports de ce type que quelques jours plus tard, afin que votre médecin puisse d'abord en parler avec vous.",
+        (HeldAtPatientsChoice, Nl) => "U koos ervoor nieuwe uitslagen en verslagen van deze soort later te zien. U kunt die keuze altijd wijzigen onder Toegangen.",
+        (HeldAtPatientsChoice, En) => "You chose to see new results and reports of this kind later. You can change that choice at any time under Access.",
+        (HeldAtPatientsChoice, Fr) => "Vous avez choisi de voir plus tard les nouveaux résultats et rapports de ce type. Vous pouvez modifier ce choix à tout moment sous Accès.",
     }
 }
 

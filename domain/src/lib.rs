@@ -22,6 +22,7 @@ pub mod notify;
 pub mod passkey;
 pub mod record;
 mod redact;
+pub mod release;
 pub mod requests;
 pub mod results;
 pub mod reuse;

@@ -7,6 +7,7 @@ mod cedar;
 
 use inzage_domain::access::*;
 use inzage_domain::calendar::{birthday, TimeZone};
+use inzage_domain::release::{hold, Hold, HoldBy, ItemRelease, PatientChoice, ReleasePreference};
 use proptest::prelude::*;
 use time::macros::{date, datetime};
 use time::{Date, OffsetDateTime};
@@ -16,6 +17,15 @@ const DOCTORS: [&str; 3] = ["gp", "ref", "dr-a"];
 
 fn arb_instant() -> impl Strategy<Value = OffsetDateTime> {
     (0i64..(10 * 365 * 24)).prop_map(|h| datetime!(2018-01-01 00:00 UTC) + time::Duration::hours(h))
+}
+
+/// A hold, if any: whose, and its end in minutes from the instant decided at (none: open-ended),
+/// close enough to that instant to cross it.
+fn arb_hold() -> impl Strategy<Value = Option<(HoldBy, Option<i64>)>> {
+    prop::option::of((
+        prop::sample::select(vec![HoldBy::CareTeam, HoldBy::Patient]),
+        prop::option::of(-3i64..3),
+    ))
 }
 
 fn arb_period() -> impl Strategy<Value = Period> {
@@ -139,27 +149,36 @@ fn arb_principal() -> impl Strategy<Value = Principal> {
 fn arb_resource() -> impl Strategy<Value = Resource> {
     prop_oneof![
         Just(Resource::Record),
-        (any::<bool>(), any::<bool>(), arb_birth()).prop_map(|(v, shielded, date)| {
-            Resource::Report {
-                report: ReportFacts {
-                    status: if v {
-                        ReportStatus::Validated
-                    } else {
-                        ReportStatus::NotValidated
-                    },
-                    shielded,
-                    date,
-                    consultation_note: false,
-                },
-            }
-        }),
         (
             any::<bool>(),
             any::<bool>(),
             arb_birth(),
-            prop::sample::select(Section::ALL.to_vec())
+            arb_stored_hold(),
+            any::<bool>()
         )
-            .prop_map(|(v, shielded, date, section)| Resource::Item {
+            .prop_map(|(v, shielded, date, held, note)| {
+                Resource::Report {
+                    report: ReportFacts {
+                        status: if v {
+                            ReportStatus::Validated
+                        } else {
+                            ReportStatus::NotValidated
+                        },
+                        shielded,
+                        date,
+                        consultation_note: note,
+                        held,
+                    },
+                }
+            }),
+        (
+            any::<bool>(),
+            any::<bool>(),
+            arb_birth(),
+            prop::sample::select(Section::ALL.to_vec()),
+            arb_stored_hold(),
+        )
+            .prop_map(|(v, shielded, date, section, held)| Resource::Item {
                 section,
                 item: ReportFacts {
                     status: if v {
@@ -170,9 +189,19 @@ fn arb_resource() -> impl Strategy<Value = Resource> {
                     shielded,
                     date,
                     consultation_note: false,
+                    held,
                 },
             }),
     ]
+}
+
+/// A hold as an item stores it: whose, and until when (none: open-ended).
+fn arb_stored_hold() -> impl Strategy<Value = Option<Hold>> {
+    prop::option::of((
+        prop::sample::select(vec![HoldBy::CareTeam, HoldBy::Patient]),
+        prop::option::of(arb_instant()),
+    ))
+    .prop_map(|h| h.map(|(by, until)| Hold { by, until }))
 }
 
 fn arb_request() -> impl Strategy<Value = Request> {
@@ -202,13 +231,14 @@ proptest! {
 
     /// The living patient old enough to use the portal always reads their own validated,
     /// unshielded report from the cutoff on (and, where the hospital hides children's reports,
-    /// from 18 on; a consultation note only where the hospital releases them); flipping any one
-    /// condition loses it.
+    /// from 18 on; a consultation note only where the hospital releases them; not while a hold
+    /// lasts, and from the very instant it ends); flipping any one condition loses it.
     #[test]
-    fn the_patient_reads_exactly_the_reports_the_rules_allow(mut facts in arb_facts(), report_date in arb_birth(), v in any::<bool>(), shielded in any::<bool>(), now in arb_instant(), note in any::<bool>(), released in any::<bool>()) {
+    fn the_patient_reads_exactly_the_reports_the_rules_allow(mut facts in arb_facts(), report_date in arb_birth(), v in any::<bool>(), shielded in any::<bool>(), now in arb_instant(), note in any::<bool>(), released in any::<bool>(), hold in arb_hold()) {
         facts.patient.died_at = None;
         facts.hospital.shows_consultation_notes = released;
-        let report = ReportFacts { status: if v { ReportStatus::Validated } else { ReportStatus::NotValidated }, shielded, date: report_date, consultation_note: note };
+        let held = hold.map(|(by, minutes)| Hold { by, until: minutes.map(|m| now + time::Duration::minutes(m)) });
+        let report = ReportFacts { status: if v { ReportStatus::Validated } else { ReportStatus::NotValidated }, shielded, date: report_date, consultation_note: note, held };
         let child_report = !facts.hospital.shows_children_reports
             && facts.patient.birth_date.is_some_and(|b| report_date < birthday(b, 18));
         let own_age = match facts.hospital.jurisdiction {
@@ -221,7 +251,8 @@ proptest! {
         let expected = old_enough && v && !shielded
             && facts.hospital.report_cutoff.is_none_or(|c| report_date >= c)
             && !child_report
-            && (!note || released);
+            && (!note || released)
+            && held.is_none_or(|h| !h.holds_at(now));
         let d = decide(&Request { principal: Principal::Person { id: PersonId("patient".into()) }, action: Action::Read, resource: Resource::Report { report } }, &facts, now);
         prop_assert_eq!(d.is_permitted(), expected);
     }
@@ -233,7 +264,7 @@ proptest! {
     #[test]
     fn items_follow_the_report_rules_their_section_takes(mut facts in arb_facts(), item_date in arb_birth(), v in any::<bool>(), shielded in any::<bool>(), now in arb_instant(), section in prop::sample::select(Section::ALL.to_vec()), principal in arb_principal()) {
         facts.patient.died_at = None;
-        let item = ReportFacts { status: if v { ReportStatus::Validated } else { ReportStatus::NotValidated }, shielded, date: item_date, consultation_note: false };
+        let item = ReportFacts { status: if v { ReportStatus::Validated } else { ReportStatus::NotValidated }, shielded, date: item_date, consultation_note: false, held: None };
         let dated = section.follows_report_dates();
         let child_item = dated && !facts.hospital.shows_children_reports
             && facts.patient.birth_date.is_some_and(|b| item_date < birthday(b, 18));
@@ -633,5 +664,31 @@ mod appointments {
                 prop_assert_eq!(offered.contains(&c), ok);
             }
         }
+    }
+}
+
+mod release {
+    use super::*;
+
+    proptest! {
+    /// The patient's choice never lets an item appear sooner than the care team's hold alone
+    /// would, and a hold never outlives both of them: the one given is the one that ends last.
+    #[test]
+    fn a_patients_choice_never_shortens_the_care_teams_hold(ready in arb_instant(), days in 0u16..=31, pref in prop::sample::select(ReleasePreference::ALL.to_vec()), since_days in -10i64..10, consults in prop::collection::vec(-20i64..40, 0..4), now in -5i64..50) {
+        let day = ready.date();
+        let consultations: Vec<OffsetDateTime> = consults.iter().map(|d| ready + time::Duration::days(*d)).collect();
+        let item = |choice: Option<PatientChoice>| hold(ItemRelease { day, ready, care_team_days: days, choice, consultations: &consultations });
+        let choice = PatientChoice { preference: pref, since: day + time::Duration::days(since_days) };
+        let alone = item(None);
+        let both = item(Some(choice));
+        let at = ready + time::Duration::days(now);
+        prop_assert!(alone.is_none_or(|h| !h.holds_at(at)) || both.is_some_and(|h| h.holds_at(at)));
+        let care_team = (days > 0).then(|| ready + time::Duration::days(i64::from(days)));
+        prop_assert_eq!(alone.and_then(|h| h.until), care_team);
+        if both.is_some_and(|h| h.holds_at(at)) {
+            let patient_only = hold(ItemRelease { day, ready, care_team_days: 0, choice: Some(choice), consultations: &consultations });
+            prop_assert!(alone.is_some_and(|h| h.holds_at(at)) || patient_only.is_some_and(|h| h.holds_at(at)));
+        }
+    }
     }
 }

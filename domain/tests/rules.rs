@@ -3,6 +3,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::panic)]
 
 use inzage_domain::access::*;
+use inzage_domain::release::{Hold, HoldBy};
 use time::macros::{date, datetime};
 use time::OffsetDateTime;
 
@@ -263,6 +264,7 @@ fn report(status: ReportStatus, shielded: bool, date: time::Date) -> Resource {
             shielded,
             date,
             consultation_note: false,
+            held: None,
         },
     }
 }
@@ -295,16 +297,25 @@ rule_test!(report_rules_for_the_portal {
     assert_eq!(parent_read(report(Validated, true, date!(2020 - 01 - 01))), (Effect::Deny, vec!["report-shielded"]));
     // A consultation note shows only where the hospital releases such notes; the other rules
     // still apply to it.
-    let note = |shielded: bool| Resource::Report { report: ReportFacts { status: Validated, shielded, date: date!(2020 - 01 - 01), consultation_note: true } };
+    let note = |shielded: bool| Resource::Report { report: ReportFacts { status: Validated, shielded, date: date!(2020 - 01 - 01), consultation_note: true, held: None } };
     assert_eq!(read(note(false), &f), (Effect::Deny, vec!["consultation-note-not-released"]));
     let mut releasing = f.clone();
     releasing.hospital.shows_consultation_notes = true;
     assert_eq!(read(note(false), &releasing), (Effect::Permit, vec!["own-record"]));
     assert_eq!(read(note(true), &releasing), (Effect::Deny, vec!["report-shielded"]));
     assert_eq!(parent_read(note(false)), (Effect::Deny, vec!["consultation-note-not-released"]));
+    // A held report shows from the instant its hold ends, for the patient and a parent alike;
+    // the reason says whose hold it is.
+    let held = |by: HoldBy, until: Option<time::OffsetDateTime>| Resource::Report { report: ReportFacts { status: Validated, shielded: false, date: date!(2020 - 01 - 01), consultation_note: false, held: Some(Hold { by, until }) } };
+    assert_eq!(read(held(HoldBy::CareTeam, Some(NOW + time::Duration::seconds(1))), &f), (Effect::Deny, vec!["held-by-care-team"]));
+    assert_eq!(read(held(HoldBy::CareTeam, Some(NOW)), &f), (Effect::Permit, vec!["own-record"]));
+    assert_eq!(read(held(HoldBy::Patient, None), &f), (Effect::Deny, vec!["held-at-patients-choice"]));
+    assert_eq!(parent_read(held(HoldBy::Patient, Some(NOW + time::Duration::days(1)))), (Effect::Deny, vec!["held-at-patients-choice"]));
     // Practitioners are not filtered by the portal's report rules.
     let treating = facts(HospitalPolicy::belgian(), date!(1970 - 01 - 01), vec![Fact::TherapeuticRelationship { practitioner: pr("dr-a"), period: Period::since(LONG_AGO) }]);
     let d = decide(&Request { principal: doctor("dr-a"), action: Action::Read, resource: report(NotValidated, true, date!(2010 - 01 - 01)) }, &treating, NOW);
+    assert!(d.is_permitted());
+    let d = decide(&Request { principal: doctor("dr-a"), action: Action::Read, resource: held(HoldBy::CareTeam, None) }, &treating, NOW);
     assert!(d.is_permitted());
 });
 
@@ -316,6 +327,7 @@ fn item(section: Section, status: ReportStatus, shielded: bool, date: time::Date
             shielded,
             date,
             consultation_note: false,
+            held: None,
         },
     }
 }

@@ -183,6 +183,7 @@ fn corpus() -> Vec<(Request, Facts)> {
                                         shielded,
                                         date,
                                         consultation_note: false,
+                                        held: None,
                                     },
                                 },
                             },

@@ -19,6 +19,7 @@ use cedar_policy::{
 };
 use inzage_domain::access::*;
 use inzage_domain::calendar::{birthday, has_reached_age};
+use inzage_domain::release::HoldBy;
 use time::OffsetDateTime;
 
 /// Grounds and overriding denies.
@@ -54,6 +55,12 @@ forbid (principal is Person, action, resource) when { context.is_report && conte
 forbid (principal is Person, action, resource) when { context.is_report && context.child_report };
 @id("consultation-note-not-released")
 forbid (principal is Person, action, resource) when { context.is_report && context.note_withheld };
+@id("held-by-care-team")
+forbid (principal is Person, action, resource)
+when { context.is_report && context.held_by == "care_team" && (context.held_open || context.now < context.held_until) };
+@id("held-at-patients-choice")
+forbid (principal is Person, action, resource)
+when { context.is_report && context.held_by == "patient" && (context.held_open || context.now < context.held_until) };
 
 @id("own-record")
 permit (principal is Person,
@@ -435,6 +442,22 @@ pub fn cedar_request(
         }
         Resource::Record => false,
     };
+    // The hold as data; the comparison with the clock is the policy's.
+    let held = match &request.resource {
+        Resource::Report { report } | Resource::Item { item: report, .. } => report.held,
+        Resource::Record => None,
+    };
+    let (held_by, held_open, held_until) = match held {
+        None => ("", false, 0),
+        Some(h) => (
+            match h.by {
+                HoldBy::CareTeam => "care_team",
+                HoldBy::Patient => "patient",
+            },
+            h.until.is_none(),
+            h.until.map_or(0, |t| t.unix_timestamp()),
+        ),
+    };
     let (is_report, validated, shielded, before_cutoff, child_report) = match &request.resource {
         Resource::Record => (false, true, false, false, false),
         Resource::Report { report } => item_flags(report, true),
@@ -466,6 +489,10 @@ pub fn cedar_request(
         "before_cutoff": before_cutoff,
         "child_report": child_report,
         "note_withheld": note_withheld,
+        "held_by": held_by,
+        "held_open": held_open,
+        "held_until": held_until,
+        "now": now.unix_timestamp(),
     });
     for (key, ids) in sets {
         context[key] = serde_json::json!(ids.into_iter().collect::<Vec<_>>());

@@ -164,6 +164,7 @@ fn entry_facts(date: &str, validated: i64, shielded: i64) -> Result<ReportFacts,
         shielded: shielded != 0,
         date: parse_date(date).map_err(|e| ApiError::Internal(e.into()))?,
         consultation_note: false,
+        held: None,
     })
 }
 
