@@ -929,3 +929,25 @@ fn encode_segment(s: &str) -> String {
         })
         .collect()
 }
+
+/// When new results and reports of a record appear: the patient's choices and the hospitals'
+/// holds.
+pub async fn release_settings(
+    record: &str,
+) -> Result<inzage_domain::release::ReleaseSettings, ApiFailure> {
+    get(&format!("/records/{}/release", encode_segment(record))).await
+}
+
+/// Sets the patient's choice for one category.
+pub async fn set_release(
+    record: &str,
+    set: &inzage_domain::release::SetRelease,
+) -> Result<inzage_domain::release::ReleaseSettings, ApiFailure> {
+    let req = Request::put(&url(&format!(
+        "/records/{}/release",
+        encode_segment(record)
+    )))
+    .json(set)
+    .map_err(|_| ApiFailure::Network)?;
+    read(req.send().await).await
+}

@@ -138,6 +138,29 @@ impl Hold {
 /// record; a hold is for the doctor to talk first, not to keep it from them.
 pub const MAX_CARE_TEAM_DAYS: u16 = 31;
 
+/// How many days a hospital's care teams hold new items back (the network file's
+/// `release = { results_after_days, reports_after_days }`); none by default.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CareTeamHolds {
+    /// Days for new results.
+    #[serde(default)]
+    pub results_after_days: u16,
+    /// Days for new reports.
+    #[serde(default)]
+    pub reports_after_days: u16,
+}
+
+impl CareTeamHolds {
+    /// The days for `category`.
+    pub fn days(&self, category: ReleaseCategory) -> u16 {
+        match category {
+            ReleaseCategory::Results => self.results_after_days,
+            ReleaseCategory::Reports => self.reports_after_days,
+        }
+    }
+}
+
 /// Everything [`hold`] looks at for one item.
 #[derive(Debug, Clone, Copy)]
 pub struct ItemRelease<'a> {
@@ -218,7 +241,7 @@ pub struct CategoryRelease {
     /// The day the choice was made, if one was.
     #[serde(default)]
     pub since: Option<Date>,
-    /// The hospitals of the record that hold new items of this category, and for how long.
+    /// The network's hospitals that hold new items of this category back, and for how long.
     pub care_team: Vec<HospitalHold>,
 }
 

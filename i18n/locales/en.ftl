@@ -35,6 +35,7 @@ reports-missing-validation = A report appears only once the doctor has approved 
 reports-missing-shielded = Your care team can withhold a report, for example when it should first be discussed with you or when it contains information about other people. Ask your doctor about it.
 reports-missing-notes = A hospital shows the notes of consultations only if it releases them in the portal. You can always ask for them with a request for a copy.
 reports-missing-cutoff = { $hospital } shows reports from { $cutoff }.
+reports-missing-held = A new report may wait some days so that your doctor can discuss it with you first, or because you chose to see it later (under Access).
 reports-download = Download the whole record (PDF)
 reports-column-date = Date
 reports-column-title = Report
@@ -799,6 +800,7 @@ results-column-hospital = Hospital
 results-missing-title = Why can't I see a result?
 results-missing-validation = A result appears only once the lab has approved it.
 results-missing-cutoff = { $hospital } shows results from { $cutoff } on.
+results-missing-held = A new result may wait some days so that your doctor can discuss it with you first, or because you chose to see it later (under Access).
 results-back = Back to the results
 results-flag-low = low
 results-flag-high = high
@@ -1214,3 +1216,19 @@ personal-correction-follow = See the request.
 ## Installed app: the offline notice (app)
 offline-notice = You are offline. Your medical data is never kept on this device, so without a connection you cannot open your record. You can carry on as soon as you are connected again.
 offline-unreachable = Inzage cannot be reached right now. Check your internet connection and try again in a moment.
+
+## "Toegangen": when new results and reports appear.
+release-title = When do you see new results and reports?
+release-intro = Some hospitals show new results only after some days, so that your doctor can discuss them with you first. You can choose to wait longer, for instance until your consultation. Shorter than the hospital is not possible.
+release-intro-other = Some hospitals show new results only after some days, so that the doctor can discuss them first. You can choose to wait longer for { $name }, for instance until the consultation. Shorter than the hospital is not possible.
+release-category-results = Lab results and measurements
+release-category-reports = Reports
+release-care_team = { $hospital } shows them { $days } days after they are ready.
+release-care_team-one = { $hospital } shows them one day after they are ready.
+release-preference-immediately = As soon as the hospital shows them
+release-preference-after_a_week = A week later
+release-preference-after_consultation = Only after my next consultation at that hospital
+release-since = Your choice applies to what has been ready since { $date }.
+release-saved = Your choice is saved.
+release-save-results = Save the choice for results
+release-save-reports = Save the choice for reports

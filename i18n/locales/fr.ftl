@@ -35,6 +35,7 @@ reports-missing-validation = Un rapport n'apparaît qu'une fois que le médecin 
 reports-missing-shielded = Votre équipe soignante peut masquer un rapport, par exemple lorsqu'il doit d'abord être discuté avec vous ou qu'il contient des informations sur d'autres personnes. Renseignez-vous auprès de votre médecin.
 reports-missing-notes = Un hôpital n'affiche les notes de consultation que s'il les publie dans le portail. Vous pouvez toujours les obtenir par une demande de copie.
 reports-missing-cutoff = { $hospital } affiche les rapports à partir du { $cutoff }.
+reports-missing-held = Un nouveau rapport peut attendre quelques jours afin que votre médecin en parle d'abord avec vous, ou parce que vous avez choisi de le voir plus tard (sous Accès).
 reports-download = Télécharger tout le dossier (PDF)
 reports-column-date = Date
 reports-column-title = Rapport
@@ -799,6 +800,7 @@ results-column-hospital = Hôpital
 results-missing-title = Pourquoi ne vois-je pas un résultat ?
 results-missing-validation = Un résultat n'apparaît qu'une fois validé par le laboratoire.
 results-missing-cutoff = { $hospital } affiche les résultats à partir du { $cutoff }.
+results-missing-held = Un nouveau résultat peut attendre quelques jours afin que votre médecin en parle d'abord avec vous, ou parce que vous avez choisi de le voir plus tard (sous Accès).
 results-back = Retour aux résultats
 results-flag-low = trop bas
 results-flag-high = trop élevé
@@ -1214,3 +1216,19 @@ personal-correction-follow = Voir la demande.
 ## Installed app: the offline notice (app)
 offline-notice = Vous êtes hors ligne. Vos données médicales ne sont jamais conservées sur cet appareil : sans connexion, vous ne pouvez pas ouvrir votre dossier. Vous pourrez continuer dès que la connexion sera rétablie.
 offline-unreachable = Inzage est injoignable pour le moment. Vérifiez votre connexion internet et réessayez dans un instant.
+
+## "Toegangen": when new results and reports appear.
+release-title = Quand voyez-vous les nouveaux résultats et rapports ?
+release-intro = Certains hôpitaux n'affichent les nouveaux résultats qu'après quelques jours, afin que votre médecin puisse d'abord en parler avec vous. Vous pouvez choisir d'attendre plus longtemps, par exemple jusqu'à votre consultation. Plus court que l'hôpital n'est pas possible.
+release-intro-other = Certains hôpitaux n'affichent les nouveaux résultats qu'après quelques jours, afin que le médecin puisse d'abord en parler. Vous pouvez choisir d'attendre plus longtemps pour { $name }, par exemple jusqu'à la consultation. Plus court que l'hôpital n'est pas possible.
+release-category-results = Résultats de laboratoire et mesures
+release-category-reports = Rapports
+release-care_team = { $hospital } les affiche { $days } jours après qu'ils sont prêts.
+release-care_team-one = { $hospital } les affiche un jour après qu'ils sont prêts.
+release-preference-immediately = Dès que l'hôpital les affiche
+release-preference-after_a_week = Une semaine plus tard
+release-preference-after_consultation = Seulement après ma prochaine consultation dans cet hôpital
+release-since = Votre choix vaut pour ce qui est prêt depuis le { $date }.
+release-saved = Votre choix est enregistré.
+release-save-results = Enregistrer le choix pour les résultats
+release-save-reports = Enregistrer le choix pour les rapports

@@ -35,6 +35,7 @@ reports-missing-validation = Een verslag verschijnt pas wanneer de arts het heef
 reports-missing-shielded = Uw zorgteam kan een verslag afschermen, bijvoorbeeld wanneer het eerst met u besproken moet worden of gegevens over anderen bevat. Vraag ernaar bij uw arts.
 reports-missing-notes = Notities van consultaties toont een ziekenhuis alleen als het die in het portaal vrijgeeft. U kunt ze altijd opvragen met een aanvraag om een kopie.
 reports-missing-cutoff = { $hospital } toont verslagen vanaf { $cutoff }.
+reports-missing-held = Een nieuw verslag kan enkele dagen wachten zodat uw arts het eerst met u bespreekt, of omdat u koos het later te zien (onder Toegangen).
 reports-download = Het hele dossier downloaden (PDF)
 reports-column-date = Datum
 reports-column-title = Verslag
@@ -799,6 +800,7 @@ results-column-hospital = Ziekenhuis
 results-missing-title = Waarom zie ik een resultaat niet?
 results-missing-validation = Een resultaat verschijnt pas wanneer het labo het heeft goedgekeurd.
 results-missing-cutoff = { $hospital } toont resultaten vanaf { $cutoff }.
+results-missing-held = Een nieuw resultaat kan enkele dagen wachten zodat uw arts het eerst met u bespreekt, of omdat u koos het later te zien (onder Toegangen).
 results-back = Terug naar de resultaten
 results-flag-low = te laag
 results-flag-high = te hoog
@@ -1214,3 +1216,19 @@ personal-correction-follow = Bekijk de aanvraag.
 ## Installed app: the offline notice (app)
 offline-notice = U bent offline. Uw medische gegevens worden nooit op dit toestel bewaard, dus zonder verbinding kunt u uw dossier niet openen. Zodra u weer verbinding heeft, kunt u verder.
 offline-unreachable = Inzage is nu niet bereikbaar. Controleer uw internetverbinding en probeer het zo opnieuw.
+
+## "Toegangen": when new results and reports appear.
+release-title = Wanneer ziet u nieuwe uitslagen en verslagen?
+release-intro = Sommige ziekenhuizen tonen nieuwe uitslagen pas na enkele dagen, zodat uw arts ze eerst met u kan bespreken. U kunt ervoor kiezen nog langer te wachten, bijvoorbeeld tot uw consultatie. Korter dan het ziekenhuis kan niet.
+release-intro-other = Sommige ziekenhuizen tonen nieuwe uitslagen pas na enkele dagen, zodat de arts ze eerst kan bespreken. U kunt voor { $name } kiezen nog langer te wachten, bijvoorbeeld tot de consultatie. Korter dan het ziekenhuis kan niet.
+release-category-results = Laboresultaten en metingen
+release-category-reports = Verslagen
+release-care_team = { $hospital } toont ze { $days } dagen nadat ze klaar zijn.
+release-care_team-one = { $hospital } toont ze een dag nadat ze klaar zijn.
+release-preference-immediately = Zodra het ziekenhuis ze toont
+release-preference-after_a_week = Een week later
+release-preference-after_consultation = Pas na mijn volgende consultatie in dat ziekenhuis
+release-since = Uw keuze geldt voor wat sinds { $date } klaar is.
+release-saved = Uw keuze is bewaard.
+release-save-results = Keuze voor resultaten bewaren
+release-save-reports = Keuze voor verslagen bewaren

@@ -16,6 +16,7 @@ use inzage_domain::calendar::TimeZone;
 use inzage_domain::contact::EmailAddress;
 use inzage_domain::listing::HospitalOption;
 use inzage_domain::login::CODE_CARD_SIZE;
+use inzage_domain::release::{CareTeamHolds, ReleaseCategory, MAX_CARE_TEAM_DAYS};
 use inzage_domain::requests::{RequestPolicy, Term};
 use inzage_domain::wire::HospitalCutoff;
 use serde::Deserialize;
@@ -86,6 +87,8 @@ struct HospitalEntry {
     requests: RequestsSection,
     #[serde(default)]
     appointments: OnlineAppointments,
+    #[serde(default)]
+    release: CareTeamHolds,
 }
 
 /// `requests = { … }` of a hospital: each setting optional, defaulting by jurisdiction.
@@ -205,6 +208,8 @@ pub struct Hospital {
     pub requests: RequestPolicy,
     /// What patients can do with appointments online.
     pub appointments: OnlineAppointments,
+    /// How long its care teams hold new results and reports back.
+    pub release: CareTeamHolds,
 }
 
 /// The network as configured.
@@ -291,11 +296,21 @@ impl Network {
                     h.appointments.change_until_hours
                 );
             }
+            for category in ReleaseCategory::ALL {
+                let days = h.release.days(category);
+                if days > MAX_CARE_TEAM_DAYS {
+                    bail!(
+                        "{}: {days} is more than {MAX_CARE_TEAM_DAYS} days",
+                        at(&format!("release.{}_after_days", category.as_str()))
+                    );
+                }
+            }
             let appointments = h.appointments;
             let requests = h.requests.policy(h.jurisdiction, time_zone, at)?;
             let hospital = Hospital {
                 requests,
                 appointments,
+                release: h.release,
                 id: h.id.clone(),
                 name: h.name,
                 policy: HospitalPolicy {
@@ -448,6 +463,15 @@ impl Network {
             .unwrap_or_default()
     }
 
+    /// How long a hospital's care teams hold new results and reports back: its own setting
+    /// when listed, else not at all.
+    pub fn care_team_holds(&self, hospital_id: &str) -> CareTeamHolds {
+        self.hospitals
+            .get(hospital_id)
+            .map(|h| h.release)
+            .unwrap_or_default()
+    }
+
     /// Whether any hospital of the network offers booking online.
     pub fn offers_booking(&self) -> bool {
         self.hospitals.values().any(|h| h.appointments.book)
@@ -578,6 +602,10 @@ requests = { copy_term_working_days = 20, psychiatry_held_by = "UPC", imaging_dv
             (
                 "name = \"N\"\n[[hospital]]\nid = \"a\"\njurisdiction = \"BE\"\nappointments = { bok = true }",
                 "unknown field `bok`",
+            ),
+            (
+                "name = \"N\"\n[[hospital]]\nid = \"a\"\njurisdiction = \"BE\"\nrelease = { reports_after_days = 32 }",
+                "hospital[0].release.reports_after_days (id `a`): 32 is more than 31 days",
             ),
             (
                 "name = \"N\"\n[login]\ncode_card = \"once\"",

@@ -185,6 +185,7 @@ fn item_fields(rows: &[ItemRow]) -> Fields {
                 r.code.clone(),
                 Some(r.detail_json.clone()),
                 Some(r.hospital_id.clone()),
+                r.issued_at.map(|t| t.to_string()),
             ];
             (fhir_id(&r.id), fields)
         })
@@ -206,6 +207,7 @@ fn report_fields(rows: &[ReportRow]) -> Fields {
                 Some(r.hospital_id.clone()),
                 Some(r.source_type.clone()),
                 Some(r.consultation_note.to_string()),
+                r.issued_at.map(|t| t.to_string()),
             ];
             (r.id.clone(), fields)
         })

@@ -37,6 +37,7 @@ mod openapi;
 mod passkeys;
 mod pdf;
 mod relatives;
+mod release;
 mod requests;
 mod sections;
 

@@ -123,7 +123,7 @@ async fn a_copy_is_filed_handled_by_staff_and_downloaded_by_the_patient(
     let az = view.hospitals.iter().find(|h| h.id == AZ).unwrap();
     assert_eq!(az.name, "AZ Voorbeeld (demo)");
     assert_eq!(az.context.earlier_copies, 0);
-    assert_eq!(az.context.last_change, Some(date!(2026 - 11 - 20)));
+    assert_eq!(az.context.last_change, Some(date!(2026 - 11 - 27)));
 
     let mut copy = request(AZ, RequestForm::Copy { psychiatry: false });
     copy.note = "De verslagen van 2026, graag.".into();
@@ -267,7 +267,7 @@ async fn each_request_rule_answers_with_its_reason(db: Db) -> anyhow::Result<()>
         .map(|(k, v)| (k.to_string(), v.clone()))
         .collect();
     assert!(
-        args.contains(&("from".into(), "2056-11-20".into())),
+        args.contains(&("from".into(), "2056-11-27".into())),
         "{args:?}"
     );
     assert!(args.contains(&("years".into(), "30".into())));

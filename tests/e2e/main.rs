@@ -4369,3 +4369,61 @@ async fn a_patient_downloads_a_report_and_her_record_as_pdf() -> anyhow::Result<
     })
     .await
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_patient_chooses_to_see_new_results_only_after_her_consultation() -> anyhow::Result<()> {
+    with_browser(390, 844, |client, base, app| async move {
+        log_in(&client, &base, &app, "margery").await?;
+        nav(&client, "Toegangen").await?;
+        let section = wait_text(&client, "[data-testid=release-results]", |t| {
+            t.contains("AZ Voorbeeld (demo) toont ze 2 dagen nadat ze klaar zijn.")
+        })
+        .await?;
+        assert!(!section.contains("Uw keuze geldt"), "{section}");
+        let now = wait_css(&client, "#release_results_immediately").await?;
+        assert!(
+            now.is_selected().await?,
+            "nothing chosen yet: as soon as shown"
+        );
+        client
+            .find(Locator::Css(
+                "label[for=release_results_after_consultation]",
+            ))
+            .await?
+            .click()
+            .await?;
+        client
+            .find(Locator::Css("[data-testid=release-results-save]"))
+            .await?
+            .click()
+            .await?;
+        wait_text(&client, "[data-testid=release-results-status]", |t| {
+            t == "Uw keuze is bewaard."
+        })
+        .await?;
+        wait_text(&client, "[data-testid=release-results]", |t| {
+            t.contains("Uw keuze geldt voor wat sinds 27 november 2026 klaar is.")
+        })
+        .await?;
+        save_screenshot(&client, "release.png").await?;
+        assert_accessible(&client, "Toegangen with the release choice").await?;
+
+        // Two days on: vitamin D (ready the day before the choice) is past the care team's
+        // hold; ferritin (ready on the day of the choice) waits for her consultation.
+        app.clock.set(time::macros::datetime!(2026-11-29 12:00 UTC));
+        log_in(&client, &base, &app, "margery").await?;
+        nav(&client, "Resultaten").await?;
+        let results = wait_text(&client, "[data-testid=results-table]", |t| {
+            t.contains("Vitamine D")
+        })
+        .await?;
+        assert!(!results.contains("Ferritine"), "{results}");
+        let page = wait_css(&client, "main").await?.text().await?;
+        assert!(
+            page.contains("omdat u koos het later te zien"),
+            "the page says why a result may wait: {page}"
+        );
+        Ok(())
+    })
+    .await
+}

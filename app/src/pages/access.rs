@@ -15,6 +15,7 @@ use leptos::prelude::*;
 use leptos_router::components::A;
 
 use super::designations::DesignationSection;
+use super::release::ReleaseSection;
 use super::{current_me, ensure_me, handle_session, no_record};
 use crate::api::{self, ApiFailure};
 use crate::i18n::{local_day, reason_text, t, t1, t_record, tr, tr_record, track};
@@ -355,7 +356,10 @@ pub fn AccessPage() -> impl IntoView {
     });
     let designations = move || {
         target.get().map(|(record, jurisdiction)| {
-            view! { <DesignationSection record=record jurisdiction=jurisdiction/> }
+            view! {
+                <DesignationSection record=record.clone() jurisdiction=jurisdiction/>
+                <ReleaseSection record=record/>
+            }
         })
     };
 

@@ -17,6 +17,7 @@ pub mod provider;
 pub mod record;
 pub mod recovery;
 pub mod relatives;
+pub mod release;
 pub mod reports;
 pub mod requests;
 pub mod search;

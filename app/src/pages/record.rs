@@ -185,6 +185,7 @@ fn ResultsTable(overview: ResultsOverview, query: ListQuery) -> impl IntoView {
             <h2 id="results-missing-title">{move || t("results.missing.title")}</h2>
             <ul>
                 <li>{move || t("results.missing.validation")}</li>
+                <li>{move || t("results.missing.held")}</li>
                 <li>{move || t("reports.missing.shielded")}</li>
                 {cutoffs}
             </ul>

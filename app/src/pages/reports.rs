@@ -131,6 +131,7 @@ fn ReportTable(list: ReportList, current: Option<Current>, query: ListQuery) -> 
                 <li>{move || t("reports.missing.validation")}</li>
                 <li>{move || t("reports.missing.shielded")}</li>
                 <li>{move || t("reports.missing.notes")}</li>
+                <li>{move || t("reports.missing.held")}</li>
                 {cutoffs}
             </ul>
         </aside>

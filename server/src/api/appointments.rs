@@ -273,6 +273,7 @@ pub async fn book(
             location: slot.location.clone(),
             practitioner: slot.practitioner.clone(),
         },
+        issued: None,
     };
     let mut tx = state.store.begin().await?;
     tx.insert_appointment(&item).await?;

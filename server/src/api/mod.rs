@@ -23,6 +23,7 @@ mod passkeys;
 mod provider;
 pub(crate) mod record;
 mod relatives;
+mod release;
 mod reports;
 mod requests;
 mod search;
@@ -125,6 +126,10 @@ pub fn routes() -> Router<AppState> {
             get(sections::appointments).post(appointments::book),
         )
         .route("/records/{record}/leaflets", get(sections::leaflets))
+        .route(
+            "/records/{record}/release",
+            get(release::view).put(release::change),
+        )
         .route(
             "/records/{record}/appointments/slots",
             get(appointments::slots),

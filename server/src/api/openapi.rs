@@ -41,6 +41,8 @@ use utoipa::{Modify, OpenApi};
         super::appointments::book,
         super::appointments::reschedule,
         super::appointments::cancel,
+        super::release::view,
+        super::release::change,
         super::search::search,
         super::download::report_pdf,
         super::download::record_pdf,

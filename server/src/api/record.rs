@@ -2,8 +2,11 @@
 //! crate, and writing the audit trail.
 
 use inzage_domain::access::{Decision, Facts, Patient, PersonId, ReportStatus, Request, Resource};
-use inzage_domain::{decide, Action, Principal, ReportFacts};
-use time::OffsetDateTime;
+use inzage_domain::release::{
+    self, Hold, ItemRelease, PatientChoice, ReleaseCategory, ReleasePreference,
+};
+use inzage_domain::{decide, Action, HospitalPolicy, Principal, ReportFacts, Section};
+use time::{Date, OffsetDateTime};
 
 use super::{ClientAddr, CurrentUser};
 use crate::config::parse_date;
@@ -28,6 +31,91 @@ pub struct Record {
     pub facts: Facts,
     /// The stored facts, each with its row id (to end the right rows).
     pub rows: Vec<FactRow>,
+    /// What release holds look at: the patient's choices and consultations.
+    pub release: ReleaseFacts,
+}
+
+/// The patient's release choices and the consultations an "after my consultation" choice
+/// waits for (see [`inzage_domain::release`]).
+#[derive(Debug, Clone, Default)]
+pub struct ReleaseFacts {
+    /// The choice per category, where the patient made one.
+    pub choices: Vec<(ReleaseCategory, PatientChoice)>,
+    /// Each consultation's hospital and start.
+    pub consultations: Vec<(String, OffsetDateTime)>,
+}
+
+impl ReleaseFacts {
+    async fn load(state: &AppState, patient_id: &str) -> Result<Self, ApiError> {
+        let mut choices = Vec::new();
+        for row in state.store.release_choices(patient_id).await? {
+            let category = ReleaseCategory::parse(&row.category);
+            let preference = ReleasePreference::parse(&row.preference);
+            let since = parse_date(&row.since).ok();
+            match (category, preference, since) {
+                (Some(category), Some(preference), Some(since)) => {
+                    choices.push((category, PatientChoice { preference, since }));
+                }
+                _ => {
+                    return Err(ApiError::Internal(anyhow::anyhow!(
+                        "a stored release choice is not one: {row:?}"
+                    )))
+                }
+            }
+        }
+        let consultations = state
+            .store
+            .consultations_of(patient_id)
+            .await?
+            .into_iter()
+            .filter_map(|c| {
+                let start = OffsetDateTime::from_unix_timestamp(c.starts_at).ok()?;
+                Some((c.hospital_id, start))
+            })
+            .collect();
+        Ok(Self {
+            choices,
+            consultations,
+        })
+    }
+
+    /// The patient's choice for `category`, if they made one.
+    pub fn choice(&self, category: ReleaseCategory) -> Option<PatientChoice> {
+        self.choices
+            .iter()
+            .find(|(c, _)| *c == category)
+            .map(|(_, choice)| *choice)
+    }
+
+    /// The hold on an item of `category` from `hospital_id`, dated `day`, made available at
+    /// `ready_at` (Unix seconds; `None`: the start of its day in the hospital's time zone).
+    fn hold(
+        &self,
+        network: &Network,
+        policy: &HospitalPolicy,
+        hospital_id: &str,
+        category: ReleaseCategory,
+        day: Date,
+        ready_at: Option<i64>,
+    ) -> Option<Hold> {
+        let tz = policy.time_zone;
+        let ready = ready_at
+            .and_then(|t| OffsetDateTime::from_unix_timestamp(t).ok())
+            .unwrap_or_else(|| tz.start_of_day(day));
+        let consultations: Vec<OffsetDateTime> = self
+            .consultations
+            .iter()
+            .filter(|(h, _)| h == hospital_id)
+            .map(|(_, t)| *t)
+            .collect();
+        release::hold(ItemRelease {
+            day: tz.local_date(ready),
+            ready,
+            care_team_days: network.care_team_holds(hospital_id).days(category),
+            choice: self.choice(category),
+            consultations: &consultations,
+        })
+    }
 }
 
 impl Record {
@@ -51,7 +139,9 @@ impl Record {
                 .map(|d| d.midnight().assume_utc())
                 .unwrap_or(OffsetDateTime::UNIX_EPOCH)
         });
+        let release = ReleaseFacts::load(state, patient_id).await?;
         Ok(Some(Self {
+            release,
             facts: Facts {
                 patient: Patient {
                     id: PersonId(patient.id.clone()),
@@ -95,12 +185,12 @@ impl Record {
             consultation_note: row.consultation_note == 1,
             ..entry_facts(&row.report_date, row.validated, row.shielded)?
         };
+        let held = Some((ReleaseCategory::Reports, row.issued_at));
         self.decide_under(
             network,
-            &row.hospital_id,
-            row.report_cutoff.as_deref(),
+            (&row.hospital_id, row.report_cutoff.as_deref()),
             principal,
-            Resource::Report { report },
+            (Resource::Report { report }, held),
             now,
         )
     }
@@ -117,23 +207,25 @@ impl Record {
             ApiError::Internal(anyhow::anyhow!("unknown section `{}`", row.section))
         })?;
         let item = entry_facts(row.item_date, row.validated, row.shielded)?;
+        let held = (section == Section::Result).then_some((ReleaseCategory::Results, row.ready_at));
         self.decide_under(
             network,
-            row.hospital_id,
-            row.report_cutoff,
+            (row.hospital_id, row.report_cutoff),
             principal,
-            Resource::Item { section, item },
+            (Resource::Item { section, item }, held),
             now,
         )
     }
 
+    /// Decides reading `resource` of the hospital `(id, imported cutoff)` under its settings;
+    /// with a release category and the instant the item was made available, any hold on it
+    /// is part of the facts.
     fn decide_under(
         &self,
         network: &Network,
-        hospital_id: &str,
-        imported_cutoff: Option<&str>,
+        (hospital_id, imported_cutoff): (&str, Option<&str>),
         principal: &Principal,
-        resource: Resource,
+        (mut resource, release): (Resource, Option<(ReleaseCategory, Option<i64>)>),
         now: OffsetDateTime,
     ) -> Result<Decision, ApiError> {
         let imported_cutoff = imported_cutoff
@@ -144,6 +236,20 @@ impl Record {
             hospital: network.policy(hospital_id, imported_cutoff),
             ..self.facts.clone()
         };
+        if let (
+            Some((category, ready_at)),
+            Resource::Report { report: entry } | Resource::Item { item: entry, .. },
+        ) = (release, &mut resource)
+        {
+            entry.held = self.release.hold(
+                network,
+                &facts.hospital,
+                hospital_id,
+                category,
+                entry.date,
+                ready_at,
+            );
+        }
         let request = Request {
             principal: principal.clone(),
             action: Action::Read,

@@ -190,7 +190,12 @@ impl Export<'_> {
             m.insert("type".into(), kind);
             put(&mut m, "category", category);
             m.insert("subject".into(), reference("Patient", &r.patient_id));
-            m.insert("date".into(), json!(format!("{}T00:00:00Z", r.report_date)));
+            m.insert(
+                "date".into(),
+                json!(
+                    instant(r.issued_at).unwrap_or_else(|| format!("{}T00:00:00Z", r.report_date))
+                ),
+            );
             m.insert(
                 "custodian".into(),
                 reference("Organization", &r.hospital_id),
@@ -212,6 +217,7 @@ impl Export<'_> {
             m.insert("code".into(), kind);
             m.insert("subject".into(), reference("Patient", &r.patient_id));
             m.insert("effectiveDateTime".into(), json!(r.report_date));
+            put(&mut m, "issued", instant(r.issued_at).map(|t| json!(t)));
             m.insert(
                 "performer".into(),
                 json!([reference("Organization", &r.hospital_id)]),
@@ -252,6 +258,7 @@ impl Export<'_> {
                 m.insert("code".into(), observation_code(i));
                 m.insert("subject".into(), patient);
                 put(&mut m, "effectiveDateTime", start.map(|s| json!(s)));
+                put(&mut m, "issued", instant(i.issued_at).map(|t| json!(t)));
                 m.insert(
                     "performer".into(),
                     json!([reference("Organization", &i.hospital_id)]),

@@ -60,6 +60,8 @@ pub struct ItemImport {
     pub shielded: bool,
     /// The section's own details.
     pub detail: ItemDetail,
+    /// Results: when the value was made available (`issued`), if given.
+    pub issued: Option<OffsetDateTime>,
 }
 
 inzage_domain::redacted_debug!(ItemImport { id, patient_id });
@@ -185,6 +187,7 @@ impl Common {
             validated: self.validated,
             shielded: shielded(r),
             detail,
+            issued: None,
         }
     }
 }
@@ -323,6 +326,9 @@ fn observation(ctx: &Context<'_>, name: &str, r: &Value) -> Result<Vec<ItemImpor
     )
     .ok_or_else(|| err(name, "effective[x]", "is missing (and so is issued)"))?;
     let at = instant(name, field, when)?;
+    let issued = str_at(r, "issued")
+        .map(|s| instant(name, "issued", s))
+        .transpose()?;
     let patient_id = patient_of(ctx, name, r, "subject")?;
     let own_hospital = array(r, "performer")
         .iter()
@@ -392,6 +398,7 @@ fn observation(ctx: &Context<'_>, name: &str, r: &Value) -> Result<Vec<ItemImpor
             );
             item.starts_at = Some(at);
             item.code = part_code;
+            item.issued = issued;
             item
         })
         .collect())

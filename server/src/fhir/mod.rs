@@ -17,7 +17,7 @@ use base64::Engine;
 use inzage_domain::wire::{PractitionerRole, ResultLine};
 use inzage_domain::{Bsn, Insz};
 use serde_json::Value;
-use time::Date;
+use time::{Date, OffsetDateTime};
 
 use crate::config::parse_date;
 use crate::store::{ExistsTable, HospitalRow, PatientRow, PractitionerRow, Store};
@@ -58,6 +58,9 @@ pub struct ReportImport {
     pub shielded: bool,
     /// Whether it is a note of a consultation rather than a report ([`CONSULTATION_NOTE_TYPES`]).
     pub consultation_note: bool,
+    /// When it was made available (`issued`; a DocumentReference's `date`), if given: release
+    /// holds count from it.
+    pub issued: Option<OffsetDateTime>,
     /// Author's name.
     pub author: Option<String>,
     /// Conclusion.
@@ -673,6 +676,9 @@ fn diagnostic_report(
         .or_else(|| str_at(r, "issued").map(|d| ("issued", d)))
         .ok_or_else(|| err(name, "effective[x]", "is missing (and so is issued)"))?;
     let report_date = day(name, when.0, when.1)?;
+    let issued = str_at(r, "issued")
+        .map(|s| items::instant(name, "issued", s))
+        .transpose()?;
     let patient_id = subject(ctx, name, r)?;
 
     let mut hospital = None;
@@ -725,6 +731,7 @@ fn diagnostic_report(
         validated,
         shielded: shielded(r),
         consultation_note: is_consultation_note(r),
+        issued,
         author,
         conclusion: str_at(r, "conclusion").map(str::to_owned),
         text_body,
@@ -788,6 +795,9 @@ fn document_reference(
         })
         .ok_or_else(|| err(name, "date", "is missing (and so is context.period.start)"))?;
     let report_date = day(name, when.0, when.1)?;
+    let issued = str_at(r, "date")
+        .map(|s| items::instant(name, "date", s))
+        .transpose()?;
     let patient_id = subject(ctx, name, r)?;
     let hospital = match r.get("custodian") {
         Some(c) => match ctx.resolve(name, "custodian", c)? {
@@ -831,6 +841,7 @@ fn document_reference(
         validated,
         shielded: shielded(r),
         consultation_note: is_consultation_note(r),
+        issued,
         author,
         conclusion: None,
         text_body,

@@ -35,6 +35,8 @@ pub struct ItemRow {
     pub shielded: i64,
     /// [`ItemDetail`] as JSON.
     pub detail_json: String,
+    /// When it was made available (Unix seconds), if the hospital said.
+    pub issued_at: Option<i64>,
     /// The imported hospital name (joined).
     pub hospital_name: String,
     /// The hospital's imported cutoff (joined).
@@ -69,6 +71,7 @@ impl HasFacts for ItemRow {
             hospital_id: &self.hospital_id,
             report_cutoff: self.report_cutoff.as_deref(),
             item_date: &self.item_date,
+            ready_at: self.issued_at.or(self.starts_at),
             validated: self.validated,
             shielded: self.shielded,
         }
@@ -86,6 +89,9 @@ pub struct ItemFacts<'a> {
     pub report_cutoff: Option<&'a str>,
     /// `YYYY-MM-DD`.
     pub item_date: &'a str,
+    /// When it was made available (Unix seconds): issued, else its own instant; `None`: the
+    /// start of its day counts.
+    pub ready_at: Option<i64>,
     /// 1 when validated.
     pub validated: i64,
     /// 1 when shielded.
@@ -112,6 +118,8 @@ pub struct ResultKey {
     pub validated: i64,
     /// 1 when shielded.
     pub shielded: i64,
+    /// When it was made available (Unix seconds), if the hospital said.
+    pub issued_at: Option<i64>,
     /// The imported hospital name (joined).
     pub hospital_name: String,
     /// The hospital's imported cutoff (joined).
@@ -127,6 +135,7 @@ impl HasFacts for ResultKey {
             hospital_id: &self.hospital_id,
             report_cutoff: self.report_cutoff.as_deref(),
             item_date: &self.item_date,
+            ready_at: self.issued_at.or(self.starts_at),
             validated: self.validated,
             shielded: self.shielded,
         }
@@ -135,7 +144,7 @@ impl HasFacts for ResultKey {
 
 const COLUMNS: &str = "i.id, i.patient_id, i.hospital_id, i.section, i.item_date, i.starts_at, \
     i.ends_at, i.code, i.title, i.fhir_status, i.validated, i.shielded, i.detail_json, \
-    h.name AS hospital_name, h.report_cutoff";
+    i.issued_at, h.name AS hospital_name, h.report_cutoff";
 
 /// The name a section has in the database.
 pub fn section_name(section: Section) -> &'static str {
@@ -156,7 +165,7 @@ pub fn section_of(name: &str) -> Option<Section> {
 }
 
 /// Rows per INSERT: several hundred results import in a few statements; below SQLite's limit of
-/// 32,766 bound parameters (and PostgreSQL's 65,535) at 13 per row.
+/// 32,766 bound parameters (and PostgreSQL's 65,535) at 14 per row.
 const BATCH: usize = 200;
 
 /// Stores items inside the import's transaction, replacing those with the same id.
@@ -164,7 +173,7 @@ pub(super) async fn insert(
     tx: &mut sqlx::Transaction<'static, sqlx::Any>,
     items: &[ItemImport],
 ) -> anyhow::Result<()> {
-    const COLUMNS_PER_ROW: usize = 13;
+    const COLUMNS_PER_ROW: usize = 14;
     for chunk in items.chunks(BATCH) {
         // `$n` placeholders, which both backends understand (sqlx's QueryBuilder writes `?` for
         // the Any driver, which PostgreSQL refuses).
@@ -178,14 +187,16 @@ pub(super) async fn insert(
             .collect();
         let sql = format!(
             "INSERT INTO record_items (id, patient_id, hospital_id, section, item_date, \
-             starts_at, ends_at, code, title, fhir_status, validated, shielded, detail_json) \
+             starts_at, ends_at, code, title, fhir_status, validated, shielded, detail_json, \
+             issued_at) \
              VALUES {} \
              ON CONFLICT (id) DO UPDATE SET patient_id = excluded.patient_id, \
              hospital_id = excluded.hospital_id, section = excluded.section, \
              item_date = excluded.item_date, starts_at = excluded.starts_at, \
              ends_at = excluded.ends_at, code = excluded.code, title = excluded.title, \
              fhir_status = excluded.fhir_status, validated = excluded.validated, \
-             shielded = excluded.shielded, detail_json = excluded.detail_json",
+             shielded = excluded.shielded, detail_json = excluded.detail_json, \
+             issued_at = excluded.issued_at",
             rows.join(", ")
         );
         let mut q = sqlx::query(&sql);
@@ -203,7 +214,8 @@ pub(super) async fn insert(
                 .bind(i.fhir_status.clone())
                 .bind(i64::from(i.validated))
                 .bind(i64::from(i.shielded))
-                .bind(serde_json::to_string(&i.detail)?);
+                .bind(serde_json::to_string(&i.detail)?)
+                .bind(i.issued.map(|t| t.unix_timestamp()));
         }
         q.execute(&mut **tx).await?;
     }
@@ -243,7 +255,7 @@ impl Store {
     pub async fn result_keys_of(&self, patient_id: &str) -> anyhow::Result<Vec<ResultKey>> {
         Ok(sqlx::query_as::<_, ResultKey>(
             "SELECT i.id, i.hospital_id, i.item_date, i.starts_at, i.code, i.title, i.validated, \
-             i.shielded, h.name AS hospital_name, h.report_cutoff \
+             i.shielded, i.issued_at, h.name AS hospital_name, h.report_cutoff \
              FROM record_items i JOIN hospitals h ON h.id = i.hospital_id \
              WHERE i.patient_id = $1 AND i.section = 'result'",
         )

@@ -20,6 +20,7 @@ mod messages;
 mod notify;
 mod oidc;
 mod passkeys;
+mod release;
 mod requests;
 mod slots;
 
@@ -35,6 +36,7 @@ pub use messages::{AttachmentRow, MessageRow, ThreadRow};
 pub use notify::{OutboxRow, SettingsRow, Waiting};
 pub use oidc::OidcFlowRow;
 pub use passkeys::PasskeyRow;
+pub use release::{ConsultationRow, ReleaseChoiceRow};
 pub use requests::{CaseUpdate, RequestFileRow, RequestRow};
 pub use slots::{SlotRow, SLOTS_MAX};
 
@@ -201,6 +203,8 @@ pub struct ReportRow {
     pub results_json: String,
     /// 1 when it is a note of a consultation rather than a report.
     pub consultation_note: i64,
+    /// When it was made available (Unix seconds), if the hospital said.
+    pub issued_at: Option<i64>,
     /// Hospital name (joined).
     pub hospital_name: String,
     /// Hospital cutoff (joined).
@@ -265,7 +269,7 @@ pub struct SessionAccount {
 const REPORT_COLUMNS: &str =
     "r.id, r.patient_id, r.hospital_id, r.source_type, r.title, r.category, \
      r.report_date, r.fhir_status, r.validated, r.shielded, r.author, r.conclusion, r.text_body, \
-     r.results_json, r.consultation_note, h.name AS hospital_name, h.report_cutoff";
+     r.results_json, r.consultation_note, r.issued_at, h.name AS hospital_name, h.report_cutoff";
 
 impl Store {
     /// Connects, creates the SQLite file if needed, applies the per-connection settings and runs
@@ -825,8 +829,8 @@ impl Store {
             sqlx::query(
                 "INSERT INTO reports (id, patient_id, hospital_id, source_type, title, category, \
                  report_date, fhir_status, validated, shielded, author, conclusion, text_body, \
-                 results_json, consultation_note) \
-                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15) \
+                 results_json, consultation_note, issued_at) \
+                 VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16) \
                  ON CONFLICT (id) DO UPDATE SET patient_id = excluded.patient_id, \
                  hospital_id = excluded.hospital_id, source_type = excluded.source_type, \
                  title = excluded.title, category = excluded.category, \
@@ -834,7 +838,7 @@ impl Store {
                  validated = excluded.validated, shielded = excluded.shielded, \
                  author = excluded.author, conclusion = excluded.conclusion, \
                  text_body = excluded.text_body, results_json = excluded.results_json, \
-                 consultation_note = excluded.consultation_note",
+                 consultation_note = excluded.consultation_note, issued_at = excluded.issued_at",
             )
             .bind(&r.id)
             .bind(&r.patient_id)
@@ -851,6 +855,7 @@ impl Store {
             .bind(&r.text_body)
             .bind(&r.results_json)
             .bind(i64::from(r.consultation_note))
+            .bind(r.issued.map(|t| t.unix_timestamp()))
             .execute(&mut *tx)
             .await?;
             // A new import of the report brings its documents anew.
