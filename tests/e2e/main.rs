@@ -2155,7 +2155,7 @@ async fn a_patient_asks_a_copy_staff_ask_a_question_and_deliver_it_and_she_downl
             .select_by_value("destruction")
             .await?;
         wait_text(&client, "[data-testid=request-assessment]", |t| {
-            t.contains("Vernietiging is mogelijk vanaf 20 november 2056.")
+            t.contains("Vernietiging is mogelijk vanaf 27 november 2056.")
         })
         .await?;
         wait_css(&client, "[data-testid=request-submit]")
