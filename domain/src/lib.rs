@@ -26,6 +26,7 @@ pub mod release;
 pub mod requests;
 pub mod results;
 pub mod reuse;
+pub mod sharing;
 pub mod wire;
 
 pub use access::{

@@ -692,3 +692,31 @@ mod release {
     }
     }
 }
+
+mod sharing {
+    use super::*;
+    use inzage_domain::sharing::{state, NewShare, ShareState, MAX_DAYS};
+
+    proptest! {
+        /// A link is open from when it is made until it expires or is revoked, and never opens
+        /// again after that; it never outlives its days.
+        #[test]
+        fn a_link_never_opens_again_once_closed(made in arb_instant(), days in 1u8..=MAX_DAYS, revoke_after in prop::option::of(0i64..(40 * 24 * 60)), steps in prop::collection::vec(0i64..(3 * 24 * 60), 1..40)) {
+            let form = NewShare { label: "x".into(), days, reports: vec!["r".into()] };
+            prop_assert!(form.check().is_ok());
+            let expires = form.expires(made);
+            let revoked = revoke_after.map(|m| made + time::Duration::minutes(m));
+            let mut now = made;
+            let mut closed = false;
+            for step in steps {
+                now += time::Duration::minutes(step);
+                let s = state(expires, revoked, now);
+                if closed {
+                    prop_assert_ne!(s, ShareState::Open);
+                }
+                closed |= s != ShareState::Open;
+                prop_assert_eq!(s == ShareState::Open, now < expires && revoked.is_none_or(|r| now < r));
+            }
+        }
+    }
+}

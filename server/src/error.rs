@@ -70,6 +70,10 @@ pub enum ApiError {
     /// Not there, or not yours: 404, the same in both cases.
     #[error("not found")]
     NotFound,
+    /// It was there and is no more (a share link that expired or was revoked): 410, saying
+    /// which.
+    #[error("gone")]
+    Gone(Message),
     /// Anything else: an opaque 500, its cause logged.
     #[error("internal error")]
     Internal(#[from] anyhow::Error),
@@ -181,6 +185,7 @@ impl IntoResponse for ApiError {
                 Message::new("error.not_found"),
                 FieldErrors::default(),
             ),
+            ApiError::Gone(message) => (StatusCode::GONE, "gone", message, FieldErrors::default()),
             ApiError::Internal(cause) => {
                 tracing::error!(error = %format!("{cause:#}"), "internal error");
                 (

@@ -65,6 +65,14 @@ pub const OIDC_STARTS_PER_ADDRESS: Limit = Limit {
     window: time::Duration::minutes(15),
 };
 
+/// Share links opened from one address: 60 per 15 minutes (a link's secret cannot be guessed;
+/// this bounds the work an address can cause).
+pub const SHARE_OPENINGS_PER_ADDRESS: Limit = Limit {
+    name: "share-open",
+    hits: 60,
+    window: time::Duration::minutes(15),
+};
+
 /// Counts a hit for `subject` under `limit`; false when it is over the limit.
 pub async fn allow(
     store: &Store,

@@ -40,6 +40,7 @@ mod relatives;
 mod release;
 mod requests;
 mod sections;
+mod shares;
 
 on_both_backends!(
     a_patient_logs_in_lists_and_opens_own_reports,

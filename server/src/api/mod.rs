@@ -28,6 +28,7 @@ mod reports;
 mod requests;
 mod search;
 mod sections;
+mod shares;
 
 use std::net::SocketAddr;
 
@@ -130,6 +131,12 @@ pub fn routes() -> Router<AppState> {
             "/records/{record}/release",
             get(release::view).put(release::change),
         )
+        .route(
+            "/records/{record}/shares",
+            get(shares::list).post(shares::create),
+        )
+        .route("/records/{record}/shares/{id}/revoke", post(shares::revoke))
+        .route("/shared", post(shares::open))
         .route(
             "/records/{record}/appointments/slots",
             get(appointments::slots),

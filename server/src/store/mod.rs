@@ -22,6 +22,7 @@ mod oidc;
 mod passkeys;
 mod release;
 mod requests;
+mod shares;
 mod slots;
 
 pub use access::{FactRow, PractitionerRow, ReferralRow, ReuseProjectRow, StaffRow};
@@ -38,6 +39,7 @@ pub use oidc::OidcFlowRow;
 pub use passkeys::PasskeyRow;
 pub use release::{ConsultationRow, ReleaseChoiceRow};
 pub use requests::{CaseUpdate, RequestFileRow, RequestRow};
+pub use shares::{NewShareRow, ShareRow};
 pub use slots::{SlotRow, SLOTS_MAX};
 
 /// A transaction that writes to the audit trail (see [`Store::begin`]); rolled back when
