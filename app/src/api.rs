@@ -951,3 +951,39 @@ pub async fn set_release(
     .map_err(|_| ApiFailure::Network)?;
     read(req.send().await).await
 }
+
+/// A record's share links, newest first.
+pub async fn shares(record: &str) -> Result<inzage_domain::sharing::ShareList, ApiFailure> {
+    get(&format!("/records/{}/shares", encode_segment(record))).await
+}
+
+/// Makes a share link; the answer holds its secret, this once.
+pub async fn make_share(
+    record: &str,
+    form: &inzage_domain::sharing::NewShare,
+) -> Result<inzage_domain::sharing::ShareCreated, ApiFailure> {
+    post(&format!("/records/{}/shares", encode_segment(record)), form).await
+}
+
+/// Revokes a share link.
+pub async fn revoke_share(
+    record: &str,
+    id: &str,
+) -> Result<inzage_domain::sharing::ShareSummary, ApiFailure> {
+    post(
+        &format!(
+            "/records/{}/shares/{}/revoke",
+            encode_segment(record),
+            encode_segment(id)
+        ),
+        &serde_json::Value::Null,
+    )
+    .await
+}
+
+/// Opens a share link, without an account.
+pub async fn open_share(
+    open: &inzage_domain::sharing::OpenShare,
+) -> Result<inzage_domain::sharing::SharedRecord, ApiFailure> {
+    post("/shared", open).await
+}

@@ -137,6 +137,8 @@ fn App() -> impl IntoView {
                         view=pages::messages::StaffThreadPage
                     />
                     <Route path=path!("/toegangen") view=pages::access::AccessPage/>
+                    <Route path=path!("/delen") view=pages::share::SharePage/>
+                    <Route path=path!("/gedeeld") view=pages::share::SharedPage/>
                     <Route
                         path=path!("/toegangen/bekijk-als/:kind/:id")
                         view=pages::view_as::ViewAsPage
@@ -289,6 +291,7 @@ fn Header() -> impl IntoView {
                             <A href="/berichten">{move || t("nav.messages")}</A>
                             <A href="/aanvragen">{move || t("nav.requests")}</A>
                             <A href="/toegangen">{move || t("nav.access")}</A>
+                            <A href="/delen">{move || t("nav.share")}</A>
                             <A href="/wie-bekeek-mijn-dossier">{move || t("nav.audit")}</A>
                             <A href="/gekoppelde-dossiers">{move || t("nav.linked")}</A>
                         }

@@ -3028,6 +3028,7 @@ async fn every_page_fits_a_phone_a_tablet_and_a_desktop() -> anyhow::Result<()> 
                 "[data-testid=upcoming-appointments]",
             ),
             ("leaflets", "/folders", "[data-testid=leaflets] li"),
+            ("share", "/delen", "[data-testid=share-form]"),
             (
                 "search",
                 "/zoeken?q=meniscus",
@@ -4423,6 +4424,118 @@ async fn a_patient_chooses_to_see_new_results_only_after_her_consultation() -> a
             page.contains("omdat u koos het later te zien"),
             "the page says why a result may wait: {page}"
         );
+        Ok(())
+    })
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_patient_shares_a_report_by_a_link_that_opens_without_an_account_until_revoked(
+) -> anyhow::Result<()> {
+    with_browser(390, 844, |client, base, app| async move {
+        log_in(&client, &base, &app, "margery").await?;
+        nav(&client, "Delen").await?;
+        wait_css(&client, "[data-testid=share-none]").await?;
+
+        // Nothing filled in: each error beside its field, checked in the browser.
+        wait_css(&client, "[data-testid=share-submit]")
+            .await?
+            .click()
+            .await?;
+        wait_text(&client, "#share_label-error", |t| {
+            t == "Vul in voor wie de link is."
+        })
+        .await?;
+        wait_text(&client, "#share_reports-error", |t| {
+            t == "Kies minstens één verslag."
+        })
+        .await?;
+
+        wait_css(&client, "#share_label")
+            .await?
+            .send_keys("Dr. Weber, Charité")
+            .await?;
+        let first = wait_css(&client, "label[for=share_report_0]").await?;
+        let title = first.text().await?;
+        let title = title.split(" · ").next().unwrap_or_default().to_owned();
+        first.click().await?;
+        wait_css(&client, "#share_days")
+            .await?
+            .select_by_value("7")
+            .await?;
+        client
+            .find(Locator::Css("[data-testid=share-submit]"))
+            .await?
+            .click()
+            .await?;
+        wait_text(&client, "[data-testid=share-made]", |t| {
+            t.contains("Uw link is klaar")
+        })
+        .await?;
+        let link = wait_css(&client, "[data-testid=share-link]")
+            .await?
+            .prop("value")
+            .await?
+            .unwrap_or_default();
+        assert!(link.starts_with(&format!("{base}/gedeeld#")), "{link}");
+        let card = wait_text(&client, "[data-testid=shares]", |t| {
+            t.contains("Dr. Weber, Charité")
+        })
+        .await?;
+        assert!(card.contains("0 keer geopend"), "{card}");
+        assert!(card.contains(&title), "{card}");
+        save_screenshot(&client, "share.png").await?;
+        assert_accessible(&client, "Delen").await?;
+        log_out(&client).await?;
+
+        // Someone without an account opens it and reads the report.
+        client.goto(&link).await?;
+        let about = wait_text(&client, "[data-testid=shared-about]", |t| {
+            t.contains("Gedeeld met Dr. Weber, Charité.")
+        })
+        .await?;
+        assert!(
+            about.contains("De link werkt tot 4 december 2026"),
+            "{about}"
+        );
+        wait_text(&client, "h1", |t| t.starts_with("Verslagen van Margery")).await?;
+        assert_accessible(&client, "a shared link").await?;
+        wait_css(&client, "[data-testid=shared-report]")
+            .await?
+            .click()
+            .await?;
+        wait_text(&client, "[data-testid=report] h1", |t| t == title).await?;
+        save_screenshot(&client, "shared.png").await?;
+
+        // The patient sees the opening, and revokes the link; it no longer opens.
+        client.goto(&base).await?;
+        log_in(&client, &base, &app, "margery").await?;
+        nav(&client, "Delen").await?;
+        wait_text(&client, "[data-testid=shares]", |t| {
+            t.contains("1 keer geopend")
+        })
+        .await?;
+        wait_css(&client, "[data-testid=share-revoke]")
+            .await?
+            .click()
+            .await?;
+        wait_text(&client, "[data-testid=share-status]", |t| {
+            t == "De link voor Dr. Weber, Charité werkt niet meer."
+        })
+        .await?;
+        wait_css(&client, "[data-testid=share][data-state=revoked]").await?;
+        nav(&client, "Wie bekeek mijn dossier").await?;
+        wait_text(&client, "main", |t| {
+            t.contains("Dr. Weber, Charité (via een gedeelde link)")
+                && t.contains("opende gedeelde verslagen")
+        })
+        .await?;
+        log_out(&client).await?;
+        client.goto(&link).await?;
+        wait_text(&client, "[data-testid=shared-error]", |t| {
+            t == "Deze link is ingetrokken door wie hem maakte."
+        })
+        .await?;
         Ok(())
     })
     .await

@@ -39,6 +39,7 @@ fn role_label(role: &str) -> Option<String> {
         "representative" => "audit.role.representative",
         "authorised" => "audit.role.authorised",
         "relative" => "audit.role.relative",
+        "share_link" => "audit.role.share_link",
         _ => return None,
     };
     Some(t(key))
@@ -58,6 +59,12 @@ fn what_label(entry: &AuditEntry) -> String {
         "medications" if read => "audit.what.medications",
         "appointments" if read => "audit.what.appointments",
         "leaflets" if read => "audit.what.leaflets",
+        "shares" if read => "audit.what.shares",
+        "release" if read => "audit.what.release",
+        r if !read && r.starts_with("release/") => "audit.what.release_change",
+        r if read && r.starts_with("share/") => "audit.what.share_opened",
+        r if !read && r.starts_with("share/new/") => "audit.what.share_new",
+        r if !read && r.starts_with("share/revoke/") => "audit.what.share_revoke",
         r if !read && r.starts_with("appointment/book/") => "audit.what.appointment_book",
         r if !read && r.starts_with("appointment/move/") => "audit.what.appointment_move",
         r if !read && r.starts_with("appointment/cancel/") => "audit.what.appointment_cancel",

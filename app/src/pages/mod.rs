@@ -21,6 +21,7 @@ pub mod release;
 pub mod reports;
 pub mod requests;
 pub mod search;
+pub mod share;
 pub mod staff;
 pub mod staff_cards;
 pub mod staff_requests;

@@ -199,7 +199,7 @@ fn ContactBlock(hospital: String, contact: HospitalContact) -> impl IntoView {
 }
 
 #[component]
-fn ReportView(report: ReportDetail, current: Option<Current>) -> impl IntoView {
+pub(crate) fn ReportView(report: ReportDetail, current: Option<Current>) -> impl IntoView {
     let hospital_name = report.hospital.clone();
     let download = current.as_ref().map(|c| {
         let href = api::record_report_pdf_url(&c.record, &report.id);
