@@ -227,16 +227,17 @@ fn ShareView(data: ShareData) -> impl IntoView {
         })
     };
 
+    let none = move || {
+        shares
+            .with(Vec::is_empty)
+            .then(|| view! { <p data-testid="share-none">{move || t("share.none")}</p> })
+    };
     let list = move || {
-        let items = shares.get();
-        if items.is_empty() {
-            return view! { <p data-testid="share-none">{move || t("share.none")}</p> }.into_any();
-        }
-        items
+        shares
+            .get()
             .into_iter()
             .map(|s| view! { <ShareCard share=s revoke=revoke/> })
             .collect_view()
-            .into_any()
     };
 
     view! {
@@ -284,6 +285,7 @@ fn ShareView(data: ShareData) -> impl IntoView {
         </section>
         <section aria-labelledby="share-list-title">
             <h2 id="share-list-title">{move || t("share.list.title")}</h2>
+            {none}
             <ul class="item-list" data-testid="shares">{list}</ul>
         </section>
     }
