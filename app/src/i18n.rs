@@ -152,6 +152,12 @@ pub fn local_time(t: OffsetDateTime) -> String {
     format!("{:02}:{:02}", local.hour(), local.minute())
 }
 
+/// The local day (Brussels) of an instant with its day of the week, as "vrijdag 27 november
+/// 2026": for choosing among days.
+pub fn local_weekday(t: OffsetDateTime) -> String {
+    inzage_domain::explain::weekday_date(TimeZone::EuropeBrussels.local_date(t), lang())
+}
+
 /// The local day (Brussels) of an instant, as "27 november 2026".
 pub fn local_day(t: OffsetDateTime) -> String {
     date(TimeZone::EuropeBrussels.local_date(t))

@@ -215,6 +215,44 @@ const MONTHS: [[&str; 12]; 3] = [
     ],
 ];
 
+/// The days of the week from Monday, per language.
+const WEEKDAYS: [[&str; 7]; 3] = [
+    [
+        "maandag",
+        "dinsdag",
+        "woensdag",
+        "donderdag",
+        "vrijdag",
+        "zaterdag",
+        "zondag",
+    ],
+    [
+        "Monday",
+        "Tuesday",
+        "Wednesday",
+        "Thursday",
+        "Friday",
+        "Saturday",
+        "Sunday",
+    ],
+    [
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+    ],
+];
+
+/// A date with its day of the week: "maandag 30 november 2026", "Monday 30 November 2026",
+/// "lundi 30 novembre 2026".
+/// ```
+/// use inzage_domain::explain::{weekday_date, Language};
+/// use time::macros::date;
+/// assert_eq!(weekday_date(date!(2026 - 11 - 30), Language::Nl), "maandag 30 november 2026");
+/// assert_eq!(weekday_date(date!(2026 - 12 - 06), Language::Fr), "dimanche 6 décembre 2026");
+/// ```
+pub fn weekday_date(d: Date, lang: Language) -> String {
+    let day = WEEKDAYS[lang as usize][usize::from(d.weekday().number_days_from_monday())];
+    format!("{day} {}", long_date(d, lang))
+}
+
 /// A date written out in a language: "15 augustus 2016", "15 August 2016", "15 août 2016".
 /// ```
 /// use inzage_domain::explain::{long_date, Language};

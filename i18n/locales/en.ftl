@@ -920,6 +920,7 @@ pdf-column-since = Since
 pdf-column-dosage = Dosage
 pdf-column-when = When
 pdf-column-what = What
+pdf-column-address = Address
 pdf-column-where = Where
 reports-download-fhir = Download my data for a health app (FHIR)
 

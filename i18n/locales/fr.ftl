@@ -920,6 +920,7 @@ pdf-column-since = Depuis
 pdf-column-dosage = Posologie
 pdf-column-when = Quand
 pdf-column-what = Quoi
+pdf-column-address = Adresse
 pdf-column-where = Où
 reports-download-fhir = Télécharger mes données pour une application de santé (FHIR)
 

@@ -920,6 +920,7 @@ pdf-column-since = Sinds
 pdf-column-dosage = Gebruik
 pdf-column-when = Wanneer
 pdf-column-what = Wat
+pdf-column-address = Adres
 pdf-column-where = Waar
 reports-download-fhir = Mijn gegevens downloaden voor een gezondheidsapp (FHIR)
 

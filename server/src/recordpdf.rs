@@ -10,7 +10,8 @@
 
 use inzage_domain::explain::long_date;
 use inzage_domain::record::{
-    AppointmentItem, AppointmentList, MedicalSummary, MedicationList, ResultSummary, ResultValue,
+    AppointmentItem, AppointmentList, LeafletList, MedicalSummary, MedicationList, ResultSummary,
+    ResultValue,
 };
 use inzage_domain::results::Flag;
 use inzage_domain::wire::ReportDetail;
@@ -534,6 +535,33 @@ pub fn appointments_item(t: &Translator, list: &AppointmentList) -> Item {
         .table(columns(), list.upcoming.iter().map(row).collect())
         .heading(text("appointments.past"))
         .table(columns(), list.past.iter().map(row).collect())
+}
+
+/// The leaflets the care team linked: what, where to read it, from which hospital, since when.
+pub fn leaflets_item(t: &Translator, list: &LeafletList) -> Item {
+    let text = |key: &str| t.text(key, &[]).unwrap_or_default();
+    let lang = t.language();
+    let rows = list
+        .leaflets
+        .iter()
+        .map(|l| {
+            vec![
+                l.title.clone(),
+                l.url.clone(),
+                l.hospital.clone(),
+                long_date(l.linked, lang),
+            ]
+        })
+        .collect();
+    Item::new(text("leaflets.title")).table(
+        vec![
+            (text("pdf.column.what"), 3.0),
+            (text("pdf.column.address"), 3.5),
+            (text("pdf.column.where"), 2.0),
+            (text("pdf.column.since"), 1.5),
+        ],
+        rows,
+    )
 }
 
 /// A file name for a download: ASCII letters, digits and dashes only (accents dropped, anything

@@ -226,6 +226,20 @@ async fn the_whole_record_pdf_holds_exactly_the_readable_reports(db: Db) -> anyh
         for title in hidden {
             assert!(!holds(&text, title), "{who}: {title} printed");
         }
+        // The leaflets the care team linked are printed, the shielded one is not; a lab value
+        // the care team still holds back is left out for the patient, not for her doctor.
+        // (A table cell wraps its words: each is looked for on its own.)
+        assert!(holds(&text, "meniscusletsel"), "{who}");
+        assert!(holds(&text, "oefeningen voor thuis"), "{who}");
+        assert!(
+            !holds(&text, "Psychiatrie: uw eerste gesprek"),
+            "{who}: a shielded leaflet printed"
+        );
+        assert_eq!(
+            holds(&text, "Vitamine D (25-OH)"),
+            who == "dr.gleason",
+            "{who}: vitamin D"
+        );
     }
     // Morton Hospital (a Dutch partner) hides what it wrote before the patient turned 18.
     let reyna = app.id_of("reyna");

@@ -18,6 +18,7 @@ use super::sections::get;
 
 on_both_backends!(
     new_results_wait_for_the_care_team_and_for_the_patients_own_choice,
+    a_new_report_waits_for_the_care_team_in_every_path_but_not_for_the_doctor,
     only_the_patient_or_their_proxy_chooses_and_bad_choices_are_refused,
 );
 
@@ -241,5 +242,68 @@ async fn only_the_patient_or_their_proxy_chooses_and_bad_choices_are_refused(
         .categories
         .iter()
         .all(|c| c.preference == ReleasePreference::Immediately));
+    Ok(())
+}
+
+async fn a_new_report_waits_for_the_care_team_in_every_path_but_not_for_the_doctor(
+    db: Db,
+) -> anyhow::Result<()> {
+    // AZ Voorbeeld also holds new reports a week.
+    let text = std::fs::read_to_string(
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../config/demo-network.toml"),
+    )?
+    .replace(
+        "release = { results_after_days = 2 }",
+        "release = { results_after_days = 2, reports_after_days = 7 }",
+    );
+    let network = inzage_server::network::Network::parse(&text)?;
+    let app = TestApp::spawn_with(db, move |c| c.network = network).await?;
+    let margery = app.id_of("margery");
+    let bundle = serde_json::json!({"resourceType": "Bundle", "type": "collection", "entry": [{"resource": {
+        "resourceType": "DiagnosticReport", "id": "release-test-mri", "status": "final",
+        "code": {"text": "MRI knie vrijgavetest"},
+        "subject": {"reference": format!("Patient/{margery}")},
+        "effectiveDateTime": "2026-11-25T14:00:00+01:00",
+        "issued": "2026-11-26T16:00:00+01:00",
+        "performer": [{"reference": "Organization/inzage-demo-az-voorbeeld"}]
+    }}]});
+    inzage_server::fhir::import_bundle(&app.store, &bundle.to_string(), None).await?;
+
+    let rec = format!("/api/v1/records/{margery}");
+    let seen = |who: &'static str| {
+        let app = &app;
+        let rec = rec.clone();
+        async move {
+            let client = app.signed_in(who).await?;
+            let list: inzage_domain::wire::ReportList =
+                get(&client, app, &format!("{rec}/reports")).await?;
+            let listed = list.reports.iter().any(|r| r.id == "release-test-mri");
+            let found: SearchResults =
+                get(&client, app, &format!("{rec}/search?q=vrijgavetest")).await?;
+            let opened = client
+                .get(app.url(&format!("{rec}/reports/release-test-mri")))
+                .send()
+                .await?
+                .status();
+            let paths = [listed, !found.hits.is_empty(), opened == StatusCode::OK];
+            assert!(paths.iter().all(|p| *p == paths[0]), "{who}: {paths:?}");
+            anyhow::Ok(paths[0])
+        }
+    };
+    // Held for the patient a week from when it was issued; her GP reads it at once.
+    assert!(!seen("margery").await?);
+    assert!(seen("dr.gleason").await?);
+    let settings: ReleaseSettings = get(
+        &app.signed_in("margery").await?,
+        &app,
+        &format!("{rec}/release"),
+    )
+    .await?;
+    assert_eq!(settings.categories[1].care_team[0].days, 7);
+    app.clock
+        .set(datetime!(2026-12-03 15:00 UTC) - Duration::seconds(1));
+    assert!(!seen("margery").await?);
+    app.clock.set(datetime!(2026-12-03 15:00 UTC));
+    assert!(seen("margery").await?);
     Ok(())
 }

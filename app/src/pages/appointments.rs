@@ -17,7 +17,7 @@ use super::record::{section_view, status_text};
 use super::reports::of_current;
 use super::{ensure_me, handle_session};
 use crate::api::{self, ApiFailure};
-use crate::i18n::{date_time, local_day, local_time, t, t1, tr, track};
+use crate::i18n::{date_time, local_time, local_weekday, t, t1, tr, track};
 use crate::records::Records;
 
 /// What is open on the page: nothing, the booking form, moving one appointment, or the question
@@ -387,7 +387,7 @@ fn slot_choice(
 fn by_day(slots: Vec<FreeSlot>) -> Vec<(String, Vec<FreeSlot>)> {
     let mut days: Vec<(String, Vec<FreeSlot>)> = Vec::new();
     for s in slots {
-        let day = local_day(s.start);
+        let day = local_weekday(s.start);
         match days.last_mut() {
             Some((d, list)) if *d == day => list.push(s),
             _ => days.push((day, vec![s])),

@@ -14,15 +14,15 @@ use time::Date;
 use super::record::{authorize, log_read, now, Record};
 use super::reports::{detail_of, read_report, readable_rows};
 use super::sections::{
-    all_results, appointment_list, keep_readable, medical_summary, medication_list,
+    all_results, appointment_list, keep_readable, leaflet_list, medical_summary, medication_list,
 };
 use super::{ClientAddr, CurrentUser};
 use crate::config::parse_date;
 use crate::error::ApiError;
 use crate::language::translator;
 use crate::recordpdf::{
-    appointments_item, file_name, medications_item, report_item, results_item, summary_item,
-    Patient, RecordPdf,
+    appointments_item, file_name, leaflets_item, medications_item, report_item, results_item,
+    summary_item, Patient, RecordPdf,
 };
 use crate::store::{section_name, ItemRow};
 use crate::AppState;
@@ -145,6 +145,7 @@ pub async fn record_pdf(
     summary.e_consults = super::messages::e_consults_of(&state, &record).await?;
     let medications = medication_list(network, &of(Section::Medication))?;
     let appointments = appointment_list(network, &of(Section::Appointment), now(&state))?;
+    let leaflets = leaflet_list(network, &of(Section::Leaflet))?;
     log_read(&state, &auth, resource, &auth.decision, &client).await?;
     let language = translator().language();
     let patient = patient_of(&auth.record);
@@ -169,6 +170,7 @@ pub async fn record_pdf(
                     title("appointments.title"),
                     vec![appointments_item(&t, &appointments)],
                 )
+                .section(title("leaflets.title"), vec![leaflets_item(&t, &leaflets)])
                 .finish()
         },
         language,

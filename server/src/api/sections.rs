@@ -558,19 +558,24 @@ pub async fn leaflets(
         "leaflets",
     )
     .await?;
+    Ok(Json(leaflet_list(&state.config.network, &rows)?))
+}
+
+/// The leaflets of `rows` (readable leaflet items), in their order.
+pub(super) fn leaflet_list(network: &Network, rows: &[ItemRow]) -> Result<LeafletList, ApiError> {
     let mut leaflets = Vec::new();
-    for row in &rows {
+    for row in rows {
         if let ItemDetail::Leaflet { url } = row.detail().map_err(internal)? {
             leaflets.push(LeafletItem {
                 id: row.id.clone(),
                 title: row.title.clone(),
                 linked: day(row)?,
                 url,
-                hospital: hospital_name(&state.config.network, row),
+                hospital: hospital_name(network, row),
             });
         }
     }
-    Ok(Json(LeafletList { leaflets }))
+    Ok(LeafletList { leaflets })
 }
 
 /// `GET /records/{record}/appointments`: upcoming and past appointments.
