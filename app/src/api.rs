@@ -905,6 +905,11 @@ pub async fn staff_print(patient: &str) -> Result<Vec<u8>, ApiFailure> {
         .send()
         .await,
     )?;
+    read_bytes(res).await
+}
+
+/// A file's bytes, or the server's error.
+async fn read_bytes(res: Response) -> Result<Vec<u8>, ApiFailure> {
     if res.ok() {
         return res.binary().await.map_err(|_| ApiFailure::Network);
     }
@@ -913,6 +918,16 @@ pub async fn staff_print(patient: &str) -> Result<Vec<u8>, ApiFailure> {
         Ok(body) => Err(ApiFailure::Server { status, body }),
         Err(_) => Err(ApiFailure::Network),
     }
+}
+
+/// One document of a shared report, with the link's secret: its bytes.
+pub async fn shared_document(
+    ask: &inzage_domain::sharing::SharedDocument,
+) -> Result<Vec<u8>, ApiFailure> {
+    let req = Request::post(&url("/shared/document"))
+        .json(ask)
+        .map_err(|_| ApiFailure::Network)?;
+    read_bytes(answered(req.send().await)?).await
 }
 
 /// Percent-encodes a path segment or a query value. Report and record ids are FHIR ids

@@ -195,6 +195,22 @@ pub struct OpenShare {
 
 crate::redacted_debug!(OpenShare {});
 
+/// One document of a shared report, asked for with the link's secret (in the body, as when
+/// opening the link).
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct SharedDocument {
+    /// The link's secret.
+    pub token: String,
+    /// The report's id.
+    pub report: String,
+    /// The document's place in the report (1, 2, 3…).
+    pub index: u32,
+}
+
+crate::redacted_debug!(SharedDocument { report, index });
+
 /// What a link shows to whoever opens it.
 #[derive(Clone, PartialEq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -208,7 +224,8 @@ pub struct SharedRecord {
     /// Until when it opens.
     #[serde(with = "time::serde::rfc3339")]
     pub expires: OffsetDateTime,
-    /// The reports it holds that the patient may still see, oldest first.
+    /// The reports it holds that the patient may still see, oldest first, each with the
+    /// documents it carries (fetched one by one with [`SharedDocument`]).
     pub reports: Vec<ReportDetail>,
 }
 

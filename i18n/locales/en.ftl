@@ -1291,3 +1291,5 @@ audit-what-share_new = made a shared link
 audit-what-share_revoke = revoked a shared link
 audit-what-release = looked at when new results appear
 audit-what-release_change = chose when new results appear
+shared-document-fetch = Fetch { $title }
+shared-document-open = Open { $title }

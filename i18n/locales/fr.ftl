@@ -1291,3 +1291,5 @@ audit-what-share_new = a créé un lien partagé
 audit-what-share_revoke = a révoqué un lien partagé
 audit-what-release = a consulté quand les nouveaux résultats apparaissent
 audit-what-release_change = a choisi quand les nouveaux résultats apparaissent
+shared-document-fetch = Récupérer { $title }
+shared-document-open = Ouvrir { $title }

@@ -1291,3 +1291,5 @@ audit-what-share_new = maakte een gedeelde link
 audit-what-share_revoke = trok een gedeelde link in
 audit-what-release = bekeek wanneer nieuwe uitslagen verschijnen
 audit-what-release_change = koos wanneer nieuwe uitslagen verschijnen
+shared-document-fetch = { $title } ophalen
+shared-document-open = { $title } openen

@@ -507,6 +507,20 @@ async fn every_answer_matches_the_published_document(db: Db) -> anyhow::Result<(
             Some(json!({"secret": 1})),
         ),
         (
+            &anonymous,
+            post.clone(),
+            "/api/v1/shared/document".into(),
+            "/api/v1/shared/document".into(),
+            Some(json!({"token": "not-a-secret", "report": report, "index": 1})),
+        ),
+        (
+            &anonymous,
+            post.clone(),
+            "/api/v1/shared/document".into(),
+            "/api/v1/shared/document".into(),
+            Some(json!({"token": "not-a-secret", "report": report, "index": -1})),
+        ),
+        (
             &patient,
             get.clone(),
             format!("{rec}/release"),

@@ -3,7 +3,8 @@
 //! its expiry, or the maker's loss of access; what it shows is decided anew at each opening.
 
 use inzage_domain::sharing::{
-    NewShare, OpenShare, ShareCreated, ShareList, ShareState, ShareSummary, SharedRecord,
+    NewShare, OpenShare, ShareCreated, ShareList, ShareState, ShareSummary, SharedDocument,
+    SharedRecord,
 };
 use inzage_domain::wire::{AuditPage, ErrorBody, ReportList};
 use inzage_tests::{browser, Db, TestApp};
@@ -16,6 +17,7 @@ on_both_backends!(
     a_share_link_opens_without_an_account_until_it_expires_or_is_revoked,
     only_reports_the_maker_may_see_are_shared_and_only_by_the_records_managers,
     a_link_shows_what_the_rules_allow_at_each_opening,
+    a_shared_reports_documents_are_fetched_with_the_links_secret,
 );
 
 async fn make(
@@ -261,6 +263,92 @@ async fn a_link_shows_what_the_rules_allow_at_each_opening(db: Db) -> anyhow::Re
     assert_eq!(
         gone_because(open(&app, &made.token).await?).await?,
         "share.ended"
+    );
+    Ok(())
+}
+
+async fn a_shared_reports_documents_are_fetched_with_the_links_secret(
+    db: Db,
+) -> anyhow::Result<()> {
+    let app = TestApp::spawn(db).await?;
+    let margery = app.id_of("margery");
+    let patient = app.signed_in("margery").await?;
+    let letter = ("inzage-demo-ontslagbrief".to_owned(), String::new());
+    let other = first_reports(&patient, &app, &margery, 1).await?;
+    let made: ShareCreated = make(&patient, &app, &margery, &form("Dr. Weber", 7, &[letter]))
+        .await?
+        .json()
+        .await?;
+    let shared: SharedRecord = open(&app, &made.token).await?.json().await?;
+    let documents = &shared.reports[0].documents;
+    assert_eq!(documents.len(), 1);
+    assert_eq!(documents[0].media_type, "application/pdf");
+
+    let fetch = |report: &str, index: u32, token: &str| {
+        let body = SharedDocument {
+            token: token.to_owned(),
+            report: report.to_owned(),
+            index,
+        };
+        let url = app.url("/api/v1/shared/document");
+        async move { anyhow::Ok(browser().post(url).json(&body).send().await?) }
+    };
+    let res = fetch("inzage-demo-ontslagbrief", 1, &made.token).await?;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(
+        res.headers()
+            .get("content-type")
+            .map(|v| v.to_str().unwrap_or_default()),
+        Some("application/pdf")
+    );
+    assert!(res.bytes().await?.starts_with(b"%PDF"));
+    // Another report of hers, a place it does not have, a wrong secret: nothing.
+    if other[0].0 != "inzage-demo-ontslagbrief" {
+        let res = fetch(&other[0].0, 1, &made.token).await?;
+        assert_eq!(res.status(), StatusCode::NOT_FOUND);
+    }
+    assert_eq!(
+        fetch("inzage-demo-ontslagbrief", 9, &made.token)
+            .await?
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+    assert_eq!(
+        fetch("inzage-demo-ontslagbrief", 1, "wrong")
+            .await?
+            .status(),
+        StatusCode::NOT_FOUND
+    );
+
+    // The fetch is in the trail, but counts as no new opening.
+    let audit: AuditPage = get(
+        &patient,
+        &app,
+        &format!("/api/v1/records/{margery}/audit?limit=50"),
+    )
+    .await?;
+    assert!(audit.entries.iter().any(|e| e.resource
+        == format!(
+            "share/{}/report/inzage-demo-ontslagbrief/document/1",
+            made.share.id
+        )
+        && e.actor_role == "share_link"));
+    let list: ShareList = get(&patient, &app, &format!("/api/v1/records/{margery}/shares")).await?;
+    assert_eq!(list.shares[0].opened, 1);
+
+    // Revoked: the documents close with the link.
+    patient
+        .post(app.url(&format!(
+            "/api/v1/records/{margery}/shares/{}/revoke",
+            made.share.id
+        )))
+        .send()
+        .await?;
+    assert_eq!(
+        fetch("inzage-demo-ontslagbrief", 1, &made.token)
+            .await?
+            .status(),
+        StatusCode::GONE
     );
     Ok(())
 }

@@ -4508,7 +4508,16 @@ async fn a_patient_shares_a_report_by_a_link_that_opens_without_an_account_until
             .click()
             .await?;
         wait_text(&client, "[data-testid=report] h1", |t| t == title).await?;
+        // The letter it carries is fetched with the link's secret, then opens from the browser.
+        wait_css(&client, "[data-testid=shared-document-fetch]")
+            .await?
+            .click()
+            .await?;
+        let document = wait_css(&client, "[data-testid=shared-document]").await?;
+        let href = document.attr("href").await?.unwrap_or_default();
+        assert!(href.starts_with("blob:"), "{href}");
         save_screenshot(&client, "shared.png").await?;
+        assert_accessible(&client, "a shared report").await?;
 
         // The patient sees the opening, and revokes the link; it no longer opens.
         client.goto(&base).await?;

@@ -79,6 +79,16 @@ pub(crate) fn renamed_field(mut errors: FieldErrors, from: &str, to: &str) -> Fi
     errors
 }
 
+/// A file's bytes as an object URL the browser can open or download.
+pub(crate) fn blob_url(bytes: &[u8], media_type: &str) -> Option<String> {
+    let array = js_sys::Uint8Array::from(bytes);
+    let parts = js_sys::Array::of1(&array);
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(media_type);
+    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;
+    web_sys::Url::create_object_url_with_blob(&blob).ok()
+}
+
 /// Asks the server who is logged in when the page was opened directly (a reload, a link), and
 /// sends the person to the login page when nobody is.
 pub(crate) fn ensure_me() {

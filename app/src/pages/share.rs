@@ -5,9 +5,10 @@
 
 use inzage_domain::listing::ListQuery;
 use inzage_domain::sharing::{
-    NewShare, OpenShare, ShareCreated, ShareList, ShareState, ShareSummary, SharedRecord,
+    NewShare, OpenShare, ShareCreated, ShareList, ShareState, ShareSummary, SharedDocument,
+    SharedRecord,
 };
-use inzage_domain::wire::{FieldErrors, ReportList};
+use inzage_domain::wire::{FieldErrors, ReportDetail, ReportList};
 use inzage_domain::Message;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
@@ -336,9 +337,13 @@ pub fn SharedPage() -> impl IntoView {
         .map(|h| h.trim_start_matches('#').to_owned())
         .unwrap_or_default();
     let loaded = RwSignal::new(None::<Result<SharedRecord, ApiFailure>>);
-    leptos::task::spawn_local(async move {
-        loaded.set(Some(api::open_share(&OpenShare { token }).await));
-    });
+    {
+        let token = token.clone();
+        leptos::task::spawn_local(async move {
+            loaded.set(Some(api::open_share(&OpenShare { token }).await));
+        });
+    }
+    let token = StoredValue::new(token);
     let open = RwSignal::new(None::<usize>);
     move || {
         track();
@@ -358,6 +363,10 @@ pub fn SharedPage() -> impl IntoView {
             Some(Ok(shared)) => match open.get() {
                 Some(i) if i < shared.reports.len() => {
                     let report = shared.reports[i].clone();
+                    let documents = SharedDocuments(SharedDocumentsProps {
+                        token: token.get_value(),
+                        report: report.clone(),
+                    });
                     view! {
                         <p>
                             <button type="button" class="secondary" data-testid="shared-back" on:click=move |_| open.set(None)>
@@ -365,6 +374,7 @@ pub fn SharedPage() -> impl IntoView {
                             </button>
                         </p>
                         <ReportView report=report current=None/>
+                        {documents}
                     }
                     .into_any()
                 }
@@ -407,4 +417,75 @@ fn SharedOverview(shared: SharedRecord, open: RwSignal<Option<usize>>) -> impl I
         {none.then(|| view! { <p>{move || t("shared.none")}</p> })}
         <ul class="item-list" data-testid="shared-reports">{items}</ul>
     }
+}
+
+/// The documents of a shared report (a letter as PDF, a scan): each fetched with the link's
+/// secret on request, then offered as a link to open it.
+#[component]
+fn SharedDocuments(token: String, report: ReportDetail) -> impl IntoView {
+    if report.documents.is_empty() {
+        return ().into_any();
+    }
+    let token = StoredValue::new(token);
+    let items = report
+        .documents
+        .into_iter()
+        .map(|d| {
+            let fetched = RwSignal::new(None::<String>);
+            let failure = RwSignal::new(None::<Message>);
+            let busy = RwSignal::new(false);
+            let ask = SharedDocument {
+                token: token.get_value(),
+                report: report.id.clone(),
+                index: d.index,
+            };
+            let media_type = d.media_type.clone();
+            let fetch = move |_| {
+                let ask = ask.clone();
+                let media_type = media_type.clone();
+                busy.set(true);
+                failure.set(None);
+                leptos::task::spawn_local(async move {
+                    match api::shared_document(&ask).await {
+                        Ok(bytes) => match super::blob_url(&bytes, &media_type) {
+                            Some(url) => fetched.set(Some(url)),
+                            None => failure.set(Some(Message::new("error.network"))),
+                        },
+                        Err(f) => failure.set(Some(f.message())),
+                    }
+                    busy.set(false);
+                });
+            };
+            let title = d.title.clone();
+            view! {
+                <li>
+                    {move || match fetched.get() {
+                        Some(url) => view! {
+                            <a href=url target="_blank" rel="noopener" data-testid="shared-document">
+                                {t1("shared.document.open", "title", &title)}
+                            </a>
+                        }
+                        .into_any(),
+                        None => {
+                            let label = t1("shared.document.fetch", "title", &d.title);
+                            view! {
+                                <button type="button" class="secondary" data-testid="shared-document-fetch" on:click=fetch.clone() disabled=move || busy.get()>
+                                    {label}
+                                </button>
+                            }
+                            .into_any()
+                        }
+                    }}
+                    <span class="form-error" role="alert">{move || failure.get().map(|m| tr(&m))}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="shared-documents-title">
+            <h2 id="shared-documents-title">{move || t("report.documents")}</h2>
+            <ul>{items}</ul>
+        </section>
+    }
+    .into_any()
 }

@@ -170,16 +170,6 @@ fn LetterRow(
     }
 }
 
-/// A PDF's bytes as an object URL the browser can download.
-fn pdf_url(bytes: &[u8]) -> Option<String> {
-    let array = js_sys::Uint8Array::from(bytes);
-    let parts = js_sys::Array::of1(&array);
-    let options = web_sys::BlobPropertyBag::new();
-    options.set_type("application/pdf");
-    let blob = web_sys::Blob::new_with_u8_array_sequence_and_options(&parts, &options).ok()?;
-    web_sys::Url::create_object_url_with_blob(&blob).ok()
-}
-
 /// "Helpdesk": find an account by any of its login names; see whether it is locked, disabled,
 /// has a card and open sessions; lift a lock; print a card at the desk.
 #[component]
@@ -302,7 +292,7 @@ fn HelpdeskResult(
             busy.set(true);
             leptos::task::spawn_local(async move {
                 match api::staff_print(&patient).await {
-                    Ok(bytes) => match pdf_url(&bytes) {
+                    Ok(bytes) => match super::blob_url(&bytes, "application/pdf") {
                         Some(url) => {
                             if let Some(old) = card_url.get_untracked() {
                                 let _ = web_sys::Url::revoke_object_url(&old);

@@ -137,6 +137,7 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/records/{record}/shares/{id}/revoke", post(shares::revoke))
         .route("/shared", post(shares::open))
+        .route("/shared/document", post(shares::document))
         .route(
             "/records/{record}/appointments/slots",
             get(appointments::slots),

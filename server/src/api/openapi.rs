@@ -47,6 +47,7 @@ use utoipa::{Modify, OpenApi};
         super::shares::create,
         super::shares::revoke,
         super::shares::open,
+        super::shares::document,
         super::search::search,
         super::download::report_pdf,
         super::download::record_pdf,

@@ -214,7 +214,13 @@ pub async fn read_report(
         return Err(ApiError::NotFound);
     }
     let mut report = detail_of(network, row)?;
-    report.documents = state
+    report.documents = documents_of(state, id).await?;
+    Ok((auth, report))
+}
+
+/// The documents a report carries, in their order (without their bytes).
+pub async fn documents_of(state: &AppState, id: &str) -> Result<Vec<ReportDocument>, ApiError> {
+    Ok(state
         .store
         .report_documents(id)
         .await?
@@ -225,8 +231,27 @@ pub async fn read_report(
             media_type,
             size: u64::try_from(size).unwrap_or(0),
         })
-        .collect();
-    Ok((auth, report))
+        .collect())
+}
+
+/// The bytes and media type of a report's document, checked against the hash it was stored
+/// with; 404 when there is no such document.
+pub async fn document_bytes(
+    state: &AppState,
+    id: &str,
+    index: i64,
+) -> Result<(String, Vec<u8>), ApiError> {
+    let (_, media_type, hash, bytes) = state
+        .store
+        .report_document(id, index)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    if crate::upload::sha256(&bytes) != hash {
+        return Err(ApiError::Internal(anyhow::anyhow!(
+            "document {index} of report {id} does not match its hash"
+        )));
+    }
+    Ok((media_type, bytes))
 }
 
 /// `GET /records/{record}/reports/{id}/documents/{index}`: a document the report carries, if
@@ -252,16 +277,7 @@ pub async fn report_document(
         &format!("/document/{index}"),
     )
     .await?;
-    let (_, media_type, hash, bytes) = state
-        .store
-        .report_document(&id, index)
-        .await?
-        .ok_or(ApiError::NotFound)?;
-    if crate::upload::sha256(&bytes) != hash {
-        return Err(ApiError::Internal(anyhow::anyhow!(
-            "document {index} of report {id} does not match its hash"
-        )));
-    }
+    let (media_type, bytes) = document_bytes(&state, &id, index).await?;
     Ok(super::requests::file_response(
         bytes,
         &media_type,

@@ -5,23 +5,25 @@
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
+use axum::response::Response;
 use axum::Json;
 use inzage_domain::access::PersonId;
 use inzage_domain::sharing::{
-    self, NewShare, OpenShare, ShareCreated, ShareList, ShareState, ShareSummary, SharedRecord,
+    self, NewShare, OpenShare, ShareCreated, ShareList, ShareState, ShareSummary, SharedDocument,
+    SharedRecord,
 };
 use inzage_domain::wire::{ErrorBody, FieldErrors};
 use inzage_domain::{Action, Message, Principal};
 use time::OffsetDateTime;
 
 use super::record::{authorize, log_change, log_read, now, Record};
-use super::reports::detail_of;
+use super::reports::{detail_of, document_bytes, documents_of};
 use super::{ClientAddr, CurrentUser};
 use crate::auth::{token_hash, SessionToken};
 use crate::config::parse_date;
 use crate::error::{ApiError, ApiJson};
 use crate::limits;
-use crate::store::{NewAuditEntry, NewShareRow, ShareRow};
+use crate::store::{NewAuditEntry, NewShareRow, ReportRow, ShareRow};
 use crate::AppState;
 
 fn instant(seconds: i64) -> Result<OffsetDateTime, ApiError> {
@@ -230,19 +232,22 @@ pub async fn revoke(
     Ok(Json(summary_of(&state, &row, now).await?))
 }
 
-/// `POST /shared`: opens a link, without an account.
-#[utoipa::path(post, path = "/api/v1/shared", tag = "access", request_body = OpenShare,
-    responses((status = 200, description = "The patient's name and birth date and the link's reports the maker may still see; the opening is audited in the record's trail", body = SharedRecord),
-        (status = 404, description = "No link has this secret", body = ErrorBody),
-        (status = 410, description = "The link expired, was revoked, or its maker may no longer see the record", body = ErrorBody),
-        (status = 429, description = "Too many openings from this address", body = ErrorBody),
-        (status = 400, description = "Not a secret", body = ErrorBody)))]
-pub async fn open(
-    State(state): State<AppState>,
-    client: ClientAddr,
-    ApiJson(open): ApiJson<OpenShare>,
-) -> Result<Json<SharedRecord>, ApiError> {
-    let now = now(&state);
+/// A link that opens now: its row, the record, and who made it (what it shows is what they
+/// may see now), with the decision that they still may manage the record. Counts the request
+/// against the address's limit first.
+struct OpenLink {
+    row: ShareRow,
+    record: Record,
+    maker: Principal,
+    decision: inzage_domain::Decision,
+}
+
+async fn open_link(
+    state: &AppState,
+    client: &ClientAddr,
+    token: &str,
+    now: OffsetDateTime,
+) -> Result<OpenLink, ApiError> {
     limits::check_address(
         &state.store,
         limits::SHARE_OPENINGS_PER_ADDRESS,
@@ -250,7 +255,7 @@ pub async fn open(
         now,
     )
     .await?;
-    let Some(row) = state.store.share_by_token(&token_hash(&open.token)).await? else {
+    let Some(row) = state.store.share_by_token(&token_hash(token)).await? else {
         return Err(ApiError::NotFound);
     };
     let expires = instant(row.expires_at)?;
@@ -259,7 +264,7 @@ pub async fn open(
         ShareState::Expired => return Err(ApiError::Gone(Message::new("share.expired"))),
         ShareState::Revoked => return Err(ApiError::Gone(Message::new("share.revoked"))),
     }
-    let record = Record::load(&state, &row.patient_id)
+    let record = Record::load(state, &row.patient_id)
         .await?
         .ok_or(ApiError::NotFound)?;
     // What the link shows is what its maker may see now: a maker who lost access (a parent
@@ -271,56 +276,133 @@ pub async fn open(
     if !decision.is_permitted() {
         return Err(ApiError::Gone(Message::new("share.ended")));
     }
-    let mut reports = Vec::new();
-    for (report_id, _) in state.store.share_reports(&row.id).await? {
-        let Some(report) = state.store.report(&report_id).await? else {
-            continue;
+    Ok(OpenLink {
+        row,
+        record,
+        maker,
+        decision,
+    })
+}
+
+impl OpenLink {
+    /// The link's report `id`, if it holds it and the maker may see it now.
+    async fn report(
+        &self,
+        state: &AppState,
+        id: &str,
+        now: OffsetDateTime,
+    ) -> Result<Option<ReportRow>, ApiError> {
+        let Some(report) = state.store.report(id).await? else {
+            return Ok(None);
         };
-        if report.patient_id == row.patient_id
-            && record
-                .decide_report(&state.config.network, &maker, &report, now)?
-                .is_permitted()
-        {
-            reports.push(detail_of(&state.config.network, report)?);
+        let visible = report.patient_id == self.row.patient_id
+            && self
+                .record
+                .decide_report(&state.config.network, &self.maker, &report, now)?
+                .is_permitted();
+        Ok(visible.then_some(report))
+    }
+
+    /// Writes the audit entry of reading `resource` through the link; an `opening` (not a
+    /// document fetched from an open link) is also counted.
+    async fn audit(
+        &self,
+        state: &AppState,
+        (resource, opening): (String, bool),
+        client: &ClientAddr,
+        now: OffsetDateTime,
+    ) -> Result<(), ApiError> {
+        let mut tx = state.store.begin().await?;
+        tx.audit(&NewAuditEntry {
+            at: now.unix_timestamp(),
+            actor_kind: "share".into(),
+            actor_id: format!("share:{}", self.row.id),
+            actor_name: self.row.label.clone(),
+            actor_role: "share_link".into(),
+            patient_id: self.row.patient_id.clone(),
+            action: "read".into(),
+            resource,
+            outcome: "permit".into(),
+            reasons: serde_json::to_string(&self.decision.reasons).unwrap_or_else(|_| "[]".into()),
+            client: client.0.clone(),
+        })
+        .await?;
+        if opening {
+            tx.count_share_opened(&self.row.id).await?;
+        }
+        tx.commit().await?;
+        Ok(())
+    }
+}
+
+/// `POST /shared`: opens a link, without an account.
+#[utoipa::path(post, path = "/api/v1/shared", tag = "access", request_body = OpenShare,
+    responses((status = 200, description = "The patient's name and birth date and the link's reports the maker may still see, with their documents listed; the opening is audited in the record's trail", body = SharedRecord),
+        (status = 404, description = "No link has this secret", body = ErrorBody),
+        (status = 410, description = "The link expired, was revoked, or its maker may no longer see the record", body = ErrorBody),
+        (status = 429, description = "Too many openings from this address", body = ErrorBody),
+        (status = 400, description = "Not a secret", body = ErrorBody)))]
+pub async fn open(
+    State(state): State<AppState>,
+    client: ClientAddr,
+    ApiJson(open): ApiJson<OpenShare>,
+) -> Result<Json<SharedRecord>, ApiError> {
+    let now = now(&state);
+    let link = open_link(&state, &client, &open.token, now).await?;
+    let mut reports = Vec::new();
+    for (report_id, _) in state.store.share_reports(&link.row.id).await? {
+        if let Some(report) = link.report(&state, &report_id, now).await? {
+            let mut detail = detail_of(&state.config.network, report)?;
+            detail.documents = documents_of(&state, &report_id).await?;
+            reports.push(detail);
         }
     }
     reports.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
-    let mut tx = state.store.begin().await?;
-    tx.audit(&opened_entry(&row, &decision, &client, now))
-        .await?;
-    tx.count_share_opened(&row.id).await?;
-    tx.commit().await?;
+    let resource = format!("share/{}", link.row.id);
+    link.audit(&state, (resource, true), &client, now).await?;
+    let patient = &link.record.patient;
     Ok(Json(SharedRecord {
-        patient: record.patient.display_name(),
-        birth_date: record
-            .patient
+        patient: patient.display_name(),
+        birth_date: patient
             .birth_date
             .as_deref()
             .and_then(|d| parse_date(d).ok()),
-        label: row.label,
-        expires,
+        label: link.row.label.clone(),
+        expires: instant(link.row.expires_at)?,
         reports,
     }))
 }
 
-/// The audit entry of an opening: the link (by its label) read the shared reports.
-fn opened_entry(
-    row: &ShareRow,
-    decision: &inzage_domain::Decision,
-    client: &ClientAddr,
-    now: OffsetDateTime,
-) -> NewAuditEntry {
-    NewAuditEntry {
-        at: now.unix_timestamp(),
-        actor_kind: "share".into(),
-        actor_id: format!("share:{}", row.id),
-        actor_name: row.label.clone(),
-        actor_role: "share_link".into(),
-        patient_id: row.patient_id.clone(),
-        action: "read".into(),
-        resource: format!("share/{}", row.id),
-        outcome: "permit".into(),
-        reasons: serde_json::to_string(&decision.reasons).unwrap_or_else(|_| "[]".into()),
-        client: client.0.clone(),
+/// `POST /shared/document`: one document of a shared report, without an account.
+#[utoipa::path(post, path = "/api/v1/shared/document", tag = "access", request_body = SharedDocument,
+    responses((status = 200, description = "The document as the hospital sent it; the read is audited in the record's trail", content_type = "application/pdf", body = Vec<u8>),
+        (status = 404, description = "No link has this secret, or it holds no such report or document, or the maker may no longer see the report (the same answer)", body = ErrorBody),
+        (status = 410, description = "The link expired, was revoked, or its maker may no longer see the record", body = ErrorBody),
+        (status = 429, description = "Too many requests from this address", body = ErrorBody),
+        (status = 400, description = "Not a secret, a report and a place", body = ErrorBody)))]
+pub async fn document(
+    State(state): State<AppState>,
+    client: ClientAddr,
+    ApiJson(ask): ApiJson<SharedDocument>,
+) -> Result<Response, ApiError> {
+    let now = now(&state);
+    let link = open_link(&state, &client, &ask.token, now).await?;
+    let shared = state.store.share_reports(&link.row.id).await?;
+    if !shared.iter().any(|(id, _)| *id == ask.report)
+        || link.report(&state, &ask.report, now).await?.is_none()
+    {
+        return Err(ApiError::NotFound);
     }
+    let index = i64::from(ask.index);
+    let (media_type, bytes) = document_bytes(&state, &ask.report, index).await?;
+    let resource = format!(
+        "share/{}/report/{}/document/{index}",
+        link.row.id, ask.report
+    );
+    link.audit(&state, (resource, false), &client, now).await?;
+    Ok(super::requests::file_response(
+        bytes,
+        &media_type,
+        &format!("document-{index}"),
+    ))
 }
