@@ -332,6 +332,25 @@ fn entry(name: &str) -> String {
     format!("[data-testid=access-entry][data-name='{name}']")
 }
 
+/// Waits until the focused element's `data-testid` (or, for `#id`, its id) is `expected`: a page
+/// moves the focus in the frame after it shows what takes it, so reading it at once races.
+async fn wait_focus(client: &Client, expected: &str) -> anyhow::Result<()> {
+    let script = match expected.strip_prefix('#') {
+        Some(_) => "return document.activeElement && document.activeElement.id;",
+        None => "return document.activeElement && document.activeElement.dataset.testid;",
+    };
+    let want = expected.trim_start_matches('#');
+    let mut focused = serde_json::Value::Null;
+    for _ in 0..100 {
+        focused = client.execute(script, vec![]).await?;
+        if focused.as_str() == Some(want) {
+            return Ok(());
+        }
+        tokio::time::sleep(Duration::from_millis(50)).await;
+    }
+    anyhow::bail!("the focus stayed on {focused}, not {expected}")
+}
+
 /// A care provider's card of a patient, by name.
 fn patient(name: &str) -> String {
     format!("[data-testid=provider-patient][data-name='{name}']")
@@ -343,13 +362,7 @@ async fn command_and_confirm(client: &Client, button: &str, effect: &str) -> any
     let shown = wait_text(client, "[data-testid=confirm-effect]", |t| !t.is_empty()).await?;
     assert!(shown.contains(effect), "{shown}");
     // The panel has the focus, so the keyboard reaches "Bevestigen" next.
-    let focused = client
-        .execute(
-            "return document.activeElement && document.activeElement.dataset.testid;",
-            vec![],
-        )
-        .await?;
-    assert_eq!(focused.as_str(), Some("confirm-panel"));
+    wait_focus(client, "confirm-panel").await?;
     client
         .find(Locator::Css("[data-testid=confirm]"))
         .await?
@@ -1740,13 +1753,7 @@ async fn staff_refuse_with_a_reason_and_the_parent_reads_it() -> anyhow::Result<
             .find(Locator::Css(&format!("{row} [data-testid=refusal-reason]")))
             .await?;
         assert_eq!(reason.attr("aria-invalid").await?.as_deref(), Some("true"));
-        let focused = client
-            .execute(
-                "return document.activeElement && document.activeElement.dataset.testid;",
-                vec![],
-            )
-            .await?;
-        assert_eq!(focused.as_str(), Some("refusal-reason"));
+        wait_focus(&client, "refusal-reason").await?;
         reason.send_keys("Geen bewijs van ouderschap.").await?;
         client
             .find(Locator::Css(&format!("{row} [data-testid=refuse]")))
@@ -1836,13 +1843,7 @@ async fn the_record_menu_linked_records_and_the_queue_fit_a_phone_screen() -> an
         scroll_to(&client, "[data-testid=record-menu-toggle]").await?;
         save_screenshot(&client, "record-menu-phone.png").await?;
         // The keyboard closes the menu with Escape and is back on the toggle.
-        let focused = client
-            .execute(
-                "return document.activeElement && document.activeElement.dataset.testid;",
-                vec![],
-            )
-            .await?;
-        assert_eq!(focused.as_str(), Some("record-option"));
+        wait_focus(&client, "record-option").await?;
         client
             .find(Locator::Css("[data-testid=record-option]"))
             .await?
@@ -3180,20 +3181,7 @@ async fn a_patient_asks_for_a_new_card_then_blocks_hers_and_the_old_card_stops_w
         let effects = wait_text(&client, "[data-testid=block-effects]", |t| !t.is_empty()).await?;
         assert!(effects.contains("U wordt overal afgemeld"), "{effects}");
         // The focus moves to the panel in the frame after it shows.
-        let mut focused = serde_json::Value::Null;
-        for _ in 0..40 {
-            focused = client
-                .execute(
-                    "return document.activeElement && document.activeElement.dataset.testid;",
-                    vec![],
-                )
-                .await?;
-            if focused.as_str() == Some("block-panel") {
-                break;
-            }
-            tokio::time::sleep(Duration::from_millis(50)).await;
-        }
-        assert_eq!(focused.as_str(), Some("block-panel"));
+        wait_focus(&client, "block-panel").await?;
         save_screenshot(&client, "account-block-confirm.png").await?;
         assert_accessible(&client, "Mijn account's confirmation to block the card").await?;
         client
@@ -3922,10 +3910,8 @@ async fn a_patient_filters_her_reports_and_searches_her_record_on_a_phone() -> a
         apply_filters(&client).await?;
         let error = wait_text(&client, "#to-error", |t| !t.is_empty()).await?;
         assert_eq!(error, "De einddatum ligt vóór de begindatum.");
-        let focused = client
-            .execute("return document.activeElement.id;", vec![])
-            .await?;
-        assert_eq!(focused.as_str(), Some("to"), "the focus goes to the field");
+        // The focus goes to the field.
+        wait_focus(&client, "#to").await?;
         assert_eq!(client.current_url().await?.query(), Some("q=RECHTERKNIE"));
         no_horizontal_scrolling(&client).await?;
         save_screenshot(&client, "reports-filter-error-360.png").await?;
