@@ -121,6 +121,9 @@ pub struct Booked<'a> {
     pub status: &'a str,
     /// Its hospital.
     pub hospital_id: &'a str,
+    /// What it is for, where known (one booked in the portal takes its slot's service): it is
+    /// moved only to a slot for the same service.
+    pub service: Option<&'a str>,
 }
 
 /// What [`check`] looks at in a slot.
@@ -132,6 +135,8 @@ pub struct Slot<'a> {
     pub free: bool,
     /// Its hospital.
     pub hospital_id: &'a str,
+    /// What it is for ("Consultatie orthopedie").
+    pub service: &'a str,
 }
 
 /// Whether `change` can be made online at `now`, under the rules of the hospital concerned
@@ -144,7 +149,7 @@ pub struct Slot<'a> {
 /// use time::macros::datetime;
 /// let rules = OnlineAppointments { book: true, ..OnlineAppointments::default() };
 /// let now = datetime!(2026-11-27 10:00 UTC);
-/// let slot = Slot { start: datetime!(2026-12-01 9:00 UTC), free: true, hospital_id: "az" };
+/// let slot = Slot { start: datetime!(2026-12-01 9:00 UTC), free: true, hospital_id: "az", service: "Orthopedie" };
 /// assert!(check(AppointmentChange::Book, &rules, None, Some(slot), now).is_ok());
 /// let soon = Slot { start: datetime!(2026-11-28 9:00 UTC), ..slot };
 /// let refused = check(AppointmentChange::Book, &rules, None, Some(soon), now).unwrap_err();
@@ -169,6 +174,9 @@ pub fn check(
         if let Some(a) = appointment {
             if a.hospital_id != s.hospital_id {
                 return Err(Message::new("appointments.other_hospital"));
+            }
+            if a.service.is_some_and(|service| service != s.service) {
+                return Err(Message::new("appointments.other_service"));
             }
             if a.start == s.start {
                 return Err(Message::new("appointments.same_time"));
@@ -306,6 +314,7 @@ mod tests {
             start,
             free: true,
             hospital_id: "az",
+            service: "Orthopedie",
         }
     }
 
@@ -314,6 +323,7 @@ mod tests {
             start,
             status: "booked",
             hospital_id: "az",
+            service: None,
         }
     }
 
@@ -511,6 +521,33 @@ mod tests {
             &rules,
             Some(booked(LATER)),
             Some(slot(LATER + Duration::hours(2))),
+            NOW
+        )
+        .is_ok());
+        // One booked in the portal keeps its service: it moves only to a slot for the same.
+        let cardiology = Booked {
+            service: Some("Cardiologie"),
+            ..booked(LATER)
+        };
+        assert_eq!(
+            key(check(
+                AppointmentChange::Move,
+                &rules,
+                Some(cardiology),
+                Some(slot(LATER + Duration::hours(2))),
+                NOW
+            )),
+            "appointments.other_service"
+        );
+        let same = Slot {
+            service: "Cardiologie",
+            ..slot(LATER + Duration::hours(2))
+        };
+        assert!(check(
+            AppointmentChange::Move,
+            &rules,
+            Some(cardiology),
+            Some(same),
             NOW
         )
         .is_ok());

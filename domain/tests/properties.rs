@@ -638,8 +638,8 @@ mod appointments {
             a_start in arb_start(), status in arb_status(), a_here in any::<bool>(),
             s_start in arb_start(), free in any::<bool>(),
         ) {
-            let appointment = Booked { start: a_start, status, hospital_id: if a_here { "az" } else { "umc" } };
-            let slot = Slot { start: s_start, free, hospital_id: "az" };
+            let appointment = Booked { start: a_start, status, hospital_id: if a_here { "az" } else { "umc" }, service: None };
+            let slot = Slot { start: s_start, free, hospital_id: "az", service: "Orthopedie" };
             let passed = check(change, &rules, Some(appointment), Some(slot), NOW).is_ok();
             let deadline = NOW + Duration::hours(i64::from(rules.change_until_hours));
             if passed {
@@ -658,7 +658,7 @@ mod appointments {
             // The card offers exactly the changes of the appointment that a request would pass
             // (moving given a suitable slot).
             let (offered, _) = changes_of(&rules, appointment, NOW);
-            let good_slot = Slot { start: a_start.max(deadline) + Duration::hours(1), free: true, hospital_id: appointment.hospital_id };
+            let good_slot = Slot { start: a_start.max(deadline) + Duration::hours(1), free: true, hospital_id: appointment.hospital_id, service: "Orthopedie" };
             for c in [AppointmentChange::Move, AppointmentChange::Cancel] {
                 let ok = check(c, &rules, Some(appointment), Some(good_slot), NOW).is_ok();
                 prop_assert_eq!(offered.contains(&c), ok);

@@ -873,6 +873,7 @@ appointments-not_changeable = This appointment can no longer be changed: it is p
 appointments-too_late = Less than { $hours } hours before the appointment you can no longer change it online. Call the hospital.
 appointments-no_slot = Choose a free time.
 appointments-other_hospital = You can only move an appointment to a time in the same hospital.
+appointments-other_service = You can only move an appointment to a time for the same service. Choose another time or call the hospital.
 appointments-same_time = Choose a time other than the current one.
 appointments-slot_taken = Someone else has just chosen this time. Choose another time.
 appointments-slot_too_soon = This time starts within { $hours } hours. Choose a later time or call the hospital.

@@ -873,6 +873,7 @@ appointments-not_changeable = Ce rendez-vous ne peut plus être modifié : il es
 appointments-too_late = À moins de { $hours } heures du rendez-vous, vous ne pouvez plus le modifier en ligne. Appelez l'hôpital.
 appointments-no_slot = Choisissez un créneau libre.
 appointments-other_hospital = Vous ne pouvez déplacer un rendez-vous que vers un créneau du même hôpital.
+appointments-other_service = Vous ne pouvez déplacer un rendez-vous que vers un moment pour le même service. Choisissez un autre moment ou appelez l'hôpital.
 appointments-same_time = Choisissez un autre créneau que l'actuel.
 appointments-slot_taken = Quelqu'un vient de choisir ce créneau. Choisissez-en un autre.
 appointments-slot_too_soon = Ce créneau commence dans moins de { $hours } heures. Choisissez un créneau plus tard ou appelez l'hôpital.

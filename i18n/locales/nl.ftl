@@ -873,6 +873,7 @@ appointments-not_changeable = Deze afspraak kan niet meer gewijzigd worden: ze i
 appointments-too_late = Minder dan { $hours } uur voor de afspraak kunt u ze niet meer online wijzigen. Bel het ziekenhuis.
 appointments-no_slot = Kies een vrij moment.
 appointments-other_hospital = U kunt een afspraak alleen verplaatsen naar een moment in hetzelfde ziekenhuis.
+appointments-other_service = U kunt een afspraak alleen verplaatsen naar een moment voor dezelfde dienst. Kies een ander moment of bel het ziekenhuis.
 appointments-same_time = Kies een ander moment dan het huidige.
 appointments-slot_taken = Iemand anders heeft dit moment net gekozen. Kies een ander moment.
 appointments-slot_too_soon = Dit moment begint binnen { $hours } uur. Kies een later moment of bel het ziekenhuis.

@@ -21,6 +21,7 @@ on_both_backends!(
     only_the_patient_or_who_acts_for_them_changes_appointments,
     a_slot_goes_to_one_person_only,
     a_change_is_confirmed_by_mail_when_notifications_are_on,
+    an_appointment_booked_online_moves_only_within_its_service,
 );
 
 const CONTROLE: &str = "Appointment/inzage-demo-controle-orthopedie";
@@ -464,5 +465,95 @@ async fn a_change_is_confirmed_by_mail_when_notifications_are_on(db: Db) -> anyh
     assert!(body.contains("09:00"), "{body}");
     assert!(body.contains("AZ Voorbeeld (demo)"), "{body}");
     assert!(!body.to_lowercase().contains("orthopedie"), "{body}");
+    Ok(())
+}
+
+async fn an_appointment_booked_online_moves_only_within_its_service(db: Db) -> anyhow::Result<()> {
+    let app = TestApp::spawn(db).await?;
+    let margery = app.id_of("margery");
+    let patient = app.signed_in("margery").await?;
+    // AZ Voorbeeld also publishes cardiology times on 2 December.
+    let bundle = serde_json::json!({"resourceType": "Bundle", "type": "collection", "entry": [
+        {"resource": {"resourceType": "Location", "id": "inzage-demo-campus-noord",
+            "name": "Campus Noord, polikliniek orthopedie (route 42)",
+            "managingOrganization": {"reference": "Organization/inzage-demo-az-voorbeeld"}}},
+        {"resource": {"resourceType": "Schedule", "id": "test-cardiologie", "active": true,
+            "serviceType": [{"text": "Consultatie cardiologie"}],
+            "actor": [{"reference": "Location/inzage-demo-campus-noord"}]}},
+        {"resource": {"resourceType": "Slot", "id": "test-cardio-1",
+            "schedule": {"reference": "Schedule/test-cardiologie"}, "status": "free",
+            "start": "2026-12-02T09:00:00+01:00", "end": "2026-12-02T09:30:00+01:00"}}
+    ]});
+    inzage_server::fhir::import_bundle(&app.store, &bundle.to_string(), None).await?;
+
+    let res = book(
+        &patient,
+        &app,
+        &margery,
+        "Slot/inzage-demo-slot-20261130-0900",
+    )
+    .await?;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let booked: AppointmentChanged = res.json().await?;
+    let id = booked.appointment.id;
+
+    // Moving it, the cardiology time is not offered, and asking for it is refused.
+    let free: FreeSlots = get(
+        &patient,
+        &app,
+        &format!(
+            "/api/v1/records/{margery}/appointments/slots?for={}",
+            encoded(&id)
+        ),
+    )
+    .await?;
+    assert!(!free.slots.is_empty());
+    assert!(free
+        .slots
+        .iter()
+        .all(|s| s.service == "Consultatie orthopedie"));
+    let res = change(
+        &patient,
+        &app,
+        &margery,
+        &id,
+        "move",
+        Some("Slot/test-cardio-1"),
+    )
+    .await?;
+    assert_eq!(
+        refusal(res).await?,
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "appointments.other_service".to_owned()
+        )
+    );
+    // An orthopaedics time is fine, and the appointment stays an orthopaedics one.
+    let res = change(
+        &patient,
+        &app,
+        &margery,
+        &id,
+        "move",
+        Some("Slot/inzage-demo-slot-20261130-0930"),
+    )
+    .await?;
+    assert_eq!(res.status(), StatusCode::OK);
+    let res = change(
+        &patient,
+        &app,
+        &margery,
+        &id,
+        "move",
+        Some("Slot/test-cardio-1"),
+    )
+    .await?;
+    assert_eq!(
+        refusal(res).await?,
+        (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            "appointments.other_service".to_owned()
+        )
+    );
     Ok(())
 }

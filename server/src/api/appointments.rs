@@ -31,7 +31,7 @@ use crate::store::{ItemRow, OutboxRow, SlotRow};
 use crate::AppState;
 
 /// What the rules look at in a stored appointment.
-fn booked(row: &ItemRow) -> Booked<'_> {
+fn booked<'a>(row: &'a ItemRow, service: Option<&'a str>) -> Booked<'a> {
     Booked {
         start: row
             .starts_at
@@ -39,6 +39,18 @@ fn booked(row: &ItemRow) -> Booked<'_> {
             .unwrap_or(OffsetDateTime::UNIX_EPOCH),
         status: &row.fhir_status,
         hospital_id: &row.hospital_id,
+        service,
+    }
+}
+
+/// The service a stored appointment is for, where known.
+fn service_of(row: &ItemRow) -> Result<Option<String>, ApiError> {
+    match row.detail().map_err(ApiError::Internal)? {
+        ItemDetail::Appointment { service, .. } => Ok(service),
+        _ => Err(ApiError::Internal(anyhow::anyhow!(
+            "item {} is not an appointment",
+            row.id
+        ))),
     }
 }
 
@@ -49,6 +61,7 @@ fn slot_facts(row: &SlotRow) -> Slot<'_> {
             .unwrap_or(OffsetDateTime::UNIX_EPOCH),
         free: row.free(),
         hospital_id: &row.hospital_id,
+        service: &row.service,
     }
 }
 
@@ -77,7 +90,7 @@ pub(super) fn offer_changes(
     for item in &mut list.upcoming {
         if let Some(row) = rows.iter().find(|r| r.id == item.id) {
             let rules = network.online_appointments(&row.hospital_id);
-            (item.changes, item.change_closed) = changes_of(&rules, booked(row), at);
+            (item.changes, item.change_closed) = changes_of(&rules, booked(row, None), at);
         }
     }
     list.can_book = network.offers_booking();
@@ -125,13 +138,17 @@ pub async fn slots(
     };
     if let Some(row) = &moving {
         let rules = network.online_appointments(&row.hospital_id);
-        let (changes, closed) = changes_of(&rules, booked(row), at);
+        let (changes, closed) = changes_of(&rules, booked(row, None), at);
         if !changes.contains(&AppointmentChange::Move) {
             return Err(ApiError::Conflict(closed.unwrap_or_else(|| {
                 Message::new(AppointmentChange::Move.not_online_key())
             })));
         }
     }
+    let service = match &moving {
+        Some(row) => service_of(row)?,
+        None => None,
+    };
     let mut slots = Vec::new();
     let mut hours = 0;
     for row in state.store.free_slots(at.unix_timestamp()).await? {
@@ -140,7 +157,7 @@ pub async fn slots(
             .map_or(row.hospital_id.as_str(), |m| &m.hospital_id);
         let rules = network.online_appointments(hospital);
         let (change, appointment) = match &moving {
-            Some(m) => (AppointmentChange::Move, Some(booked(m))),
+            Some(m) => (AppointmentChange::Move, Some(booked(m, service.as_deref()))),
             None => (AppointmentChange::Book, None),
         };
         if check(change, &rules, appointment, Some(slot_facts(&row)), at).is_ok() {
@@ -272,6 +289,7 @@ pub async fn book(
         detail: ItemDetail::Appointment {
             location: slot.location.clone(),
             practitioner: slot.practitioner.clone(),
+            service: Some(slot.service.clone()),
         },
         issued: None,
     };
@@ -324,17 +342,20 @@ pub async fn reschedule(
     let slot = wanted_slot(&state, &body).await?;
     let rules = state.config.network.online_appointments(&row.hospital_id);
     let at = now(&state);
+    let service = service_of(&row)?;
     check(
         AppointmentChange::Move,
         &rules,
-        Some(booked(&row)),
+        Some(booked(&row, service.as_deref())),
         Some(slot_facts(&slot)),
         at,
     )
     .map_err(refused)?;
+    // The new place and person come with the slot; the service stays what it was.
     let detail = serde_json::to_string(&ItemDetail::Appointment {
         location: slot.location.clone(),
         practitioner: slot.practitioner.clone(),
+        service,
     })
     .map_err(|e| ApiError::Internal(e.into()))?;
     let mut tx = state.store.begin().await?;
@@ -405,7 +426,7 @@ pub async fn cancel(
     check(
         AppointmentChange::Cancel,
         &rules,
-        Some(booked(&row)),
+        Some(booked(&row, None)),
         None,
         at,
     )

@@ -620,6 +620,7 @@ pub(super) fn appointment_list(
         if let ItemDetail::Appointment {
             location,
             practitioner,
+            ..
         } = row.detail().map_err(internal)?
         {
             let item = AppointmentItem {

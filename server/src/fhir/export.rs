@@ -399,9 +399,15 @@ impl Export<'_> {
             ItemDetail::Appointment {
                 location,
                 practitioner,
+                service,
             } => {
                 m.insert("extension".into(), hospital);
                 m.insert("status".into(), json!(i.fhir_status));
+                put(
+                    &mut m,
+                    "serviceType",
+                    service.map(|s| json!([{ "text": s }])),
+                );
                 m.insert("description".into(), json!(i.title));
                 put(&mut m, "start", start.map(|s| json!(s)));
                 put(&mut m, "end", end.map(|e| json!(e)));

@@ -108,6 +108,10 @@ pub enum ItemDetail {
         location: Option<String>,
         /// With whom.
         practitioner: Option<String>,
+        /// What for, as the hospital names the service (FHIR `serviceType`, or the slot's for
+        /// one booked in the portal): it is moved only to a slot for the same service.
+        #[serde(default)]
+        service: Option<String>,
     },
     /// A patient leaflet.
     Leaflet {
@@ -780,9 +784,10 @@ fn appointment(
     }
     let patient_id = patient_id.ok_or_else(|| err(name, "participant", "names no Patient"))?;
     let hospital_id = hospital_of(ctx, name, r, &patient_id, own_hospital)?;
+    let service = array(r, "serviceType").first().and_then(concept_text);
     let description = str_at(r, "description")
         .map(str::to_owned)
-        .or_else(|| array(r, "serviceType").first().and_then(concept_text))
+        .or_else(|| service.clone())
         .or_else(|| r.get("appointmentType").and_then(concept_text))
         .ok_or_else(|| {
             err(
@@ -806,6 +811,7 @@ fn appointment(
         ItemDetail::Appointment {
             location,
             practitioner,
+            service,
         },
     );
     item.starts_at = Some(start);
@@ -895,6 +901,7 @@ fn encounter(ctx: &Context<'_>, name: &str, r: &Value) -> Result<Option<ItemImpo
         ItemDetail::Appointment {
             location,
             practitioner,
+            service: r.get("serviceType").and_then(concept_text),
         },
     );
     item.starts_at = Some(start);
