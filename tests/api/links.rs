@@ -314,13 +314,14 @@ async fn at_death_portal_access_ends_for_the_patient_and_every_proxy_and_nothing
     );
     assert!(!app.store.facts_of(&jorge).await?.is_empty());
 
-    // The patient's own account: listed, with the reason, and nothing readable.
+    // The patient's own account: a session from before the death lists the record with the
+    // reason and reads nothing (a new login is refused: see the OIDC tests).
     let margery = app.id_of("margery");
+    let own = app.signed_in("margery").await?;
     sqlx::query("UPDATE patients SET deceased_at = '2026-11-26' WHERE id = $1")
         .bind(&margery)
         .execute(app.store.pool())
         .await?;
-    let own = app.signed_in("margery").await?;
     let mine = records(&app, &own).await?;
     assert_eq!(mine[0].read.rules, vec![RuleId::Death]);
     let res = own.get(app.url("/api/v1/reports")).send().await?;

@@ -14,6 +14,7 @@ on_both_backends!(
     answers_that_do_not_verify_are_refused,
     a_person_without_an_account_is_refused_and_none_is_created,
     an_unreachable_provider_sends_back_to_the_login_page,
+    a_deceased_patients_account_no_longer_logs_in,
 );
 
 const SECRET: &str = "inzage-test-secret";
@@ -411,5 +412,41 @@ async fn an_unreachable_provider_sends_back_to_the_login_page(db: Db) -> anyhow:
         res.headers().get("location").and_then(|v| v.to_str().ok()),
         Some("/inloggen?oidc_error=flow")
     );
+    Ok(())
+}
+
+/// Portal access ends at death for the patient's own account: the right answers, by code card
+/// or by eID, give no session, and the person is told why and where relatives turn.
+async fn a_deceased_patients_account_no_longer_logs_in(db: Db) -> anyhow::Result<()> {
+    let (app, _provider) = setup(db).await?;
+    let margery = app.id_of("margery");
+    // The control: before the death, both work.
+    let client = browser();
+    inzage_tests::log_in(&client, &app.url(""), app.login_of("margery"), "margery").await?;
+    let (_, to) = log_in_as(&app, "eid", Some("margery")).await?;
+    assert_eq!(to, "/");
+
+    sqlx::query("UPDATE patients SET deceased_at = '2026-11-20' WHERE id = $1")
+        .bind(&margery)
+        .execute(app.store.pool())
+        .await?;
+    let client = browser();
+    let res =
+        inzage_tests::answer_rightly(&client, &app.url(""), app.login_of("margery"), "margery")
+            .await?;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN);
+    let body: inzage_domain::wire::ErrorBody = res.json().await?;
+    assert_eq!(body.message.key, "login.deceased");
+    assert!(me(&client, &app).await?.is_none(), "no session");
+    let (client, to) = log_in_as(&app, "eid", Some("margery")).await?;
+    assert_eq!(to, "/inloggen?oidc_error=deceased");
+    assert!(me(&client, &app).await?.is_none());
+    // Nothing was deleted: her doctor still reads her record.
+    let gp = app.signed_in("dr.gleason").await?;
+    let res = gp
+        .get(app.url(&format!("/api/v1/records/{margery}/reports")))
+        .send()
+        .await?;
+    assert_eq!(res.status(), StatusCode::OK);
     Ok(())
 }

@@ -4538,3 +4538,34 @@ async fn a_patient_shares_a_report_by_a_link_that_opens_without_an_account_until
     })
     .await
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_deceased_patients_account_is_told_why_it_no_longer_logs_in() -> anyhow::Result<()> {
+    with_browser(390, 844, |client, base, app| async move {
+        // The hospital records Margery's death; her account answers rightly and gets no session.
+        sqlx::query("UPDATE patients SET deceased_at = '2026-11-20' WHERE id = $1")
+            .bind(app.id_of("margery"))
+            .execute(app.store.pool())
+            .await?;
+        client.goto(&base).await?;
+        let login = app.login_of("margery");
+        let position = credentials(&client, &base, "margery", &login.password).await?;
+        let code = login
+            .card
+            .code(inzage_domain::CodeCardPosition::new(position)?)
+            .printed();
+        type_code(&client, &code).await?;
+        let message = wait_text(&client, "[data-testid=form-error]", |t| !t.is_empty()).await?;
+        assert!(
+            message.starts_with("Dit account is afgesloten: de patiënt is overleden"),
+            "{message}"
+        );
+        assert!(
+            message.contains("Is een familielid overleden?"),
+            "{message}"
+        );
+        assert_accessible(&client, "the login page after a death").await?;
+        Ok(())
+    })
+    .await
+}

@@ -11,13 +11,14 @@ use crate::i18n::{lang, t};
 
 /// The reasons the server gives (the last part of `login.oidc.*`); any other value in the
 /// address is shown as the provider's failure, never as a key of its own.
-const REASONS: [&str; 6] = [
+const REASONS: [&str; 7] = [
     "flow",
     "cancelled",
     "provider",
     "token",
     "number",
     "no_account",
+    "deceased",
 ];
 
 /// The message key for the `oidc_error` in the address.

@@ -343,6 +343,7 @@ async fn login(
         .await?
     {
         LoginOutcome::Success { subject, token } => {
+            refuse_after_death(&state, &subject, &token).await?;
             // Rotation: a session the browser held before logging in is ended, never reused.
             if let Some(old) = session_cookie(&headers) {
                 state.store.delete_session(&token_hash(&old)).await?;
@@ -353,6 +354,35 @@ async fn login(
         }
         other => Err(login_refusal(other, &state.config.network.helpdesk)),
     }
+}
+
+/// Whether the patient `patient_id` has died (by the server's clock): portal access ends at
+/// death for the patient's own account as for every proxy, so the account no longer logs in.
+pub(crate) async fn died(state: &AppState, patient_id: &str) -> Result<bool, ApiError> {
+    let now = record::now(state);
+    Ok(record::Record::load(state, patient_id)
+        .await?
+        .is_some_and(|r| r.facts.patient.died_at.is_some_and(|d| d <= now)))
+}
+
+/// After the right answers, a deceased patient's account gets no session: the one just opened
+/// is ended and the person is told why, and where relatives turn instead. Said only to
+/// whoever answered rightly, as a suspension is.
+pub(crate) async fn refuse_after_death(
+    state: &AppState,
+    subject: &Subject,
+    token: &str,
+) -> Result<(), ApiError> {
+    if let Subject::Patient(id) = subject {
+        if died(state, id).await? {
+            state.store.delete_session(&token_hash(token)).await?;
+            return Err(ApiError::Forbidden {
+                message: inzage_domain::Message::new("login.deceased"),
+                reasons: vec![inzage_domain::Message::new("reason.death")],
+            });
+        }
+    }
+    Ok(())
 }
 
 /// The error for a login (or reset) that did not succeed; a suspended person is told whom to

@@ -109,6 +109,8 @@ pub enum OidcFailure {
     Number,
     /// The number belongs to no patient with an account here.
     NoAccount,
+    /// The patient died: portal access ends at death.
+    Deceased,
 }
 
 impl OidcFailure {
@@ -121,6 +123,7 @@ impl OidcFailure {
             OidcFailure::Token => "login.oidc.token",
             OidcFailure::Number => "login.oidc.number",
             OidcFailure::NoAccount => "login.oidc.no_account",
+            OidcFailure::Deceased => "login.oidc.deceased",
         }
     }
 
@@ -309,7 +312,7 @@ pub(super) struct CallbackQuery {
 #[utoipa::path(get, path = "/api/v1/oidc/{provider}/callback", tag = "login",
     params(("provider" = String, Path, description = "The provider's id"), CallbackQuery),
     responses(
-        (status = 303, description = "Logged in: to `/`, the session cookie set. Refused: to `/inloggen?oidc_error=` flow, cancelled, provider, token, number or no_account. The flow cookie is cleared either way",
+        (status = 303, description = "Logged in: to `/`, the session cookie set. Refused: to `/inloggen?oidc_error=` flow, cancelled, provider, token, number, no_account or deceased. The flow cookie is cleared either way",
             headers(("location" = String, description = "Where to go"), ("set-cookie" = String, description = "inzage_session (HttpOnly, SameSite=Strict) when logged in; inzage_oidc cleared"))),
         (status = 404, description = "No such provider", body = ErrorBody)))]
 pub(super) async fn callback(
@@ -495,7 +498,8 @@ async fn finish(
         None => return Ok(Err(OidcFailure::Number)),
     };
     match state.store.patient_account_by_number(&number).await? {
-        Some((account, _patient)) => Ok(Ok(account)),
+        Some((_, patient)) if super::died(state, &patient).await? => Ok(Err(OidcFailure::Deceased)),
+        Some((account, _)) => Ok(Ok(account)),
         None => Ok(Err(OidcFailure::NoAccount)),
     }
 }

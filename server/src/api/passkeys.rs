@@ -219,6 +219,7 @@ pub async fn login(
         .await?
     {
         LoginOutcome::Success { subject, token } => {
+            super::refuse_after_death(&state, &subject, &token).await?;
             if let Some(old) = super::session_cookie(&headers) {
                 state.store.delete_session(&token_hash(&old)).await?;
             }
