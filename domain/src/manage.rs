@@ -598,6 +598,35 @@ pub fn parent_link(facts: &Facts, parent: &PersonId, now: OffsetDateTime) -> Res
     }
 }
 
+/// The fact staff record when they refuse a parent's link request because the parent has no
+/// parental authority (the Netherlands: such a parent has no access through the portal, WGBO
+/// art. 7:465, not even with the child's consent; the child's Toegangen page names them with
+/// that reason). Belgium has no such fact: a Belgian request is approved as a link or refused.
+///
+/// ```
+/// use inzage_domain::access::*;
+/// use inzage_domain::manage::parent_without_authority;
+/// let child = |hospital| Facts {
+///     patient: Patient { id: PersonId("kid".into()), birth_date: None, died_at: None },
+///     hospital,
+///     facts: vec![],
+/// };
+/// let dad = PersonId("dad".into());
+/// assert!(matches!(parent_without_authority(&child(HospitalPolicy::dutch()), &dad), Ok(Fact::ParentWithoutAuthority { .. })));
+/// assert_eq!(parent_without_authority(&child(HospitalPolicy::belgian()), &dad).unwrap_err().key, "link.authority_nl_only");
+/// ```
+pub fn parent_without_authority(facts: &Facts, parent: &PersonId) -> Result<Fact, Message> {
+    if *parent == facts.patient.id {
+        return Err(Message::new("link.own_record"));
+    }
+    match facts.hospital.jurisdiction {
+        Jurisdiction::Belgium => Err(Message::new("link.authority_nl_only")),
+        Jurisdiction::Netherlands => Ok(Fact::ParentWithoutAuthority {
+            parent: parent.clone(),
+        }),
+    }
+}
+
 /// What changes on the patient's next birthday that changes anyone's access.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]

@@ -788,6 +788,11 @@ pub struct StaffDecision {
     /// Why; required for a refusal, shown to the requester.
     #[serde(default)]
     pub reason: String,
+    /// A parent's link request, refused because the parent has no parental authority (the
+    /// Netherlands only): the child's record then names the parent with that reason, and no
+    /// consent of the child gives them access later.
+    #[serde(default)]
+    pub without_authority: bool,
 }
 
 /// A designation request as the record's manager sees it.

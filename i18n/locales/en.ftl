@@ -1296,3 +1296,9 @@ audit-what-release = looked at when new results appear
 audit-what-release_change = chose when new results appear
 shared-document-fetch = Fetch { $title }
 shared-document-open = Open { $title }
+
+## Staff: a Dutch parent without parental authority.
+staff-without_authority = Refuse because the parent has no parental authority (the Netherlands): the child's record then says so.
+staff-authority-refuse = A parent without authority gets no link: refuse the request, with a reason.
+staff-authority-links_only = Parental authority belongs to a parent's request, not to a signed form.
+link-authority_nl_only = Parental authority counts this way only for a child at a Dutch hospital. Approve the request or refuse it with a reason.

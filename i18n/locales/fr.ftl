@@ -1296,3 +1296,9 @@ audit-what-release = a consulté quand les nouveaux résultats apparaissent
 audit-what-release_change = a choisi quand les nouveaux résultats apparaissent
 shared-document-fetch = Récupérer { $title }
 shared-document-open = Ouvrir { $title }
+
+## Staff: a Dutch parent without parental authority.
+staff-without_authority = Refuser parce que le parent n'a pas l'autorité parentale (Pays-Bas) : le dossier de l'enfant le mentionne alors.
+staff-authority-refuse = Un parent sans autorité n'obtient pas de lien : refusez la demande, avec une raison.
+staff-authority-links_only = L'autorité parentale concerne la demande d'un parent, pas un formulaire signé.
+link-authority_nl_only = L'autorité parentale ne compte ainsi que pour un enfant dans un hôpital néerlandais. Approuvez la demande ou refusez-la avec une raison.

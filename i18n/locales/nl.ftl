@@ -1296,3 +1296,9 @@ audit-what-release = bekeek wanneer nieuwe uitslagen verschijnen
 audit-what-release_change = koos wanneer nieuwe uitslagen verschijnen
 shared-document-fetch = { $title } ophalen
 shared-document-open = { $title } openen
+
+## Staff: a Dutch parent without parental authority.
+staff-without_authority = Weigeren omdat de ouder geen ouderlijk gezag heeft (Nederland): het dossier van het kind vermeldt dat dan.
+staff-authority-refuse = Een ouder zonder gezag krijgt geen koppeling: weiger de aanvraag, met een reden.
+staff-authority-links_only = Ouderlijk gezag hoort bij de aanvraag van een ouder, niet bij een ondertekend formulier.
+link-authority_nl_only = Ouderlijk gezag telt zo alleen voor een kind in een Nederlands ziekenhuis. Keur de aanvraag goed of weiger ze met een reden.

@@ -99,6 +99,7 @@ async fn a_trusted_person_is_designated_by_form_approved_and_revoked(db: Db) -> 
         .json(&StaffDecision {
             approve: true,
             reason: String::new(),
+            without_authority: false,
         })
         .send()
         .await?;
@@ -228,6 +229,7 @@ async fn a_form_is_checked_by_its_content_and_never_served_to_others(db: Db) -> 
         .json(&StaffDecision {
             approve: true,
             reason: String::new(),
+            without_authority: false,
         })
         .send()
         .await?;

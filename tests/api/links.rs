@@ -17,6 +17,7 @@ on_both_backends!(
     only_staff_handle_the_queue,
     at_death_portal_access_ends_for_the_patient_and_every_proxy_and_nothing_is_deleted,
     a_dutch_child_of_13_grants_and_withdraws_a_parents_access,
+    staff_record_a_dutch_parent_without_authority_whom_no_consent_lets_in,
 );
 
 pub(super) async fn insz_of(app: &TestApp, given: &str, family: &str) -> anyhow::Result<String> {
@@ -64,6 +65,7 @@ pub(super) async fn decide(
         .json(&StaffDecision {
             approve,
             reason: reason.into(),
+            without_authority: false,
         })
         .send()
         .await?)
@@ -435,5 +437,103 @@ async fn a_dutch_child_of_13_grants_and_withdraws_a_parents_access(db: Db) -> an
         reyna.get(&url).send().await?.status(),
         StatusCode::NOT_FOUND
     );
+    Ok(())
+}
+
+async fn staff_record_a_dutch_parent_without_authority_whom_no_consent_lets_in(
+    db: Db,
+) -> anyhow::Result<()> {
+    use inzage_domain::access::RuleId;
+    let app = TestApp::spawn(db).await?;
+    let noor = app.id_of("noor");
+    let reyna = app.signed_in("reyna").await?;
+    let staff = app.signed_in("ombuds").await?;
+    let refuse_without_authority = |id: String, reason: &'static str| {
+        let staff = staff.clone();
+        let url = app.url(&format!("/api/v1/staff/link-requests/{id}"));
+        async move {
+            anyhow::Ok(
+                staff
+                    .post(url)
+                    .json(&StaffDecision {
+                        approve: false,
+                        reason: reason.into(),
+                        without_authority: true,
+                    })
+                    .send()
+                    .await?,
+            )
+        }
+    };
+
+    // Approving and saying "without authority" at once is refused beside the checkbox.
+    let request = ask(&app, &reyna, "Noor Visser", "111 222 333").await?;
+    let res = staff
+        .post(app.url(&format!("/api/v1/staff/link-requests/{}", request.id)))
+        .json(&StaffDecision {
+            approve: true,
+            reason: String::new(),
+            without_authority: true,
+        })
+        .send()
+        .await?;
+    assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY);
+    let body: ErrorBody = res.json().await?;
+    assert_eq!(
+        body.fields.first("without_authority").unwrap().key,
+        "staff.authority.refuse"
+    );
+
+    // Refused as a parent without authority: the fact is on Noor's record.
+    let res = refuse_without_authority(
+        request.id.clone(),
+        "Geen ouderlijk gezag volgens het gezagsregister.",
+    )
+    .await?;
+    assert_eq!(res.status(), StatusCode::OK);
+    let facts = app.store.facts_of(&noor).await?;
+    assert!(facts.iter().any(|f| matches!(
+        f.to_fact(),
+        Ok(inzage_domain::Fact::ParentWithoutAuthority { parent }) if parent.0 == app.id_of("reyna")
+    )));
+    // Noor (13) sees her on Toegangen with the reason, and is offered no consent to give;
+    // consenting anyway is refused.
+    use inzage_domain::manage::{overview, AccessCommand};
+    use inzage_domain::wire::AccessView;
+    use inzage_domain::{PersonId, Principal};
+    let reyna_id = app.id_of("reyna");
+    let child = app.signed_in("noor").await?;
+    let access_url = app.url(&format!("/api/v1/records/{noor}/access"));
+    let view: AccessView = child.get(&access_url).send().await?.json().await?;
+    let me = Principal::Person {
+        id: PersonId(noor.clone()),
+    };
+    let parent = Principal::Person {
+        id: PersonId(reyna_id.clone()),
+    };
+    let entries = overview(&me, &view.facts, view.now);
+    let entry = entries
+        .iter()
+        .find(|e| e.principal == parent)
+        .expect("the parent on Toegangen");
+    assert_eq!(entry.read.rules, vec![RuleId::NlParentWithoutAuthority]);
+    assert!(entry.commands.is_empty());
+    let give = AccessCommand::GiveChildConsent {
+        parent: PersonId(reyna_id),
+    };
+    let res = child.post(&access_url).json(&give).send().await?;
+    assert!(res.status().is_client_error(), "{}", res.status());
+    assert!(records(&app, &reyna)
+        .await?
+        .iter()
+        .all(|r| r.record != noor));
+
+    // Belgium has no such fact: Jorge's request cannot be refused that way.
+    let insz = insz_of(&app, "Jorge", "Brekke").await?;
+    let be = ask(&app, &reyna, "Jorge Brekke", &insz).await?;
+    let res = refuse_without_authority(be.id, "Geen gezag.").await?;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    let body: ErrorBody = res.json().await?;
+    assert_eq!(body.message.key, "link.authority_nl_only");
     Ok(())
 }

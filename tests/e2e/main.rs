@@ -1820,6 +1820,7 @@ async fn the_record_menu_linked_records_and_the_queue_fit_a_phone_screen() -> an
                     .json(&inzage_domain::wire::StaffDecision {
                         approve: true,
                         reason: String::new(),
+                        without_authority: false,
                     })
                     .send()
                     .await?
@@ -4565,6 +4566,63 @@ async fn a_deceased_patients_account_is_told_why_it_no_longer_logs_in() -> anyho
             "{message}"
         );
         assert_accessible(&client, "the login page after a death").await?;
+        Ok(())
+    })
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn staff_record_a_dutch_parent_without_authority_and_the_child_sees_why() -> anyhow::Result<()>
+{
+    with_browser(1280, 900, |client, base, app| async move {
+        log_in(&client, &base, &app, "reyna").await?;
+        ask_link(&client, "Noor Visser", "111 222 333").await?;
+        log_out(&client).await?;
+
+        // Staff refuse the request, recording that the parent has no parental authority.
+        log_in_staff(&client, &base, &app).await?;
+        let row = staff_row("Noor Visser");
+        fill(
+            &client,
+            &format!("{row} [data-testid=refusal-reason]"),
+            "Geen ouderlijk gezag volgens het gezagsregister.",
+        )
+        .await?;
+        wait_css(&client, &format!("{row} [data-testid=without-authority]"))
+            .await?
+            .click()
+            .await?;
+        assert_accessible(&client, "the staff queue with the authority box").await?;
+        client
+            .find(Locator::Css(&format!("{row} [data-testid=refuse]")))
+            .await?
+            .click()
+            .await?;
+        wait_text(&client, "[data-testid=staff-status]", |t| {
+            t == "De aanvraag van Reyna Ziemann voor Noor Visser is geweigerd."
+        })
+        .await?;
+        log_out(&client).await?;
+
+        // Noor (13) sees the parent on Toegangen with the reason, and no consent to give.
+        log_in(&client, &base, &app, "noor").await?;
+        nav(&client, "Toegangen").await?;
+        let page = wait_text(&client, "[data-testid=access-page]", |t| {
+            t.contains("Reyna Ziemann")
+        })
+        .await?;
+        let card = wait_text(
+            &client,
+            "[data-testid=access-entry][data-name='Reyna Ziemann']",
+            |t| !t.is_empty(),
+        )
+        .await?;
+        assert!(card.contains("Zonder ouderlijk gezag"), "{card}\n{page}");
+        assert!(client
+            .find_all(Locator::Css("button[data-command=give_child_consent]"))
+            .await?
+            .is_empty());
+        assert_accessible(&client, "Toegangen with a parent without authority").await?;
         Ok(())
     })
     .await

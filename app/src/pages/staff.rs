@@ -238,6 +238,7 @@ fn DesignationRow(
             let decision = StaffDecision {
                 approve,
                 reason: text.trim().to_owned(),
+                without_authority: false,
             };
             match api::staff_decide_designation(&id, &decision).await {
                 Ok(_) => on_decided(
@@ -310,6 +311,7 @@ fn QueueRow(
     let errors = RwSignal::new(FieldErrors::default());
     let failure = RwSignal::new(None::<Message>);
     let busy = RwSignal::new(false);
+    let without_authority = RwSignal::new(false);
     let id = request.id.clone();
     // The patient's name gives the server's messages their subject ("Jorge is al 15 …").
     let subject = request
@@ -343,6 +345,7 @@ fn QueueRow(
             let decision = StaffDecision {
                 approve,
                 reason: text.trim().to_owned(),
+                without_authority: !approve && without_authority.get_untracked(),
             };
             match api::staff_decide(&id, &decision).await {
                 Ok(_) => on_decided(
@@ -391,6 +394,7 @@ fn QueueRow(
                 failure=failure
                 busy=busy
                 on_decide=decide
+                without_authority=without_authority
             />
         </tr>
     }
@@ -415,7 +419,26 @@ fn DecisionCell(
     busy: RwSignal<bool>,
     /// Approves (true) or refuses (false).
     on_decide: impl Fn(bool) + Clone + 'static,
+    /// For a parent's link request: whether the refusal records that the parent has no
+    /// parental authority (a Dutch child's record).
+    #[prop(optional)]
+    without_authority: Option<RwSignal<bool>>,
 ) -> impl IntoView {
+    let authority_box = without_authority.map(|flag| {
+        let box_id = format!("without-authority-{id}");
+        view! {
+            <div class="field checkbox">
+                <input
+                    type="checkbox"
+                    id=box_id.clone()
+                    data-testid="without-authority"
+                    prop:checked=move || flag.get()
+                    on:change=move |ev| flag.set(event_target_checked(&ev))
+                />
+                <label for=box_id>{t("staff.without_authority")}</label>
+            </div>
+        }
+    });
     let approve = {
         let decide = on_decide.clone();
         move |_| decide(true)
@@ -472,6 +495,7 @@ fn DecisionCell(
                 ></textarea>
                 <p class="field-error" id=error_id role="alert" data-testid="reason-error">{reason_error}</p>
             </div>
+            {authority_box}
             <div class="actions">
                 <button
                     type="button"

@@ -305,6 +305,15 @@ pub async fn staff_decide(
         .await?
         .ok_or(ApiError::NotFound)?;
     let reason = check_decision(row.outcome.as_deref(), &decision)?;
+    if decision.without_authority {
+        // Parental authority is a parent's link request's matter, not a signed form's.
+        let mut errors = FieldErrors::default();
+        errors.add(
+            "without_authority",
+            Message::new("staff.authority.links_only"),
+        );
+        return Err(ApiError::Validation(errors));
+    }
     let now = now(&state);
     let record = Record::load(&state, &row.patient_id)
         .await?

@@ -5,7 +5,7 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::Json;
 use inzage_domain::access::Effect;
-use inzage_domain::manage::{next_age_change, parent_link};
+use inzage_domain::manage::{next_age_change, parent_link, parent_without_authority};
 use inzage_domain::wire::{
     ErrorBody, FieldErrors, LinkRequest, LinkRequestStatus, LinkedRecord, RequestStatus,
     StaffDecision, StaffLinkRequest,
@@ -169,6 +169,12 @@ pub(super) fn check_decision<'a>(
         return Err(ApiError::Conflict(Message::new("link.already_decided")));
     }
     let reason = decision.reason.trim();
+    if decision.without_authority && decision.approve {
+        // A parent without authority gets no link: the request is refused, with a reason.
+        let mut errors = FieldErrors::default();
+        errors.add("without_authority", Message::new("staff.authority.refuse"));
+        return Err(ApiError::Validation(errors));
+    }
     if !decision.approve && reason.is_empty() {
         let mut errors = FieldErrors::default();
         errors.add("reason", Message::new("staff.reason.empty"));
@@ -271,13 +277,21 @@ pub async fn staff_decide(
     };
     let actor = Actor::of(&state, &user, child.as_ref().map_or("", |c| &c.patient.id)).await?;
     let mut tx = state.store.begin().await?;
-    let (outcome, fact) = if decision.approve {
-        let child = child
+    let parent = PersonId(row.requester_id.clone());
+    let known_child = || {
+        child
             .as_ref()
-            .ok_or_else(|| ApiError::Conflict(Message::new("link.no_such_patient")))?;
-        let fact = parent_link(&child.facts, &PersonId(row.requester_id.clone()), now)
-            .map_err(ApiError::Conflict)?;
+            .ok_or_else(|| ApiError::Conflict(Message::new("link.no_such_patient")))
+    };
+    let (outcome, fact) = if decision.approve {
+        let fact = parent_link(&known_child()?.facts, &parent, now).map_err(ApiError::Conflict)?;
         ("approved", Some(fact))
+    } else if decision.without_authority {
+        // Refused, and recorded: the child's Toegangen page names the parent with the reason,
+        // and no consent of the child can give such a parent access later.
+        let fact =
+            parent_without_authority(&known_child()?.facts, &parent).map_err(ApiError::Conflict)?;
+        ("refused", Some(fact))
     } else {
         ("refused", None)
     };
