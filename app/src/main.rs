@@ -115,6 +115,7 @@ fn App() -> impl IntoView {
                 <Routes fallback=|| view! { <NotFound/> }>
                     <Route path=path!("/") view=pages::login::LoginPage/>
                     <Route path=path!("/inloggen") view=pages::login::LoginPage/>
+                    <Route path=path!("/hulp") view=pages::help::HelpPage/>
                     <Route path=path!("/verslagen") view=pages::reports::ReportsPage/>
                     <Route path=path!("/verslagen/:id") view=pages::reports::ReportPage/>
                     <Route path=path!("/resultaten") view=pages::record::ResultsPage/>

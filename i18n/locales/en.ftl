@@ -1302,3 +1302,25 @@ staff-without_authority = Refuse because the parent has no parental authority (t
 staff-authority-refuse = A parent without authority gets no link: refuse the request, with a reason.
 staff-authority-links_only = Parental authority belongs to a parent's request, not to a signed form.
 link-authority_nl_only = Parental authority counts this way only for a child at a Dutch hospital. Approve the request or refuse it with a reason.
+
+## Help with logging in (/hulp).
+login-help = Help with logging in
+help-title = Help with logging in
+help-intro = Cannot log in? Here are the questions asked most. If your answer is not here, contact the helpdesk.
+help-card-title = I lost my code card
+help-card-text = Ask for a new code card: we send it by post to the address the hospital has for you. If you are still logged in, block your old card at once under My account. Otherwise the helpdesk blocks it for you.
+help-card-link = Ask for a new code card
+help-password-title = I forgot my password
+help-password-text = With your username, national number or patient number and a confirmed e-mail address, you get a link to choose a new password. You need your code card for it.
+help-password-link = Choose a new password
+help-number-title = Where do I find my patient number?
+help-number-text = Your patient number (record number) is on your appointment confirmation, on the hospital's letters and invoices, and on your wristband if you were admitted. You can also log in with your national number (on the back of your identity card) or with the username you chose.
+help-locked-title = My account is locked
+help-locked-text = After a few wrong tries the portal waits a while before you can try again; the message says until when. After very many wrong tries only the helpdesk can open your account again.
+help-eid-title = Can I log in with my eID, itsme or DigiD?
+help-eid-text = Yes, if your hospital offers it: choose the service's button on the login page. You then need no code card.
+help-eid-link = To the login page
+help-contact-title = The helpdesk
+help-contact-text = The helpdesk helps with problems logging in. Have your national number or patient number at hand; never give your password or the codes of your card.
+help-contact-phone = Call { $phone }
+help-contact-email = E-mail { $email }

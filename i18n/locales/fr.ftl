@@ -1302,3 +1302,25 @@ staff-without_authority = Refuser parce que le parent n'a pas l'autorité parent
 staff-authority-refuse = Un parent sans autorité n'obtient pas de lien : refusez la demande, avec une raison.
 staff-authority-links_only = L'autorité parentale concerne la demande d'un parent, pas un formulaire signé.
 link-authority_nl_only = L'autorité parentale ne compte ainsi que pour un enfant dans un hôpital néerlandais. Approuvez la demande ou refusez-la avec une raison.
+
+## Help with logging in (/hulp).
+login-help = Aide à la connexion
+help-title = Aide à la connexion
+help-intro = Vous n'arrivez pas à vous connecter ? Voici les questions les plus fréquentes. Si vous n'y trouvez pas votre réponse, contactez le helpdesk.
+help-card-title = J'ai perdu ma carte de codes
+help-card-text = Demandez une nouvelle carte de codes : nous l'envoyons par la poste à l'adresse que l'hôpital connaît. Si vous êtes encore connecté, bloquez tout de suite votre ancienne carte sous Mon compte. Sinon, le helpdesk la bloque pour vous.
+help-card-link = Demander une nouvelle carte de codes
+help-password-title = J'ai oublié mon mot de passe
+help-password-text = Avec votre nom d'utilisateur, votre numéro de registre national ou votre numéro de patient et une adresse e-mail confirmée, vous recevez un lien pour choisir un nouveau mot de passe. Il vous faut votre carte de codes.
+help-password-link = Choisir un nouveau mot de passe
+help-number-title = Où trouver mon numéro de patient ?
+help-number-text = Votre numéro de patient (numéro de dossier) figure sur votre confirmation de rendez-vous, sur les lettres et factures de l'hôpital et sur votre bracelet si vous avez été hospitalisé. Vous pouvez aussi vous connecter avec votre numéro de registre national (au dos de votre carte d'identité) ou avec le nom d'utilisateur que vous avez choisi.
+help-locked-title = Mon compte est verrouillé
+help-locked-text = Après quelques essais erronés, le portail attend un moment avant que vous puissiez réessayer ; le message dit jusqu'à quand. Après de très nombreux essais erronés, seul le helpdesk peut rouvrir votre compte.
+help-eid-title = Puis-je me connecter avec mon eID, itsme ou DigiD ?
+help-eid-text = Oui, si votre hôpital le propose : choisissez le bouton du service sur la page de connexion. Vous n'avez alors pas besoin de carte de codes.
+help-eid-link = Vers la page de connexion
+help-contact-title = Le helpdesk
+help-contact-text = Le helpdesk vous aide en cas de problème de connexion. Ayez votre numéro de registre national ou de patient à portée de main ; ne donnez jamais votre mot de passe ni les codes de votre carte.
+help-contact-phone = Appeler le { $phone }
+help-contact-email = Écrire à { $email }

@@ -1302,3 +1302,25 @@ staff-without_authority = Weigeren omdat de ouder geen ouderlijk gezag heeft (Ne
 staff-authority-refuse = Een ouder zonder gezag krijgt geen koppeling: weiger de aanvraag, met een reden.
 staff-authority-links_only = Ouderlijk gezag hoort bij de aanvraag van een ouder, niet bij een ondertekend formulier.
 link-authority_nl_only = Ouderlijk gezag telt zo alleen voor een kind in een Nederlands ziekenhuis. Keur de aanvraag goed of weiger ze met een reden.
+
+## Help with logging in (/hulp).
+login-help = Hulp bij aanmelden
+help-title = Hulp bij aanmelden
+help-intro = Lukt het aanmelden niet? Hier vindt u de meest gestelde vragen. Vindt u uw antwoord niet, neem dan contact op met de helpdesk.
+help-card-title = Ik ben mijn codekaart kwijt
+help-card-text = Vraag een nieuwe codekaart aan: we sturen ze per post naar het adres dat het ziekenhuis van u kent. Bent u nog aangemeld, blokkeer uw oude kaart dan meteen onder Mijn account. Anders blokkeert de helpdesk ze voor u.
+help-card-link = Een nieuwe codekaart aanvragen
+help-password-title = Ik ben mijn wachtwoord vergeten
+help-password-text = Met uw gebruikersnaam, rijksregisternummer of patiëntnummer en een bevestigd e-mailadres krijgt u een link om een nieuw wachtwoord te kiezen. U hebt daarbij uw codekaart nodig.
+help-password-link = Een nieuw wachtwoord kiezen
+help-number-title = Waar vind ik mijn patiëntnummer?
+help-number-text = Uw patiëntnummer (dossiernummer) staat op uw afspraakbevestiging, op de brieven en facturen van het ziekenhuis en op uw polsbandje als u opgenomen was. U kunt zich ook aanmelden met uw rijksregisternummer (achteraan op uw identiteitskaart) of met de gebruikersnaam die u zelf koos.
+help-locked-title = Mijn account is vergrendeld
+help-locked-text = Na enkele foute pogingen wacht het portaal even voor u opnieuw kunt proberen; de foutmelding zegt tot wanneer. Na heel veel foute pogingen kan alleen de helpdesk uw account weer openen.
+help-eid-title = Kan ik me aanmelden met mijn eID, itsme of DigiD?
+help-eid-text = Ja, als uw ziekenhuis dat aanbiedt: kies op de aanmeldpagina de knop van de dienst. U hebt dan geen codekaart nodig.
+help-eid-link = Naar de aanmeldpagina
+help-contact-title = De helpdesk
+help-contact-text = De helpdesk helpt u bij problemen met aanmelden. Houd uw rijksregisternummer of patiëntnummer bij de hand; geef nooit uw wachtwoord of de codes van uw kaart.
+help-contact-phone = Bel { $phone }
+help-contact-email = Mail naar { $email }

@@ -2998,7 +2998,11 @@ async fn every_page_fits_a_phone_a_tablet_and_a_desktop() -> anyhow::Result<()> 
                 anyhow::Ok(())
             }
         };
-        visit(vec![("login", "/inloggen", "#username")]).await?;
+        visit(vec![
+            ("login", "/inloggen", "#username"),
+            ("help", "/hulp", "[data-testid=help-contact]"),
+        ])
+        .await?;
 
         log_in(&client, &base, &app, "margery").await?;
         visit(vec![
@@ -4623,6 +4627,41 @@ async fn staff_record_a_dutch_parent_without_authority_and_the_child_sees_why() 
             .await?
             .is_empty());
         assert_accessible(&client, "Toegangen with a parent without authority").await?;
+        Ok(())
+    })
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_person_who_cannot_log_in_finds_help_in_her_language() -> anyhow::Result<()> {
+    with_browser(390, 844, |client, base, _app| async move {
+        client.goto(&format!("{base}/inloggen")).await?;
+        nav(&client, "Hulp bij aanmelden").await?;
+        wait_text(&client, "h1", |t| t == "Hulp bij aanmelden").await?;
+        let questions = client
+            .find_all(Locator::Css("[data-testid=help-question]"))
+            .await?;
+        assert_eq!(questions.len(), 5);
+        let contact = wait_text(&client, "[data-testid=help-contact]", |t| {
+            t.contains("+32 16 00 00 99")
+        })
+        .await?;
+        assert!(contact.contains("helpdesk@inzage.example"), "{contact}");
+        assert_accessible(&client, "the help page").await?;
+
+        // In French, then on to the page that solves a lost card.
+        client
+            .find(Locator::Css(".lang-switch button[data-lang=fr]"))
+            .await?
+            .click()
+            .await?;
+        wait_text(&client, "h1", |t| t == "Aide à la connexion").await?;
+        wait_text(&client, "#help-card-title", |t| {
+            t == "J'ai perdu ma carte de codes"
+        })
+        .await?;
+        nav(&client, "Demander une nouvelle carte de codes").await?;
+        wait_css(&client, "#national_number").await?;
         Ok(())
     })
     .await

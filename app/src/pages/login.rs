@@ -311,6 +311,7 @@ pub fn LoginPage() -> impl IntoView {
             <ul class="login-links">
                 <li><A href="/wachtwoord-vergeten">{move || t("login.forgot_password")}</A></li>
                 <li><A href="/codekaart-aanvragen">{move || t("login.card_request")}</A></li>
+                <li><A href="/hulp">{move || t("login.help")}</A></li>
             </ul>
         </section>
     }

@@ -5,6 +5,7 @@ pub mod account;
 pub mod appointments;
 pub mod audit;
 pub mod designations;
+pub mod help;
 pub mod linked;
 pub mod listing;
 pub mod login;
