@@ -32,7 +32,7 @@ struct DemoSpec {
     seed: u64,
 }
 
-const DEMO_ACCOUNTS: [DemoSpec; 3] = [
+const DEMO_ACCOUNTS: [DemoSpec; 4] = [
     DemoSpec {
         given: "Margery",
         family: "Gibson",
@@ -57,6 +57,16 @@ const DEMO_ACCOUNTS: [DemoSpec; 3] = [
         serial: None,
         record_number: "1000003",
         seed: 2_016_081_503,
+    },
+    // A Belgian teenager of 15: her parents' link ended, and she can now grant them access
+    // herself, through the trusted-person form.
+    DemoSpec {
+        given: "Sherron",
+        family: "Kutch",
+        username: "sherron",
+        serial: Some(302),
+        record_number: "1000004",
+        seed: 2_016_081_504,
     },
 ];
 

@@ -4666,3 +4666,63 @@ async fn a_person_who_cannot_log_in_finds_help_in_her_language() -> anyhow::Resu
     })
     .await
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_belgian_teenager_of_15_gives_her_mother_access_as_her_trusted_person(
+) -> anyhow::Result<()> {
+    with_browser(1280, 900, |client, base, app| async move {
+        let reyna = app.login_of("reyna").national_number.clone().unwrap();
+        let dir = tempfile::tempdir()?;
+        let pdf = dir.path().join("vertrouwenspersoon.pdf");
+        std::fs::write(&pdf, minimal_pdf("Ondergetekende duidt Reyna Ziemann aan."))?;
+
+        // At 15 the parent link is over; Sherron uses the portal herself and designates her
+        // mother with the signed form.
+        log_in(&client, &base, &app, "sherron").await?;
+        nav(&client, "Toegangen").await?;
+        wait_text(&client, "#designation-title", |t| {
+            t == "Een vertrouwenspersoon of vertegenwoordiger aanduiden"
+        })
+        .await?;
+        wait_css(&client, "#designation_kind")
+            .await?
+            .select_by_value("trusted_person")
+            .await?;
+        fill(&client, "#designee_name", "Reyna Ziemann").await?;
+        fill(&client, "#designee_national_number", &reyna).await?;
+        choose_file(&client, "#designation_file", &pdf).await?;
+        client
+            .find(Locator::Css("[data-testid=designation-submit]"))
+            .await?
+            .click()
+            .await?;
+        wait_text(&client, "[data-testid=designation-status]", |t| {
+            t.starts_with("Uw formulier is verstuurd")
+        })
+        .await?;
+        log_out(&client).await?;
+
+        // The ombuds service approves.
+        log_in_staff(&client, &base, &app).await?;
+        let row_css = "[data-testid=staff-designation][data-designee='Reyna Ziemann']";
+        wait_text(&client, row_css, |t| t.contains("Sherron Kutch")).await?;
+        wait_css(&client, &format!("{row_css} [data-testid=approve]"))
+            .await?
+            .click()
+            .await?;
+        wait_text(&client, "[data-testid=staff-designation-status]", |t| {
+            !t.is_empty()
+        })
+        .await?;
+        log_out(&client).await?;
+
+        // Her mother now reads Sherron's record, as her trusted person.
+        log_in(&client, &base, &app, "reyna").await?;
+        assert_eq!(
+            record_menu(&client).await?,
+            ["Reyna Ziemann", "Sherron Kutch"]
+        );
+        Ok(())
+    })
+    .await
+}
