@@ -360,9 +360,12 @@ async fn login(
 /// death for the patient's own account as for every proxy, so the account no longer logs in.
 pub(crate) async fn died(state: &AppState, patient_id: &str) -> Result<bool, ApiError> {
     let now = record::now(state);
-    Ok(record::Record::load(state, patient_id)
+    Ok(state
+        .store
+        .patient(patient_id)
         .await?
-        .is_some_and(|r| r.facts.patient.died_at.is_some_and(|d| d <= now)))
+        .and_then(|p| record::died_at(&p))
+        .is_some_and(|d| d <= now))
 }
 
 /// After the right answers, a deceased patient's account gets no session: the one just opened

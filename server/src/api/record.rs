@@ -6,6 +6,8 @@ use inzage_domain::release::{
     self, Hold, ItemRelease, PatientChoice, ReleaseCategory, ReleasePreference,
 };
 use inzage_domain::{decide, Action, HospitalPolicy, Principal, ReportFacts, Section};
+use std::collections::BTreeMap;
+
 use time::{Date, OffsetDateTime};
 
 use super::{ClientAddr, CurrentUser};
@@ -41,8 +43,9 @@ pub struct Record {
 pub struct ReleaseFacts {
     /// The choice per category, where the patient made one.
     pub choices: Vec<(ReleaseCategory, PatientChoice)>,
-    /// Each consultation's hospital and start.
-    pub consultations: Vec<(String, OffsetDateTime)>,
+    /// When each consultation starts, per hospital (grouped once, as every result's and
+    /// report's decision looks at its own hospital's).
+    pub consultations: BTreeMap<String, Vec<OffsetDateTime>>,
 }
 
 impl ReleaseFacts {
@@ -63,16 +66,12 @@ impl ReleaseFacts {
                 }
             }
         }
-        let consultations = state
-            .store
-            .consultations_of(patient_id)
-            .await?
-            .into_iter()
-            .filter_map(|c| {
-                let start = OffsetDateTime::from_unix_timestamp(c.starts_at).ok()?;
-                Some((c.hospital_id, start))
-            })
-            .collect();
+        let mut consultations: BTreeMap<String, Vec<OffsetDateTime>> = BTreeMap::new();
+        for c in state.store.consultations_of(patient_id).await? {
+            if let Ok(start) = OffsetDateTime::from_unix_timestamp(c.starts_at) {
+                consultations.entry(c.hospital_id).or_default().push(start);
+            }
+        }
         Ok(Self {
             choices,
             consultations,
@@ -102,20 +101,27 @@ impl ReleaseFacts {
         let ready = ready_at
             .and_then(|t| OffsetDateTime::from_unix_timestamp(t).ok())
             .unwrap_or_else(|| tz.start_of_day(day));
-        let consultations: Vec<OffsetDateTime> = self
-            .consultations
-            .iter()
-            .filter(|(h, _)| h == hospital_id)
-            .map(|(_, t)| *t)
-            .collect();
         release::hold(ItemRelease {
             day: tz.local_date(ready),
             ready,
             care_team_days: network.care_team_holds(hospital_id).days(category),
             choice: self.choice(category),
-            consultations: &consultations,
+            consultations: self
+                .consultations
+                .get(hospital_id)
+                .map_or(&[], Vec::as_slice),
         })
     }
+}
+
+/// When the hospital says the patient died, if it does; a death without a known date
+/// ("deceasedBoolean": true) counts as long past.
+pub fn died_at(patient: &PatientRow) -> Option<OffsetDateTime> {
+    patient.deceased_at.as_deref().map(|d| {
+        parse_date(d)
+            .map(|d| d.midnight().assume_utc())
+            .unwrap_or(OffsetDateTime::UNIX_EPOCH)
+    })
 }
 
 impl Record {
@@ -133,12 +139,7 @@ impl Record {
             .birth_date
             .as_deref()
             .and_then(|d| parse_date(d).ok());
-        let died_at = patient.deceased_at.as_deref().map(|d| {
-            // A death without a known date ("deceasedBoolean": true) counts as long past.
-            parse_date(d)
-                .map(|d| d.midnight().assume_utc())
-                .unwrap_or(OffsetDateTime::UNIX_EPOCH)
-        });
+        let died_at = died_at(&patient);
         let release = ReleaseFacts::load(state, patient_id).await?;
         Ok(Some(Self {
             release,
@@ -193,6 +194,30 @@ impl Record {
             (Resource::Report { report }, held),
             now,
         )
+    }
+
+    /// This record's report `id`, when `principal` may read it at `now`; `None` when there is
+    /// no such report, it is another record's, or it is hidden from them (one answer for all
+    /// three).
+    pub async fn readable_report(
+        &self,
+        state: &AppState,
+        principal: &Principal,
+        id: &str,
+        now: OffsetDateTime,
+    ) -> Result<Option<ReportRow>, ApiError> {
+        let Some(row) = state
+            .store
+            .report(id)
+            .await?
+            .filter(|r| r.patient_id == self.patient.id)
+        else {
+            return Ok(None);
+        };
+        let readable = self
+            .decide_report(&state.config.network, principal, &row, now)?
+            .is_permitted();
+        Ok(readable.then_some(row))
     }
 
     /// The decision on reading one item of a section, under its hospital's settings.

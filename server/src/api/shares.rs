@@ -123,22 +123,14 @@ pub async fn create(
     let principal = user.principal();
     let mut reports = Vec::new();
     for report_id in &form.reports {
-        let row = state
-            .store
-            .report(report_id)
+        match auth
+            .record
+            .readable_report(&state, &principal, report_id, now)
             .await?
-            .filter(|r| r.patient_id == record);
-        let visible = match &row {
-            Some(row) => auth
-                .record
-                .decide_report(&state.config.network, &principal, row, now)?
-                .is_permitted(),
-            None => false,
-        };
-        match row {
-            Some(row) if visible => reports.push((row.id, row.title)),
+        {
+            Some(row) => reports.push((row.id, row.title)),
             // Missing, another record's, or hidden from this person: the same answer.
-            _ => {
+            None => {
                 let mut errors = FieldErrors::default();
                 errors.add("reports", Message::new("share.reports.unknown"));
                 return Err(ApiError::Validation(errors));
@@ -285,22 +277,16 @@ async fn open_link(
 }
 
 impl OpenLink {
-    /// The link's report `id`, if it holds it and the maker may see it now.
+    /// The record's report `id`, if the maker may see it now.
     async fn report(
         &self,
         state: &AppState,
         id: &str,
         now: OffsetDateTime,
     ) -> Result<Option<ReportRow>, ApiError> {
-        let Some(report) = state.store.report(id).await? else {
-            return Ok(None);
-        };
-        let visible = report.patient_id == self.row.patient_id
-            && self
-                .record
-                .decide_report(&state.config.network, &self.maker, &report, now)?
-                .is_permitted();
-        Ok(visible.then_some(report))
+        self.record
+            .readable_report(state, &self.maker, id, now)
+            .await
     }
 
     /// Writes the audit entry of reading `resource` through the link; an `opening` (not a
