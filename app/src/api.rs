@@ -235,6 +235,17 @@ pub async fn staff_decide(
     .await
 }
 
+/// Applies to represent an adult who cannot decide, with the signed form or the court's
+/// decision, as `multipart/form-data`.
+pub async fn apply_to_represent(form: &web_sys::FormData) -> Result<LinkRequestStatus, ApiFailure> {
+    post_form("/representation-requests", form).await
+}
+
+/// Where staff open an application's signed form (a plain link: the session cookie goes along).
+pub fn application_form_url(id: &str) -> String {
+    url(&format!("/staff/link-requests/{}/form", encode_segment(id)))
+}
+
 /// The designation requests of a record, newest first, with staff's answers.
 pub async fn designations(record: &str) -> Result<Vec<DesignationStatus>, ApiFailure> {
     get(&format!("/records/{}/designations", encode_segment(record))).await

@@ -505,6 +505,129 @@ pub fn designation(
     }
 }
 
+/// The age from which a person is an adult: representation by application is for adults, a
+/// minor is represented by their parents (who ask for a link instead).
+pub const ADULT_AGE: u8 = 18;
+
+impl DesignationKind {
+    /// Whether someone other than the patient may apply for it, for an adult who cannot decide:
+    /// a representative (Belgium, patient rights law art. 14 §2: a partner, adult child, parent
+    /// or sibling acts when the patient named nobody), or a curator or mentor the court appointed
+    /// (the Netherlands). A trusted person and a written authorisation are the patient's own act.
+    pub fn by_applicant(self) -> bool {
+        matches!(
+            self,
+            DesignationKind::Representative | DesignationKind::Curator | DesignationKind::Mentor
+        )
+    }
+}
+
+/// The facts an approved application creates: `applicant` asks to represent an adult patient
+/// who cannot decide, with the signed form (or the court's decision), and staff approve it.
+///
+/// - Belgium: the applicant becomes the patient's representative. A representative acts only
+///   while the patient cannot exercise their rights, so staff must establish that
+///   (`incapacity_established`, from a doctor's assessment); the approval then records the
+///   incapacity too, unless one holds already.
+/// - The Netherlands: the curator or mentor the court appointed; the court's decision is the
+///   ground, so staff record no incapacity (asking to is refused).
+///
+/// Refused: the patient's own record, a deceased patient, a minor or a patient without a birth
+/// date (parents represent minors; they ask for a link), a kind the patient must give
+/// themselves, and a kind the law of the patient's hospital does not know.
+///
+/// ```
+/// use inzage_domain::access::*;
+/// use inzage_domain::manage::{representation, DesignationKind};
+/// use time::macros::{date, datetime};
+/// let facts = Facts {
+///     patient: Patient { id: PersonId("p1".into()), birth_date: Some(date!(1948 - 11 - 08)), died_at: None },
+///     hospital: HospitalPolicy::belgian(),
+///     facts: vec![],
+/// };
+/// let now = datetime!(2026-11-27 12:00 UTC);
+/// let daughter = PersonId("daughter".into());
+/// let facts_made = representation(&facts, DesignationKind::Representative, &daughter, true, now).unwrap();
+/// assert!(matches!(facts_made.as_slice(), [Fact::Representative { .. }, Fact::Incapacity { .. }]));
+/// let refused = representation(&facts, DesignationKind::Representative, &daughter, false, now);
+/// assert_eq!(refused.unwrap_err().key, "representation.incapacity_needed");
+/// ```
+pub fn representation(
+    facts: &Facts,
+    kind: DesignationKind,
+    applicant: &PersonId,
+    incapacity_established: bool,
+    now: OffsetDateTime,
+) -> Result<Vec<Fact>, Message> {
+    if !kind.by_applicant() {
+        return Err(Message::new("representation.patient_only"));
+    }
+    if *applicant == facts.patient.id {
+        return Err(Message::new("designation.own_record"));
+    }
+    if facts.patient.died_at.is_some_and(|d| d <= now) {
+        return Err(Message::new("designation.patient_died"));
+    }
+    let hospital = &facts.hospital;
+    let Some(birth) = facts.patient.birth_date else {
+        return Err(Message::new("representation.no_birth_date"));
+    };
+    if !has_reached_age(birth, ADULT_AGE, now, hospital.time_zone) {
+        return Err(Message::new("representation.minor").arg("age", ADULT_AGE.to_string()));
+    }
+    let incapable = facts
+        .facts
+        .iter()
+        .any(|f| matches!(f, Fact::Incapacity { period } if period.contains(now)));
+    let already = facts.facts.iter().any(|f| match f {
+        Fact::Representative { person, period } => {
+            kind == DesignationKind::Representative && person == applicant && period.contains(now)
+        }
+        Fact::Authorisation {
+            person,
+            authorisation,
+            period,
+        } => {
+            person == applicant
+                && period.contains(now)
+                && matches!(
+                    (kind, authorisation),
+                    (
+                        DesignationKind::Curator,
+                        crate::access::AuthorisationKind::Curator
+                    ) | (
+                        DesignationKind::Mentor,
+                        crate::access::AuthorisationKind::Mentor
+                    )
+                )
+        }
+        _ => false,
+    });
+    if already {
+        return Err(Message::new("representation.already"));
+    }
+    match (hospital.jurisdiction, kind) {
+        (Jurisdiction::Belgium, DesignationKind::Representative) => {
+            if !incapable && !incapacity_established {
+                return Err(Message::new("representation.incapacity_needed"));
+            }
+            let mut out = vec![designation(facts, kind, applicant, now)?];
+            if !incapable {
+                out.push(Fact::Incapacity {
+                    period: Period::since(now),
+                });
+            }
+            Ok(out)
+        }
+        (Jurisdiction::Netherlands, DesignationKind::Curator | DesignationKind::Mentor)
+            if incapacity_established =>
+        {
+            Err(Message::new("representation.incapacity_be_only"))
+        }
+        _ => Ok(vec![designation(facts, kind, applicant, now)?]),
+    }
+}
+
 /// A child's consent is the child's own act, under Dutch law, between 12 and 16, for a parent
 /// with parental authority.
 fn child_consent_applies(
@@ -1453,6 +1576,159 @@ mod tests {
             )
             .unwrap_err()
             .key,
+            "designation.own_record"
+        );
+    }
+
+    #[test]
+    fn an_applicant_represents_an_adult_who_cannot_decide() {
+        let daughter = PersonId("daughter".into());
+        let be = record(vec![]);
+        let nl = Facts {
+            hospital: HospitalPolicy::dutch(),
+            ..record(vec![])
+        };
+        let key = |r: Result<Vec<Fact>, Message>| r.unwrap_err().key.into_owned();
+        // Belgium: a representative, with the incapacity staff established.
+        let made =
+            representation(&be, DesignationKind::Representative, &daughter, true, NOW).unwrap();
+        assert_eq!(made.len(), 2);
+        let after = Facts {
+            facts: made,
+            ..be.clone()
+        };
+        let reading = decide(
+            &Request {
+                principal: Principal::Person {
+                    id: daughter.clone(),
+                },
+                action: Action::Read,
+                resource: Resource::Record,
+            },
+            &after,
+            NOW,
+        );
+        assert!(reading.is_permitted());
+        assert!(reading.rules.contains(&RuleId::BeRepresentative));
+        // Without it, no representative: they would not be needed.
+        assert_eq!(
+            key(representation(
+                &be,
+                DesignationKind::Representative,
+                &daughter,
+                false,
+                NOW
+            )),
+            "representation.incapacity_needed"
+        );
+        // An incapacity already recorded is not recorded twice.
+        let incapable = record(vec![Fact::Incapacity {
+            period: Period::since(LONG_AGO),
+        }]);
+        let made = representation(
+            &incapable,
+            DesignationKind::Representative,
+            &daughter,
+            false,
+            NOW,
+        )
+        .unwrap();
+        assert!(matches!(made.as_slice(), [Fact::Representative { .. }]));
+        // Twice the same representative: refused.
+        let named = Facts {
+            facts: made,
+            ..incapable.clone()
+        };
+        assert_eq!(
+            key(representation(
+                &named,
+                DesignationKind::Representative,
+                &daughter,
+                true,
+                NOW
+            )),
+            "representation.already"
+        );
+        // The Netherlands: the court appointed a curator or mentor; no incapacity to record.
+        for kind in [DesignationKind::Curator, DesignationKind::Mentor] {
+            let made = representation(&nl, kind, &daughter, false, NOW).unwrap();
+            assert!(matches!(made.as_slice(), [Fact::Authorisation { .. }]));
+            assert_eq!(
+                key(representation(&nl, kind, &daughter, true, NOW)),
+                "representation.incapacity_be_only"
+            );
+            assert_eq!(
+                key(representation(&be, kind, &daughter, false, NOW)),
+                "designation.wrong_country"
+            );
+        }
+        assert_eq!(
+            key(representation(
+                &nl,
+                DesignationKind::Representative,
+                &daughter,
+                true,
+                NOW
+            )),
+            "designation.wrong_country"
+        );
+        // What the patient gives themselves.
+        for kind in [
+            DesignationKind::TrustedPerson,
+            DesignationKind::WrittenAuthorisation,
+        ] {
+            assert!(!kind.by_applicant());
+            assert_eq!(
+                key(representation(&be, kind, &daughter, true, NOW)),
+                "representation.patient_only"
+            );
+        }
+    }
+
+    #[test]
+    fn no_representation_of_a_minor_the_dead_or_oneself() {
+        let daughter = PersonId("daughter".into());
+        let rep = DesignationKind::Representative;
+        let key = |r: Result<Vec<Fact>, Message>| r.unwrap_err().key.into_owned();
+        let born = |birth_date| Facts {
+            patient: Patient {
+                id: PersonId("p1".into()),
+                birth_date,
+                died_at: None,
+            },
+            ..record(vec![])
+        };
+        // 18 on 28 November 2026, in Brussels: the day before, a minor; that day, an adult.
+        let minor = born(Some(date!(2008 - 11 - 28)));
+        assert_eq!(
+            key(representation(&minor, rep, &daughter, true, NOW)),
+            "representation.minor"
+        );
+        let adult_at = datetime!(2026-11-27 23:00 UTC);
+        assert!(representation(&minor, rep, &daughter, true, adult_at).is_ok());
+        assert_eq!(
+            key(representation(&born(None), rep, &daughter, true, NOW)),
+            "representation.no_birth_date"
+        );
+        let dead = Facts {
+            patient: Patient {
+                died_at: Some(LONG_AGO),
+                ..record(vec![]).patient
+            },
+            ..record(vec![])
+        };
+        assert_eq!(
+            key(representation(&dead, rep, &daughter, true, NOW)),
+            "designation.patient_died"
+        );
+        assert_eq!(
+            key(representation(
+                &record(vec![]),
+                rep,
+                &PersonId("p1".into()),
+                true,
+                NOW
+            )),
             "designation.own_record"
         );
     }

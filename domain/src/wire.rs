@@ -681,6 +681,102 @@ impl LinkRequest {
     }
 }
 
+/// An application to represent an adult patient who cannot decide, by someone who does not
+/// manage their record (a partner, child, parent or sibling in Belgium; the curator or mentor a
+/// Dutch court appointed). Sent as multipart form fields beside the signed form (or the court's
+/// decision) as a PDF; hospital staff approve it (`manage::representation`).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct RepresentationRequest {
+    /// What is asked: `representative`, `curator` or `mentor`.
+    pub kind: String,
+    /// The patient's name, as the applicant writes it.
+    pub patient_name: String,
+    /// The patient's Belgian national register number or Dutch BSN.
+    pub patient_national_number: String,
+    /// Who the applicant is for the patient, and why the patient cannot decide.
+    pub message: String,
+}
+
+/// A checked [`RepresentationRequest`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Representation {
+    /// What is asked.
+    pub kind: crate::manage::DesignationKind,
+    /// The patient's national number.
+    pub number: NationalNumber,
+    /// The patient's name, trimmed.
+    pub patient_name: String,
+    /// The message, trimmed.
+    pub message: String,
+}
+
+impl RepresentationRequest {
+    /// Validates every field, collecting one message per bad field; the kind must be one an
+    /// applicant may ask for, and the message (who they are, why the patient cannot decide)
+    /// is required.
+    /// ```
+    /// use inzage_domain::wire::RepresentationRequest;
+    /// let bad = RepresentationRequest { kind: "trusted_person".into(), ..Default::default() };
+    /// let errors = bad.validate().unwrap_err();
+    /// assert_eq!(errors.first("kind").map(|m| m.key.as_ref()), Some("representation.patient_only"));
+    /// assert_eq!(errors.first("patient_name").map(|m| m.key.as_ref()), Some("representation.patient_name.empty"));
+    /// assert!(errors.first("patient_national_number").is_some());
+    /// assert_eq!(errors.first("message").map(|m| m.key.as_ref()), Some("representation.message.empty"));
+    /// ```
+    pub fn validate(&self) -> Result<Representation, FieldErrors> {
+        let mut errors = FieldErrors::default();
+        let kind = match crate::manage::DesignationKind::parse(&self.kind) {
+            Some(k) if k.by_applicant() => Some(k),
+            Some(_) => {
+                errors.add("kind", Message::new("representation.patient_only"));
+                None
+            }
+            None => {
+                errors.add("kind", Message::new("designation.kind.unknown"));
+                None
+            }
+        };
+        let number = match NationalNumber::parse(&self.patient_national_number) {
+            Ok(n) => Some(n),
+            Err(m) => {
+                errors.add("patient_national_number", m);
+                None
+            }
+        };
+        let name = self.patient_name.trim();
+        if name.is_empty() {
+            errors.add(
+                "patient_name",
+                Message::new("representation.patient_name.empty"),
+            );
+        } else if name.chars().count() > LINK_NAME_MAX {
+            errors.add(
+                "patient_name",
+                Message::new("link.child_name.too_long").arg("max", LINK_NAME_MAX.to_string()),
+            );
+        }
+        let message = self.message.trim();
+        if message.is_empty() {
+            errors.add("message", Message::new("representation.message.empty"));
+        } else if message.chars().count() > LINK_MESSAGE_MAX {
+            errors.add(
+                "message",
+                Message::new("link.message.too_long").arg("max", LINK_MESSAGE_MAX.to_string()),
+            );
+        }
+        match (kind, number) {
+            (Some(kind), Some(number)) if errors.is_empty() => Ok(Representation {
+                kind,
+                number,
+                patient_name: name.to_owned(),
+                message: message.to_owned(),
+            }),
+            _ => Err(errors),
+        }
+    }
+}
+
 /// A person's national number in either country the portal serves.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NationalNumber {
@@ -751,6 +847,10 @@ pub struct LinkRequestStatus {
     /// Staff's reason, for a refusal (or a note with an approval).
     #[serde(default)]
     pub reason: Option<String>,
+    /// What is asked: none for a parent's link to a child's record; a representative, curator
+    /// or mentor for an application to represent an adult ([`RepresentationRequest`]).
+    #[serde(default)]
+    pub kind: Option<crate::manage::DesignationKind>,
 }
 
 /// A pending link request as hospital staff see it, with the record it would link.
@@ -776,10 +876,18 @@ pub struct StaffLinkRequest {
     /// That patient's birth date.
     #[serde(default)]
     pub record_birth_date: Option<Date>,
+    /// None for a parent's link request; for an application to represent an adult, what is
+    /// asked (the child's fields then name the adult patient).
+    #[serde(default)]
+    pub kind: Option<crate::manage::DesignationKind>,
+    /// The size in bytes of the application's signed form, if it has one (download it at
+    /// `/staff/link-requests/{id}/form`).
+    #[serde(default)]
+    pub form_size: Option<i64>,
 }
 
 /// Staff's decision on a request.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(deny_unknown_fields)]
 pub struct StaffDecision {
@@ -793,6 +901,11 @@ pub struct StaffDecision {
     /// consent of the child gives them access later.
     #[serde(default)]
     pub without_authority: bool,
+    /// Approving an application to be a Belgian patient's representative: staff established
+    /// (from a doctor's assessment) that the patient cannot exercise their rights now, and the
+    /// approval records it (`manage::representation`).
+    #[serde(default)]
+    pub incapacity: bool,
 }
 
 /// A designation request as the record's manager sees it.

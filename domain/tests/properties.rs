@@ -7,6 +7,7 @@ mod cedar;
 
 use inzage_domain::access::*;
 use inzage_domain::calendar::{birthday, TimeZone};
+use inzage_domain::manage::{representation, DesignationKind, ADULT_AGE};
 use inzage_domain::release::{hold, Hold, HoldBy, ItemRelease, PatientChoice, ReleasePreference};
 use proptest::prelude::*;
 use time::macros::{date, datetime};
@@ -355,6 +356,33 @@ proptest! {
         let at = day.midnight().assume_utc() - time::Duration::days(1) + time::Duration::minutes(minutes);
         let d = decide(&Request { principal: Principal::Person { id: PersonId("mum".into()) }, action: Action::Read, resource: Resource::Record }, &facts, at);
         prop_assert_eq!(d.is_permitted(), TimeZone::EuropeBrussels.local_date(at) < day);
+    }
+
+    /// An approved application to represent a patient gives the applicant access only to an
+    /// adult, living patient's record, and a Belgian representative only while the patient
+    /// cannot decide: whatever the record held, the applicant can act exactly when that holds.
+    #[test]
+    fn a_representation_never_gives_more_than_the_law_allows(facts in arb_facts(), kind in prop::sample::select(vec![DesignationKind::Representative, DesignationKind::Curator, DesignationKind::Mentor, DesignationKind::TrustedPerson]), established in any::<bool>(), now in arb_instant(), later in 0i64..(400 * 86_400)) {
+        let applicant = PersonId("stranger".into());
+        let Ok(made) = representation(&facts, kind, &applicant, established, now) else {
+            return Ok(());
+        };
+        let tz = facts.hospital.time_zone;
+        prop_assert!(facts.patient.birth_date.is_some_and(|b| inzage_domain::calendar::has_reached_age(b, ADULT_AGE, now, tz)));
+        prop_assert!(facts.patient.died_at.is_none_or(|d| d > now));
+        prop_assert!(kind.by_applicant());
+        let mut after = facts.clone();
+        after.facts.extend(made);
+        let at = now + time::Duration::seconds(later);
+        let read = Request { principal: Principal::Person { id: applicant }, action: Action::Read, resource: Resource::Record };
+        let d = decide(&read, &after, at);
+        if d.rules.contains(&RuleId::BeRepresentative) {
+            let incapable = after.facts.iter().any(|f| matches!(f, Fact::Incapacity { period } if period.contains(at)));
+            prop_assert!(incapable);
+        }
+        if d.is_permitted() {
+            prop_assert!(after.patient.died_at.is_none_or(|d| d > at));
+        }
     }
 
     /// The Cedar oracle, the same catalogue written as Cedar policies, agrees on the effect and

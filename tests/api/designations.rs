@@ -100,6 +100,7 @@ async fn a_trusted_person_is_designated_by_form_approved_and_revoked(db: Db) -> 
             approve: true,
             reason: String::new(),
             without_authority: false,
+            incapacity: false,
         })
         .send()
         .await?;
@@ -230,6 +231,7 @@ async fn a_form_is_checked_by_its_content_and_never_served_to_others(db: Db) -> 
             approve: true,
             reason: String::new(),
             without_authority: false,
+            incapacity: false,
         })
         .send()
         .await?;

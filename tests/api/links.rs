@@ -66,6 +66,7 @@ pub(super) async fn decide(
             approve,
             reason: reason.into(),
             without_authority: false,
+            incapacity: false,
         })
         .send()
         .await?)
@@ -459,6 +460,7 @@ async fn staff_record_a_dutch_parent_without_authority_whom_no_consent_lets_in(
                         approve: false,
                         reason: reason.into(),
                         without_authority: true,
+                        incapacity: false,
                     })
                     .send()
                     .await?,
@@ -474,6 +476,7 @@ async fn staff_record_a_dutch_parent_without_authority_whom_no_consent_lets_in(
             approve: true,
             reason: String::new(),
             without_authority: true,
+            incapacity: false,
         })
         .send()
         .await?;

@@ -38,6 +38,7 @@ mod passkeys;
 mod pdf;
 mod relatives;
 mod release;
+mod representation;
 mod requests;
 mod sections;
 mod shares;

@@ -1037,6 +1037,84 @@ async fn every_answer_matches_the_published_document(db: Db) -> anyhow::Result<(
         seen.insert((method.to_string(), route, status.as_u16()));
     }
 
+    // Applications to represent an adult (multipart), and their forms for staff.
+    let applications = "/api/v1/representation-requests";
+    let margery_number = app
+        .login_of("margery")
+        .national_number
+        .clone()
+        .unwrap_or_default();
+    let mut application = String::new();
+    let applicant = app.signed_in("reyna").await?;
+    for (file, kind, expected) in [
+        (super::designations::PDF, "representative", 202),
+        (super::designations::PDF, "trusted_person", 422),
+        (b"not a pdf".as_slice(), "representative", 422),
+    ] {
+        let res = staff
+            .post(app.url(applications))
+            .multipart(super::representation::application(
+                kind,
+                &margery_number,
+                file,
+            ))
+            .send()
+            .await?;
+        assert_eq!(res.status(), StatusCode::FORBIDDEN, "staff do not apply");
+        conforms(&doc, &post, applications, res).await?;
+        let res = applicant
+            .post(app.url(applications))
+            .multipart(super::representation::application(
+                kind,
+                &margery_number,
+                file,
+            ))
+            .send()
+            .await?;
+        assert_eq!(res.status().as_u16(), expected);
+        let body = conforms(&doc, &post, applications, res).await?;
+        if expected == 202 {
+            application = body["id"].as_str().unwrap_or_default().to_owned();
+        }
+        seen.insert(("POST".into(), applications.into(), expected));
+    }
+    seen.insert(("POST".into(), applications.into(), 403));
+    let application_form = "/api/v1/staff/link-requests/{id}/form";
+    let res = staff
+        .get(app.url(&format!("/api/v1/staff/link-requests/{application}/form")))
+        .send()
+        .await?;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert!(
+        doc["paths"][application_form]["get"]["responses"]["200"]["content"]
+            .get("application/pdf")
+            .is_some()
+    );
+    seen.insert(("GET".into(), application_form.into(), 200));
+    for (client, path) in [
+        // A parent's request has no form.
+        (
+            &staff,
+            format!("/api/v1/staff/link-requests/{request_id}/form"),
+        ),
+        (
+            &patient,
+            format!("/api/v1/staff/link-requests/{application}/form"),
+        ),
+    ] {
+        let (status, _) = call(
+            client,
+            &app,
+            &doc,
+            get.clone(),
+            application_form,
+            &path,
+            None,
+        )
+        .await?;
+        seen.insert(("GET".into(), application_form.into(), status.as_u16()));
+    }
+
     // Requests and their cases (multipart for filing and for staff's steps).
     {
         use super::requests::{form_of, png, request, step, AZ};

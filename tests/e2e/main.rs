@@ -1821,6 +1821,7 @@ async fn the_record_menu_linked_records_and_the_queue_fit_a_phone_screen() -> an
                         approve: true,
                         reason: String::new(),
                         without_authority: false,
+                        incapacity: false,
                     })
                     .send()
                     .await?
@@ -4722,6 +4723,116 @@ async fn a_belgian_teenager_of_15_gives_her_mother_access_as_her_trusted_person(
             record_menu(&client).await?,
             ["Reyna Ziemann", "Sherron Kutch"]
         );
+        Ok(())
+    })
+    .await
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_daughter_applies_to_represent_her_mother_who_can_no_longer_decide() -> anyhow::Result<()>
+{
+    with_browser(390, 844, |client, base, app| async move {
+        let margery = app.login_of("margery").national_number.clone().unwrap();
+        let dir = tempfile::tempdir()?;
+        let pdf = dir.path().join("vertegenwoordiger.pdf");
+        std::fs::write(
+            &pdf,
+            minimal_pdf("Reyna Ziemann vertegenwoordigt Margery Gibson."),
+        )?;
+
+        // Reyna does not manage her mother's record: she applies, on a phone.
+        log_in(&client, &base, &app, "reyna").await?;
+        nav(&client, "Gekoppelde dossiers").await?;
+        wait_text(&client, "#representation-title", |t| {
+            t == "Vertegenwoordiger worden van een volwassene die niet zelf kan beslissen"
+        })
+        .await?;
+        // Sent empty: every reason beside its field, and the focus on the first.
+        let submit = "[data-testid=representation-submit]";
+        scroll_to(&client, submit).await?;
+        wait_css(&client, submit).await?.click().await?;
+        wait_text(&client, "#patient_name-error", |t| {
+            t == "Vul de naam van de patiënt in."
+        })
+        .await?;
+        wait_text(&client, "#representation_message-error", |t| {
+            t.starts_with("Schrijf wie u bent")
+        })
+        .await?;
+        wait_text(&client, "#representation_file-error", |t| !t.is_empty()).await?;
+        wait_focus(&client, "#patient_name").await?;
+        assert_accessible(&client, "the application with its errors").await?;
+
+        wait_css(&client, "#representation_kind")
+            .await?
+            .select_by_value("representative")
+            .await?;
+        fill(&client, "#patient_name", "Margery Gibson").await?;
+        fill(&client, "#patient_national_number", &margery).await?;
+        fill(
+            &client,
+            "#representation_message",
+            "Ik ben haar dochter; mijn moeder heeft dementie.",
+        )
+        .await?;
+        choose_file(&client, "#representation_file", &pdf).await?;
+        wait_css(&client, submit).await?.click().await?;
+        wait_text(&client, "[data-testid=representation-status]", |t| {
+            t.starts_with("Uw aanvraag is verstuurd")
+        })
+        .await?;
+        let mine = "[data-testid=link-request][data-name='Margery Gibson'][data-status=pending]";
+        wait_text(&client, mine, |t| t.contains("Vertegenwoordiger")).await?;
+        no_horizontal_scrolling(&client).await?;
+        save_screenshot(&client, "representation-application-phone.png").await?;
+        log_out(&client).await?;
+
+        // The ombuds service reads the form, and must establish the incapacity to approve.
+        log_in_staff(&client, &base, &app).await?;
+        let row = "[data-testid=staff-request][data-kind=representative]";
+        wait_text(&client, row, |t| {
+            t.contains("Margery Gibson") && t.contains("Vertegenwoordiger")
+        })
+        .await?;
+        wait_css(&client, &format!("{row} [data-testid=application-form]")).await?;
+        wait_css(&client, &format!("{row} [data-testid=approve]"))
+            .await?
+            .click()
+            .await?;
+        wait_text(
+            &client,
+            &format!("{row} [data-testid=incapacity-error]"),
+            |t| t.starts_with("Een vertegenwoordiger treedt pas op"),
+        )
+        .await?;
+        assert_accessible(&client, "the queue with the incapacity's error").await?;
+        wait_css(&client, &format!("{row} [data-testid=incapacity]"))
+            .await?
+            .click()
+            .await?;
+        wait_css(&client, &format!("{row} [data-testid=approve]"))
+            .await?
+            .click()
+            .await?;
+        wait_text(&client, "[data-testid=staff-status]", |t| {
+            t == "De aanvraag van Reyna Ziemann voor Margery Gibson is goedgekeurd."
+        })
+        .await?;
+        log_out(&client).await?;
+
+        // Reyna now has her mother's record in her menu, as her representative.
+        log_in(&client, &base, &app, "reyna").await?;
+        assert_eq!(
+            record_menu(&client).await?,
+            ["Reyna Ziemann", "Margery Gibson"]
+        );
+        nav(&client, "Gekoppelde dossiers").await?;
+        wait_text(
+            &client,
+            "[data-testid=linked-record][data-name='Margery Gibson']",
+            |t| t.contains("vertegenwoordiger"),
+        )
+        .await?;
         Ok(())
     })
     .await

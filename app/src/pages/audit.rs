@@ -71,6 +71,8 @@ fn what_label(entry: &AuditEntry) -> String {
         "referral_request" => "audit.what.referral_request",
         r if r.starts_with("link/approved/") => "audit.what.link_approved",
         r if r.starts_with("link/refused/") => "audit.what.link_refused",
+        r if r.starts_with("representation/approved/") => "audit.what.representation_approved",
+        r if r.starts_with("representation/refused/") => "audit.what.representation_refused",
         "code_card/blocked" => "audit.what.code_card_blocked",
         "code_card/requested" => "audit.what.code_card_requested",
         "code_card/posted" => "audit.what.code_card_posted",

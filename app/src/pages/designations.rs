@@ -101,17 +101,7 @@ pub fn DesignationSection(
         if let Err(m) = NationalNumber::parse(&digits) {
             e.add("designee_national_number", m);
         }
-        let file = file_ref
-            .get_untracked()
-            .and_then(|input| input.files())
-            .and_then(|files| files.get(0));
-        match &file {
-            None => e.add("form", Message::new("upload.missing")),
-            Some(f) if f.size() > MAX_FORM => {
-                e.add("form", Message::new("upload.too_large").arg("max", "5 MB"))
-            }
-            Some(_) => {}
-        }
+        let file = chosen_pdf(file_ref, &mut e);
         let Some(file) = file.filter(|_| e.is_empty()) else {
             errors.set(e);
             focus_first_error();
@@ -196,7 +186,6 @@ pub fn DesignationSection(
         })
         .collect_view();
     let kind_error = move || errors.with(|e| e.first("kind").map(tr));
-    let file_error = move || errors.with(|e| e.first("form").map(tr));
 
     view! {
         <section class="card referral" aria-labelledby="designation-title" data-testid="designation-form">
@@ -246,33 +235,7 @@ pub fn DesignationSection(
                     errors=errors
                     inputmode="numeric"
                 />
-                <div class="field" class:has-error=move || file_error().is_some()>
-                    <label for="designation_file">{move || t("designation.form.file")}</label>
-                    <p class="hint" id="designation_file-hint">{move || t("designation.form.file.hint")}</p>
-                    <input
-                        id="designation_file"
-                        name="form"
-                        type="file"
-                        accept="application/pdf"
-                        node_ref=file_ref
-                        aria-invalid=move || if file_error().is_some() { "true" } else { "false" }
-                        aria-describedby=move || {
-                            if file_error().is_some() {
-                                "designation_file-hint designation_file-error"
-                            } else {
-                                "designation_file-hint"
-                            }
-                        }
-                        on:change=move |_| {
-                            errors.update(|e| {
-                                e.0.remove("form");
-                            });
-                        }
-                    />
-                    <p class="field-error" id="designation_file-error" role="alert" data-testid="designation-file-error">
-                        {file_error}
-                    </p>
-                </div>
+                <PdfField id="designation_file" label="designation.form.file" input=file_ref errors=errors/>
                 <button type="submit" data-testid="designation-submit" disabled=move || busy.get()>
                     {move || if busy.get() { t("login.busy") } else { t("designation.form.submit") }}
                 </button>
@@ -332,5 +295,73 @@ fn DesignationList(
             <h2 id="designations-title">{move || t("designation.requests.title")}</h2>
             {body}
         </section>
+    }
+}
+
+/// The PDF chosen in a form's file field, checked for what the browser can tell (one chosen, at
+/// most 5 MB); otherwise the reason goes beside the field (`form`). The server checks the content.
+pub(crate) fn chosen_pdf(
+    input: NodeRef<leptos::html::Input>,
+    errors: &mut FieldErrors,
+) -> Option<web_sys::File> {
+    let file = input
+        .get_untracked()
+        .and_then(|input| input.files())
+        .and_then(|files| files.get(0));
+    match &file {
+        None => errors.add("form", Message::new("upload.missing")),
+        Some(f) if f.size() > MAX_FORM => {
+            errors.add("form", Message::new("upload.too_large").arg("max", "5 MB"))
+        }
+        Some(_) => return file,
+    }
+    None
+}
+
+/// The file field of a signed form (a PDF of at most 5 MB), with its hint and its error (the
+/// field `form`), linked for screen readers.
+#[component]
+pub(crate) fn PdfField(
+    id: &'static str,
+    /// The label's message key.
+    label: &'static str,
+    input: NodeRef<leptos::html::Input>,
+    errors: RwSignal<FieldErrors>,
+) -> impl IntoView {
+    let error = move || errors.with(|e| e.first("form").map(tr));
+    let hint_id = format!("{id}-hint");
+    let error_id = format!("{id}-error");
+    let described = {
+        let (hint_id, error_id) = (hint_id.clone(), error_id.clone());
+        move || {
+            if error().is_some() {
+                format!("{hint_id} {error_id}")
+            } else {
+                hint_id.clone()
+            }
+        }
+    };
+    view! {
+        <div class="field" class:has-error=move || error().is_some()>
+            <label for=id>{move || t(label)}</label>
+            <p class="hint" id=hint_id>{move || t("designation.form.file.hint")}</p>
+            <input
+                id=id
+                name="form"
+                type="file"
+                accept="application/pdf"
+                node_ref=input
+                aria-invalid=move || if error().is_some() { "true" } else { "false" }
+                aria-describedby=described
+                on:change=move |_| {
+                    errors.update(|e| {
+                        e.0.remove("form");
+                    });
+                }
+            />
+            <p class="field-error" id=error_id role="alert" data-testid=format!("{id}-error")>
+                {error}
+            </p>
+        </div>
     }
 }

@@ -1,18 +1,21 @@
 //! "Gekoppelde dossiers": the records the person may read for someone else, why, and the next
-//! birthday that changes it; the form to ask for a link to a child's record, and the person's
-//! requests with staff's answers.
+//! birthday that changes it; the form to ask for a link to a child's record, the application to
+//! represent an adult who cannot decide, and the person's requests with staff's answers.
 
 use inzage_domain::access::{Action, Difference, PersonId, Principal, RuleId};
-use inzage_domain::manage::AgeChange;
+use inzage_domain::manage::{AgeChange, DesignationKind};
 use inzage_domain::wire::{
-    FieldErrors, LinkRequest, LinkRequestStatus, LinkedRecord, RequestStatus,
+    FieldErrors, LinkRequest, LinkRequestStatus, LinkedRecord, RepresentationRequest, RequestStatus,
 };
 use inzage_domain::Message;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
+use super::designations::{chosen_pdf, PdfField};
 use super::login::Field;
+use super::messages::TextArea;
+use super::staff::kind_text;
 use super::{ensure_me, handle_session};
 use crate::api::{self, ApiFailure};
 use crate::i18n::{date, local_day, reason_text, t, tr, track};
@@ -105,6 +108,7 @@ pub fn LinkedPage() -> impl IntoView {
             }}
         </section>
         <LinkRequestForm requests=requests/>
+        <RepresentationForm requests=requests/>
         <RequestList requests=requests/>
     }
 }
@@ -234,15 +238,6 @@ fn LinkRequestForm(
         });
     };
 
-    let message_error = move || errors.with(|e| e.first("message").map(tr));
-    let message_described = move || {
-        if message_error().is_some() {
-            "message-hint message-error"
-        } else {
-            "message-hint"
-        }
-    };
-
     view! {
         <section class="card referral" aria-labelledby="link-request-title" data-testid="link-request-form">
             <h2 id="link-request-title">{move || t("link.form.title")}</h2>
@@ -269,27 +264,199 @@ fn LinkRequestForm(
                     errors=errors
                     inputmode="numeric"
                 />
-                <div class="field" class:has-error=move || message_error().is_some()>
-                    <label for="message">{move || t("link.form.message")}</label>
-                    <p class="hint" id="message-hint">{move || t("link.form.message.hint")}</p>
-                    <textarea
-                        id="message"
-                        name="message"
-                        rows="4"
-                        aria-invalid=move || if message_error().is_some() { "true" } else { "false" }
-                        aria-describedby=message_described
-                        prop:value=move || message.get()
-                        on:input=move |ev| {
-                            message.set(event_target_value(&ev));
-                            errors.update(|e| {
-                                e.0.remove("message");
-                            });
-                        }
-                    ></textarea>
-                    <p class="field-error" id="message-error" role="alert">{message_error}</p>
-                </div>
+                <TextArea
+                    id="message"
+                    field="message"
+                    label="link.form.message"
+                    hint="link.form.message.hint"
+                    value=message
+                    errors=errors
+                    rows=4
+                />
                 <button type="submit" data-testid="link-request-submit" disabled=move || busy.get()>
                     {move || if busy.get() { t("login.busy") } else { t("link.form.submit") }}
+                </button>
+            </form>
+        </section>
+    }
+}
+
+/// The kinds someone may apply for to represent an adult, by the law of the patient's hospital.
+const APPLICATION_KINDS: [DesignationKind; 3] = [
+    DesignationKind::Representative,
+    DesignationKind::Curator,
+    DesignationKind::Mentor,
+];
+
+/// "Vertegenwoordiger worden": someone who does not manage an adult patient's record applies
+/// to represent them, with the signed form or the court's decision as a PDF. Checked in the
+/// browser with the domain's rules, the same the server applies; the request then appears in
+/// the list below with the parent's requests.
+#[component]
+fn RepresentationForm(
+    requests: RwSignal<Option<Result<Vec<LinkRequestStatus>, ApiFailure>>>,
+) -> impl IntoView {
+    let first = DesignationKind::Representative.as_str().to_owned();
+    let kind = RwSignal::new(first.clone());
+    let patient_name = RwSignal::new(String::new());
+    let number = RwSignal::new(String::new());
+    let message = RwSignal::new(String::new());
+    let errors = RwSignal::new(FieldErrors::default());
+    let form_error = RwSignal::new(None::<Message>);
+    let sent = RwSignal::new(false);
+    let busy = RwSignal::new(false);
+    let file_ref = NodeRef::<leptos::html::Input>::new();
+
+    let submit = move |ev: SubmitEvent| {
+        ev.prevent_default();
+        form_error.set(None);
+        sent.set(false);
+        let req = RepresentationRequest {
+            kind: kind.get_untracked(),
+            patient_name: patient_name.get_untracked(),
+            patient_national_number: number.get_untracked(),
+            message: message.get_untracked(),
+        };
+        let mut e = req.validate().err().unwrap_or_default();
+        let file = chosen_pdf(file_ref, &mut e);
+        let Some(file) = file.filter(|_| e.is_empty()) else {
+            errors.set(e);
+            focus_first_error();
+            return;
+        };
+        let Ok(data) = web_sys::FormData::new() else {
+            form_error.set(Some(Message::new("error.network")));
+            return;
+        };
+        let filled = data
+            .append_with_str("kind", &req.kind)
+            .and_then(|()| data.append_with_str("patient_name", req.patient_name.trim()))
+            .and_then(|()| {
+                data.append_with_str("patient_national_number", &req.patient_national_number)
+            })
+            .and_then(|()| data.append_with_str("message", req.message.trim()))
+            .and_then(|()| data.append_with_blob_and_filename("form", &file, &file.name()));
+        if filled.is_err() {
+            form_error.set(Some(Message::new("error.network")));
+            return;
+        }
+        busy.set(true);
+        let first = first.clone();
+        leptos::task::spawn_local(async move {
+            match api::apply_to_represent(&data).await {
+                Ok(status) => {
+                    kind.set(first);
+                    patient_name.set(String::new());
+                    number.set(String::new());
+                    message.set(String::new());
+                    if let Some(input) = file_ref.get_untracked() {
+                        input.set_value("");
+                    }
+                    errors.set(FieldErrors::default());
+                    sent.set(true);
+                    requests.update(|r| match r {
+                        Some(Ok(list)) => list.insert(0, status),
+                        _ => *r = Some(Ok(vec![status])),
+                    });
+                }
+                Err(ApiFailure::Server { body, .. }) if !body.fields.is_empty() => {
+                    errors.set(body.fields);
+                    focus_first_error();
+                }
+                Err(f) => {
+                    handle_session::<()>(&Err(f.clone()));
+                    form_error.set(Some(f.message()));
+                }
+            }
+            busy.set(false);
+        });
+    };
+
+    let explanations = APPLICATION_KINDS
+        .iter()
+        .map(|k| {
+            let k = *k;
+            view! {
+                <li>
+                    <strong>{move || kind_text(k)}": "</strong>
+                    {move || t(&format!("representation.explain.{}", k.as_str()))}
+                </li>
+            }
+        })
+        .collect_view();
+    let options = APPLICATION_KINDS
+        .iter()
+        .map(|k| {
+            let k = *k;
+            view! { <option value=k.as_str()>{move || t(&format!("representation.option.{}", k.as_str()))}</option> }
+        })
+        .collect_view();
+    let kind_error = move || errors.with(|e| e.first("kind").map(tr));
+
+    view! {
+        <section class="card referral" aria-labelledby="representation-title" data-testid="representation-form">
+            <h2 id="representation-title">{move || t("representation.title")}</h2>
+            <p>{move || t("representation.intro")}</p>
+            <ul>{explanations}</ul>
+            <p>
+                {move || t("representation.blank")}" "
+                <a href="/formulieren/vertegenwoordiger.pdf" download data-testid="representation-blank">
+                    {move || t("designation.blank.representative")}
+                </a>
+            </p>
+            <div role="status" aria-live="polite" data-testid="representation-status">
+                {move || sent.get().then(|| view! { <p class="status-message">{t("representation.sent")}</p> })}
+            </div>
+            <div class="form-error" role="alert" data-testid="representation-error">
+                {move || form_error.get().map(|m| tr(&m))}
+            </div>
+            <form on:submit=submit novalidate>
+                <div class="field" class:has-error=move || kind_error().is_some()>
+                    <label for="representation_kind">{move || t("representation.kind")}</label>
+                    <select
+                        id="representation_kind"
+                        name="kind"
+                        aria-invalid=move || if kind_error().is_some() { "true" } else { "false" }
+                        aria-describedby=move || if kind_error().is_some() { "representation_kind-error" } else { "" }
+                        prop:value=move || kind.get()
+                        on:change=move |ev| {
+                            kind.set(event_target_value(&ev));
+                            errors.update(|e| {
+                                e.0.remove("kind");
+                            });
+                        }
+                    >
+                        {options}
+                    </select>
+                    <p class="field-error" id="representation_kind-error" role="alert">{kind_error}</p>
+                </div>
+                <Field
+                    id="patient_name"
+                    label=Signal::derive(|| t("representation.patient_name"))
+                    hint=Signal::derive(|| t("designation.form.name.hint"))
+                    value=patient_name
+                    errors=errors
+                />
+                <Field
+                    id="patient_national_number"
+                    label=Signal::derive(|| t("representation.number"))
+                    hint=Signal::derive(|| t("designation.form.number.hint"))
+                    value=number
+                    errors=errors
+                    inputmode="numeric"
+                />
+                <TextArea
+                    id="representation_message"
+                    field="message"
+                    label="representation.message"
+                    hint="representation.message.hint"
+                    value=message
+                    errors=errors
+                    rows=4
+                />
+                <PdfField id="representation_file" label="representation.file" input=file_ref errors=errors/>
+                <button type="submit" data-testid="representation-submit" disabled=move || busy.get()>
+                    {move || if busy.get() { t("login.busy") } else { t("representation.submit") }}
                 </button>
             </form>
         </section>
@@ -336,10 +503,14 @@ fn RequestList(
                             RequestStatus::Approved => ("link.status.approved", "approved"),
                             RequestStatus::Refused => ("link.status.refused", "refused"),
                         };
+                        let what = r.kind.map_or_else(|| t("link.requests.as_parent"), kind_text);
                         view! {
                             <li class="person-card" data-testid="link-request" data-status=class data-name=r.child_name.clone()>
                                 <p class="person-name">{r.child_name.clone()}</p>
-                                <p class="person-meta">{crate::i18n::t1("link.requests.filed", "date", &local_day(r.filed_at))}</p>
+                                <p class="person-meta">
+                                    {what}" · "
+                                    {crate::i18n::t1("link.requests.filed", "date", &local_day(r.filed_at))}
+                                </p>
                                 <p class=format!("request-status {class}")>{t(status)}</p>
                                 {r.reason.map(|reason| view! {
                                     <p><strong>{t("link.requests.reason")}": "</strong>{reason}</p>

@@ -72,24 +72,34 @@ fn attach(
 
 /// A text area with its label, hint and error.
 #[component]
-fn TextArea(
+pub(crate) fn TextArea(
     id: &'static str,
+    /// The field its errors are under.
     field: &'static str,
+    /// The label's message key.
     label: &'static str,
+    /// The hint's message key, if it has one.
+    #[prop(optional)]
+    hint: Option<&'static str>,
     value: RwSignal<String>,
     errors: RwSignal<FieldErrors>,
     #[prop(default = 6)] rows: u32,
 ) -> impl IntoView {
     let error = move || errors.with(|e| e.first(field).map(field_text));
+    let described = match hint {
+        Some(_) => format!("{id}-hint {id}-error"),
+        None => format!("{id}-error"),
+    };
     view! {
         <div class="field" class:has-error=move || error().is_some()>
             <label for=id>{move || t(label)}</label>
+            {hint.map(|h| view! { <p class="hint" id=format!("{id}-hint")>{move || t(h)}</p> })}
             <textarea
                 id=id
                 rows=rows
                 maxlength="5000"
                 aria-invalid=move || if error().is_some() { "true" } else { "false" }
-                aria-describedby=format!("{id}-error")
+                aria-describedby=described
                 prop:value=move || value.get()
                 on:input=move |ev| {
                     value.set(event_target_value(&ev));

@@ -238,7 +238,7 @@ fn DesignationRow(
             let decision = StaffDecision {
                 approve,
                 reason: text.trim().to_owned(),
-                without_authority: false,
+                ..StaffDecision::default()
             };
             match api::staff_decide_designation(&id, &decision).await {
                 Ok(_) => on_decided(
@@ -312,6 +312,7 @@ fn QueueRow(
     let failure = RwSignal::new(None::<Message>);
     let busy = RwSignal::new(false);
     let without_authority = RwSignal::new(false);
+    let incapacity = RwSignal::new(false);
     let id = request.id.clone();
     // The patient's name gives the server's messages their subject ("Jorge is al 15 …").
     let subject = request
@@ -346,6 +347,7 @@ fn QueueRow(
                 approve,
                 reason: text.trim().to_owned(),
                 without_authority: !approve && without_authority.get_untracked(),
+                incapacity: approve && incapacity.get_untracked(),
             };
             match api::staff_decide(&id, &decision).await {
                 Ok(_) => on_decided(
@@ -378,9 +380,30 @@ fn QueueRow(
         (None, _) => t("staff.no_patient"),
     };
     let data_child = request.child_name.clone();
+    // A parent's request, or an application to represent an adult with its signed form.
+    let asked = match request.kind {
+        None => t("link.requests.as_parent"),
+        Some(kind) => kind_text(kind),
+    };
+    let form = request.form_size.map(|size| {
+        let text = t1(
+            "staff.designation.form_link",
+            "size",
+            &((size.max(0) + 1023) / 1024).to_string(),
+        );
+        view! {
+            <br/>
+            <a href=api::application_form_url(&request.id) target="_blank" rel="noopener" data-testid="application-form">{text}</a>
+        }
+    });
+    let kind = request.kind;
     view! {
-        <tr data-testid="staff-request" data-child=data_child>
-            <td data-label=t("staff.column.requester")>{request.requester_name.clone()}</td>
+        <tr data-testid="staff-request" data-child=data_child data-kind=kind.map(|k| k.as_str())>
+            <td data-label=t("staff.column.requester")>
+                {request.requester_name.clone()}<br/>
+                <span class="person-meta" data-testid="staff-asked">{asked}</span>
+                {form}
+            </td>
             <th scope="row" data-label=t("staff.column.child")>{request.child_name.clone()}</th>
             <td data-label=t("staff.column.number")>{request.child_national_number.clone()}</td>
             <td data-label=t("staff.column.message") class="staff-message">{request.message.clone()}</td>
@@ -394,7 +417,8 @@ fn QueueRow(
                 failure=failure
                 busy=busy
                 on_decide=decide
-                without_authority=without_authority
+                without_authority=(kind.is_none()).then_some(without_authority)
+                incapacity=(kind == Some(DesignationKind::Representative)).then_some(incapacity)
             />
         </tr>
     }
@@ -421,24 +445,24 @@ fn DecisionCell(
     on_decide: impl Fn(bool) + Clone + 'static,
     /// For a parent's link request: whether the refusal records that the parent has no
     /// parental authority (a Dutch child's record).
-    #[prop(optional)]
+    #[prop(default = None)]
     without_authority: Option<RwSignal<bool>>,
+    /// For an application to be a Belgian patient's representative: whether staff established
+    /// that the patient cannot exercise their rights (the approval records it).
+    #[prop(default = None)]
+    incapacity: Option<RwSignal<bool>>,
 ) -> impl IntoView {
     let authority_box = without_authority.map(|flag| {
-        let box_id = format!("without-authority-{id}");
-        view! {
-            <div class="field checkbox">
-                <input
-                    type="checkbox"
-                    id=box_id.clone()
-                    data-testid="without-authority"
-                    prop:checked=move || flag.get()
-                    on:change=move |ev| flag.set(event_target_checked(&ev))
-                />
-                <label for=box_id>{t("staff.without_authority")}</label>
-            </div>
-        }
+        decision_box(
+            &id,
+            "without_authority",
+            "staff.without_authority",
+            flag,
+            errors,
+        )
     });
+    let incapacity_box =
+        incapacity.map(|flag| decision_box(&id, "incapacity", "staff.incapacity", flag, errors));
     let approve = {
         let decide = on_decide.clone();
         move |_| decide(true)
@@ -466,6 +490,7 @@ fn DecisionCell(
             <p class="form-error" id=failure_id role="alert" data-testid="decision-error">
                 {move || failure.get().map(|m| tr(&m))}
             </p>
+            {incapacity_box}
             <div class="actions">
                 <button
                     type="button"
@@ -509,6 +534,41 @@ fn DecisionCell(
                 </button>
             </div>
         </td>
+    }
+}
+
+/// A box of a decision (`field`, the decision's field of that name), with the server's error
+/// about it beside it.
+fn decision_box(
+    id: &str,
+    field: &'static str,
+    label: &'static str,
+    flag: RwSignal<bool>,
+    errors: RwSignal<FieldErrors>,
+) -> impl IntoView {
+    let box_id = format!("{}-{id}", field.replace('_', "-"));
+    let error_id = format!("{box_id}-error");
+    let error = move || errors.with(|e| e.first(field).map(tr));
+    view! {
+        <div class="field checkbox" class:has-error=move || error().is_some()>
+            <input
+                type="checkbox"
+                id=box_id.clone()
+                data-testid=field.replace('_', "-")
+                aria-describedby=error_id.clone()
+                prop:checked=move || flag.get()
+                on:change=move |ev| {
+                    flag.set(event_target_checked(&ev));
+                    errors.update(|e| {
+                        e.0.remove(field);
+                    });
+                }
+            />
+            <label for=box_id>{t(label)}</label>
+            <p class="field-error" id=error_id role="alert" data-testid=format!("{}-error", field.replace('_', "-"))>
+                {error}
+            </p>
+        </div>
     }
 }
 

@@ -3,23 +3,29 @@
 //! `manage::designation` allows under the law of the patient's hospital. The form is never
 //! served to anyone but staff.
 
+use std::collections::BTreeMap;
+
+use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, MethodRouter};
+use axum::routing::{get, post, MethodRouter};
 use axum::Json;
 use inzage_domain::manage::{designation, DesignationKind};
 use inzage_domain::wire::{
-    DesignationStatus, ErrorBody, FieldErrors, NationalNumber, StaffDecision, StaffDesignation,
+    DesignationStatus, ErrorBody, FieldErrors, LinkRequestStatus, NationalNumber,
+    RepresentationRequest, StaffDecision, StaffDesignation,
 };
 use inzage_domain::{Action, Message, PersonId};
 
-use super::links::{check_decision, instant, request_status, staff, staff_reason};
+use super::links::{
+    check_decision, instant, person, request_status, staff, staff_reason, status_of as link_status,
+};
 use super::record::{authorize, log_change, log_read, now, Actor, Record};
 use super::{ClientAddr, CurrentUser};
 use crate::error::{ApiError, ApiJson};
-use crate::store::{DesignationRow, FactRow};
+use crate::store::{DesignationRow, FactRow, LinkRequestRow};
 use crate::upload::{check_pdf, path_of, sha256, store, MAX_FORM_BYTES};
 use crate::AppState;
 
@@ -83,53 +89,33 @@ pub async fn upload(
         "designation",
     )
     .await?;
-    let (mut kind, mut number, mut name, mut form) = (None, None, None, None);
-    while let Some(field) = multipart
-        .next_field()
-        .await
-        .map_err(|e| ApiError::BadBody(e.body_text()))?
-    {
-        let field_name = field.name().unwrap_or_default().to_owned();
-        match field_name.as_str() {
-            "form" => {
-                form = Some(
-                    field
-                        .bytes()
-                        .await
-                        .map_err(|e| ApiError::BadBody(e.body_text()))?,
-                );
-            }
-            "kind" | "designee_national_number" | "designee_name" => {
-                let text = field
-                    .text()
-                    .await
-                    .map_err(|e| ApiError::BadBody(e.body_text()))?;
-                match field_name.as_str() {
-                    "kind" => kind = Some(text),
-                    "designee_national_number" => number = Some(text),
-                    _ => name = Some(text),
-                }
-            }
-            other => return Err(ApiError::BadBody(format!("unknown field `{other}`"))),
-        }
-    }
+    let (mut fields, form) = read_upload(
+        &mut multipart,
+        &["kind", "designee_national_number", "designee_name"],
+    )
+    .await?;
+    let mut take = |name: &str| fields.remove(name).unwrap_or_default();
+    let (kind, number, name) = (
+        take("kind"),
+        take("designee_national_number"),
+        take("designee_name"),
+    );
     let mut errors = FieldErrors::default();
-    let kind = kind.as_deref().and_then(DesignationKind::parse);
+    let kind = DesignationKind::parse(&kind);
     if kind.is_none() {
         errors.add("kind", Message::new("designation.kind.unknown"));
     }
-    let number = match NationalNumber::parse(number.as_deref().unwrap_or_default()) {
+    let number = match NationalNumber::parse(&number) {
         Ok(n) => Some(n),
         Err(m) => {
             errors.add("designee_national_number", m);
             None
         }
     };
-    let name = name.unwrap_or_default().trim().to_owned();
+    let name = name.trim().to_owned();
     if name.is_empty() {
         errors.add("designee_name", Message::new("designation.name.empty"));
     }
-    let form = form.unwrap_or_default();
     if let Err(m) = check_pdf(&form) {
         errors.add("form", m);
     }
@@ -168,6 +154,146 @@ pub async fn upload(
     tx.insert_designation(&row).await?;
     tx.commit().await?;
     Ok((StatusCode::ACCEPTED, Json(status_of(row)?)))
+}
+
+/// Reads a multipart upload of one PDF (the field `form`) and the text fields `names`; any
+/// other field is refused. A field sent twice keeps its last value; a missing one is absent.
+async fn read_upload(
+    multipart: &mut Multipart,
+    names: &[&str],
+) -> Result<(BTreeMap<String, String>, Bytes), ApiError> {
+    let (mut fields, mut form) = (BTreeMap::new(), Bytes::new());
+    while let Some(field) = multipart
+        .next_field()
+        .await
+        .map_err(|e| ApiError::BadBody(e.body_text()))?
+    {
+        let name = field.name().unwrap_or_default().to_owned();
+        if name == "form" {
+            form = field
+                .bytes()
+                .await
+                .map_err(|e| ApiError::BadBody(e.body_text()))?;
+        } else if names.contains(&name.as_str()) {
+            let text = field
+                .text()
+                .await
+                .map_err(|e| ApiError::BadBody(e.body_text()))?;
+            fields.insert(name, text);
+        } else {
+            return Err(ApiError::BadBody(format!("unknown field `{name}`")));
+        }
+    }
+    Ok((fields, form))
+}
+
+/// The application form, as documented (multipart/form-data).
+#[derive(utoipa::ToSchema)]
+#[allow(dead_code)]
+pub struct RepresentationForm {
+    /// What is asked: `representative` (Belgium), `curator` or `mentor` (the Netherlands).
+    kind: DesignationKind,
+    /// The patient's name.
+    patient_name: String,
+    /// The patient's Belgian national number or BSN.
+    patient_national_number: String,
+    /// Who the applicant is for the patient, and why the patient cannot decide.
+    message: String,
+    /// The signed form or the court's decision, a PDF of at most 5 MB without scripts or
+    /// embedded files.
+    #[schema(value_type = String, format = Binary)]
+    form: Vec<u8>,
+}
+
+/// The route of `/representation-requests`, with a body limit that fits a form.
+pub fn application_routes() -> MethodRouter<AppState> {
+    post(apply).layer(DefaultBodyLimit::max(MAX_FORM_BYTES + 256 * 1024))
+}
+
+/// `POST /representation-requests`: someone who does not manage an adult patient's record
+/// applies to represent them, with the signed form (Belgium) or the court's decision (a Dutch
+/// curator or mentor). It becomes a request in staff's queue of link requests; the answer is the
+/// same whether or not the number is a patient's here.
+#[utoipa::path(post, path = "/api/v1/representation-requests", tag = "proxy", security(("session" = [])),
+    request_body(content = RepresentationForm, content_type = "multipart/form-data"),
+    responses((status = 202, description = "Filed for the ombuds service; listed with the person's link requests", body = LinkRequestStatus),
+        (status = 400, description = "Not a multipart form", body = ErrorBody),
+        (status = 401, description = "No valid session", body = ErrorBody),
+        (status = 403, description = "Not a patient's account", body = ErrorBody),
+        (status = 422, description = "A field does not validate (a kind only the patient gives, say), or the form is not a plain PDF of at most 5 MB", body = ErrorBody)))]
+pub async fn apply(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    mut multipart: Multipart,
+) -> Result<(StatusCode, Json<LinkRequestStatus>), ApiError> {
+    let me = person(&user)?.to_owned();
+    let (mut fields, form) = read_upload(
+        &mut multipart,
+        &["kind", "patient_name", "patient_national_number", "message"],
+    )
+    .await?;
+    let mut take = |name: &str| fields.remove(name).unwrap_or_default();
+    let request = RepresentationRequest {
+        kind: take("kind"),
+        patient_name: take("patient_name"),
+        patient_national_number: take("patient_national_number"),
+        message: take("message"),
+    };
+    let checked = request.validate();
+    let mut errors = checked.clone().err().unwrap_or_default();
+    if let Err(m) = check_pdf(&form) {
+        errors.add("form", m);
+    }
+    let application = match checked {
+        Ok(a) if errors.is_empty() => a,
+        _ => return Err(ApiError::Validation(errors)),
+    };
+    let row = LinkRequestRow {
+        id: uuid::Uuid::new_v4().to_string(),
+        requester_id: me,
+        relation: application.kind.as_str().to_owned(),
+        child_name: application.patient_name,
+        child_number: application.number.as_str().to_owned(),
+        message: application.message,
+        filed_at: now(&state).unix_timestamp(),
+        outcome: None,
+        decision_reason: None,
+        file_sha256: Some(sha256(&form)),
+        file_size: Some(i64::try_from(form.len()).unwrap_or(i64::MAX)),
+    };
+    // The file first: a crash between the two leaves an unreferenced file, never a request
+    // without its form.
+    store(&state.config.uploads_dir, &row.id, &form).await?;
+    state.store.insert_link_request(&row).await?;
+    Ok((StatusCode::ACCEPTED, Json(link_status(row)?)))
+}
+
+/// A stored form, for staff, checked against the hash it was stored with.
+pub(super) async fn stored_form(
+    state: &AppState,
+    id: &str,
+    hash: &str,
+    name: &str,
+) -> Result<Response, ApiError> {
+    let bytes = tokio::fs::read(path_of(&state.config.uploads_dir, id))
+        .await
+        .map_err(|e| ApiError::Internal(e.into()))?;
+    if sha256(&bytes) != hash {
+        return Err(ApiError::Internal(anyhow::anyhow!(
+            "the stored form of request {id} does not match its hash"
+        )));
+    }
+    Ok((
+        [
+            (CONTENT_TYPE, "application/pdf".to_owned()),
+            (
+                CONTENT_DISPOSITION,
+                format!("attachment; filename=\"{name}-{id}.pdf\""),
+            ),
+        ],
+        bytes,
+    )
+        .into_response())
 }
 
 /// `GET /records/{record}/designations`: the record's designation requests.
@@ -259,26 +385,7 @@ pub async fn staff_form(
         .designation(&id)
         .await?
         .ok_or(ApiError::NotFound)?;
-    let bytes = tokio::fs::read(path_of(&state.config.uploads_dir, &row.id))
-        .await
-        .map_err(|e| ApiError::Internal(e.into()))?;
-    if sha256(&bytes) != row.file_sha256 {
-        return Err(ApiError::Internal(anyhow::anyhow!(
-            "the stored form of designation {} does not match its hash",
-            row.id
-        )));
-    }
-    Ok((
-        [
-            (CONTENT_TYPE, "application/pdf".to_owned()),
-            (
-                CONTENT_DISPOSITION,
-                format!("attachment; filename=\"aanduiding-{}.pdf\"", row.id),
-            ),
-        ],
-        bytes,
-    )
-        .into_response())
+    stored_form(&state, &row.id, &row.file_sha256, "aanduiding").await
 }
 
 /// `POST /staff/designations/{id}`: approve or refuse with a reason, audited in the patient's
@@ -305,13 +412,22 @@ pub async fn staff_decide(
         .await?
         .ok_or(ApiError::NotFound)?;
     let reason = check_decision(row.outcome.as_deref(), &decision)?;
-    if decision.without_authority {
-        // Parental authority is a parent's link request's matter, not a signed form's.
+    if decision.without_authority || decision.incapacity {
+        // Parental authority is a parent's link request's matter, not a signed form's; an
+        // incapacity is established when someone applies to represent the patient.
         let mut errors = FieldErrors::default();
-        errors.add(
-            "without_authority",
-            Message::new("staff.authority.links_only"),
-        );
+        if decision.without_authority {
+            errors.add(
+                "without_authority",
+                Message::new("staff.authority.links_only"),
+            );
+        }
+        if decision.incapacity {
+            errors.add(
+                "incapacity",
+                Message::new("staff.incapacity.applications_only"),
+            );
+        }
         return Err(ApiError::Validation(errors));
     }
     let now = now(&state);

@@ -3,9 +3,12 @@
 
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
+use axum::response::Response;
 use axum::Json;
 use inzage_domain::access::Effect;
-use inzage_domain::manage::{next_age_change, parent_link, parent_without_authority};
+use inzage_domain::manage::{
+    next_age_change, parent_link, parent_without_authority, representation, DesignationKind,
+};
 use inzage_domain::wire::{
     ErrorBody, FieldErrors, LinkRequest, LinkRequestStatus, LinkedRecord, RequestStatus,
     StaffDecision, StaffLinkRequest,
@@ -117,13 +120,17 @@ pub async fn request_link(
         filed_at: now.unix_timestamp(),
         outcome: None,
         decision_reason: None,
+        file_sha256: None,
+        file_size: None,
     };
     state.store.insert_link_request(&row).await?;
     Ok((StatusCode::ACCEPTED, Json(status_of(row)?)))
 }
 
-fn status_of(row: LinkRequestRow) -> Result<LinkRequestStatus, ApiError> {
+/// A request as its requester sees it.
+pub(super) fn status_of(row: LinkRequestRow) -> Result<LinkRequestStatus, ApiError> {
     Ok(LinkRequestStatus {
+        kind: DesignationKind::parse(&row.relation),
         status: request_status(row.outcome.as_deref()),
         filed_at: instant(row.filed_at)?,
         id: row.id,
@@ -173,6 +180,12 @@ pub(super) fn check_decision<'a>(
         // A parent without authority gets no link: the request is refused, with a reason.
         let mut errors = FieldErrors::default();
         errors.add("without_authority", Message::new("staff.authority.refuse"));
+        return Err(ApiError::Validation(errors));
+    }
+    if decision.incapacity && !decision.approve {
+        // An incapacity is recorded with the representative it is established for.
+        let mut errors = FieldErrors::default();
+        errors.add("incapacity", Message::new("staff.incapacity.approve_only"));
         return Err(ApiError::Validation(errors));
     }
     if !decision.approve && reason.is_empty() {
@@ -232,6 +245,8 @@ pub async fn staff_queue(
                 .as_ref()
                 .and_then(|p| p.birth_date.as_deref())
                 .and_then(|d| parse_date(d).ok()),
+            kind: DesignationKind::parse(&row.relation),
+            form_size: row.file_size,
             id: row.id,
             child_name: row.child_name,
             child_national_number: row.child_number,
@@ -266,6 +281,24 @@ pub async fn staff_decide(
         .await?
         .ok_or(ApiError::NotFound)?;
     let reason = check_decision(row.outcome.as_deref(), &decision)?;
+    // A parent's request, or an application to represent an adult (its kind).
+    let applied_for = DesignationKind::parse(&row.relation);
+    let mut errors = FieldErrors::default();
+    if applied_for.is_some() && decision.without_authority {
+        errors.add(
+            "without_authority",
+            Message::new("staff.authority.links_only"),
+        );
+    }
+    if applied_for.is_none() && decision.incapacity {
+        errors.add(
+            "incapacity",
+            Message::new("staff.incapacity.applications_only"),
+        );
+    }
+    if !errors.is_empty() {
+        return Err(ApiError::Validation(errors));
+    }
     let now = now(&state);
     let child = match state
         .store
@@ -283,17 +316,40 @@ pub async fn staff_decide(
             .as_ref()
             .ok_or_else(|| ApiError::Conflict(Message::new("link.no_such_patient")))
     };
-    let (outcome, fact) = if decision.approve {
-        let fact = parent_link(&known_child()?.facts, &parent, now).map_err(ApiError::Conflict)?;
-        ("approved", Some(fact))
-    } else if decision.without_authority {
-        // Refused, and recorded: the child's Toegangen page names the parent with the reason,
-        // and no consent of the child can give such a parent access later.
-        let fact =
-            parent_without_authority(&known_child()?.facts, &parent).map_err(ApiError::Conflict)?;
-        ("refused", Some(fact))
-    } else {
-        ("refused", None)
+    let (outcome, facts) = match applied_for {
+        Some(kind) if decision.approve => {
+            let facts = representation(
+                &known_child()?.facts,
+                kind,
+                &parent,
+                decision.incapacity,
+                now,
+            )
+            .map_err(|m| {
+                if m.key.starts_with("representation.incapacity") {
+                    // Beside the box staff tick (or must not tick).
+                    let mut errors = FieldErrors::default();
+                    errors.add("incapacity", m);
+                    ApiError::Validation(errors)
+                } else {
+                    ApiError::Conflict(m)
+                }
+            })?;
+            ("approved", facts)
+        }
+        None if decision.approve => {
+            let fact =
+                parent_link(&known_child()?.facts, &parent, now).map_err(ApiError::Conflict)?;
+            ("approved", vec![fact])
+        }
+        None if decision.without_authority => {
+            // Refused, and recorded: the child's Toegangen page names the parent with the
+            // reason, and no consent of the child can give such a parent access later.
+            let fact = parent_without_authority(&known_child()?.facts, &parent)
+                .map_err(ApiError::Conflict)?;
+            ("refused", vec![fact])
+        }
+        _ => ("refused", Vec::new()),
     };
     let decided = tx
         .decide_link_request(
@@ -310,23 +366,33 @@ pub async fn staff_decide(
     }
     if let Some(child) = &child {
         let record = child.patient.id.as_str();
-        if let Some(fact) = &fact {
+        for fact in &facts {
             tx.insert_fact(&FactRow::from_fact(record, fact)).await?;
         }
-        let why = staff_reason(
-            decision.approve,
-            "reason.link_approved",
-            "reason.link_refused",
-        );
-        tx.audit(&actor.entry(
-            record,
-            "change",
-            &format!("link/{outcome}/{}", row.requester_id),
-            &why,
-            &client,
-            now,
-        ))
-        .await?;
+        let (why, what) = match applied_for {
+            None => (
+                staff_reason(
+                    decision.approve,
+                    "reason.link_approved",
+                    "reason.link_refused",
+                ),
+                format!("link/{outcome}/{}", row.requester_id),
+            ),
+            Some(kind) => (
+                staff_reason(
+                    decision.approve,
+                    "reason.representation_approved",
+                    "reason.representation_refused",
+                ),
+                format!(
+                    "representation/{outcome}/{}/{}",
+                    kind.as_str(),
+                    row.requester_id
+                ),
+            ),
+        };
+        tx.audit(&actor.entry(record, "change", &what, &why, &client, now))
+            .await?;
     }
     tx.commit().await?;
     let row = state
@@ -335,4 +401,27 @@ pub async fn staff_decide(
         .await?
         .ok_or(ApiError::NotFound)?;
     Ok(Json(status_of(row)?))
+}
+
+/// `GET /staff/link-requests/{id}/form`: an application's signed form (or court decision), for
+/// staff only, checked against the hash it was stored with.
+#[utoipa::path(get, path = "/api/v1/staff/link-requests/{id}/form", tag = "staff", security(("session" = [])),
+    params(("id" = String, Path, description = "The request")),
+    responses((status = 200, description = "The PDF as uploaded", content_type = "application/pdf", body = Vec<u8>),
+        (status = 401, description = "No valid session", body = ErrorBody),
+        (status = 403, description = "Not hospital staff", body = ErrorBody),
+        (status = 404, description = "No such request, or a parent's request (which has no form)", body = ErrorBody)))]
+pub async fn staff_form(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    Path(id): Path<String>,
+) -> Result<Response, ApiError> {
+    staff(&user)?;
+    let row = state
+        .store
+        .link_request(&id)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let hash = row.file_sha256.as_deref().ok_or(ApiError::NotFound)?;
+    super::designations::stored_form(&state, &row.id, hash, "vertegenwoordiging").await
 }

@@ -172,6 +172,11 @@ pub fn routes() -> Router<AppState> {
         )
         .route("/staff/link-requests", get(links::staff_queue))
         .route("/staff/link-requests/{id}", post(links::staff_decide))
+        .route("/staff/link-requests/{id}/form", get(links::staff_form))
+        .route(
+            "/representation-requests",
+            designations::application_routes(),
+        )
         .route("/provider/patients", get(provider::patients))
         .route("/provider/e-consults", get(econsults::list))
         .route("/provider/e-consults/{thread}", econsults::thread_routes())

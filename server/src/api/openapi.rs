@@ -62,6 +62,8 @@ use utoipa::{Modify, OpenApi};
         super::links::my_link_requests,
         super::links::staff_queue,
         super::links::staff_decide,
+        super::links::staff_form,
+        super::designations::apply,
         super::designations::upload,
         super::designations::list,
         super::designations::staff_queue,

@@ -9,7 +9,8 @@ pub struct LinkRequestRow {
     pub id: String,
     /// Who asks (a patient id).
     pub requester_id: String,
-    /// `parent`.
+    /// `parent`, or for an application to represent an adult the `manage::DesignationKind`
+    /// asked (`representative`, `curator`, `mentor`).
     pub relation: String,
     /// The child's name as written.
     pub child_name: String,
@@ -23,16 +24,21 @@ pub struct LinkRequestRow {
     pub outcome: Option<String>,
     /// Staff's reason.
     pub decision_reason: Option<String>,
+    /// An application's signed form: its SHA-256 (the file is named by the request's id).
+    pub file_sha256: Option<String>,
+    /// And its size in bytes.
+    pub file_size: Option<i64>,
 }
 
-const COLUMNS: &str =
-    "id, requester_id, relation, child_name, child_number, message, filed_at, outcome, decision_reason";
+const COLUMNS: &str = "id, requester_id, relation, child_name, child_number, message, filed_at, \
+     outcome, decision_reason, file_sha256, file_size";
 
 impl Store {
     /// Stores a new link request.
     pub async fn insert_link_request(&self, row: &LinkRequestRow) -> anyhow::Result<()> {
         sqlx::query(&format!(
-            "INSERT INTO link_requests ({COLUMNS}) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)"
+            "INSERT INTO link_requests ({COLUMNS}) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)"
         ))
         .bind(&row.id)
         .bind(&row.requester_id)
@@ -43,6 +49,8 @@ impl Store {
         .bind(row.filed_at)
         .bind(&row.outcome)
         .bind(&row.decision_reason)
+        .bind(&row.file_sha256)
+        .bind(row.file_size)
         .execute(&self.pool)
         .await?;
         Ok(())
