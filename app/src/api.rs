@@ -241,6 +241,24 @@ pub async fn apply_to_represent(form: &web_sys::FormData) -> Result<LinkRequestS
     post_form("/representation-requests", form).await
 }
 
+/// The records whose patient cannot decide now, for staff.
+pub async fn staff_incapacities() -> Result<Vec<inzage_domain::wire::StaffIncapacity>, ApiFailure> {
+    get("/staff/incapacities").await
+}
+
+/// Staff record that a patient can decide again.
+pub async fn staff_end_incapacity(
+    record: &str,
+    body: &inzage_domain::wire::CapacityRegained,
+) -> Result<(), ApiFailure> {
+    send_empty(
+        "POST",
+        &format!("/staff/incapacities/{}/end", encode_segment(record)),
+        Some(body),
+    )
+    .await
+}
+
 /// Where staff open an application's signed form (a plain link: the session cookie goes along).
 pub fn application_form_url(id: &str) -> String {
     url(&format!("/staff/link-requests/{}/form", encode_segment(id)))

@@ -532,9 +532,12 @@ impl DesignationKind {
 /// - The Netherlands: the curator or mentor the court appointed; the court's decision is the
 ///   ground, so staff record no incapacity (asking to is refused).
 ///
+/// A representative the patient named earlier by their own form applies the same way when the
+/// patient can no longer decide: the approval then records only the incapacity.
+///
 /// Refused: the patient's own record, a deceased patient, a minor or a patient without a birth
 /// date (parents represent minors; they ask for a link), a kind the patient must give
-/// themselves, and a kind the law of the patient's hospital does not know.
+/// themselves, a kind the law of the patient's hospital does not know, and what already holds.
 ///
 /// ```
 /// use inzage_domain::access::*;
@@ -579,10 +582,12 @@ pub fn representation(
         .facts
         .iter()
         .any(|f| matches!(f, Fact::Incapacity { period } if period.contains(now)));
+    let named = facts.facts.iter().any(|f| {
+        matches!(f, Fact::Representative { person, period }
+            if kind == DesignationKind::Representative && person == applicant && period.contains(now))
+    });
     let already = facts.facts.iter().any(|f| match f {
-        Fact::Representative { person, period } => {
-            kind == DesignationKind::Representative && person == applicant && period.contains(now)
-        }
+        Fact::Representative { .. } => named && incapable,
         Fact::Authorisation {
             person,
             authorisation,
@@ -611,7 +616,11 @@ pub fn representation(
             if !incapable && !incapacity_established {
                 return Err(Message::new("representation.incapacity_needed"));
             }
-            let mut out = vec![designation(facts, kind, applicant, now)?];
+            // A representative the patient named earlier needs only the incapacity recorded.
+            let mut out = Vec::new();
+            if !named {
+                out.push(designation(facts, kind, applicant, now)?);
+            }
             if !incapable {
                 out.push(Fact::Incapacity {
                     period: Period::since(now),
@@ -626,6 +635,37 @@ pub fn representation(
         }
         _ => Ok(vec![designation(facts, kind, applicant, now)?]),
     }
+}
+
+/// The changes when staff record that the patient can decide again (a doctor's assessment):
+/// every incapacity holding at `now` ends then, so a Belgian representative no longer acts for
+/// the patient from that instant (the designation itself stays, for a later incapacity).
+///
+/// ```
+/// use inzage_domain::access::*;
+/// use inzage_domain::manage::capacity_regained;
+/// use time::macros::{date, datetime};
+/// let now = datetime!(2026-11-27 12:00 UTC);
+/// let mut facts = Facts {
+///     patient: Patient { id: PersonId("p1".into()), birth_date: Some(date!(1948 - 11 - 08)), died_at: None },
+///     hospital: HospitalPolicy::belgian(),
+///     facts: vec![],
+/// };
+/// assert_eq!(capacity_regained(&facts, now).unwrap_err().key, "incapacity.none");
+/// facts.facts.push(Fact::Incapacity { period: Period::since(datetime!(2026-01-01 0:00 UTC)) });
+/// assert!(matches!(capacity_regained(&facts, now).unwrap().as_slice(), [Change::End { .. }]));
+/// ```
+pub fn capacity_regained(facts: &Facts, now: OffsetDateTime) -> Result<Vec<Change>, Message> {
+    stop(
+        facts,
+        now,
+        |f| matches!(f, Fact::Incapacity { .. }),
+        "incapacity.none",
+    )
+    .map_err(|r| match r {
+        Refusal::Conflict { message } => message,
+        Refusal::NotAllowed { .. } => Message::new("incapacity.none"),
+    })
 }
 
 /// A child's consent is the child's own act, under Dutch law, between 12 and 16, for a parent
@@ -1635,10 +1675,8 @@ mod tests {
         .unwrap();
         assert!(matches!(made.as_slice(), [Fact::Representative { .. }]));
         // Twice the same representative: refused.
-        let named = Facts {
-            facts: made,
-            ..incapable.clone()
-        };
+        let mut named = incapable.clone();
+        named.facts.extend(made);
         assert_eq!(
             key(representation(
                 &named,
@@ -1683,6 +1721,45 @@ mod tests {
                 "representation.patient_only"
             );
         }
+    }
+
+    #[test]
+    fn a_named_representative_acts_once_the_incapacity_is_recorded_and_stops_when_it_ends() {
+        let rep = PersonId("rep".into());
+        let named = record(vec![Fact::Representative {
+            person: rep.clone(),
+            period: Period::since(LONG_AGO),
+        }]);
+        let reads = |facts: &Facts, at| {
+            decide(
+                &Request {
+                    principal: Principal::Person { id: rep.clone() },
+                    action: Action::Read,
+                    resource: Resource::Record,
+                },
+                facts,
+                at,
+            )
+            .is_permitted()
+        };
+        assert!(!reads(&named, NOW));
+        let made =
+            representation(&named, DesignationKind::Representative, &rep, true, NOW).unwrap();
+        assert!(matches!(made.as_slice(), [Fact::Incapacity { .. }]));
+        let mut after = named.clone();
+        after.facts.extend(made);
+        assert!(reads(&after, NOW));
+        let later = NOW + time::Duration::days(30);
+        let changes = capacity_regained(&after, later).unwrap();
+        for c in &changes {
+            after = crate::access::apply(&after, c, later).0;
+        }
+        assert!(!reads(&after, later));
+        assert!(reads(&after, later - time::Duration::seconds(1)));
+        assert_eq!(
+            capacity_regained(&after, later).unwrap_err().key,
+            "incapacity.none"
+        );
     }
 
     #[test]

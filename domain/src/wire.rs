@@ -777,6 +777,33 @@ impl RepresentationRequest {
     }
 }
 
+/// A record whose patient cannot decide now (an incapacity staff recorded), as staff see it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct StaffIncapacity {
+    /// The record.
+    pub record: String,
+    /// The patient's name.
+    pub patient_name: String,
+    /// The patient's birth date.
+    #[serde(default)]
+    pub birth_date: Option<Date>,
+    /// Since when the patient cannot decide.
+    #[serde(with = "time::serde::rfc3339")]
+    pub since: OffsetDateTime,
+    /// The representatives who act for the patient meanwhile, by name.
+    pub representatives: Vec<String>,
+}
+
+/// Staff record that a patient can decide again (from a doctor's assessment).
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct CapacityRegained {
+    /// On what ground (required; kept in the patient's audit trail).
+    pub reason: String,
+}
+
 /// A person's national number in either country the portal serves.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum NationalNumber {

@@ -1115,6 +1115,50 @@ async fn every_answer_matches_the_published_document(db: Db) -> anyhow::Result<(
         seen.insert(("GET".into(), application_form.into(), status.as_u16()));
     }
 
+    // The records whose patient cannot decide (none yet: no application was approved here).
+    let margery_end = format!("/api/v1/staff/incapacities/{margery}/end");
+    let incapacity_cases: Vec<(&Client, Method, String, String, Option<Value>)> = vec![
+        (
+            &staff,
+            get.clone(),
+            "/api/v1/staff/incapacities".into(),
+            "/api/v1/staff/incapacities".into(),
+            None,
+        ),
+        (
+            &patient,
+            get.clone(),
+            "/api/v1/staff/incapacities".into(),
+            "/api/v1/staff/incapacities".into(),
+            None,
+        ),
+        (
+            &staff,
+            post.clone(),
+            "/api/v1/staff/incapacities/{record}/end".into(),
+            margery_end.clone(),
+            Some(json!({"reason": "Attest."})),
+        ),
+        (
+            &staff,
+            post.clone(),
+            "/api/v1/staff/incapacities/{record}/end".into(),
+            margery_end.clone(),
+            Some(json!({"reason": ""})),
+        ),
+        (
+            &staff,
+            post.clone(),
+            "/api/v1/staff/incapacities/{record}/end".into(),
+            "/api/v1/staff/incapacities/missing/end".into(),
+            Some(json!({"reason": "Attest."})),
+        ),
+    ];
+    for (client, method, route, path, body) in incapacity_cases {
+        let (status, _) = call(client, &app, &doc, method.clone(), &route, &path, body).await?;
+        seen.insert((method.to_string(), route, status.as_u16()));
+    }
+
     // Requests and their cases (multipart for filing and for staff's steps).
     {
         use super::requests::{form_of, png, request, step, AZ};

@@ -6,8 +6,8 @@
 use inzage_domain::access::{self, Action, PersonId, Principal, Request, Resource, RuleId};
 use inzage_domain::manage::DesignationKind;
 use inzage_domain::wire::{
-    AccessView, ErrorBody, LinkRequestStatus, LinkedRecord, RequestStatus, StaffDecision,
-    StaffLinkRequest,
+    AccessView, CapacityRegained, ErrorBody, LinkRequestStatus, LinkedRecord, RequestStatus,
+    StaffDecision, StaffIncapacity, StaffLinkRequest,
 };
 use inzage_tests::{Db, TestApp};
 use reqwest::multipart::{Form, Part};
@@ -218,6 +218,62 @@ async fn a_daughter_represents_her_mother_who_cannot_decide(db: Db) -> anyhow::R
     .fetch_one(app.store.pool())
     .await?;
     assert_eq!(count, 1);
+
+    // Staff list her among the patients who cannot decide, with her representative; when a
+    // doctor finds she can decide again, staff record it (with the ground) and Reyna no longer
+    // acts for her from that instant.
+    let list: Vec<StaffIncapacity> = staff
+        .get(app.url("/api/v1/staff/incapacities"))
+        .send()
+        .await?
+        .json()
+        .await?;
+    let mine = list.iter().find(|i| i.record == margery).unwrap();
+    assert_eq!(mine.representatives, ["Reyna Ziemann"]);
+    let end = app.url(&format!("/api/v1/staff/incapacities/{margery}/end"));
+    let res = staff
+        .post(&end)
+        .json(&CapacityRegained { reason: " ".into() })
+        .send()
+        .await?;
+    assert_eq!(field_error(res, "reason").await?, "staff.reason.empty");
+    let regained = CapacityRegained {
+        reason: "Attest dr. Gleason: mevrouw beslist weer zelf.".into(),
+    };
+    let res = reyna.post(&end).json(&regained).send().await?;
+    assert_eq!(res.status(), StatusCode::FORBIDDEN, "staff only");
+    assert_eq!(reyna.get(&reports).send().await?.status(), StatusCode::OK);
+    let res = staff.post(&end).json(&regained).send().await?;
+    assert_eq!(res.status(), StatusCode::NO_CONTENT);
+    assert_eq!(
+        reyna.get(&reports).send().await?.status(),
+        StatusCode::NOT_FOUND
+    );
+    let res = staff.post(&end).json(&regained).send().await?;
+    assert_eq!(res.status(), StatusCode::CONFLICT);
+    let body: ErrorBody = res.json().await?;
+    assert_eq!(body.message.key, "incapacity.none");
+    let list: Vec<StaffIncapacity> = staff
+        .get(app.url("/api/v1/staff/incapacities"))
+        .send()
+        .await?
+        .json()
+        .await?;
+    assert!(list.iter().all(|i| i.record != margery));
+    let (count,): (i64,) = sqlx::query_as(
+        "SELECT COUNT(*) FROM audit_log WHERE patient_id = $1 AND resource = 'incapacity/ended'",
+    )
+    .bind(&margery)
+    .fetch_one(app.store.pool())
+    .await?;
+    assert_eq!(count, 1);
+    // Should she lose it again, Reyna (still her named representative) applies anew and staff
+    // record only the incapacity.
+    let res = apply(&app, &reyna, application("representative", &number, PDF)).await?;
+    let again: LinkRequestStatus = res.json().await?;
+    let res = decide(&app, &staff, &again.id, approve(true)).await?;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(reyna.get(&reports).send().await?.status(), StatusCode::OK);
 
     // The unknown number: no patient to approve for; a refusal with a reason is fine.
     let res = decide(&app, &staff, &unknown.id, approve(true)).await?;

@@ -4833,6 +4833,39 @@ async fn a_daughter_applies_to_represent_her_mother_who_can_no_longer_decide() -
             |t| t.contains("vertegenwoordiger"),
         )
         .await?;
+        log_out(&client).await?;
+
+        // Weeks later a doctor finds that Margery decides again: staff record it, with the
+        // ground, and Reyna no longer acts in her place.
+        log_in_staff(&client, &base, &app).await?;
+        let row = "[data-testid=staff-incapacity][data-patient='Margery Gibson']";
+        wait_text(&client, row, |t| t.contains("Reyna Ziemann")).await?;
+        scroll_to(&client, row).await?;
+        wait_css(&client, &format!("{row} [data-testid=capacity-regained]"))
+            .await?
+            .click()
+            .await?;
+        wait_text(&client, &format!("{row} .field-error"), |t| !t.is_empty()).await?;
+        assert_accessible(&client, "the incapacities with an error").await?;
+        fill(
+            &client,
+            &format!("{row} [data-testid=capacity-reason]"),
+            "Attest dr. Gleason: mevrouw beslist weer zelf.",
+        )
+        .await?;
+        wait_css(&client, &format!("{row} [data-testid=capacity-regained]"))
+            .await?
+            .click()
+            .await?;
+        wait_text(&client, "[data-testid=staff-incapacity-status]", |t| {
+            t == "Vastgelegd: Margery Gibson beslist weer zelf."
+        })
+        .await?;
+        wait_css(&client, "[data-testid=staff-incapacities-empty]").await?;
+        log_out(&client).await?;
+        log_in(&client, &base, &app, "reyna").await?;
+        nav(&client, "Gekoppelde dossiers").await?;
+        wait_css(&client, "[data-testid=linked-none]").await?;
         Ok(())
     })
     .await

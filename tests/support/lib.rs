@@ -22,6 +22,32 @@ use time::macros::datetime;
 pub mod oidc;
 pub mod smtp;
 
+/// A port nothing listens on now, for a helper process (the identity provider, the mail
+/// server) to bind a moment later. It is taken below Linux's ephemeral range (32768–60999), so
+/// no outgoing connection and no bind to port 0 of a parallel test can take it in between (a
+/// port 0 pick could: the provider then failed to listen now and then); each call in this
+/// process moves on to the next port, so two helpers never get the same one.
+pub fn free_port() -> anyhow::Result<u16> {
+    use std::sync::atomic::{AtomicU16, Ordering};
+    const FIRST: u16 = 20_000;
+    const SPAN: u16 = 12_000;
+    // Test binaries of one run take turns, but two runs may share the machine: start apart.
+    static NEXT: AtomicU16 = AtomicU16::new(u16::MAX);
+    let _ = NEXT.compare_exchange(
+        u16::MAX,
+        (std::process::id() % u32::from(SPAN)) as u16,
+        Ordering::SeqCst,
+        Ordering::SeqCst,
+    );
+    for _ in 0..SPAN {
+        let port = FIRST + NEXT.fetch_add(1, Ordering::SeqCst) % SPAN;
+        if std::net::TcpListener::bind(("127.0.0.1", port)).is_ok() {
+            return Ok(port);
+        }
+    }
+    anyhow::bail!("no free port between {FIRST} and {}", FIRST + SPAN)
+}
+
 /// Which database a test runs on.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Db {

@@ -15,12 +15,7 @@ pub fn workspace() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("..")
 }
 
-/// A port nobody listens on right now (the provider binds it a moment later).
-pub fn free_port() -> anyhow::Result<u16> {
-    Ok(std::net::TcpListener::bind(("127.0.0.1", 0))?
-        .local_addr()?
-        .port())
-}
+pub use crate::free_port;
 
 /// A running `oidc-provider`.
 pub struct OidcProvider {

@@ -2,7 +2,6 @@
 //! in tools/) that writes every message it receives to a folder; its process is killed on drop.
 //! The tests read mail from it exactly as a mail client would get it.
 
-use std::net::TcpListener;
 use std::os::unix::process::CommandExt;
 use std::path::PathBuf;
 use std::process::{Child, Command, Stdio};
@@ -17,10 +16,7 @@ pub struct SmtpServer {
     dir: tempfile::TempDir,
 }
 
-/// A port nothing listens on yet.
-pub fn free_port() -> anyhow::Result<u16> {
-    Ok(TcpListener::bind("127.0.0.1:0")?.local_addr()?.port())
-}
+pub use crate::free_port;
 
 impl SmtpServer {
     /// Starts a server on a free port.

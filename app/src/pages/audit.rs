@@ -73,6 +73,7 @@ fn what_label(entry: &AuditEntry) -> String {
         r if r.starts_with("link/refused/") => "audit.what.link_refused",
         r if r.starts_with("representation/approved/") => "audit.what.representation_approved",
         r if r.starts_with("representation/refused/") => "audit.what.representation_refused",
+        "incapacity/ended" => "audit.what.capacity_regained",
         "code_card/blocked" => "audit.what.code_card_blocked",
         "code_card/requested" => "audit.what.code_card_requested",
         "code_card/posted" => "audit.what.code_card_posted",

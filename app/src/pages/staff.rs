@@ -6,7 +6,10 @@
 //! (`staff_requests.rs`) and messages (`messages.rs`); then the code cards to post and the helpdesk (`staff_cards.rs`).
 
 use inzage_domain::manage::DesignationKind;
-use inzage_domain::wire::{FieldErrors, StaffDecision, StaffDesignation, StaffLinkRequest};
+use inzage_domain::wire::{
+    CapacityRegained, FieldErrors, StaffDecision, StaffDesignation, StaffIncapacity,
+    StaffLinkRequest,
+};
 use inzage_domain::Message;
 use leptos::prelude::*;
 
@@ -104,10 +107,192 @@ pub fn BackofficePage() -> impl IntoView {
         </div>
         {body}
         <DesignationQueue/>
+        <IncapacityList/>
         <super::staff_requests::RequestQueue/>
         <super::messages::StaffThreads/>
         <super::staff_cards::CodeCardQueue/>
         <super::staff_cards::Helpdesk/>
+    }
+}
+
+/// "Patiënten die niet zelf kunnen beslissen": the records with an incapacity recorded, each
+/// with its representatives, where staff record that the patient can decide again (with the
+/// ground, kept in the patient's audit trail).
+#[component]
+fn IncapacityList() -> impl IntoView {
+    let list = RwSignal::new(None::<Result<Vec<StaffIncapacity>, ApiFailure>>);
+    let ended = RwSignal::new(None::<String>);
+    let status_ref = NodeRef::<leptos::html::Div>::new();
+    leptos::task::spawn_local(async move {
+        list.set(Some(api::staff_incapacities().await));
+    });
+    let on_ended = move |record: String, name: String| {
+        list.update(|l| {
+            if let Some(Ok(items)) = l {
+                items.retain(|i| i.record != record);
+            }
+        });
+        ended.set(Some(name));
+        if let Some(el) = status_ref.get_untracked() {
+            let _ = el.focus();
+        }
+    };
+    let body = move || {
+        track();
+        match list.get() {
+            None => view! { <p aria-busy="true">{t("common.loading")}</p> }.into_any(),
+            Some(Err(f)) => {
+                handle_session::<()>(&Err(f.clone()));
+                view! { <p class="form-error" role="alert">{tr(&f.message())}</p> }.into_any()
+            }
+            Some(Ok(items)) if items.is_empty() => {
+                view! { <p data-testid="staff-incapacities-empty">{t("staff.incapacities.empty")}</p> }
+                    .into_any()
+            }
+            Some(Ok(items)) => {
+                let rows = items
+                    .into_iter()
+                    .map(|i| view! { <IncapacityRow item=i on_ended=on_ended/> })
+                    .collect_view();
+                view! {
+                    <table class="stack staff-queue" data-testid="staff-incapacities">
+                        <caption>{t("staff.incapacities.caption")}</caption>
+                        <thead>
+                            <tr>
+                                <th scope="col">{t("staff.designation.column.patient")}</th>
+                                <th scope="col">{t("staff.incapacities.since")}</th>
+                                <th scope="col">{t("staff.incapacities.representatives")}</th>
+                                <th scope="col">{t("staff.column.decision")}</th>
+                            </tr>
+                        </thead>
+                        <tbody>{rows}</tbody>
+                    </table>
+                }
+                .into_any()
+            }
+        }
+    };
+    view! {
+        <section aria-labelledby="staff-incapacities-title">
+            <h2 id="staff-incapacities-title">{move || t("staff.incapacities.title")}</h2>
+            <p>{move || t("staff.incapacities.intro")}</p>
+            <div
+                class="status-region"
+                role="status"
+                aria-live="polite"
+                tabindex="-1"
+                node_ref=status_ref
+                data-testid="staff-incapacity-status"
+            >
+                {move || ended.get().map(|name| view! {
+                    <p class="status-message">{t1("staff.incapacities.ended", "patient", &name)}</p>
+                })}
+            </div>
+            {body}
+        </section>
+    }
+}
+
+/// One record with an incapacity: who, since when, who represents them, and the form to
+/// record that the patient can decide again.
+#[component]
+fn IncapacityRow(
+    item: StaffIncapacity,
+    on_ended: impl Fn(String, String) + Copy + 'static,
+) -> impl IntoView {
+    let reason = RwSignal::new(String::new());
+    let errors = RwSignal::new(FieldErrors::default());
+    let failure = RwSignal::new(None::<Message>);
+    let busy = RwSignal::new(false);
+    let record = item.record.clone();
+    let name = item.patient_name.clone();
+    let end = move |_| {
+        failure.set(None);
+        let text = reason.get_untracked();
+        if text.trim().is_empty() {
+            let mut e = FieldErrors::default();
+            e.add("reason", Message::new("staff.reason.empty"));
+            errors.set(e);
+            focus_reason(&record);
+            return;
+        }
+        busy.set(true);
+        let (record, name) = (record.clone(), name.clone());
+        leptos::task::spawn_local(async move {
+            let body = CapacityRegained {
+                reason: text.trim().to_owned(),
+            };
+            match api::staff_end_incapacity(&record, &body).await {
+                Ok(()) => on_ended(record, name),
+                Err(ApiFailure::Server { body, .. }) if !body.fields.is_empty() => {
+                    errors.set(body.fields);
+                    focus_reason(&record);
+                    busy.set(false);
+                }
+                Err(f) => {
+                    handle_session::<()>(&Err(f.clone()));
+                    failure.set(Some(f.message()));
+                    busy.set(false);
+                }
+            }
+        });
+    };
+    let reason_id = format!("reason-{}", item.record);
+    let error_id = format!("reason-error-{}", item.record);
+    let reason_error = move || errors.with(|e| e.first("reason").map(tr));
+    let born = item
+        .birth_date
+        .map(|d| t1("staff.born", "date", &date(d)))
+        .unwrap_or_default();
+    let representatives = if item.representatives.is_empty() {
+        t("staff.incapacities.nobody")
+    } else {
+        item.representatives.join(", ")
+    };
+    let button_label = format!("{}: {}", t("staff.incapacities.end"), item.patient_name);
+    view! {
+        <tr data-testid="staff-incapacity" data-patient=item.patient_name.clone()>
+            <th scope="row" data-label=t("staff.designation.column.patient")>
+                {item.patient_name.clone()}<br/>{born}
+            </th>
+            <td data-label=t("staff.incapacities.since")>{date_time(item.since)}</td>
+            <td data-label=t("staff.incapacities.representatives")>{representatives}</td>
+            <td data-label=t("staff.column.decision") class="staff-decision">
+                <p class="form-error" role="alert" data-testid="decision-error">
+                    {move || failure.get().map(|m| tr(&m))}
+                </p>
+                <div class="field" class:has-error=move || reason_error().is_some()>
+                    <label for=reason_id.clone()>{t("staff.incapacities.reason")}</label>
+                    <textarea
+                        id=reason_id.clone()
+                        rows="3"
+                        data-testid="capacity-reason"
+                        aria-invalid=move || if reason_error().is_some() { "true" } else { "false" }
+                        aria-describedby=error_id.clone()
+                        prop:value=move || reason.get()
+                        on:input=move |ev| {
+                            reason.set(event_target_value(&ev));
+                            errors.update(|e| {
+                                e.0.remove("reason");
+                            });
+                        }
+                    ></textarea>
+                    <p class="field-error" id=error_id.clone() role="alert">{reason_error}</p>
+                </div>
+                <div class="actions">
+                    <button
+                        type="button"
+                        class="secondary"
+                        data-testid="capacity-regained"
+                        aria-label=button_label
+                        disabled=move || busy.get()
+                        on:click=end
+                    >
+                        {t("staff.incapacities.end")}
+                    </button>
+                </div>
+            </td>
+        </tr>
     }
 }
 

@@ -5,13 +5,15 @@ use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Json;
-use inzage_domain::access::Effect;
+
+use inzage_domain::access::{Change, Effect, Fact};
 use inzage_domain::manage::{
-    next_age_change, parent_link, parent_without_authority, representation, DesignationKind,
+    capacity_regained, next_age_change, parent_link, parent_without_authority, representation,
+    DesignationKind,
 };
 use inzage_domain::wire::{
-    ErrorBody, FieldErrors, LinkRequest, LinkRequestStatus, LinkedRecord, RequestStatus,
-    StaffDecision, StaffLinkRequest,
+    CapacityRegained, ErrorBody, FieldErrors, LinkRequest, LinkRequestStatus, LinkedRecord,
+    RequestStatus, StaffDecision, StaffIncapacity, StaffLinkRequest,
 };
 use inzage_domain::{Action, Decision, Message, PersonId};
 use time::OffsetDateTime;
@@ -424,4 +426,97 @@ pub async fn staff_form(
         .ok_or(ApiError::NotFound)?;
     let hash = row.file_sha256.as_deref().ok_or(ApiError::NotFound)?;
     super::designations::stored_form(&state, &row.id, hash, "vertegenwoordiging").await
+}
+
+/// `GET /staff/incapacities`: the records whose patient cannot decide now, with their
+/// representatives, for staff to record when a patient can decide again.
+#[utoipa::path(get, path = "/api/v1/staff/incapacities", tag = "staff", security(("session" = [])),
+    responses((status = 200, description = "Records with an incapacity holding now, the oldest first", body = Vec<StaffIncapacity>),
+        (status = 401, description = "No valid session", body = ErrorBody),
+        (status = 403, description = "Not hospital staff", body = ErrorBody)))]
+pub async fn staff_incapacities(
+    State(state): State<AppState>,
+    user: CurrentUser,
+) -> Result<Json<Vec<StaffIncapacity>>, ApiError> {
+    staff(&user)?;
+    let now = now(&state);
+    let mut out = Vec::new();
+    for (id, since) in state
+        .store
+        .records_with_incapacity(now.unix_timestamp())
+        .await?
+    {
+        let Some(record) = Record::load(&state, &id).await? else {
+            continue;
+        };
+        let mut representatives = Vec::new();
+        for fact in &record.facts.facts {
+            if let Fact::Representative { person, period } = fact {
+                if period.contains(now) {
+                    if let Some(name) = state.store.patient_display_name(&person.0).await? {
+                        representatives.push(name);
+                    }
+                }
+            }
+        }
+        let p = &record.patient;
+        out.push(StaffIncapacity {
+            patient_name: p.display_name(),
+            birth_date: p.birth_date.as_deref().and_then(|d| parse_date(d).ok()),
+            since: instant(since)?,
+            representatives,
+            record: id,
+        });
+    }
+    Ok(Json(out))
+}
+
+/// `POST /staff/incapacities/{record}/end`: the patient can decide again; every incapacity
+/// holding now ends (`manage::capacity_regained`), so their representative no longer acts for
+/// them from this instant. Audited in the patient's trail with the reason, in one transaction.
+#[utoipa::path(post, path = "/api/v1/staff/incapacities/{record}/end", tag = "staff", security(("session" = [])),
+    params(("record" = String, Path, description = "The record (patient) id")), request_body = CapacityRegained,
+    responses((status = 204, description = "Recorded: the patient decides again"),
+        (status = 401, description = "No valid session", body = ErrorBody),
+        (status = 403, description = "Not hospital staff", body = ErrorBody),
+        (status = 404, description = "No such record", body = ErrorBody),
+        (status = 409, description = "The patient has no incapacity recorded now", body = ErrorBody),
+        (status = 422, description = "No reason given", body = ErrorBody)))]
+pub async fn staff_end_incapacity(
+    State(state): State<AppState>,
+    user: CurrentUser,
+    client: ClientAddr,
+    Path(record): Path<String>,
+    ApiJson(body): ApiJson<CapacityRegained>,
+) -> Result<StatusCode, ApiError> {
+    staff(&user)?;
+    let reason = body.reason.trim();
+    if reason.is_empty() {
+        let mut errors = FieldErrors::default();
+        errors.add("reason", Message::new("staff.reason.empty"));
+        return Err(ApiError::Validation(errors));
+    }
+    let now = now(&state);
+    let loaded = Record::load(&state, &record)
+        .await?
+        .ok_or(ApiError::NotFound)?;
+    let changes = capacity_regained(&loaded.facts, now).map_err(ApiError::Conflict)?;
+    let actor = Actor::of(&state, &user, &record).await?;
+    let mut tx = state.store.begin().await?;
+    for change in &changes {
+        if let Change::End { fact, at } = change {
+            for row in &loaded.rows {
+                if row.to_fact()? == *fact {
+                    tx.end_fact(&row.id, at.unix_timestamp()).await?;
+                }
+            }
+        }
+    }
+    let mut why = staff_reason(true, "reason.capacity_regained", "reason.capacity_regained");
+    why.reasons
+        .push(Message::new("reason.staff_note").arg("note", reason.to_owned()));
+    tx.audit(&actor.entry(&record, "change", "incapacity/ended", &why, &client, now))
+        .await?;
+    tx.commit().await?;
+    Ok(StatusCode::NO_CONTENT)
 }

@@ -173,6 +173,11 @@ pub fn routes() -> Router<AppState> {
         .route("/staff/link-requests", get(links::staff_queue))
         .route("/staff/link-requests/{id}", post(links::staff_decide))
         .route("/staff/link-requests/{id}/form", get(links::staff_form))
+        .route("/staff/incapacities", get(links::staff_incapacities))
+        .route(
+            "/staff/incapacities/{record}/end",
+            post(links::staff_end_incapacity),
+        )
         .route(
             "/representation-requests",
             designations::application_routes(),

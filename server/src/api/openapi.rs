@@ -63,6 +63,8 @@ use utoipa::{Modify, OpenApi};
         super::links::staff_queue,
         super::links::staff_decide,
         super::links::staff_form,
+        super::links::staff_incapacities,
+        super::links::staff_end_incapacity,
         super::designations::apply,
         super::designations::upload,
         super::designations::list,

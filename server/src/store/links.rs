@@ -99,6 +99,19 @@ impl Store {
         Ok(rows.into_iter().map(|r| r.0).collect())
     }
 
+    /// The records with an incapacity holding at `now`, with when it began, the oldest first.
+    pub async fn records_with_incapacity(&self, now: i64) -> anyhow::Result<Vec<(String, i64)>> {
+        Ok(sqlx::query_as(
+            "SELECT patient_id, MIN(valid_from) AS since FROM access_facts \
+             WHERE kind = 'incapacity' AND valid_from <= $1 \
+             AND (valid_until IS NULL OR valid_until > $1) \
+             GROUP BY patient_id ORDER BY since, patient_id",
+        )
+        .bind(now)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
     /// The hospitals a patient's reports come from, the most recent report's first.
     pub async fn report_hospitals(&self, patient_id: &str) -> anyhow::Result<Vec<String>> {
         let rows: Vec<(String, String)> = sqlx::query_as(
