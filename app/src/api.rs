@@ -241,6 +241,36 @@ pub async fn apply_to_represent(form: &web_sys::FormData) -> Result<LinkRequestS
     post_form("/representation-requests", form).await
 }
 
+/// Sends a question to the helpdesk (with or without a session), as `multipart/form-data`.
+pub async fn ask_help(
+    form: &web_sys::FormData,
+) -> Result<inzage_domain::help::HelpFiled, ApiFailure> {
+    post_form("/help", form).await
+}
+
+/// The helpdesk's open questions, for staff.
+pub async fn staff_help() -> Result<Vec<inzage_domain::help::StaffHelpCase>, ApiFailure> {
+    get("/staff/help").await
+}
+
+/// Where staff open a question's screenshot (a plain link: the session cookie goes along).
+pub fn help_screenshot_url(id: &str) -> String {
+    url(&format!("/staff/help/{}/screenshot", encode_segment(id)))
+}
+
+/// Staff answer a question; the answer goes to the person by e-mail.
+pub async fn staff_answer_help(
+    id: &str,
+    answer: &inzage_domain::help::HelpAnswer,
+) -> Result<(), ApiFailure> {
+    send_empty(
+        "POST",
+        &format!("/staff/help/{}/answer", encode_segment(id)),
+        Some(answer),
+    )
+    .await
+}
+
 /// The records whose patient cannot decide now, for staff.
 pub async fn staff_incapacities() -> Result<Vec<inzage_domain::wire::StaffIncapacity>, ApiFailure> {
     get("/staff/incapacities").await

@@ -12,6 +12,7 @@ pub mod calendar;
 pub mod cases;
 pub mod contact;
 pub mod explain;
+pub mod help;
 pub mod ident;
 pub mod listing;
 pub mod login;

@@ -98,7 +98,7 @@ impl NewShare {
 
 /// The invisible characters that reorder text (right-to-left overrides and isolates): refused
 /// in a label that other people read, where they could disguise it.
-fn is_bidi_control(c: char) -> bool {
+pub(crate) fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
 }
 

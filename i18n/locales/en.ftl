@@ -1373,3 +1373,51 @@ staff-incapacities-nobody = Nobody yet
 staff-incapacities-reason = On what ground? (for example a doctor's certificate)
 staff-incapacities-end = Can decide again
 staff-incapacities-ended = Recorded: { $patient } decides again.
+
+## The helpdesk's contact form (issue 11)
+help-form-title = Ask the helpdesk
+help-form-intro = Found no answer above? Write to the helpdesk; you do not need an account for it. The helpdesk answers by e-mail, usually within two working days.
+help-form-category = What is your question about?
+help-form-category-choose = Choose a subject
+help-form-name = Your name
+help-form-email = Your e-mail address
+help-form-email-hint = The answer goes to this address.
+help-form-message = Your question
+help-form-message-hint = Describe what you tried and what happened. Never give your password or the codes on your card.
+help-form-screenshot = A screenshot (optional)
+help-form-screenshot-hint = A PNG or JPEG of at most 5 MB.
+help-form-submit = Send the question
+help-form-sent = Your question has been sent. Your reference is { $reference }; the helpdesk answers by e-mail.
+help-category-login = Logging in
+help-category-code_card = My code card
+help-category-password = My password
+help-category-record = What my record shows
+help-category-access = Who may see my record
+help-category-other = Something else
+help-category-unknown = Choose what your question is about.
+help-name-empty = Fill in your name.
+help-message-empty = Write your question.
+help-answer-empty = Write an answer.
+help-too_long = This is too long: at most { $max } characters.
+help-control = This contains invisible characters that are not allowed.
+help-screenshot-not_image = A screenshot is a PNG or JPEG image.
+help-already_answered = This question has already been answered.
+mail-help-subject = Answer from the helpdesk ({ $reference })
+mail-help-body = Dear { $name },
+
+    { $answer }
+
+    Your question was:
+    { $question }
+
+    Kind regards,
+    The patient portal's helpdesk
+staff-help-title = Questions to the helpdesk
+staff-help-intro = Questions people sent from the help page, the oldest first. The answer goes by e-mail to the address given, in the language the question was asked in.
+staff-help-empty = There are no open questions.
+staff-help-account = sent from the account of { $name }
+staff-help-no_account = without an account
+staff-help-screenshot = View the screenshot ({ $size } kB)
+staff-help-answer = Your answer
+staff-help-send = Send the answer
+staff-help-answered = The answer to { $reference } has been sent.

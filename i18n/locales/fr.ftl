@@ -1373,3 +1373,51 @@ staff-incapacities-nobody = Personne encore
 staff-incapacities-reason = Sur quelle base ? (par exemple l'attestation d'un médecin)
 staff-incapacities-end = Peut à nouveau décider
 staff-incapacities-ended = Enregistré : { $patient } décide à nouveau.
+
+## Le formulaire de contact du helpdesk (issue 11)
+help-form-title = Posez votre question au helpdesk
+help-form-intro = Vous n'avez pas trouvé de réponse ci-dessus ? Écrivez au helpdesk ; vous n'avez pas besoin de compte. Le helpdesk répond par e-mail, en général dans les deux jours ouvrables.
+help-form-category = De quoi s'agit-il ?
+help-form-category-choose = Choisissez un sujet
+help-form-name = Votre nom
+help-form-email = Votre adresse e-mail
+help-form-email-hint = La réponse est envoyée à cette adresse.
+help-form-message = Votre question
+help-form-message-hint = Décrivez ce que vous avez essayé et ce qui s'est passé. Ne donnez jamais votre mot de passe ni les codes de votre carte.
+help-form-screenshot = Une capture d'écran (facultatif)
+help-form-screenshot-hint = Un PNG ou JPEG de 5 Mo au plus.
+help-form-submit = Envoyer la question
+help-form-sent = Votre question a été envoyée. Votre référence est { $reference } ; le helpdesk répond par e-mail.
+help-category-login = Connexion
+help-category-code_card = Ma carte de codes
+help-category-password = Mon mot de passe
+help-category-record = Ce que montre mon dossier
+help-category-access = Qui peut consulter mon dossier
+help-category-other = Autre chose
+help-category-unknown = Choisissez le sujet de votre question.
+help-name-empty = Indiquez votre nom.
+help-message-empty = Écrivez votre question.
+help-answer-empty = Écrivez une réponse.
+help-too_long = C'est trop long : { $max } caractères au plus.
+help-control = Ceci contient des caractères invisibles non autorisés.
+help-screenshot-not_image = Une capture d'écran est une image PNG ou JPEG.
+help-already_answered = Cette question a déjà reçu une réponse.
+mail-help-subject = Réponse du helpdesk ({ $reference })
+mail-help-body = Bonjour { $name },
+
+    { $answer }
+
+    Votre question était :
+    { $question }
+
+    Cordialement,
+    Le helpdesk du portail patient
+staff-help-title = Questions au helpdesk
+staff-help-intro = Les questions envoyées depuis la page d'aide, les plus anciennes d'abord. La réponse part par e-mail à l'adresse donnée, dans la langue de la question.
+staff-help-empty = Il n'y a aucune question ouverte.
+staff-help-account = envoyée depuis le compte de { $name }
+staff-help-no_account = sans compte
+staff-help-screenshot = Voir la capture d'écran ({ $size } ko)
+staff-help-answer = Votre réponse
+staff-help-send = Envoyer la réponse
+staff-help-answered = La réponse à { $reference } a été envoyée.

@@ -1373,3 +1373,51 @@ staff-incapacities-nobody = Nog niemand
 staff-incapacities-reason = Waarop steunt dit? (bijvoorbeeld het attest van een arts)
 staff-incapacities-end = Kan weer zelf beslissen
 staff-incapacities-ended = Vastgelegd: { $patient } beslist weer zelf.
+
+## The helpdesk's contact form (issue 11)
+help-form-title = Stel uw vraag aan de helpdesk
+help-form-intro = Vond u hierboven geen antwoord? Schrijf de helpdesk; u hebt daarvoor geen account nodig. De helpdesk antwoordt per e-mail, meestal binnen twee werkdagen.
+help-form-category = Waarover gaat uw vraag?
+help-form-category-choose = Kies een onderwerp
+help-form-name = Uw naam
+help-form-email = Uw e-mailadres
+help-form-email-hint = Hierop ontvangt u het antwoord.
+help-form-message = Uw vraag
+help-form-message-hint = Beschrijf wat u probeerde en wat er gebeurde. Geef nooit uw wachtwoord of de codes van uw kaart.
+help-form-screenshot = Een schermafdruk (niet verplicht)
+help-form-screenshot-hint = Een PNG of JPEG van hoogstens 5 MB.
+help-form-submit = Vraag versturen
+help-form-sent = Uw vraag is verstuurd. Uw referentie is { $reference }; de helpdesk antwoordt per e-mail.
+help-category-login = Aanmelden
+help-category-code_card = Mijn codekaart
+help-category-password = Mijn wachtwoord
+help-category-record = Wat mijn dossier toont
+help-category-access = Wie mijn dossier mag inzien
+help-category-other = Iets anders
+help-category-unknown = Kies waarover uw vraag gaat.
+help-name-empty = Vul uw naam in.
+help-message-empty = Schrijf uw vraag.
+help-answer-empty = Schrijf een antwoord.
+help-too_long = Dit is te lang: hoogstens { $max } tekens.
+help-control = Dit bevat onzichtbare tekens die niet zijn toegestaan.
+help-screenshot-not_image = Een schermafdruk is een PNG- of JPEG-afbeelding.
+help-already_answered = Deze vraag is al beantwoord.
+mail-help-subject = Antwoord van de helpdesk ({ $reference })
+mail-help-body = Beste { $name },
+
+    { $answer }
+
+    Uw vraag was:
+    { $question }
+
+    Met vriendelijke groeten,
+    De helpdesk van het patiëntenportaal
+staff-help-title = Vragen aan de helpdesk
+staff-help-intro = Vragen die mensen stuurden vanaf de hulppagina, de oudste eerst. Het antwoord gaat per e-mail naar het opgegeven adres, in de taal waarin de vraag werd gesteld.
+staff-help-empty = Er zijn geen open vragen.
+staff-help-account = verstuurd vanuit het account van { $name }
+staff-help-no_account = zonder account
+staff-help-screenshot = Schermafdruk bekijken ({ $size } kB)
+staff-help-answer = Uw antwoord
+staff-help-send = Antwoord versturen
+staff-help-answered = Het antwoord op { $reference } is verstuurd.

@@ -73,6 +73,14 @@ pub const SHARE_OPENINGS_PER_ADDRESS: Limit = Limit {
     window: time::Duration::minutes(15),
 };
 
+/// Questions to the helpdesk from one address: 10 per hour (the form is open without an
+/// account; this bounds what one sender can store).
+pub const HELP_QUESTIONS_PER_ADDRESS: Limit = Limit {
+    name: "help",
+    hits: 10,
+    window: time::Duration::hours(1),
+};
+
 /// Counts a hit for `subject` under `limit`; false when it is over the limit.
 pub async fn allow(
     store: &Store,

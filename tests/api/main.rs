@@ -27,6 +27,7 @@ mod app_shell;
 mod appointments;
 mod designations;
 mod fhir_export;
+mod help;
 mod identity;
 mod links;
 mod listing;

@@ -1115,6 +1115,120 @@ async fn every_answer_matches_the_published_document(db: Db) -> anyhow::Result<(
         seen.insert(("GET".into(), application_form.into(), status.as_u16()));
     }
 
+    // Questions to the helpdesk (multipart, open without an account) and staff's answers.
+    {
+        use super::help::question;
+        use super::requests::png;
+        let ask = "/api/v1/help";
+        for (client, form, expected) in [
+            (
+                &anonymous,
+                question("login", "an@example.be", "Het lukt niet.").part(
+                    "screenshot",
+                    reqwest::multipart::Part::bytes(png(8, 8)).file_name("s.png"),
+                ),
+                202,
+            ),
+            (&patient, question("record", "an@example.be", "Waar?"), 202),
+            (&anonymous, question("billing", "an@", ""), 422),
+        ] {
+            let res = client.post(app.url(ask)).multipart(form).send().await?;
+            assert_eq!(res.status().as_u16(), expected);
+            conforms(&doc, &post, ask, res).await?;
+            seen.insert(("POST".into(), ask.into(), expected));
+        }
+        let res = anonymous
+            .post(app.url(ask))
+            .multipart(question("login", "an@example.be", "x").text("other", "y"))
+            .send()
+            .await?;
+        assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+        conforms(&doc, &post, ask, res).await?;
+        let (_, cases) = call(
+            &staff,
+            &app,
+            &doc,
+            get.clone(),
+            "/api/v1/staff/help",
+            "/api/v1/staff/help",
+            None,
+        )
+        .await?;
+        seen.insert(("GET".into(), "/api/v1/staff/help".into(), 200));
+        let with_shot = cases
+            .as_array()
+            .and_then(|c| c.iter().find(|c| !c["screenshot_size"].is_null()))
+            .and_then(|c| c["id"].as_str())
+            .unwrap_or_default()
+            .to_owned();
+        let shot = "/api/v1/staff/help/{id}/screenshot";
+        let res = staff
+            .get(app.url(&format!("/api/v1/staff/help/{with_shot}/screenshot")))
+            .send()
+            .await?;
+        assert_eq!(res.status(), StatusCode::OK);
+        assert!(doc["paths"][shot]["get"]["responses"]["200"]["content"]
+            .get("image/png")
+            .is_some());
+        seen.insert(("GET".into(), shot.into(), 200));
+        let answer = "/api/v1/staff/help/{id}/answer";
+        let help_cases: Vec<(&Client, Method, String, String, Option<Value>)> = vec![
+            (
+                &patient,
+                get.clone(),
+                "/api/v1/staff/help".into(),
+                "/api/v1/staff/help".into(),
+                None,
+            ),
+            (
+                &staff,
+                get.clone(),
+                shot.into(),
+                "/api/v1/staff/help/missing/screenshot".into(),
+                None,
+            ),
+            (
+                &staff,
+                post.clone(),
+                answer.into(),
+                format!("/api/v1/staff/help/{with_shot}/answer"),
+                Some(json!({"answer": ""})),
+            ),
+            (
+                &staff,
+                post.clone(),
+                answer.into(),
+                format!("/api/v1/staff/help/{with_shot}/answer"),
+                Some(json!({"answer": "Probeer opnieuw."})),
+            ),
+            (
+                &staff,
+                post.clone(),
+                answer.into(),
+                format!("/api/v1/staff/help/{with_shot}/answer"),
+                Some(json!({"answer": "Nog eens."})),
+            ),
+            (
+                &staff,
+                post.clone(),
+                answer.into(),
+                "/api/v1/staff/help/missing/answer".into(),
+                Some(json!({"answer": "x"})),
+            ),
+            (
+                &patient,
+                post.clone(),
+                answer.into(),
+                "/api/v1/staff/help/missing/answer".into(),
+                Some(json!({"answer": "x"})),
+            ),
+        ];
+        for (client, method, route, path, body) in help_cases {
+            let (status, _) = call(client, &app, &doc, method.clone(), &route, &path, body).await?;
+            seen.insert((method.to_string(), route, status.as_u16()));
+        }
+    }
+
     // The records whose patient cannot decide (none yet: no application was approved here).
     let margery_end = format!("/api/v1/staff/incapacities/{margery}/end");
     let incapacity_cases: Vec<(&Client, Method, String, String, Option<Value>)> = vec![

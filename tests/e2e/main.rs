@@ -4870,3 +4870,114 @@ async fn a_daughter_applies_to_represent_her_mother_who_can_no_longer_decide() -
     })
     .await
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_person_who_cannot_log_in_asks_the_helpdesk_and_staff_answer_by_mail(
+) -> anyhow::Result<()> {
+    with_browser(768, 1024, |client, base, app| async move {
+        // A real screenshot of the login page she is stuck on, taken by the browser.
+        client.goto(&format!("{base}/inloggen")).await?;
+        wait_css(&client, "#username").await?;
+        let dir = tempfile::tempdir()?;
+        let shot = dir.path().join("scherm.png");
+        std::fs::write(&shot, client.screenshot().await?)?;
+
+        // In French, without an account, on a tablet.
+        client
+            .find(Locator::Css(".lang-switch button[data-lang=fr]"))
+            .await?
+            .click()
+            .await?;
+        nav(&client, "Aide à la connexion").await?;
+        let submit = "[data-testid=help-form-submit]";
+        scroll_to(&client, submit).await?;
+        wait_css(&client, submit).await?.click().await?;
+        wait_text(&client, "#category-error", |t| {
+            t == "Choisissez le sujet de votre question."
+        })
+        .await?;
+        wait_text(&client, "#message-error", |t| {
+            t == "Écrivez votre question."
+        })
+        .await?;
+        wait_focus(&client, "#category").await?;
+        assert_accessible(&client, "the help form with its errors").await?;
+
+        wait_css(&client, "#category")
+            .await?
+            .select_by_value("code_card")
+            .await?;
+        fill(&client, "#name", "An Peeters").await?;
+        fill(&client, "#email", "an.peeters@example.be").await?;
+        fill(
+            &client,
+            "#message",
+            "Ma carte de codes est tombée dans l'eau ; les codes sont illisibles.",
+        )
+        .await?;
+        choose_file(&client, "#screenshot", &shot).await?;
+        wait_css(&client, submit).await?.click().await?;
+        let sent = wait_text(&client, "[data-testid=help-form-status]", |t| {
+            t.starts_with("Votre question a été envoyée.")
+        })
+        .await?;
+        let reference = sent
+            .split_whitespace()
+            .find(|w| w.starts_with("HD-"))
+            .map(|w| {
+                w.trim_end_matches(|c: char| !c.is_ascii_alphanumeric())
+                    .to_owned()
+            })
+            .expect("the reference");
+        no_horizontal_scrolling(&client).await?;
+        save_screenshot(&client, "help-form-tablet.png").await?;
+
+        // The helpdesk (in Dutch) reads it with the screenshot and answers.
+        client
+            .find(Locator::Css(".lang-switch button[data-lang=nl]"))
+            .await?
+            .click()
+            .await?;
+        log_in_staff(&client, &base, &app).await?;
+        let case = format!("[data-testid=staff-help-case][data-reference='{reference}']");
+        scroll_to(&client, &case).await?;
+        wait_text(&client, &case, |t| {
+            t.contains("An Peeters") && t.contains("zonder account") && t.contains("Mijn codekaart")
+        })
+        .await?;
+        let link = wait_css(&client, &format!("{case} [data-testid=help-screenshot]")).await?;
+        let href = link.attr("href").await?.unwrap_or_default();
+        assert!(href.ends_with("/screenshot"), "{href}");
+        wait_css(&client, &format!("{case} [data-testid=help-answer-send]"))
+            .await?
+            .click()
+            .await?;
+        wait_text(&client, &format!("{case} .field-error"), |t| {
+            t == "Schrijf een antwoord."
+        })
+        .await?;
+        let answer = "Vous recevrez une nouvelle carte par la poste cette semaine.";
+        fill(&client, &format!("{case} textarea"), answer).await?;
+        wait_css(&client, &format!("{case} [data-testid=help-answer-send]"))
+            .await?
+            .click()
+            .await?;
+        wait_text(&client, "[data-testid=staff-help-status]", |t| {
+            t == format!("Het antwoord op {reference} is verstuurd.")
+        })
+        .await?;
+        wait_css(&client, "[data-testid=staff-help-empty]").await?;
+        assert_accessible(&client, "the back office after answering").await?;
+
+        // The answer arrives by mail, in French.
+        let mails = app.mails(1).await?;
+        let (_, subject, body) = mails
+            .iter()
+            .find(|(to, ..)| to.contains("an.peeters@example.be"))
+            .expect("the answer");
+        assert_eq!(subject, &format!("Réponse du helpdesk ({reference})"));
+        assert!(body.contains(answer), "{body}");
+        Ok(())
+    })
+    .await
+}

@@ -328,7 +328,35 @@ pub(crate) fn PdfField(
     input: NodeRef<leptos::html::Input>,
     errors: RwSignal<FieldErrors>,
 ) -> impl IntoView {
-    let error = move || errors.with(|e| e.first("form").map(tr));
+    view! {
+        <FileField
+            id=id
+            field="form"
+            label=label
+            hint="designation.form.file.hint"
+            accept="application/pdf"
+            input=input
+            errors=errors
+        />
+    }
+}
+
+/// A file field with its hint and its error (under `field`), linked for screen readers.
+#[component]
+pub(crate) fn FileField(
+    id: &'static str,
+    /// The field its errors are under.
+    field: &'static str,
+    /// The label's message key.
+    label: &'static str,
+    /// The hint's message key.
+    hint: &'static str,
+    /// The media types the picker offers.
+    accept: &'static str,
+    input: NodeRef<leptos::html::Input>,
+    errors: RwSignal<FieldErrors>,
+) -> impl IntoView {
+    let error = move || errors.with(|e| e.first(field).map(tr));
     let hint_id = format!("{id}-hint");
     let error_id = format!("{id}-error");
     let described = {
@@ -344,18 +372,18 @@ pub(crate) fn PdfField(
     view! {
         <div class="field" class:has-error=move || error().is_some()>
             <label for=id>{move || t(label)}</label>
-            <p class="hint" id=hint_id>{move || t("designation.form.file.hint")}</p>
+            <p class="hint" id=hint_id>{move || t(hint)}</p>
             <input
                 id=id
-                name="form"
+                name=field
                 type="file"
-                accept="application/pdf"
+                accept=accept
                 node_ref=input
                 aria-invalid=move || if error().is_some() { "true" } else { "false" }
                 aria-describedby=described
                 on:change=move |_| {
                     errors.update(|e| {
-                        e.0.remove("form");
+                        e.0.remove(field);
                     });
                 }
             />

@@ -73,7 +73,7 @@ fn attach(
 /// A text area with its label, hint and error.
 #[component]
 pub(crate) fn TextArea(
-    id: &'static str,
+    #[prop(into)] id: String,
     /// The field its errors are under.
     field: &'static str,
     /// The label's message key.
@@ -90,10 +90,11 @@ pub(crate) fn TextArea(
         Some(_) => format!("{id}-hint {id}-error"),
         None => format!("{id}-error"),
     };
+    let (hint_id, error_id) = (format!("{id}-hint"), format!("{id}-error"));
     view! {
         <div class="field" class:has-error=move || error().is_some()>
-            <label for=id>{move || t(label)}</label>
-            {hint.map(|h| view! { <p class="hint" id=format!("{id}-hint")>{move || t(h)}</p> })}
+            <label for=id.clone()>{move || t(label)}</label>
+            {hint.map(|h| view! { <p class="hint" id=hint_id>{move || t(h)}</p> })}
             <textarea
                 id=id
                 rows=rows
@@ -108,7 +109,7 @@ pub(crate) fn TextArea(
                     });
                 }
             ></textarea>
-            <p class="field-error" id=format!("{id}-error") role="alert">{error}</p>
+            <p class="field-error" id=error_id role="alert">{error}</p>
         </div>
     }
 }

@@ -25,6 +25,7 @@ pub mod search;
 pub mod share;
 pub mod staff;
 pub mod staff_cards;
+pub mod staff_help;
 pub mod staff_requests;
 pub mod terms;
 pub mod view_as;

@@ -112,6 +112,7 @@ pub fn BackofficePage() -> impl IntoView {
         <super::messages::StaffThreads/>
         <super::staff_cards::CodeCardQueue/>
         <super::staff_cards::Helpdesk/>
+        <super::staff_help::HelpQueue/>
     }
 }
 

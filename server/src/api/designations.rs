@@ -91,6 +91,7 @@ pub async fn upload(
     .await?;
     let (mut fields, form) = read_upload(
         &mut multipart,
+        "form",
         &["kind", "designee_national_number", "designee_name"],
     )
     .await?;
@@ -156,10 +157,12 @@ pub async fn upload(
     Ok((StatusCode::ACCEPTED, Json(status_of(row)?)))
 }
 
-/// Reads a multipart upload of one PDF (the field `form`) and the text fields `names`; any
-/// other field is refused. A field sent twice keeps its last value; a missing one is absent.
-async fn read_upload(
+/// Reads a multipart upload of one file (the field `file`, empty when not sent) and the text
+/// fields `names`; any other field is refused. A field sent twice keeps its last value; a
+/// missing one is absent.
+pub(super) async fn read_upload(
     multipart: &mut Multipart,
+    file: &str,
     names: &[&str],
 ) -> Result<(BTreeMap<String, String>, Bytes), ApiError> {
     let (mut fields, mut form) = (BTreeMap::new(), Bytes::new());
@@ -169,7 +172,7 @@ async fn read_upload(
         .map_err(|e| ApiError::BadBody(e.body_text()))?
     {
         let name = field.name().unwrap_or_default().to_owned();
-        if name == "form" {
+        if name == file {
             form = field
                 .bytes()
                 .await
@@ -229,6 +232,7 @@ pub async fn apply(
     let me = person(&user)?.to_owned();
     let (mut fields, form) = read_upload(
         &mut multipart,
+        "form",
         &["kind", "patient_name", "patient_national_number", "message"],
     )
     .await?;
@@ -275,21 +279,37 @@ pub(super) async fn stored_form(
     hash: &str,
     name: &str,
 ) -> Result<Response, ApiError> {
+    stored_file(
+        state,
+        id,
+        hash,
+        "application/pdf",
+        &format!("attachment; filename=\"{name}-{id}.pdf\""),
+    )
+    .await
+}
+
+/// A stored upload named by `id`, checked against the hash it was stored with, served as
+/// `media` with the given `Content-Disposition`.
+pub(super) async fn stored_file(
+    state: &AppState,
+    id: &str,
+    hash: &str,
+    media: &str,
+    disposition: &str,
+) -> Result<Response, ApiError> {
     let bytes = tokio::fs::read(path_of(&state.config.uploads_dir, id))
         .await
         .map_err(|e| ApiError::Internal(e.into()))?;
     if sha256(&bytes) != hash {
         return Err(ApiError::Internal(anyhow::anyhow!(
-            "the stored form of request {id} does not match its hash"
+            "the stored upload {id} does not match its hash"
         )));
     }
     Ok((
         [
-            (CONTENT_TYPE, "application/pdf".to_owned()),
-            (
-                CONTENT_DISPOSITION,
-                format!("attachment; filename=\"{name}-{id}.pdf\""),
-            ),
+            (CONTENT_TYPE, media.to_owned()),
+            (CONTENT_DISPOSITION, disposition.to_owned()),
         ],
         bytes,
     )

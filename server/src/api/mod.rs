@@ -14,6 +14,7 @@ mod designations;
 mod download;
 mod econsults;
 mod fhir;
+mod help;
 mod links;
 mod messages;
 mod notifications;
@@ -173,6 +174,10 @@ pub fn routes() -> Router<AppState> {
         .route("/staff/link-requests", get(links::staff_queue))
         .route("/staff/link-requests/{id}", post(links::staff_decide))
         .route("/staff/link-requests/{id}/form", get(links::staff_form))
+        .route("/help", help::routes())
+        .route("/staff/help", get(help::staff_queue))
+        .route("/staff/help/{id}/screenshot", get(help::staff_screenshot))
+        .route("/staff/help/{id}/answer", post(help::staff_answer))
         .route("/staff/incapacities", get(links::staff_incapacities))
         .route(
             "/staff/incapacities/{record}/end",

@@ -13,6 +13,7 @@ use sqlx::{AnyPool, Executor};
 mod access;
 mod audit;
 mod designations;
+mod help;
 mod identity;
 mod items;
 mod links;
@@ -28,6 +29,7 @@ mod slots;
 pub use access::{FactRow, PractitionerRow, ReferralRow, ReuseProjectRow, StaffRow};
 pub use audit::{AuditQuery, AuditRow, NewAuditEntry, VerifyOutcome};
 pub use designations::DesignationRow;
+pub use help::HelpCaseRow;
 pub use identity::{
     AccountProfile, CardCode, CardRequestRow, EmailTokenRow, NewSession, SessionRow,
 };
