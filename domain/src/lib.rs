@@ -28,6 +28,7 @@ pub mod requests;
 pub mod results;
 pub mod reuse;
 pub mod sharing;
+pub mod video;
 pub mod wire;
 
 pub use access::{

@@ -748,3 +748,69 @@ mod sharing {
         }
     }
 }
+
+mod video_rooms {
+    use inzage_domain::video::{ClientSignal, Room, Seat, ServerSignal};
+    use proptest::prelude::*;
+
+    #[derive(Debug, Clone)]
+    enum Step {
+        Join(Seat),
+        Leave(Seat),
+        Send(Seat, ClientSignal),
+    }
+
+    fn arb_step() -> impl Strategy<Value = Step> {
+        let seat = prop::sample::select(vec![Seat::Doctor, Seat::Patient]);
+        let signal = prop::sample::select(vec![
+            ClientSignal::Admit,
+            ClientSignal::Offer { sdp: "o".into() },
+            ClientSignal::Answer { sdp: "a".into() },
+            ClientSignal::Candidate {
+                candidate: "c".into(),
+                sdp_mid: None,
+                sdp_m_line_index: None,
+            },
+        ]);
+        prop_oneof![
+            seat.clone().prop_map(Step::Join),
+            seat.clone().prop_map(Step::Leave),
+            (seat, signal).prop_map(|(s, m)| Step::Send(s, m)),
+        ]
+    }
+
+    proptest! {
+        /// Whatever the order of joins, leaves and messages: nothing is ever sent to an empty
+        /// seat, media signals pass only between two people in a room the doctor admitted, and
+        /// only the doctor's admission admits.
+        #[test]
+        fn signals_pass_only_between_two_people_the_doctor_admitted(steps in prop::collection::vec(arb_step(), 0..40)) {
+            let mut room = Room::default();
+            for step in steps {
+                let before = room;
+                let out = match step {
+                    Step::Join(s) => room.join(s).unwrap_or_default(),
+                    Step::Leave(s) => room.leave(s),
+                    Step::Send(s, m) => {
+                        let admit = m == ClientSignal::Admit;
+                        let out = room.receive(s, m).unwrap_or_default();
+                        if room.admitted && !before.admitted {
+                            prop_assert!(admit && s == Seat::Doctor);
+                        }
+                        out
+                    }
+                };
+                for (to, signal) in &out {
+                    let present = match to { Seat::Doctor => room.doctor, Seat::Patient => room.patient };
+                    prop_assert!(present, "{signal:?} to an empty seat");
+                    if matches!(signal, ServerSignal::Offer { .. } | ServerSignal::Answer { .. } | ServerSignal::Candidate { .. }) {
+                        prop_assert!(room.admitted && room.doctor && room.patient);
+                    }
+                }
+                if room.admitted {
+                    prop_assert!(room.doctor && room.patient);
+                }
+            }
+        }
+    }
+}

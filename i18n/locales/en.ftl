@@ -1421,3 +1421,16 @@ staff-help-screenshot = View the screenshot ({ $size } kB)
 staff-help-answer = Your answer
 staff-help-send = Send the answer
 staff-help-answered = The answer to { $reference } has been sent.
+
+## Video consultations (issue 11, item 1): who may enter a room, and the room's refusals
+video-not_video = This appointment is not a video consultation.
+video-not_booked = This appointment is not (or no longer) planned: there is no video consultation.
+video-not_yours = You cannot take part in this video consultation.
+video-too_early = The video consultation opens at { $opens }.
+video-over = This video consultation is over.
+video-seat_taken = Someone else already takes part for the same person.
+video-not_in_room = You are not in the video consultation.
+video-doctor_admits = Only the doctor lets the patient in.
+video-nobody_waiting = Nobody is waiting.
+video-already_admitted = The patient has already been let in.
+video-not_admitted = The doctor has not let the patient in yet.

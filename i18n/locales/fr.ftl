@@ -1421,3 +1421,16 @@ staff-help-screenshot = Voir la capture d'écran ({ $size } ko)
 staff-help-answer = Votre réponse
 staff-help-send = Envoyer la réponse
 staff-help-answered = La réponse à { $reference } a été envoyée.
+
+## Vidéoconsultations (issue 11, point 1) : qui peut entrer dans une salle, et ses refus
+video-not_video = Ce rendez-vous n'est pas une vidéoconsultation.
+video-not_booked = Ce rendez-vous n'est pas (ou plus) prévu : il n'y a pas de vidéoconsultation.
+video-not_yours = Vous ne pouvez pas participer à cette vidéoconsultation.
+video-too_early = La vidéoconsultation ouvre à { $opens }.
+video-over = Cette vidéoconsultation est terminée.
+video-seat_taken = Quelqu'un d'autre participe déjà pour la même personne.
+video-not_in_room = Vous n'êtes pas dans la vidéoconsultation.
+video-doctor_admits = Seul le médecin fait entrer le patient.
+video-nobody_waiting = Personne n'attend.
+video-already_admitted = Le patient est déjà entré.
+video-not_admitted = Le médecin n'a pas encore fait entrer le patient.

@@ -1421,3 +1421,16 @@ staff-help-screenshot = Schermafdruk bekijken ({ $size } kB)
 staff-help-answer = Uw antwoord
 staff-help-send = Antwoord versturen
 staff-help-answered = Het antwoord op { $reference } is verstuurd.
+
+## Video consultations (issue 11, item 1): who may enter a room, and the room's refusals
+video-not_video = Deze afspraak is geen videoconsultatie.
+video-not_booked = Deze afspraak is niet (meer) gepland: er is geen videoconsultatie.
+video-not_yours = U kunt deze videoconsultatie niet bijwonen.
+video-too_early = De videoconsultatie gaat open om { $opens }.
+video-over = Deze videoconsultatie is voorbij.
+video-seat_taken = Iemand anders neemt al deel namens dezelfde persoon.
+video-not_in_room = U bent niet in de videoconsultatie.
+video-doctor_admits = Alleen de arts laat de patiënt binnen.
+video-nobody_waiting = Er wacht niemand.
+video-already_admitted = De patiënt is al binnengelaten.
+video-not_admitted = De arts heeft de patiënt nog niet binnengelaten.
