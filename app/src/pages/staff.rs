@@ -39,15 +39,8 @@ pub fn BackofficePage() -> impl IntoView {
     // A decided request leaves the queue; the status message says what was decided and takes
     // the focus, which would otherwise be lost with the row.
     let on_decided = move |id: String, d: Decided| {
-        queue.update(|q| {
-            if let Some(Ok(list)) = q {
-                list.retain(|r| r.id != id);
-            }
-        });
         decided.set(Some(d));
-        if let Some(el) = status_ref.get_untracked() {
-            let _ = el.focus();
-        }
+        done(queue, |r| r.id == id, status_ref);
     };
 
     let body = move || {
@@ -88,23 +81,22 @@ pub fn BackofficePage() -> impl IntoView {
         }
     };
 
+    let decided_text = Signal::derive(move || {
+        decided.get().map(|d| {
+            let key = if d.approved {
+                "staff.approved"
+            } else {
+                "staff.refused"
+            };
+            tr(&Message::new(key)
+                .arg("requester", d.requester)
+                .arg("child", d.child))
+        })
+    });
     view! {
         <h1>{move || t("staff.title")}</h1>
         <p>{move || t("staff.intro")}</p>
-        <div
-            class="status-region"
-            role="status"
-            aria-live="polite"
-            tabindex="-1"
-            node_ref=status_ref
-            data-testid="staff-status"
-        >
-            {move || decided.get().map(|d| {
-                let key = if d.approved { "staff.approved" } else { "staff.refused" };
-                let text = tr(&Message::new(key).arg("requester", d.requester).arg("child", d.child));
-                view! { <p class="status-message">{text}</p> }
-            })}
-        </div>
+        <StatusLine node_ref=status_ref testid="staff-status" text=decided_text/>
         {body}
         <DesignationQueue/>
         <IncapacityList/>
@@ -128,15 +120,8 @@ fn IncapacityList() -> impl IntoView {
         list.set(Some(api::staff_incapacities().await));
     });
     let on_ended = move |record: String, name: String| {
-        list.update(|l| {
-            if let Some(Ok(items)) = l {
-                items.retain(|i| i.record != record);
-            }
-        });
         ended.set(Some(name));
-        if let Some(el) = status_ref.get_untracked() {
-            let _ = el.focus();
-        }
+        done(list, |i| i.record == record, status_ref);
     };
     let body = move || {
         track();
@@ -177,18 +162,11 @@ fn IncapacityList() -> impl IntoView {
         <section aria-labelledby="staff-incapacities-title">
             <h2 id="staff-incapacities-title">{move || t("staff.incapacities.title")}</h2>
             <p>{move || t("staff.incapacities.intro")}</p>
-            <div
-                class="status-region"
-                role="status"
-                aria-live="polite"
-                tabindex="-1"
+            <StatusLine
                 node_ref=status_ref
-                data-testid="staff-incapacity-status"
-            >
-                {move || ended.get().map(|name| view! {
-                    <p class="status-message">{t1("staff.incapacities.ended", "patient", &name)}</p>
-                })}
-            </div>
+                testid="staff-incapacity-status"
+                text=Signal::derive(move || ended.get().map(|n| t1("staff.incapacities.ended", "patient", &n)))
+            />
             {body}
         </section>
     }
@@ -297,6 +275,47 @@ fn IncapacityRow(
     }
 }
 
+/// The polite status line of a back-office section: it announces what was just done, and takes
+/// the focus of the row that left with it (see [`done`]).
+#[component]
+pub(crate) fn StatusLine(
+    node_ref: NodeRef<leptos::html::Div>,
+    testid: &'static str,
+    /// What was done, in the page's language; nothing yet: none.
+    #[prop(into)]
+    text: Signal<Option<String>>,
+) -> impl IntoView {
+    view! {
+        <div
+            class="status-region"
+            role="status"
+            aria-live="polite"
+            tabindex="-1"
+            node_ref=node_ref
+            data-testid=testid
+        >
+            {move || text.get().map(|t| view! { <p class="status-message">{t}</p> })}
+        </div>
+    }
+}
+
+/// A row is done: it leaves its list (`gone` picks it), and the focus it had goes to the status
+/// line that announces it, so it is not lost with the row.
+pub(crate) fn done<T: Send + Sync + 'static>(
+    list: RwSignal<Option<Result<Vec<T>, ApiFailure>>>,
+    gone: impl Fn(&T) -> bool,
+    status: NodeRef<leptos::html::Div>,
+) {
+    list.update(|l| {
+        if let Some(Ok(items)) = l {
+            items.retain(|i| !gone(i));
+        }
+    });
+    if let Some(el) = status.get_untracked() {
+        let _ = el.focus();
+    }
+}
+
 /// The text of a designation's kind.
 pub(crate) fn kind_text(kind: DesignationKind) -> String {
     t(&format!("designation.kind.{}", kind.as_str()))
@@ -321,15 +340,8 @@ fn DesignationQueue() -> impl IntoView {
         queue.set(Some(api::staff_designations().await));
     });
     let on_decided = move |id: String, d: DesignationDecided| {
-        queue.update(|q| {
-            if let Some(Ok(list)) = q {
-                list.retain(|r| r.id != id);
-            }
-        });
         decided.set(Some(d));
-        if let Some(el) = status_ref.get_untracked() {
-            let _ = el.focus();
-        }
+        done(queue, |r| r.id == id, status_ref);
     };
     let body = move || {
         track();
@@ -367,24 +379,23 @@ fn DesignationQueue() -> impl IntoView {
             }
         }
     };
+    let decided_text = Signal::derive(move || {
+        decided.get().map(|d| {
+            let key = if d.approved {
+                "staff.designation.approved"
+            } else {
+                "staff.designation.refused"
+            };
+            tr(&Message::new(key)
+                .arg("designee", d.designee)
+                .arg("patient", d.patient))
+        })
+    });
     view! {
         <section aria-labelledby="staff-designations-title">
             <h2 id="staff-designations-title">{move || t("staff.designations.title")}</h2>
             <p>{move || t("staff.designations.intro")}</p>
-            <div
-                class="status-region"
-                role="status"
-                aria-live="polite"
-                tabindex="-1"
-                node_ref=status_ref
-                data-testid="staff-designation-status"
-            >
-                {move || decided.get().map(|d| {
-                    let key = if d.approved { "staff.designation.approved" } else { "staff.designation.refused" };
-                    let text = tr(&Message::new(key).arg("designee", d.designee).arg("patient", d.patient));
-                    view! { <p class="status-message">{text}</p> }
-                })}
-            </div>
+            <StatusLine node_ref=status_ref testid="staff-designation-status" text=decided_text/>
             {body}
         </section>
     }

@@ -11,6 +11,7 @@ use leptos::prelude::*;
 use super::handle_session;
 use super::linked::focus_first_error;
 use super::login::Field;
+use super::staff::{done, StatusLine};
 use crate::api::{self, ApiFailure};
 use crate::i18n::{date_time, t, t1, text_of, tr, track};
 
@@ -25,15 +26,8 @@ pub fn CodeCardQueue() -> impl IntoView {
     });
     // A posted letter leaves the queue; the status message takes the focus the row had.
     let on_posted = move |id: String, name: String| {
-        queue.update(|q| {
-            if let Some(Ok(list)) = q {
-                list.retain(|r| r.id != id);
-            }
-        });
         posted.set(Some(name));
-        if let Some(el) = status_ref.get_untracked() {
-            let _ = el.focus();
-        }
+        done(queue, |r| r.id == id, status_ref);
     };
     let body = move || {
         track();
@@ -74,18 +68,11 @@ pub fn CodeCardQueue() -> impl IntoView {
         <section aria-labelledby="staff-cards-title">
             <h2 id="staff-cards-title">{move || t("staff.cards.title")}</h2>
             <p>{move || t("staff.cards.intro")}</p>
-            <div
-                class="status-region"
-                role="status"
-                aria-live="polite"
-                tabindex="-1"
+            <StatusLine
                 node_ref=status_ref
-                data-testid="staff-cards-status"
-            >
-                {move || posted.get().map(|name| view! {
-                    <p class="status-message">{t1("staff.cards.posted", "name", &name)}</p>
-                })}
-            </div>
+                testid="staff-cards-status"
+                text=Signal::derive(move || posted.get().map(|n| t1("staff.cards.posted", "name", &n)))
+            />
             {body}
         </section>
     }

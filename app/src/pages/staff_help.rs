@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use super::handle_session;
 use super::messages::TextArea;
+use super::staff::{done, StatusLine};
 use crate::api::{self, ApiFailure};
 use crate::i18n::{date_time, t, t1, tr, track};
 
@@ -23,15 +24,8 @@ pub fn HelpQueue() -> impl IntoView {
     });
     // An answered question leaves the list; the status message takes the focus the row had.
     let on_answered = move |id: String, reference: String| {
-        list.update(|l| {
-            if let Some(Ok(items)) = l {
-                items.retain(|c| c.id != id);
-            }
-        });
         answered.set(Some(reference));
-        if let Some(el) = status_ref.get_untracked() {
-            let _ = el.focus();
-        }
+        done(list, |c| c.id == id, status_ref);
     };
     let body = move || {
         track();
@@ -57,18 +51,11 @@ pub fn HelpQueue() -> impl IntoView {
         <section aria-labelledby="staff-help-title">
             <h2 id="staff-help-title">{move || t("staff.help.title")}</h2>
             <p>{move || t("staff.help.intro")}</p>
-            <div
-                class="status-region"
-                role="status"
-                aria-live="polite"
-                tabindex="-1"
+            <StatusLine
                 node_ref=status_ref
-                data-testid="staff-help-status"
-            >
-                {move || answered.get().map(|r| view! {
-                    <p class="status-message">{t1("staff.help.answered", "reference", &r)}</p>
-                })}
-            </div>
+                testid="staff-help-status"
+                text=Signal::derive(move || answered.get().map(|r| t1("staff.help.answered", "reference", &r)))
+            />
             {body}
         </section>
     }

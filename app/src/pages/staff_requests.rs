@@ -11,6 +11,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::requests::{euro, form_details, form_kind, status_text};
+use super::staff::StatusLine;
 use super::{handle_session, show_failure};
 use crate::api::{self, ApiFailure};
 use crate::i18n::{date, local_day, t, t1, tr, track};
@@ -73,16 +74,7 @@ pub fn RequestQueue() -> impl IntoView {
     view! {
         <section aria-labelledby="staff-requests-title">
             <h2 id="staff-requests-title">{move || t("staff.requests.title")}</h2>
-            <div
-                class="status-region"
-                role="status"
-                aria-live="polite"
-                tabindex="-1"
-                node_ref=status_ref
-                data-testid="staff-requests-status"
-            >
-                {move || status.get().map(|s| view! { <p class="status-message">{s}</p> })}
-            </div>
+            <StatusLine node_ref=status_ref testid="staff-requests-status" text=status/>
             {body}
         </section>
     }
