@@ -302,6 +302,9 @@ pub struct AppointmentItem {
     pub location: Option<String>,
     /// With whom.
     pub practitioner: Option<String>,
+    /// Whether it is a video consultation.
+    #[serde(default)]
+    pub video: bool,
     /// The hospital.
     pub hospital: String,
     /// What the person can do with it online now (move, cancel), as

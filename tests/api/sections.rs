@@ -147,9 +147,24 @@ async fn a_patient_reads_every_section_without_hidden_items(db: Db) -> anyhow::R
         .collect();
     assert_eq!(
         upcoming,
-        vec!["Kinesitherapie", "Controle orthopedie"],
+        vec![
+            "Videoconsultatie: bespreking van de bloedresultaten",
+            "Kinesitherapie",
+            "Controle orthopedie"
+        ],
         "soonest first, the shielded one left out"
     );
+    // The video consultation is marked as one (FHIR appointmentType VR); the others are not.
+    let video: Vec<bool> = appts.upcoming.iter().map(|a| a.video).collect();
+    assert_eq!(video, [true, false, false]);
+    assert_eq!(
+        appts.upcoming[0].practitioner.as_deref(),
+        Some("Dr. Mariam Gleason")
+    );
+    let appts = AppointmentList {
+        upcoming: appts.upcoming[1..].to_vec(),
+        ..appts
+    };
     assert_eq!(appts.upcoming[0].status, "cancelled");
     assert_eq!(
         appts.upcoming[1].location.as_deref(),

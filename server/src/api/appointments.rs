@@ -290,6 +290,8 @@ pub async fn book(
             location: slot.location.clone(),
             practitioner: slot.practitioner.clone(),
             service: Some(slot.service.clone()),
+            practitioner_id: None,
+            video: false,
         },
         issued: None,
     };
@@ -343,6 +345,10 @@ pub async fn reschedule(
     let rules = state.config.network.online_appointments(&row.hospital_id);
     let at = now(&state);
     let service = service_of(&row)?;
+    let video = matches!(
+        row.detail().map_err(ApiError::Internal)?,
+        ItemDetail::Appointment { video: true, .. }
+    );
     check(
         AppointmentChange::Move,
         &rules,
@@ -351,11 +357,14 @@ pub async fn reschedule(
         at,
     )
     .map_err(refused)?;
-    // The new place and person come with the slot; the service stays what it was.
+    // The new place and person come with the slot (which names its doctor only by name); the
+    // service and whether it is by video stay what they were.
     let detail = serde_json::to_string(&ItemDetail::Appointment {
         location: slot.location.clone(),
         practitioner: slot.practitioner.clone(),
         service,
+        practitioner_id: None,
+        video,
     })
     .map_err(|e| ApiError::Internal(e.into()))?;
     let mut tx = state.store.begin().await?;

@@ -620,6 +620,7 @@ pub(super) fn appointment_list(
         if let ItemDetail::Appointment {
             location,
             practitioner,
+            video,
             ..
         } = row.detail().map_err(internal)?
         {
@@ -635,6 +636,7 @@ pub(super) fn appointment_list(
                 status: row.fhir_status.clone(),
                 location,
                 practitioner,
+                video,
                 hospital: hospital_name(network, row),
                 changes: Vec::new(),
                 change_closed: None,

@@ -14,6 +14,7 @@ use serde_json::{json, Map, Value};
 use time::format_description::well_known::Rfc3339;
 use time::OffsetDateTime;
 
+use super::items::{ACT_CODE_SYSTEM, PRACTITIONER_SYSTEM};
 use super::{ItemDetail, SYSTEM_BSN, SYSTEM_SSIN};
 use crate::store::{ItemRow, PatientRow, ReportRow};
 
@@ -400,7 +401,15 @@ impl Export<'_> {
                 location,
                 practitioner,
                 service,
+                practitioner_id,
+                video,
             } => {
+                if video {
+                    m.insert(
+                        "appointmentType".into(),
+                        json!({ "coding": [{ "system": ACT_CODE_SYSTEM, "code": "VR", "display": "virtual" }] }),
+                    );
+                }
                 m.insert("extension".into(), hospital);
                 m.insert("status".into(), json!(i.fhir_status));
                 put(
@@ -413,10 +422,11 @@ impl Export<'_> {
                 put(&mut m, "end", end.map(|e| json!(e)));
                 let mut participants = vec![json!({ "actor": patient, "status": "accepted" })];
                 if let Some(p) = practitioner {
-                    participants.push(json!({
-                        "actor": { "type": "Practitioner", "display": p },
-                        "status": "accepted",
-                    }));
+                    let mut actor = json!({ "type": "Practitioner", "display": p });
+                    if let Some(id) = practitioner_id {
+                        actor["identifier"] = json!({ "system": PRACTITIONER_SYSTEM, "value": id });
+                    }
+                    participants.push(json!({ "actor": actor, "status": "accepted" }));
                 }
                 if let Some(l) = location {
                     participants.push(json!({

@@ -112,6 +112,14 @@ pub enum ItemDetail {
         /// one booked in the portal): it is moved only to a slot for the same service.
         #[serde(default)]
         service: Option<String>,
+        /// The doctor's practitioner id, where the appointment names one by reference (or, in
+        /// Inzage's own export, by identifier): the one who may open its video room.
+        #[serde(default)]
+        practitioner_id: Option<String>,
+        /// A video consultation (FHIR `appointmentType` or an Encounter's class coded `VR`,
+        /// "virtual", in HL7 v3 ActCode).
+        #[serde(default)]
+        video: bool,
     },
     /// A patient leaflet.
     Leaflet {
@@ -742,6 +750,7 @@ fn appointment(
         .transpose()?;
     let mut patient_id = None;
     let mut practitioner = None;
+    let mut practitioner_id = None;
     let mut location = None;
     let mut own_hospital = None;
     for (i, p) in array(r, "participant").iter().enumerate() {
@@ -753,7 +762,14 @@ fn appointment(
             // A participant named only by type and display (as the export writes them).
             let display = str_at(actor, "display").map(str::to_owned);
             match str_at(actor, "type") {
-                Some("Practitioner") if practitioner.is_none() => practitioner = display,
+                Some("Practitioner") if practitioner.is_none() => {
+                    practitioner = display;
+                    practitioner_id = actor
+                        .get("identifier")
+                        .filter(|i| str_at(i, "system") == Some(PRACTITIONER_SYSTEM))
+                        .and_then(|i| str_at(i, "value"))
+                        .map(str::to_owned);
+                }
                 Some("Location") if location.is_none() => location = display,
                 _ => {}
             }
@@ -766,6 +782,7 @@ fn appointment(
                 practitioner = ctx
                     .practitioner_name(&ty, &id)
                     .or_else(|| str_at(actor, "display").map(str::to_owned));
+                practitioner_id = Some(id);
             }
             "Location" if location.is_none() => {
                 let place = ctx.resource(&ty, &id);
@@ -812,11 +829,30 @@ fn appointment(
             location,
             practitioner,
             service,
+            practitioner_id,
+            video: r.get("appointmentType").is_some_and(is_virtual),
         },
     );
     item.starts_at = Some(start);
     item.ends_at = end;
     Ok(Some(item))
+}
+
+/// The identifier system of the practitioner ids Inzage's own export writes on an
+/// appointment's doctor (who is named by display, without a Practitioner resource).
+pub const PRACTITIONER_SYSTEM: &str = "urn:inzage:practitioner";
+/// HL7 v3 ActCode, whose `VR` ("virtual") marks a video consultation.
+pub const ACT_CODE_SYSTEM: &str = "http://terminology.hl7.org/CodeSystem/v3-ActCode";
+
+/// Whether a Coding is ActCode `VR`.
+fn is_virtual_coding(coding: &Value) -> bool {
+    str_at(coding, "code") == Some("VR")
+        && str_at(coding, "system").is_none_or(|s| s == ACT_CODE_SYSTEM)
+}
+
+/// Whether a CodeableConcept has ActCode `VR`.
+fn is_virtual(concept: &Value) -> bool {
+    array(concept, "coding").iter().any(is_virtual_coding)
 }
 
 /// A past (or planned) visit, shown with the appointments in the status an Appointment would
@@ -902,6 +938,8 @@ fn encounter(ctx: &Context<'_>, name: &str, r: &Value) -> Result<Option<ItemImpo
             location,
             practitioner,
             service: r.get("serviceType").and_then(concept_text),
+            practitioner_id: None,
+            video: r.get("class").is_some_and(is_virtual_coding),
         },
     );
     item.starts_at = Some(start);
