@@ -25,7 +25,7 @@ use super::record::{authorize, log_change, log_read, now, Authorized, Record};
 use super::reports::visible_reports;
 use super::{ClientAddr, CurrentUser};
 use crate::error::{ApiError, ApiJson};
-use crate::store::{FactRow, ReferralRow};
+use crate::store::{FactRow, ReferralRow, Tx};
 use crate::AppState;
 
 /// `GET /records/{record}/access`: the page's data, for whoever manages the record's access.
@@ -195,6 +195,32 @@ fn resource_of(command: &AccessCommand) -> String {
     }
 }
 
+/// Stores the domain's changes of a record's facts in `tx`: a new fact is inserted; an ended
+/// one ends every stored row that holds it.
+pub(super) async fn store_facts(
+    tx: &mut Tx,
+    record: &Record,
+    changes: &[Change],
+) -> Result<(), ApiError> {
+    for change in changes {
+        match change {
+            Change::Add { fact } => {
+                tx.insert_fact(&FactRow::from_fact(&record.patient.id, fact))
+                    .await?
+            }
+            Change::End { fact, at } => {
+                for row in &record.rows {
+                    if row.to_fact()? == *fact {
+                        tx.end_fact(&row.id, at.unix_timestamp()).await?;
+                    }
+                }
+            }
+            Change::TimePasses { .. } => {}
+        }
+    }
+    Ok(())
+}
+
 /// Stores a command's changes, the referral request's outcome and the audit entry, all in one
 /// transaction.
 async fn store_changes(
@@ -210,22 +236,7 @@ async fn store_changes(
     let patient_id = record.patient.id.as_str();
     let mut tx = state.store.begin().await?;
     log_change(&mut tx, state, auth, resource, client).await?;
-    for change in changes {
-        match change {
-            Change::Add { fact } => {
-                tx.insert_fact(&FactRow::from_fact(patient_id, fact))
-                    .await?
-            }
-            Change::End { fact, at } => {
-                for row in &record.rows {
-                    if row.to_fact()? == *fact {
-                        tx.end_fact(&row.id, at.unix_timestamp()).await?;
-                    }
-                }
-            }
-            Change::TimePasses { .. } => {}
-        }
-    }
+    store_facts(&mut tx, record, changes).await?;
     let t = now.unix_timestamp();
     match command {
         AccessCommand::ApproveReferrer { practitioner } => {

@@ -6,7 +6,7 @@ use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Json;
 
-use inzage_domain::access::{Change, Effect, Fact};
+use inzage_domain::access::{Effect, Fact};
 use inzage_domain::manage::{
     capacity_regained, next_age_change, parent_link, parent_without_authority, representation,
     DesignationKind,
@@ -503,15 +503,7 @@ pub async fn staff_end_incapacity(
     let changes = capacity_regained(&loaded.facts, now).map_err(ApiError::Conflict)?;
     let actor = Actor::of(&state, &user, &record).await?;
     let mut tx = state.store.begin().await?;
-    for change in &changes {
-        if let Change::End { fact, at } = change {
-            for row in &loaded.rows {
-                if row.to_fact()? == *fact {
-                    tx.end_fact(&row.id, at.unix_timestamp()).await?;
-                }
-            }
-        }
-    }
+    super::access::store_facts(&mut tx, &loaded, &changes).await?;
     let mut why = staff_reason(true, "reason.capacity_regained", "reason.capacity_regained");
     why.reasons
         .push(Message::new("reason.staff_note").arg("note", reason.to_owned()));
