@@ -356,6 +356,16 @@ pub struct Facts {
     pub facts: Vec<Fact>,
 }
 
+impl Facts {
+    /// Whether the patient cannot exercise their rights at `now` (an incapacity holds), so a
+    /// Belgian representative acts for them.
+    pub fn incapable(&self, now: OffsetDateTime) -> bool {
+        self.facts
+            .iter()
+            .any(|f| matches!(f, Fact::Incapacity { period } if period.contains(now)))
+    }
+}
+
 /// Who is asking.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
@@ -1095,10 +1105,7 @@ fn person_rules(
             .birth_date
             .map(|b| has_reached_age(b, years, now, hospital.time_zone))
     };
-    let incapable = facts
-        .facts
-        .iter()
-        .any(|f| matches!(f, Fact::Incapacity { period } if period.contains(now)));
+    let incapable = facts.incapable(now);
     let mut authority = false;
     let mut child_consent = false;
     let mut without_authority = false;

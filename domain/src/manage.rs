@@ -578,36 +578,34 @@ pub fn representation(
     if !has_reached_age(birth, ADULT_AGE, now, hospital.time_zone) {
         return Err(Message::new("representation.minor").arg("age", ADULT_AGE.to_string()));
     }
-    let incapable = facts
-        .facts
-        .iter()
-        .any(|f| matches!(f, Fact::Incapacity { period } if period.contains(now)));
+    let incapable = facts.incapable(now);
     let named = facts.facts.iter().any(|f| {
         matches!(f, Fact::Representative { person, period }
             if kind == DesignationKind::Representative && person == applicant && period.contains(now))
     });
-    let already = facts.facts.iter().any(|f| match f {
-        Fact::Representative { .. } => named && incapable,
-        Fact::Authorisation {
-            person,
-            authorisation,
-            period,
-        } => {
-            person == applicant
-                && period.contains(now)
-                && matches!(
-                    (kind, authorisation),
-                    (
-                        DesignationKind::Curator,
-                        crate::access::AuthorisationKind::Curator
-                    ) | (
-                        DesignationKind::Mentor,
-                        crate::access::AuthorisationKind::Mentor
+    // A named representative needs only the incapacity; with it, they already act.
+    let already = (named && incapable)
+        || facts.facts.iter().any(|f| match f {
+            Fact::Authorisation {
+                person,
+                authorisation,
+                period,
+            } => {
+                person == applicant
+                    && period.contains(now)
+                    && matches!(
+                        (kind, authorisation),
+                        (
+                            DesignationKind::Curator,
+                            crate::access::AuthorisationKind::Curator
+                        ) | (
+                            DesignationKind::Mentor,
+                            crate::access::AuthorisationKind::Mentor
+                        )
                     )
-                )
-        }
-        _ => false,
-    });
+            }
+            _ => false,
+        });
     if already {
         return Err(Message::new("representation.already"));
     }
