@@ -684,6 +684,44 @@ pub async fn record_appointments(record: &str) -> Result<AppointmentList, ApiFai
     get(&format!("/records/{}/appointments", encode_segment(record))).await
 }
 
+/// An appointment's video room as the person sees it before entering.
+pub async fn video_room(
+    record: &str,
+    appointment: &str,
+) -> Result<inzage_domain::video::VideoRoom, ApiFailure> {
+    get(&video_path(record, appointment)).await
+}
+
+fn video_path(record: &str, appointment: &str) -> String {
+    format!(
+        "/records/{}/appointments/{}/video",
+        encode_segment(record),
+        encode_segment(appointment)
+    )
+}
+
+/// The address of an appointment's signalling WebSocket, on the portal's own host (`wss:` on an
+/// `https:` page).
+pub fn video_signal_url(record: &str, appointment: &str) -> Option<String> {
+    let location = web_sys::window()?.location();
+    let scheme = if location.protocol().ok()? == "https:" {
+        "wss"
+    } else {
+        "ws"
+    };
+    let host = location.host().ok()?;
+    Some(format!(
+        "{scheme}://{host}{}/signal",
+        url(&video_path(record, appointment))
+    ))
+}
+
+/// The practitioner's video consultations from now on.
+pub async fn video_consultations(
+) -> Result<Vec<inzage_domain::video::VideoConsultation>, ApiFailure> {
+    get("/provider/video-consultations").await
+}
+
 /// The patient leaflets of a record.
 pub async fn record_leaflets(
     record: &str,

@@ -175,6 +175,7 @@ fn App() -> impl IntoView {
                         view=pages::recovery::CardBlockedPage
                     />
                     <Route path=path!("/zorgverlener") view=pages::provider::ProviderPage/>
+                    <Route path=path!("/videoconsult") view=pages::video::VideoPage/>
                     <Route
                         path=path!("/zorgverlener/e-consult/:thread")
                         view=pages::messages::DoctorThreadPage

@@ -58,10 +58,95 @@ impl Seat {
     }
 }
 
+/// A STUN or TURN server the browsers use to find a way to each other (the network file's
+/// `[video] ice_servers`; none is needed when both are on one network).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+#[serde(deny_unknown_fields)]
+pub struct IceServer {
+    /// `stun:`, `turn:` or `turns:` addresses.
+    pub urls: Vec<String>,
+    /// A TURN server's user name.
+    #[serde(default)]
+    pub username: Option<String>,
+    /// A TURN server's password.
+    #[serde(default)]
+    pub credential: Option<String>,
+}
+
+/// `GET /records/{record}/appointments/{id}/video`: an appointment's room as the person who
+/// may enter it sees it before connecting.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct VideoRoom {
+    /// The person's seat.
+    pub seat: Seat,
+    /// What the appointment is for.
+    pub title: String,
+    /// Whom the person meets: the doctor for the patient's seat, the patient for the doctor.
+    pub with: Option<String>,
+    /// When the appointment starts.
+    #[serde(with = "time::serde::rfc3339")]
+    pub start: OffsetDateTime,
+    /// From when the room can be entered.
+    #[serde(with = "time::serde::rfc3339")]
+    pub opens: OffsetDateTime,
+    /// Until when.
+    #[serde(with = "time::serde::rfc3339")]
+    pub closes: OffsetDateTime,
+    /// Why the person may enter (the domain's reasons).
+    pub reasons: Vec<Message>,
+    /// The servers that help the browsers find each other.
+    pub ice_servers: Vec<IceServer>,
+}
+
+/// `GET /provider/video-consultations`: one of the doctor's video consultations of the coming
+/// days.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
+pub struct VideoConsultation {
+    /// The record (patient) id.
+    pub record: String,
+    /// The appointment's id.
+    pub appointment: String,
+    /// The patient's name.
+    pub patient: String,
+    /// What it is for.
+    pub title: String,
+    /// When it starts.
+    #[serde(with = "time::serde::rfc3339")]
+    pub start: OffsetDateTime,
+    /// From when the room can be entered.
+    #[serde(with = "time::serde::rfc3339")]
+    pub opens: OffsetDateTime,
+    /// Until when.
+    #[serde(with = "time::serde::rfc3339")]
+    pub closes: OffsetDateTime,
+}
+
+/// Who may enter, and why: what [`may_join`] decides.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Joining {
+    /// The seat the person takes.
+    pub seat: Seat,
+    /// Why (the doctor of the appointment; or the access rules' reasons to read the record).
+    pub reasons: Vec<Message>,
+}
+
+/// When an appointment's room is open: from [`OPENS_BEFORE`] its start until [`CLOSES_AFTER`]
+/// its end (half an hour after the start when it has no end).
+pub fn window(appointment: &VideoAppointment<'_>) -> (OffsetDateTime, OffsetDateTime) {
+    let end = appointment
+        .end
+        .unwrap_or(appointment.start + Duration::minutes(30));
+    (appointment.start - OPENS_BEFORE, end + CLOSES_AFTER)
+}
+
 /// Which seat `principal` may take in the room of an appointment of the record `facts`, at
 /// `now`; otherwise why not, for the person.
 ///
-/// The doctor is the appointment's practitioner, and no other; the patient's seat is for
+/// Who comes first, so someone else learns nothing about the appointment from the refusal
+/// (`video.not_yours`). The doctor is the appointment's practitioner, and no other; the patient's seat is for
 /// whoever the access rules let read the record now (the patient, a parent, a representative;
 /// nobody after the patient's death). The room is open from [`OPENS_BEFORE`] the start until
 /// [`CLOSES_AFTER`] the end.
@@ -79,8 +164,9 @@ impl Seat {
 /// let at = datetime!(2026-11-27 10:00 UTC);
 /// let appointment = VideoAppointment { video: true, status: "booked", practitioner: Some(&doctor), start: at, end: None };
 /// let patient = Principal::Person { id: PersonId("p1".into()) };
-/// assert_eq!(may_join(&appointment, &facts, &patient, at), Ok(Seat::Patient));
-/// assert_eq!(may_join(&appointment, &facts, &Principal::Practitioner { id: doctor.clone() }, at), Ok(Seat::Doctor));
+/// assert_eq!(may_join(&appointment, &facts, &patient, at).map(|j| j.seat), Ok(Seat::Patient));
+/// let dr = Principal::Practitioner { id: doctor.clone() };
+/// assert_eq!(may_join(&appointment, &facts, &dr, at).map(|j| j.seat), Ok(Seat::Doctor));
 /// let early = at - time::Duration::minutes(16);
 /// assert_eq!(may_join(&appointment, &facts, &patient, early).unwrap_err().key, "video.too_early");
 /// ```
@@ -89,15 +175,13 @@ pub fn may_join(
     facts: &Facts,
     principal: &Principal,
     now: OffsetDateTime,
-) -> Result<Seat, Message> {
-    if !appointment.video {
-        return Err(Message::new("video.not_video"));
-    }
-    if !matches!(appointment.status, "booked" | "arrived") {
-        return Err(Message::new("video.not_booked"));
-    }
-    let seat = match principal {
-        Principal::Practitioner { id } if appointment.practitioner == Some(id) => Seat::Doctor,
+) -> Result<Joining, Message> {
+    // Who first: anyone else learns nothing about the appointment from the refusal.
+    let joining = match principal {
+        Principal::Practitioner { id } if appointment.practitioner == Some(id) => Joining {
+            seat: Seat::Doctor,
+            reasons: vec![Message::new("video.reason.doctor")],
+        },
         Principal::Practitioner { .. } => return Err(Message::new("video.not_yours")),
         Principal::Person { .. } => {
             let read = decide(
@@ -112,14 +196,19 @@ pub fn may_join(
             if !read.is_permitted() {
                 return Err(Message::new("video.not_yours"));
             }
-            Seat::Patient
+            Joining {
+                seat: Seat::Patient,
+                reasons: read.reasons,
+            }
         }
     };
-    let opens = appointment.start - OPENS_BEFORE;
-    let closes = appointment
-        .end
-        .unwrap_or(appointment.start + Duration::minutes(30))
-        + CLOSES_AFTER;
+    if !appointment.video {
+        return Err(Message::new("video.not_video"));
+    }
+    if !matches!(appointment.status, "booked" | "arrived") {
+        return Err(Message::new("video.not_booked"));
+    }
+    let (opens, closes) = window(appointment);
     if now < opens {
         let opens = opens
             .format(&time::format_description::well_known::Rfc3339)
@@ -129,7 +218,7 @@ pub fn may_join(
     if now >= closes {
         return Err(Message::new("video.over"));
     }
-    Ok(seat)
+    Ok(joining)
 }
 
 /// A message a browser sends into the room.
@@ -206,6 +295,12 @@ pub enum ServerSignal {
     },
     /// Your message was refused (the connection stays).
     Refused {
+        /// Why.
+        message: Message,
+    },
+    /// The room closed for you (its time is over, your access ended, or you logged out): the
+    /// connection ends after this.
+    Ended {
         /// Why.
         message: Message,
     },
@@ -374,12 +469,40 @@ mod tests {
         // A child of 10: her mother takes the patient's seat through the parent link.
         let mut child = facts(vec![mum], None);
         child.patient.birth_date = Some(date!(2016 - 05 - 01));
-        let key = |r: Result<Seat, Message>| r.unwrap_err().key.into_owned();
-        assert_eq!(may_join(&a, &f, &doctor("dr-a"), START), Ok(Seat::Doctor));
-        assert_eq!(may_join(&a, &f, &person("p1"), START), Ok(Seat::Patient));
+        let key = |r: Result<Joining, Message>| r.unwrap_err().key.into_owned();
+        let seat = |r: Result<Joining, Message>| r.map(|j| j.seat);
         assert_eq!(
-            may_join(&a, &child, &person("mum"), START),
+            seat(may_join(&a, &f, &doctor("dr-a"), START)),
+            Ok(Seat::Doctor)
+        );
+        assert_eq!(
+            seat(may_join(&a, &f, &person("p1"), START)),
             Ok(Seat::Patient)
+        );
+        assert_eq!(
+            seat(may_join(&a, &child, &person("mum"), START)),
+            Ok(Seat::Patient)
+        );
+        // Each entry says why: the doctor of the appointment; the mother as the access rules
+        // let her read her child's record.
+        assert_eq!(
+            may_join(&a, &f, &doctor("dr-a"), START).unwrap().reasons,
+            vec![Message::new("video.reason.doctor")]
+        );
+        let mum_reasons = may_join(&a, &child, &person("mum"), START).unwrap().reasons;
+        assert!(!mum_reasons.is_empty());
+        assert_eq!(
+            mum_reasons,
+            decide(
+                &Request {
+                    principal: person("mum"),
+                    action: Action::Read,
+                    resource: Resource::Record
+                },
+                &child,
+                START
+            )
+            .reasons
         );
         assert_eq!(
             key(may_join(&a, &f, &person("mum"), START)),
@@ -407,6 +530,11 @@ mod tests {
         assert_eq!(
             key(may_join(&office, &f, &person("p1"), START)),
             "video.not_video"
+        );
+        // Someone else learns nothing: not even that it is no video consultation.
+        assert_eq!(
+            key(may_join(&office, &f, &person("stranger"), START)),
+            "video.not_yours"
         );
         for status in ["cancelled", "fulfilled", "noshow", "entered-in-error"] {
             let gone = VideoAppointment {

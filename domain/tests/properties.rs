@@ -749,6 +749,65 @@ mod sharing {
     }
 }
 
+mod video_entry {
+    use super::*;
+    use inzage_domain::video::{may_join, window, Seat, VideoAppointment};
+
+    proptest! {
+        /// Whoever asks, whatever the record and the hour: the doctor's seat is only the
+        /// appointment's practitioner's, the patient's only for someone the access rules let
+        /// read the record at that instant, nobody enters outside the room's hours, and
+        /// someone who is neither learns only `video.not_yours` (not whether the appointment is
+        /// a video one, booked, or when it opens).
+        #[test]
+        fn only_the_doctor_and_a_reader_enter_and_others_learn_nothing(
+            facts in arb_facts(),
+            principal in arb_principal(),
+            doctor in prop::option::of(arb_doctor()),
+            video in any::<bool>(),
+            status in prop::sample::select(vec!["booked", "arrived", "cancelled", "fulfilled", "proposed"]),
+            start in arb_instant(),
+            minutes in prop::option::of(0i64..240),
+            // Around the appointment, so the room's hours are crossed.
+            offset in -60i64..330,
+        ) {
+            let now = start + time::Duration::minutes(offset);
+            let appointment = VideoAppointment {
+                video,
+                status,
+                practitioner: doctor.as_ref(),
+                start,
+                end: minutes.map(|m| start + time::Duration::minutes(m)),
+            };
+            let reads = decide(
+                &Request { principal: principal.clone(), action: Action::Read, resource: Resource::Record },
+                &facts,
+                now,
+            )
+            .is_permitted();
+            let is_doctor = matches!(&principal, Principal::Practitioner { id } if Some(id) == doctor.as_ref());
+            let insider = is_doctor || (matches!(principal, Principal::Person { .. }) && reads);
+            let (opens, closes) = window(&appointment);
+            match may_join(&appointment, &facts, &principal, now) {
+                Ok(joining) => {
+                    prop_assert!(video && matches!(status, "booked" | "arrived"));
+                    prop_assert!(opens <= now && now < closes);
+                    match joining.seat {
+                        Seat::Doctor => prop_assert!(is_doctor),
+                        Seat::Patient => prop_assert!(reads && !is_doctor),
+                    }
+                    prop_assert!(!joining.reasons.is_empty());
+                }
+                Err(message) => {
+                    if !insider {
+                        prop_assert_eq!(message.key.as_ref(), "video.not_yours");
+                    }
+                }
+            }
+        }
+    }
+}
+
 mod video_rooms {
     use inzage_domain::video::{ClientSignal, Room, Seat, ServerSignal};
     use proptest::prelude::*;

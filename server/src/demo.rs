@@ -190,6 +190,7 @@ pub async fn seed(
     ensure_demo_access(store, &logins, &providers).await?;
     ensure_children(store).await?;
     publish_slots(store, now).await?;
+    publish_video_consultation(store, now).await?;
     logins.extend(providers);
     logins.push(ensure_staff(store, password_cost, now).await?);
     Ok(logins)
@@ -250,6 +251,52 @@ fn slot_bundle(now: OffsetDateTime) -> serde_json::Value {
         }
     }
     json!({"resourceType": "Bundle", "type": "collection", "entry": entries})
+}
+
+/// Margery's video consultation with Dr. Gleason: at each start, at the next half hour
+/// (a start at 10:00 or 10:29 gives 10:30–10:50), so its room (open from a quarter of an hour
+/// before) can be tried at once or soon in the demo, and the tests, whose clock starts at 10:00,
+/// always find it at 10:30. It goes through the FHIR import like a hospital's own appointment:
+/// `appointmentType` VR (HL7 v3 ActCode, virtual), the doctor by identifier, the hospital by the
+/// Location's managing organization.
+async fn publish_video_consultation(store: &Store, now: OffsetDateTime) -> anyhow::Result<()> {
+    import_bundle(store, &video_bundle(now).to_string(), None)
+        .await
+        .context("publishing the demo's video consultation")?;
+    Ok(())
+}
+
+/// The bundle [`publish_video_consultation`] imports.
+fn video_bundle(now: OffsetDateTime) -> serde_json::Value {
+    use serde_json::json;
+    let half_hour = 30 * 60;
+    let start_secs = now.unix_timestamp() - now.unix_timestamp().rem_euclid(half_hour) + half_hour;
+    let start = OffsetDateTime::from_unix_timestamp(start_secs).unwrap_or(now);
+    let end = start + time::Duration::minutes(20);
+    let instant = |t: OffsetDateTime| {
+        t.format(&time::format_description::well_known::Rfc3339)
+            .unwrap_or_default()
+    };
+    json!({"resourceType": "Bundle", "type": "collection", "entry": [
+        {"resource": {"resourceType": "Location", "id": "inzage-demo-online",
+            "name": "Online (video)",
+            "managingOrganization": {"reference": "Organization/inzage-demo-az-voorbeeld"}}},
+        {"resource": {"resourceType": "Appointment", "id": "inzage-demo-videoconsultatie",
+            "status": "booked",
+            "appointmentType": {"coding": [{"system": "http://terminology.hl7.org/CodeSystem/v3-ActCode",
+                "code": "VR", "display": "virtual"}]},
+            "serviceType": [{"text": "Videoconsultatie cardiologie"}],
+            "description": "Videoconsultatie: bespreking van de bloedresultaten",
+            "start": instant(start), "end": instant(end),
+            "participant": [
+                {"actor": {"reference": "Patient/9bf59715-246f-4ce2-85a6-58c1757f8d21"}, "status": "accepted"},
+                {"actor": {"type": "Practitioner", "display": "Dr. Mariam Gleason",
+                    "identifier": {"system": "urn:inzage:practitioner",
+                        "value": "7f01c91e-c9a8-453b-aba3-7ebb55556199"}},
+                    "status": "accepted"},
+                {"actor": {"reference": "Location/inzage-demo-online"}, "status": "accepted"}
+            ]}}
+    ]})
 }
 
 /// The demo's children get national numbers, so a parent can ask for a link to their record:
@@ -549,4 +596,39 @@ async fn ensure_account(
         password: DEMO_PASSWORD.to_owned(),
         card,
     })
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+    use super::*;
+    use time::macros::datetime;
+
+    #[test]
+    fn the_video_consultation_starts_at_the_next_half_hour() {
+        let start = |now| {
+            let bundle = video_bundle(now);
+            bundle["entry"][1]["resource"]["start"]
+                .as_str()
+                .unwrap()
+                .to_owned()
+        };
+        assert_eq!(
+            start(datetime!(2026-11-27 10:00 UTC)),
+            "2026-11-27T10:30:00Z"
+        );
+        assert_eq!(
+            start(datetime!(2026-11-27 10:29:59 UTC)),
+            "2026-11-27T10:30:00Z"
+        );
+        assert_eq!(
+            start(datetime!(2026-11-27 10:30 UTC)),
+            "2026-11-27T11:00:00Z"
+        );
+        let end = video_bundle(datetime!(2026-11-27 10:00 UTC))["entry"][1]["resource"]["end"]
+            .as_str()
+            .unwrap()
+            .to_owned();
+        assert_eq!(end, "2026-11-27T10:50:00Z");
+    }
 }

@@ -22,6 +22,7 @@ pub mod pdf;
 pub mod recordpdf;
 pub mod store;
 pub mod upload;
+pub mod video;
 
 use std::net::SocketAddr;
 use std::sync::Arc;
@@ -50,6 +51,8 @@ pub struct AppState {
     pub config: Arc<Config>,
     /// E-mail.
     pub mailer: mail::Mailer,
+    /// The video rooms someone is in.
+    pub video: Arc<video::VideoRooms>,
 }
 
 /// The Content-Security-Policy for the SPA in `dist`: scripts only from the portal itself, plus
@@ -248,6 +251,7 @@ impl Application {
             mailer,
             clock,
             config: Arc::new(config),
+            video: Arc::default(),
         };
         Ok(Self {
             listener,

@@ -18,6 +18,7 @@ use inzage_domain::listing::HospitalOption;
 use inzage_domain::login::CODE_CARD_SIZE;
 use inzage_domain::release::{CareTeamHolds, ReleaseCategory, MAX_CARE_TEAM_DAYS};
 use inzage_domain::requests::{RequestPolicy, Term};
+use inzage_domain::video::IceServer;
 use inzage_domain::wire::HospitalCutoff;
 use serde::Deserialize;
 use time::Date;
@@ -34,6 +35,16 @@ struct NetworkFile {
     hospitals: Vec<HospitalEntry>,
     #[serde(default)]
     login: Option<LoginSection>,
+    #[serde(default)]
+    video: Option<VideoSection>,
+}
+
+/// `[video]`: what the browsers of a video consultation use to find each other.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct VideoSection {
+    #[serde(default)]
+    ice_servers: Vec<IceServer>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -52,6 +63,29 @@ struct LoginSection {
 
 fn rotation() -> String {
     "rotation".into()
+}
+
+/// Whether a STUN or TURN server is one a browser can use: at least one `stun:`, `turn:` or
+/// `turns:` address, and a TURN server's user name and password together.
+fn check_ice_server(server: &IceServer) -> anyhow::Result<()> {
+    if server.urls.is_empty() {
+        bail!("`urls`: give at least one address");
+    }
+    for url in &server.urls {
+        let scheme = url.split_once(':').map(|(s, rest)| (s, rest.trim()));
+        match scheme {
+            Some(("stun" | "turn" | "turns", rest)) if !rest.is_empty() => {}
+            _ => bail!("`urls`: `{url}` is not a stun:, turn: or turns: address"),
+        }
+    }
+    let turn = server.urls.iter().any(|u| u.starts_with("turn"));
+    if turn && (server.username.is_none() || server.credential.is_none()) {
+        bail!("a TURN server needs `username` and `credential`");
+    }
+    if server.username.is_some() != server.credential.is_some() {
+        bail!("`username` and `credential` go together");
+    }
+    Ok(())
 }
 
 /// The version of the portal's terms of use when the network file names none; the demo accounts
@@ -226,6 +260,9 @@ pub struct Network {
     pub terms_version: String,
     /// Whom a person with a login problem or a suspended account contacts (`[login] helpdesk`).
     pub helpdesk: Contact,
+    /// The STUN and TURN servers of video consultations (`[video] ice_servers`; none: only
+    /// browsers that reach each other directly connect, as on one machine or one network).
+    pub ice_servers: Vec<IceServer>,
 }
 
 impl Default for Network {
@@ -238,6 +275,7 @@ impl Default for Network {
             code_card: CodeCardMode::Rotation,
             terms_version: DEFAULT_TERMS_VERSION.into(),
             helpdesk: Contact::default(),
+            ice_servers: Vec::new(),
         }
     }
 }
@@ -358,10 +396,15 @@ impl Network {
             EmailAddress::parse(email)
                 .map_err(|e| anyhow::anyhow!("login.helpdesk.email: `{email}`: {e}"))?;
         }
+        let ice_servers = file.video.map(|v| v.ice_servers).unwrap_or_default();
+        for (i, server) in ice_servers.iter().enumerate() {
+            check_ice_server(server).map_err(|e| anyhow::anyhow!("video.ice_servers[{i}]: {e}"))?;
+        }
         Ok(Self {
             code_card,
             terms_version,
             helpdesk,
+            ice_servers,
             name: file.name,
             default_jurisdiction: file
                 .default
@@ -518,6 +561,38 @@ shows_children_reports = false
 shows_consultation_notes = true
 requests = { copy_term_working_days = 20, psychiatry_held_by = "UPC", imaging_dvd_fee_cents = 500 }
 "#;
+
+    #[test]
+    fn video_servers_are_read_and_checked() {
+        let n = Network::parse(
+            "name = \"N\"\n[video]\nice_servers = [{ urls = [\"stun:stun.example.org:3478\"] }, \
+             { urls = [\"turns:turn.example.org:5349\"], username = \"u\", credential = \"p\" }]",
+        )
+        .unwrap();
+        assert_eq!(n.ice_servers.len(), 2);
+        assert_eq!(n.ice_servers[1].username.as_deref(), Some("u"));
+        assert!(Network::parse("name = \"N\"")
+            .unwrap()
+            .ice_servers
+            .is_empty());
+        for (bad, says) in [
+            ("{ urls = [] }", "at least one"),
+            ("{ urls = [\"https://stun.example.org\"] }", "not a stun:"),
+            ("{ urls = [\"turn:t.example.org\"] }", "needs `username`"),
+            (
+                "{ urls = [\"stun:s.example.org\"], username = \"u\" }",
+                "go together",
+            ),
+            (
+                "{ urls = [\"stun:s.example.org\"], password = \"p\" }",
+                "unknown field",
+            ),
+        ] {
+            let text = format!("name = \"N\"\n[video]\nice_servers = [{bad}]");
+            let error = format!("{:#}", Network::parse(&text).unwrap_err());
+            assert!(error.contains(says), "{bad}: {error}");
+        }
+    }
 
     #[test]
     fn a_network_file_gives_each_hospital_its_policy() {

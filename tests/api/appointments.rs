@@ -129,6 +129,15 @@ async fn a_patient_books_moves_and_cancels_in_published_slots(db: Db) -> anyhow:
         new.changes,
         vec![AppointmentChange::Move, AppointmentChange::Cancel]
     );
+    // The appointment names the slot's doctor by id too (who would open a video room).
+    let stored = app.store.items_by_id(&margery, &[new.id.as_str()]).await?;
+    assert!(
+        stored[0]
+            .detail_json
+            .contains(r#""practitioner_id":"inzage-demo-dr-peeters""#),
+        "{}",
+        stored[0].detail_json
+    );
     let after = slots(&patient, &app, &margery).await?;
     assert!(after.slots.iter().all(|s| s.id != first.id), "taken");
     let list: AppointmentList = get(&patient, &app, &list_url).await?;

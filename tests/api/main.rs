@@ -43,6 +43,7 @@ mod representation;
 mod requests;
 mod sections;
 mod shares;
+mod video;
 
 on_both_backends!(
     a_patient_logs_in_lists_and_opens_own_reports,

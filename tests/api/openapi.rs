@@ -2539,6 +2539,45 @@ async fn every_answer_matches_the_published_document(db: Db) -> anyhow::Result<(
         let (status, _) = call(client, &app, &doc, method.clone(), &route, &path, body).await?;
         seen.insert((method.to_string(), route, status.as_u16()));
     }
+    // Video consultations: the room before and in its hours; the signalling route answers a
+    // request that is no WebSocket upgrade with 400 (the upgrade itself is in video.rs).
+    {
+        let patient = app.signed_in("margery").await?;
+        let doctor = app.signed_in("dr.gleason").await?;
+        let other = app.signed_in("sherron").await?;
+        let room = "/api/v1/records/{record}/appointments/{id}/video";
+        let signal = "/api/v1/records/{record}/appointments/{id}/video/signal";
+        let list = "/api/v1/provider/video-consultations";
+        let video = "Appointment%2Finzage-demo-videoconsultatie";
+        let room_path = format!("/api/v1/records/{margery}/appointments/{video}/video");
+        let signal_path = format!("{room_path}/signal");
+        let before: Vec<(&Client, &str, String, u16)> = vec![
+            (&patient, room, room_path.clone(), 409),
+            (&anonymous, room, room_path.clone(), 401),
+            (&doctor, list, list.into(), 200),
+            (&patient, list, list.into(), 403),
+            (&anonymous, list, list.into(), 401),
+        ];
+        let after: Vec<(&Client, &str, String, u16)> = vec![
+            (&patient, room, room_path.clone(), 200),
+            (&doctor, room, room_path.clone(), 200),
+            (&other, room, room_path.clone(), 404),
+            (&patient, signal, signal_path.clone(), 400),
+            (&other, signal, signal_path.clone(), 404),
+            (&anonymous, signal, signal_path.clone(), 401),
+        ];
+        for (step, cases) in [before, after].into_iter().enumerate() {
+            if step == 1 {
+                app.clock.advance(time::Duration::minutes(20));
+            }
+            for (client, route, path, expected) in cases {
+                let (status, _) = call(client, &app, &doc, get.clone(), route, &path, None).await?;
+                assert_eq!(status.as_u16(), expected, "{path}");
+                seen.insert(("GET".into(), route.into(), expected));
+            }
+        }
+    }
+
     // The check bites: a body that breaks the schema is caught.
     let root = json!({
         "$schema": "https://json-schema.org/draft/2020-12/schema",

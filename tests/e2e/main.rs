@@ -5,6 +5,7 @@
 
 mod a11y;
 mod pwa;
+mod video;
 
 use std::net::TcpListener;
 use std::os::unix::process::CommandExt;
@@ -86,20 +87,51 @@ async fn open_with(
 
 /// Opens a browser on a server the test started itself.
 async fn open_on(app: TestApp, width: u32, height: u32, lang: &str) -> anyhow::Result<Session> {
+    let Browser {
+        client,
+        driver,
+        profile,
+    } = browser(width, height, lang, &[]).await?;
+    Ok(Session {
+        client,
+        app,
+        _driver: driver,
+        _profile: profile,
+    })
+}
+
+/// A headless Chromium with its own chromedriver and profile (a test with two people opens two).
+struct Browser {
+    client: Client,
+    driver: Driver,
+    profile: tempfile::TempDir,
+}
+
+/// Opens a browser whose preferred language is `lang`, with Chromium's `extra` flags.
+async fn browser(width: u32, height: u32, lang: &str, extra: &[&str]) -> anyhow::Result<Browser> {
     let driver = Driver::start()?;
     let profile = tempfile::tempdir()?;
+    let mut args = vec![
+        "--headless".to_owned(),
+        "--no-sandbox".into(),
+        "--disable-gpu".into(),
+        "--disable-dev-shm-usage".into(),
+        "--disable-quic".into(),
+        "--no-first-run".into(),
+        "--disable-background-networking".into(),
+        "--disable-component-update".into(),
+        "--disable-sync".into(),
+        format!("--lang={lang}"),
+        format!("--window-size={width},{height}"),
+        format!("--user-data-dir={}", profile.path().display()),
+    ];
+    args.extend(extra.iter().map(|a| (*a).to_owned()));
     let mut caps = serde_json::Map::new();
     caps.insert(
         "goog:chromeOptions".into(),
         serde_json::json!({
             "binary": std::env::var("CHROMIUM").unwrap_or_else(|_| "/usr/bin/chromium".into()),
-            "args": [
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--disable-quic", "--no-first-run", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", format!("--lang={lang}"),
-                format!("--window-size={width},{height}"),
-                format!("--user-data-dir={}", profile.path().display()),
-            ],
+            "args": args,
             // What `navigator.languages` reports, which the app follows before anyone chooses.
             "prefs": { "intl.accept_languages": lang },
         }),
@@ -116,11 +148,10 @@ async fn open_on(app: TestApp, width: u32, height: u32, lang: &str) -> anyhow::R
         {
             Ok(client) => {
                 client.set_window_size(width, height).await?;
-                return Ok(Session {
+                return Ok(Browser {
                     client,
-                    app,
-                    _driver: driver,
-                    _profile: profile,
+                    driver,
+                    profile,
                 });
             }
             Err(e) => {

@@ -11,6 +11,7 @@ use inzage_domain::wire::FieldErrors;
 use inzage_domain::Message;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
+use leptos_router::components::A;
 
 use super::linked::focus_first_error;
 use super::record::{section_view, status_text};
@@ -133,6 +134,7 @@ fn AppointmentCard(item: AppointmentItem, page: Option<Page>) -> impl IntoView {
             .as_ref()
             .map(|p| t1("appointments.with", "name", p)),
         Some(item.hospital.clone()),
+        item.video.then(|| t("appointments.video.badge")),
     ]
     .into_iter()
     .flatten()
@@ -144,8 +146,18 @@ fn AppointmentCard(item: AppointmentItem, page: Option<Page>) -> impl IntoView {
         let may_cancel = item.changes.contains(&AppointmentChange::Cancel);
         let closed = item.change_closed.clone();
         let (move_id, cancel_id, open_id) = (id.clone(), id.clone(), id.clone());
+        let video = (item.video && matches!(item.status.as_str(), "booked" | "arrived"))
+            .then(|| page.record.get_untracked())
+            .flatten()
+            .map(|record| super::video::href(&record, &id));
         view! {
             {closed.map(|m| view! { <p class="item-note" data-testid="change-closed">{tr(&m)}</p> })}
+            {video.map(|href| view! {
+                <p class="item-note">
+                    <A href=href attr:data-testid="open-video">{move || t("appointments.video.open")}</A>
+                    " "{move || t("appointments.video.hint")}
+                </p>
+            })}
             <div class="item-actions">
                 {may_move.then(|| view! {
                     <button type="button" class="secondary" data-testid="move-appointment" on:click=move |_| {

@@ -28,6 +28,7 @@ pub mod staff_cards;
 pub mod staff_help;
 pub mod staff_requests;
 pub mod terms;
+pub mod video;
 pub mod view_as;
 
 use inzage_domain::wire::{AccountKind, ErrorBody, FieldErrors, Me};

@@ -45,6 +45,7 @@ pub fn ProviderPage() -> impl IntoView {
                 }
             }
         }}
+        <super::video::DoctorVideoConsultations/>
         <super::messages::DoctorThreads/>
         <ReferralForm/>
     }

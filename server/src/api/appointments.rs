@@ -290,7 +290,7 @@ pub async fn book(
             location: slot.location.clone(),
             practitioner: slot.practitioner.clone(),
             service: Some(slot.service.clone()),
-            practitioner_id: None,
+            practitioner_id: slot.practitioner_id.clone(),
             video: false,
         },
         issued: None,
@@ -357,13 +357,13 @@ pub async fn reschedule(
         at,
     )
     .map_err(refused)?;
-    // The new place and person come with the slot (which names its doctor only by name); the
-    // service and whether it is by video stay what they were.
+    // The new place and doctor come with the slot; the service and whether it is by video stay
+    // what they were.
     let detail = serde_json::to_string(&ItemDetail::Appointment {
         location: slot.location.clone(),
         practitioner: slot.practitioner.clone(),
         service,
-        practitioner_id: None,
+        practitioner_id: slot.practitioner_id.clone(),
         video,
     })
     .map_err(|e| ApiError::Internal(e.into()))?;

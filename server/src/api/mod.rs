@@ -30,6 +30,7 @@ mod requests;
 mod search;
 mod sections;
 mod shares;
+mod video;
 
 use std::net::SocketAddr;
 
@@ -152,6 +153,14 @@ pub fn routes() -> Router<AppState> {
             post(appointments::cancel),
         )
         .route(
+            "/records/{record}/appointments/{id}/video",
+            get(video::room),
+        )
+        .route(
+            "/records/{record}/appointments/{id}/video/signal",
+            get(video::signal),
+        )
+        .route(
             "/records/{record}/reports/{id}/pdf",
             get(download::report_pdf),
         )
@@ -188,6 +197,7 @@ pub fn routes() -> Router<AppState> {
             designations::application_routes(),
         )
         .route("/provider/patients", get(provider::patients))
+        .route("/provider/video-consultations", get(video::consultations))
         .route("/provider/e-consults", get(econsults::list))
         .route("/provider/e-consults/{thread}", econsults::thread_routes())
         .route(
@@ -509,23 +519,7 @@ impl FromRequestParts<AppState> for CurrentUser {
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
         let token = session_cookie(&parts.headers).ok_or(ApiError::Unauthenticated)?;
-        let hash = token_hash(&token);
-        let now = state.clock.now();
-        let session = state
-            .store
-            .session_account(&hash, now.unix_timestamp())
-            .await?
-            .ok_or(ApiError::Unauthenticated)?;
-        let max_end = session.created_at + SESSION_MAX.whole_seconds();
-        if now.unix_timestamp() >= max_end {
-            state.store.delete_session(&hash).await?;
-            return Err(ApiError::Unauthenticated);
-        }
-        let idle_end = (now + SESSION_IDLE).unix_timestamp().min(max_end);
-        state
-            .store
-            .touch_session(&hash, now.unix_timestamp(), idle_end)
-            .await?;
+        let session = live_session(state, &token_hash(&token)).await?;
         // A patient who has not accepted the terms in force reaches only what accepting needs.
         if session.patient_id.is_some()
             && session.terms_version.as_deref() != Some(state.config.network.terms_version.as_str())
@@ -551,6 +545,31 @@ impl FromRequestParts<AppState> for CurrentUser {
             language,
         })
     }
+}
+
+/// The session whose token hashes to `hash`, when it is still live, kept alive for another
+/// idle period (never past its maximum); otherwise 401.
+pub(crate) async fn live_session(
+    state: &AppState,
+    hash: &str,
+) -> Result<crate::store::SessionAccount, ApiError> {
+    let now = state.clock.now();
+    let session = state
+        .store
+        .session_account(hash, now.unix_timestamp())
+        .await?
+        .ok_or(ApiError::Unauthenticated)?;
+    let max_end = session.created_at + SESSION_MAX.whole_seconds();
+    if now.unix_timestamp() >= max_end {
+        state.store.delete_session(hash).await?;
+        return Err(ApiError::Unauthenticated);
+    }
+    let idle_end = (now + SESSION_IDLE).unix_timestamp().min(max_end);
+    state
+        .store
+        .touch_session(hash, now.unix_timestamp(), idle_end)
+        .await?;
+    Ok(session)
 }
 
 /// The endpoints a patient reaches before accepting the terms of use: who they are, the terms,

@@ -31,6 +31,8 @@ pub struct SlotImport {
     pub service: String,
     /// With whom.
     pub practitioner: Option<String>,
+    /// The doctor's practitioner id (the Schedule's Practitioner actor).
+    pub practitioner_id: Option<String>,
     /// Where.
     pub location: Option<String>,
     /// Whether the hospital offers it.
@@ -92,6 +94,7 @@ pub(super) fn slot(ctx: &Context<'_>, name: &str, r: &Value) -> Result<SlotImpor
             )
         })?;
     let mut practitioner = None;
+    let mut practitioner_id = None;
     let mut location = None;
     let mut hospital_id = None;
     for (i, actor) in array(schedule, "actor").iter().enumerate() {
@@ -102,6 +105,7 @@ pub(super) fn slot(ctx: &Context<'_>, name: &str, r: &Value) -> Result<SlotImpor
                 practitioner = ctx
                     .practitioner_name(&ty, &id)
                     .or_else(|| str_at(actor, "display").map(str::to_owned));
+                practitioner_id = Some(id);
             }
             "Location" if location.is_none() => {
                 let place = ctx.resource(&ty, &id);
@@ -134,6 +138,7 @@ pub(super) fn slot(ctx: &Context<'_>, name: &str, r: &Value) -> Result<SlotImpor
         end,
         service,
         practitioner,
+        practitioner_id,
         location,
         free: free && active,
     })
@@ -182,6 +187,7 @@ mod tests {
         assert_eq!(s.hospital_id, "az");
         assert_eq!(s.service, "Consultatie");
         assert_eq!(s.practitioner.as_deref(), Some("Dr. An Peeters"));
+        assert_eq!(s.practitioner_id.as_deref(), Some("dr"));
         assert_eq!(s.location.as_deref(), Some("Polikliniek"));
         assert_eq!(s.start, time::macros::datetime!(2026-12-01 08:00 UTC));
         assert!(s.free);

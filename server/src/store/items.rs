@@ -287,6 +287,20 @@ impl Store {
         Ok(rows)
     }
 
+    /// Every record's appointments starting in `[from, to)` (Unix seconds), soonest first: the
+    /// day's video consultations a doctor may open are among them.
+    pub async fn appointments_between(&self, from: i64, to: i64) -> anyhow::Result<Vec<ItemRow>> {
+        Ok(sqlx::query_as::<_, ItemRow>(&format!(
+            "SELECT {COLUMNS} FROM record_items i JOIN hospitals h ON h.id = i.hospital_id \
+             WHERE i.section = 'appointment' AND i.starts_at >= $1 AND i.starts_at < $2 \
+             ORDER BY i.starts_at, i.id"
+        ))
+        .bind(from)
+        .bind(to)
+        .fetch_all(&self.pool)
+        .await?)
+    }
+
     /// A record's results of one test, oldest first.
     pub async fn results_of(&self, patient_id: &str, code: &str) -> anyhow::Result<Vec<ItemRow>> {
         Ok(sqlx::query_as::<_, ItemRow>(&format!(

@@ -18,6 +18,8 @@ pub struct SlotRow {
     pub service: String,
     /// With whom.
     pub practitioner: Option<String>,
+    /// The doctor's practitioner id, where the schedule names one.
+    pub practitioner_id: Option<String>,
     /// Where.
     pub location: Option<String>,
     /// 1 when published as free.
@@ -36,7 +38,7 @@ impl SlotRow {
 }
 
 const COLUMNS: &str = "s.id, s.hospital_id, s.starts_at, s.ends_at, s.service, s.practitioner, \
-                       s.location, s.published_free, s.appointment_id, h.name AS hospital_name";
+                       s.practitioner_id, s.location, s.published_free, s.appointment_id, h.name AS hospital_name";
 
 /// The most slots one listing returns.
 pub const SLOTS_MAX: i64 = 300;
@@ -50,10 +52,12 @@ pub(super) async fn upsert(
     for s in slots {
         sqlx::query(
             "INSERT INTO appointment_slots (id, hospital_id, starts_at, ends_at, service, \
-             practitioner, location, published_free) VALUES ($1, $2, $3, $4, $5, $6, $7, $8) \
+             practitioner, practitioner_id, location, published_free) \
+             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) \
              ON CONFLICT (id) DO UPDATE SET hospital_id = excluded.hospital_id, \
              starts_at = excluded.starts_at, ends_at = excluded.ends_at, \
              service = excluded.service, practitioner = excluded.practitioner, \
+             practitioner_id = excluded.practitioner_id, \
              location = excluded.location, published_free = excluded.published_free",
         )
         .bind(&s.id)
@@ -62,6 +66,7 @@ pub(super) async fn upsert(
         .bind(s.end.unix_timestamp())
         .bind(&s.service)
         .bind(&s.practitioner)
+        .bind(&s.practitioner_id)
         .bind(&s.location)
         .bind(i64::from(s.free))
         .execute(&mut **tx)
