@@ -694,11 +694,7 @@ impl Call {
     /// (Patient) offers the connection.
     async fn offer(self: &Rc<Self>) -> Result<(), JsValue> {
         let pc = self.peer()?;
-        let offer = JsFuture::from(pc.create_offer()).await?;
-        let sdp = sdp_of(&offer);
-        let local = RtcSessionDescriptionInit::new(RtcSdpType::Offer);
-        local.set_sdp(&sdp);
-        JsFuture::from(pc.set_local_description(&local)).await?;
+        let sdp = set_local(&pc, RtcSdpType::Offer, pc.create_offer()).await?;
         self.send(&ClientSignal::Offer { sdp });
         Ok(())
     }
@@ -707,11 +703,7 @@ impl Call {
     async fn answer(self: &Rc<Self>, offer: &str) -> Result<(), JsValue> {
         let pc = self.peer()?;
         self.set_remote(&pc, RtcSdpType::Offer, offer).await?;
-        let answer = JsFuture::from(pc.create_answer()).await?;
-        let sdp = sdp_of(&answer);
-        let local = RtcSessionDescriptionInit::new(RtcSdpType::Answer);
-        local.set_sdp(&sdp);
-        JsFuture::from(pc.set_local_description(&local)).await?;
+        let sdp = set_local(&pc, RtcSdpType::Answer, pc.create_answer()).await?;
         self.send(&ClientSignal::Answer { sdp });
         Ok(())
     }
@@ -773,12 +765,21 @@ impl Call {
     }
 }
 
-/// The SDP text of a session description the browser made.
-fn sdp_of(description: &JsValue) -> String {
-    js_sys::Reflect::get(description, &"sdp".into())
-        .ok()
-        .and_then(|v| v.as_string())
-        .unwrap_or_default()
+/// Takes the session description the browser is making (`made`: an offer or an answer) as this
+/// side's, and gives its SDP text to send.
+async fn set_local(
+    pc: &RtcPeerConnection,
+    kind: RtcSdpType,
+    made: js_sys::Promise,
+) -> Result<String, JsValue> {
+    let made = JsFuture::from(made).await?;
+    let sdp = js_sys::Reflect::get(&made, &"sdp".into())?
+        .as_string()
+        .unwrap_or_default();
+    let local = RtcSessionDescriptionInit::new(kind);
+    local.set_sdp(&sdp);
+    JsFuture::from(pc.set_local_description(&local)).await?;
+    Ok(sdp)
 }
 
 /// The doctor's video consultations from now on, each with a link to its room.
