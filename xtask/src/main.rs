@@ -55,7 +55,10 @@ commands:
   run         install the build tools if needed, build the SPA (release) and serve it with the demo data
   test        install the tools if needed and run every check CI runs (this is what .ci/run does)
   lighthouse  build the release SPA and server, start the demo and measure the login, reports and
-              results pages with Lighthouse (mobile); LIGHTHOUSE_RUNS runs per page (default 3)";
+              results pages with Lighthouse (mobile); LIGHTHOUSE_RUNS runs per page (default 3)
+  load        install wrk if needed, build the release SPA and load the authenticated report list
+              and a static file with 64 connections, on SQLite and on PostgreSQL (100,000 audit
+              entries on the record); LOAD_SECONDS per route (default 20)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
@@ -64,6 +67,7 @@ fn main() -> ExitCode {
         ["run"] => run(),
         ["test"] => test(),
         ["lighthouse"] => lighthouse(),
+        ["load"] => load(),
         ["help" | "-h" | "--help"] => {
             println!("{USAGE}");
             Ok(())
@@ -136,6 +140,49 @@ fn lighthouse() -> Result<()> {
     })?;
     drop(server);
     Ok(())
+}
+
+/// `cargo xtask load`: the load test of `tests/examples/http_load.rs` on both databases, wrk from
+/// Debian's packages as the load generator.
+fn load() -> Result<()> {
+    let ws = Workspace::locate()?;
+    step("demo data", || check_demo_data(&ws))?;
+    ensure_build_tools(&ws)?;
+    step("wrk", || {
+        let installed = Command::new("sh")
+            .args(["-c", "command -v wrk"])
+            .output()
+            .is_ok_and(|o| o.status.success());
+        if !installed {
+            apt_install(&ws, &["wrk"])?;
+        }
+        Ok(())
+    })?;
+    let postgres_bin = step("PostgreSQL", || ensure_test_packages(&ws))?;
+    step("trunk build --release", || trunk_build(&ws))?;
+    let seconds = env::var("LOAD_SECONDS").unwrap_or_else(|_| "20".into());
+    let example = |db: &str| {
+        let mut cmd = ws.cargo(&[
+            "run",
+            "--release",
+            "-p",
+            "inzage-tests",
+            "--example",
+            "http_load",
+            "--",
+            db,
+            &seconds,
+        ]);
+        cmd.env("INZAGE_DIST", ws.dist());
+        cmd
+    };
+    step("load on SQLite", || run_cmd(&mut example("sqlite")))?;
+    let postgres = step("start a throwaway PostgreSQL", || {
+        TempPostgres::start(&postgres_bin)
+    })?;
+    step("load on PostgreSQL", || {
+        run_cmd(example("postgres").env("INZAGE_TEST_POSTGRES", postgres.url()))
+    })
 }
 
 /// The demo patient whose reports and results Lighthouse measures.

@@ -547,6 +547,9 @@ impl FromRequestParts<AppState> for CurrentUser {
     }
 }
 
+/// How many seconds a session's idle end must move before it is written again.
+const SESSION_TOUCH_EVERY: i64 = 60;
+
 /// The session whose token hashes to `hash`, when it is still live, kept alive for another
 /// idle period (never past its maximum); otherwise 401.
 pub(crate) async fn live_session(
@@ -564,11 +567,15 @@ pub(crate) async fn live_session(
         state.store.delete_session(hash).await?;
         return Err(ApiError::Unauthenticated);
     }
+    // Kept alive at most once a minute: a write on every request would cost more than reading
+    // (a page asks for several endpoints at once); the idle end is then at most a minute early.
     let idle_end = (now + SESSION_IDLE).unix_timestamp().min(max_end);
-    state
-        .store
-        .touch_session(hash, now.unix_timestamp(), idle_end)
-        .await?;
+    if idle_end - session.expires_at >= SESSION_TOUCH_EVERY {
+        state
+            .store
+            .touch_session(hash, now.unix_timestamp(), idle_end)
+            .await?;
+    }
     Ok(session)
 }
 

@@ -266,6 +266,8 @@ pub struct SessionAccount {
     pub language: Option<String>,
     /// When the session was created (Unix seconds).
     pub created_at: i64,
+    /// When it ends unless used again (Unix seconds).
+    pub expires_at: i64,
     /// The version of the terms of use the person accepted.
     pub terms_version: Option<String>,
 }
@@ -675,7 +677,7 @@ impl Store {
     ) -> anyhow::Result<Option<SessionAccount>> {
         let row = sqlx::query_as::<_, SessionAccount>(
             "SELECT s.id AS session_id, s.account_id, a.patient_id, a.practitioner_id, a.staff_id, \
-             a.language, s.created_at, a.terms_version \
+             a.language, s.created_at, s.expires_at, a.terms_version \
              FROM sessions s \
              JOIN accounts a ON a.id = s.account_id \
              WHERE s.token_hash = $1 AND s.expires_at > $2",
