@@ -3,7 +3,8 @@
 //!
 //! The server runs with the demo (the Synthea patients) and 100,000 audit entries on Margery's
 //! record; every request of the report list goes through the session, `authorize`, the domain's
-//! decision on each report and an audit write. The load comes from `wrk` (Debian's package) in
+//! decision on each report and an audit write; `/me` (the session alone) shows what part of that
+//! every API request pays. The load comes from `wrk` (Debian's package) in
 //! another process. Run with `cargo xtask load`, which installs wrk, builds the SPA and runs this
 //! in release mode; or by hand:
 //! `INZAGE_DIST=$PWD/dist cargo run --release -p inzage-tests --example http_load [postgres] [SECONDS]`
@@ -185,6 +186,11 @@ async fn main() -> anyhow::Result<()> {
         let url = static_file.clone();
         tokio::task::spawn_blocking(move || wrk(&url, None, seconds)).await??
     };
+    // The session alone (no record, no audit entry): what every API request pays.
+    let session_only = {
+        let (url, cookie) = (app.url("/api/v1/me"), cookie.clone());
+        tokio::task::spawn_blocking(move || wrk(&url, Some(&cookie), seconds)).await??
+    };
     let before = audit_count(&app, &margery).await?;
     let reads = {
         let (url, cookie) = (reports.clone(), cookie.clone());
@@ -206,6 +212,7 @@ async fn main() -> anyhow::Result<()> {
             "static file (`/manifest.webmanifest`), the ceiling",
             &ceiling,
         ),
+        ("the session alone (`/me`)", &session_only),
         (
             &*format!("report list (`/records/{{r}}/reports`, {listed} bytes)"),
             &reads,
@@ -221,7 +228,10 @@ async fn main() -> anyhow::Result<()> {
         "\nreads at {share:.0}% of the ceiling; {written} audit entries written for {} reads",
         reads.requests
     );
-    anyhow::ensure!(ceiling.failed == 0 && reads.failed == 0, "failed requests");
+    anyhow::ensure!(
+        ceiling.failed == 0 && session_only.failed == 0 && reads.failed == 0,
+        "failed requests"
+    );
     // Every answered read left its one audit entry (wrk stops mid-request at the end, so a
     // few writes may belong to requests it did not count).
     anyhow::ensure!(
