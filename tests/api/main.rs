@@ -4,7 +4,8 @@
 use inzage_domain::wire::{ErrorBody, Me, ReportDetail, ReportList};
 use inzage_server::store::Backend;
 use inzage_tests::{
-    answer_rightly, browser, challenge, log_in, login_with, wrong_code, Db, TestApp,
+    answer_rightly, browser, challenge, log_in, login_with, session_cookie_of, wrong_code, Db,
+    TestApp,
 };
 use reqwest::StatusCode;
 
@@ -338,15 +339,6 @@ async fn without_a_session_nothing_is_served(db: Db) -> anyhow::Result<()> {
         .await?;
     assert_eq!(res.status(), StatusCode::UNAUTHORIZED);
     Ok(())
-}
-
-fn session_cookie_of(res: &reqwest::Response) -> Option<String> {
-    res.headers()
-        .get_all("set-cookie")
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find(|v| v.starts_with("inzage_session="))
-        .map(str::to_owned)
 }
 
 async fn logout_ends_the_session_on_the_server(db: Db) -> anyhow::Result<()> {

@@ -11,7 +11,7 @@ use inzage_domain::access::Principal;
 use inzage_domain::record::AppointmentList;
 use inzage_domain::video::{Seat, ServerSignal, VideoConsultation, VideoRoom};
 use inzage_domain::wire::{AuditPage, ErrorBody};
-use inzage_tests::{answer_rightly, Db, TestApp};
+use inzage_tests::{session_token, Db, TestApp};
 use reqwest::{Client, StatusCode};
 use tokio_tungstenite::tungstenite::client::IntoClientRequest;
 use tokio_tungstenite::tungstenite::http::HeaderValue;
@@ -24,27 +24,6 @@ on_both_backends!(
 
 type Socket =
     tokio_tungstenite::WebSocketStream<tokio_tungstenite::MaybeTlsStream<tokio::net::TcpStream>>;
-
-/// A demo account's session token, as its browser's cookie would carry it.
-async fn session_of(app: &TestApp, username: &str) -> anyhow::Result<String> {
-    let res = answer_rightly(
-        &Client::new(),
-        &app.url(""),
-        app.login_of(username),
-        username,
-    )
-    .await?;
-    anyhow::ensure!(res.status() == StatusCode::OK, "login: {}", res.status());
-    let cookie = res
-        .headers()
-        .get_all(reqwest::header::SET_COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .find_map(|v| v.strip_prefix(&format!("{}=", inzage_server::auth::SESSION_COOKIE)))
-        .and_then(|v| v.split(';').next())
-        .map(str::to_owned);
-    cookie.ok_or_else(|| anyhow::anyhow!("no session cookie"))
-}
 
 /// An appointment id in a path (`Appointment/x` is one segment).
 fn segment(id: &str) -> String {
@@ -216,7 +195,7 @@ async fn only_the_patient_and_her_doctor_meet_in_the_room_in_its_hours(
         let client = app.signed_in(other).await?;
         let res = room(&app, &client, &margery, &id).await?;
         assert_eq!(res.status(), StatusCode::NOT_FOUND, "{other}");
-        let session = session_of(&app, other).await?;
+        let session = session_token(&app, other).await?;
         let ws = connect(&app, &session, &signal_path(&margery, &id), None).await?;
         assert_eq!(ws.err(), Some(StatusCode::NOT_FOUND), "{other}");
     }
@@ -229,7 +208,7 @@ async fn only_the_patient_and_her_doctor_meet_in_the_room_in_its_hours(
 
     // The doctor enters first; another site's page cannot open the room with her cookie.
     let path = signal_path(&margery, &id);
-    let gleason = session_of(&app, "dr.gleason").await?;
+    let gleason = session_token(&app, "dr.gleason").await?;
     let ws = connect(&app, &gleason, &path, Some("https://evil.example")).await?;
     assert_eq!(ws.err(), Some(StatusCode::FORBIDDEN));
     let mut dr = connect(&app, &gleason, &path, None)
@@ -244,7 +223,7 @@ async fn only_the_patient_and_her_doctor_meet_in_the_room_in_its_hours(
         }
     );
     // The patient enters and waits; a second connection to her seat is refused.
-    let margery_session = session_of(&app, "margery").await?;
+    let margery_session = session_token(&app, "margery").await?;
     let mut pt = connect(&app, &margery_session, &path, None)
         .await?
         .expect("the patient enters");
@@ -257,7 +236,7 @@ async fn only_the_patient_and_her_doctor_meet_in_the_room_in_its_hours(
         }
     ));
     assert_eq!(next(&mut dr).await?, ServerSignal::Waiting);
-    let again = connect(&app, &session_of(&app, "margery").await?, &path, None).await?;
+    let again = connect(&app, &session_token(&app, "margery").await?, &path, None).await?;
     assert_eq!(again.err(), Some(StatusCode::CONFLICT));
     // Before the doctor admits her, her offer reaches nobody; she cannot admit herself.
     send(
@@ -384,7 +363,7 @@ async fn whoever_loses_the_right_to_be_there_is_put_out(db: Db) -> anyhow::Resul
     let path = signal_path(&margery, &id);
 
     // The patient logs out in another tab: her next message ends her connection.
-    let session = session_of(&app, "margery").await?;
+    let session = session_token(&app, "margery").await?;
     let mut pt = connect(&app, &session, &path, None).await?.expect("enters");
     next(&mut pt).await?;
     let tab = Client::new();
@@ -402,7 +381,7 @@ async fn whoever_loses_the_right_to_be_there_is_put_out(db: Db) -> anyhow::Resul
     assert!(closes(&mut pt).await?);
 
     // The doctor stays until the room's time is over (11:20, half an hour after its end).
-    let mut dr = connect(&app, &session_of(&app, "dr.gleason").await?, &path, None)
+    let mut dr = connect(&app, &session_token(&app, "dr.gleason").await?, &path, None)
         .await?
         .expect("the doctor enters");
     next(&mut dr).await?;

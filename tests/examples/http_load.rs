@@ -16,7 +16,7 @@ use std::time::Instant;
 
 use anyhow::Context;
 use inzage_server::store::NewAuditEntry;
-use inzage_tests::{answer_rightly, Db, TestApp};
+use inzage_tests::{session_token, Db, TestApp};
 
 const AUDIT_ENTRIES: i64 = 100_000;
 const CONNECTIONS: u32 = 64;
@@ -156,21 +156,11 @@ async fn main() -> anyhow::Result<()> {
     );
 
     // A session as the browser holds it.
-    let res = answer_rightly(
-        &reqwest::Client::new(),
-        &app.url(""),
-        app.login_of("margery"),
-        "margery",
-    )
-    .await?;
-    anyhow::ensure!(res.status().is_success(), "login: {}", res.status());
-    let cookie = res
-        .headers()
-        .get(reqwest::header::SET_COOKIE)
-        .and_then(|v| v.to_str().ok())
-        .and_then(|v| v.split(';').next())
-        .context("no session cookie")?
-        .to_owned();
+    let cookie = format!(
+        "{}={}",
+        inzage_server::auth::SESSION_COOKIE,
+        session_token(&app, "margery").await?
+    );
     let reports = app.url(&format!("/api/v1/records/{margery}/reports"));
     let check = reqwest::Client::new()
         .get(&reports)

@@ -583,6 +583,36 @@ pub async fn answer_rightly(
     .await
 }
 
+/// The session cookie a response sets, as its whole `Set-Cookie` header.
+pub fn session_cookie_of(res: &reqwest::Response) -> Option<String> {
+    let prefix = format!("{}=", inzage_server::auth::SESSION_COOKIE);
+    res.headers()
+        .get_all(reqwest::header::SET_COOKIE)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|v| v.starts_with(&prefix))
+        .map(str::to_owned)
+}
+
+/// A demo account's session token, as its browser's cookie carries it (a client that keeps no
+/// cookies logs in: a WebSocket or a load generator sends the token itself).
+pub async fn session_token(app: &TestApp, username: &str) -> anyhow::Result<String> {
+    let res = answer_rightly(
+        &reqwest::Client::new(),
+        &app.url(""),
+        app.login_of(username),
+        username,
+    )
+    .await?;
+    anyhow::ensure!(res.status().is_success(), "login: {}", res.status());
+    let cookie = session_cookie_of(&res).context("no session cookie")?;
+    let pair = cookie.split(';').next().unwrap_or_default();
+    let (_, token) = pair
+        .split_once('=')
+        .context("a session cookie without a value")?;
+    Ok(token.to_owned())
+}
+
 /// Logs a demo account in with the right password and code; the client keeps the cookie.
 pub async fn log_in(
     client: &reqwest::Client,
