@@ -44,6 +44,7 @@ mod representation;
 mod requests;
 mod sections;
 mod shares;
+mod timing;
 mod video;
 
 on_both_backends!(

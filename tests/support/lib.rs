@@ -491,7 +491,9 @@ pub fn token_in(body: &str) -> Option<String> {
     )
 }
 
-fn test_config(
+/// The configuration the tests' servers run with, on `database_url`, serving `dist` and keeping
+/// uploads in `uploads` (and mail beside it): also for a server in a child process.
+pub fn test_config(
     database_url: &str,
     dist: &std::path::Path,
     uploads: &std::path::Path,

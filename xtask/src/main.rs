@@ -58,7 +58,12 @@ commands:
               results pages with Lighthouse (mobile); LIGHTHOUSE_RUNS runs per page (default 3)
   load        install wrk if needed, build the release SPA and load the authenticated report list
               and a static file with 64 connections, on SQLite and on PostgreSQL (100,000 audit
-              entries on the record); LOAD_SECONDS per route (default 20)";
+              entries on the record); LOAD_SECONDS per route (default 20)
+  fuzz        install schemathesis (pinned, tools/schemathesis) if needed and fuzz the API against
+              its OpenAPI document as each role, on SQLite and on PostgreSQL; FUZZ_EXAMPLES per
+              operation and phase (default 25; `test` runs 5 on SQLite)
+  soak        the long variants of the quick checks in `test`: the crash-consistency test with
+              SOAK_KILLS kills of the server per database (default 200)";
 
 fn main() -> ExitCode {
     let args: Vec<String> = env::args().skip(1).collect();
@@ -68,6 +73,8 @@ fn main() -> ExitCode {
         ["test"] => test(),
         ["lighthouse"] => lighthouse(),
         ["load"] => load(),
+        ["soak"] => soak(),
+        ["fuzz"] => fuzz(),
         ["help" | "-h" | "--help"] => {
             println!("{USAGE}");
             Ok(())
@@ -183,6 +190,101 @@ fn load() -> Result<()> {
     step("load on PostgreSQL", || {
         run_cmd(example("postgres").env("INZAGE_TEST_POSTGRES", postgres.url()))
     })
+}
+
+/// `cargo xtask fuzz`: schemathesis against a live server, as every role, on both databases.
+fn fuzz() -> Result<()> {
+    let ws = Workspace::locate()?;
+    step("demo data", || check_demo_data(&ws))?;
+    let st = step("schemathesis", || ensure_schemathesis(&ws))?;
+    let postgres_bin = step("PostgreSQL", || ensure_test_packages(&ws))?;
+    step("schemathesis on SQLite", || {
+        run_cmd(&mut api_fuzz(&ws, &st, "sqlite", None))
+    })?;
+    let postgres = step("start a throwaway PostgreSQL", || {
+        TempPostgres::start(&postgres_bin)
+    })?;
+    step("schemathesis on PostgreSQL", || {
+        run_cmd(api_fuzz(&ws, &st, "postgres", None).env("INZAGE_TEST_POSTGRES", postgres.url()))
+    })
+}
+
+/// The example that runs schemathesis as each role (`tests/examples/api_fuzz.rs`), built with
+/// the same features as the tests so that nothing is compiled twice.
+fn api_fuzz(ws: &Workspace, st: &Path, db: &str, examples: Option<&str>) -> Command {
+    // Without `-p`, features are unified over the whole workspace as in `cargo test`, so the
+    // example reuses what `cargo test` built (with `-p inzage-tests`, 1.5 min of rebuilding).
+    let mut cmd = ws.cargo(&[
+        "run",
+        "--features",
+        E2E_FEATURE,
+        "--example",
+        "api_fuzz",
+        "--",
+        db,
+    ]);
+    cmd.env("SCHEMATHESIS", st);
+    if let Some(n) = examples {
+        cmd.env("FUZZ_EXAMPLES", n);
+    }
+    cmd
+}
+
+/// The pinned requirements of schemathesis, with their hashes.
+const SCHEMATHESIS_REQUIREMENTS: &str = "tools/schemathesis/requirements.txt";
+
+/// Installs schemathesis into `target/schemathesis/venv` from PyPI, exactly as pinned (with
+/// `--require-hashes`), unless the requirements installed there are the current ones; returns
+/// the path of its `st` command.
+fn ensure_schemathesis(ws: &Workspace) -> Result<PathBuf> {
+    let venv = ws.root.join("target/schemathesis/venv");
+    let st = venv.join("bin/st");
+    let wanted = fs::read_to_string(ws.root.join(SCHEMATHESIS_REQUIREMENTS))
+        .with_context(|| format!("reading {SCHEMATHESIS_REQUIREMENTS}"))?;
+    // A copy of the requirements it was installed from.
+    let installed = venv.join("inzage-requirements.txt");
+    if st.is_file() && fs::read_to_string(&installed).is_ok_and(|i| i == wanted) {
+        return Ok(st);
+    }
+    if venv.exists() {
+        fs::remove_dir_all(&venv)?;
+    }
+    run_cmd(ws.cmd("python3").args(["-m", "venv"]).arg(&venv))?;
+    run_cmd(
+        ws.cmd(venv.join("bin/pip"))
+            .args([
+                "install",
+                "--quiet",
+                "--require-hashes",
+                "--only-binary=:all:",
+                "-r",
+            ])
+            .arg(SCHEMATHESIS_REQUIREMENTS),
+    )?;
+    fs::write(&installed, wanted)?;
+    Ok(st)
+}
+
+/// `cargo xtask soak`: the crash-consistency test (`tests/crash`) with many more kills than the
+/// six per database it makes in `cargo xtask test`.
+fn soak() -> Result<()> {
+    let ws = Workspace::locate()?;
+    step("demo data", || check_demo_data(&ws))?;
+    let postgres_bin = step("PostgreSQL", || ensure_test_packages(&ws))?;
+    let postgres = step("start a throwaway PostgreSQL", || {
+        TempPostgres::start(&postgres_bin)
+    })?;
+    let kills = env::var("SOAK_KILLS").unwrap_or_else(|_| "200".into());
+    step(
+        &format!("crash consistency, {kills} kills per database"),
+        || {
+            run_cmd(
+                ws.cargo(&["test", "-p", "inzage-tests", "--test", "crash"])
+                    .env("INZAGE_CRASH_KILLS", &kills)
+                    .env("INZAGE_TEST_POSTGRES", postgres.url()),
+            )
+        },
+    )
 }
 
 /// The demo patient whose reports and results Lighthouse measures.
@@ -320,6 +422,7 @@ fn test_steps() -> Result<()> {
     let postgres_bin = step("Chromium, ChromeDriver and PostgreSQL", || {
         ensure_test_packages(&ws)
     })?;
+    let schemathesis = step("schemathesis", || ensure_schemathesis(&ws))?;
 
     step("rustfmt", || {
         run_cmd(&mut ws.cargo(&["fmt", "--all", "--", "--check"]))
@@ -393,6 +496,10 @@ fn test_steps() -> Result<()> {
                     .env("INZAGE_DIST", ws.dist()),
             )
         },
+    )?;
+    step(
+        "schemathesis as each role (quick: 5 examples, SQLite)",
+        || run_cmd(&mut api_fuzz(&ws, &schemathesis, "sqlite", Some("5"))),
     )
 }
 

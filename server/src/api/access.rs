@@ -7,7 +7,8 @@
 
 use std::collections::BTreeSet;
 
-use axum::extract::{Path, Query, State};
+use crate::error::{Path, Query};
+use axum::extract::State;
 use axum::Json;
 use inzage_domain::access::{principals, Change, PersonId, Principal};
 use inzage_domain::manage::{plan, AccessCommand, Refusal};

@@ -3,7 +3,8 @@
 //! national number and a confirmed e-mail address), and the back office's side of code cards
 //! (posting the printed letters, printing one at the desk, the helpdesk's unlock).
 
-use axum::extract::{Path, State};
+use crate::error::Path;
+use axum::extract::State;
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE, SET_COOKIE};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};

@@ -7,7 +7,8 @@
 //! booking the same slot at once cannot both get it. Every change is in the audit trail, and a
 //! confirmation goes by e-mail when the person's notifications are on.
 
-use axum::extract::{Path, Query, State};
+use crate::error::{Path, Query};
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use inzage_domain::appointments::{
@@ -24,7 +25,7 @@ use time::OffsetDateTime;
 use super::record::{authorize, log_change, now, Authorized};
 use super::sections::{appointment_list, keep_readable};
 use super::{ClientAddr, CurrentUser};
-use crate::error::ApiError;
+use crate::error::{ApiError, ApiJson};
 use crate::fhir::{ItemDetail, ItemImport};
 use crate::network::Network;
 use crate::store::{ItemRow, OutboxRow, SlotRow};
@@ -246,7 +247,7 @@ pub async fn book(
     user: CurrentUser,
     client: ClientAddr,
     Path(record): Path<String>,
-    Json(body): Json<TakeSlot>,
+    ApiJson(body): ApiJson<TakeSlot>,
 ) -> Result<(StatusCode, Json<AppointmentChanged>), ApiError> {
     let auth = authorize(
         &state,
@@ -329,7 +330,7 @@ pub async fn reschedule(
     user: CurrentUser,
     client: ClientAddr,
     Path((record, id)): Path<(String, String)>,
-    Json(body): Json<TakeSlot>,
+    ApiJson(body): ApiJson<TakeSlot>,
 ) -> Result<Json<AppointmentChanged>, ApiError> {
     let auth = authorize(
         &state,

@@ -1,6 +1,7 @@
 //! "Wie bekeek mijn dossier": the record's audit trail, newest first, paged and filtered.
 
-use axum::extract::{Path, Query, State};
+use crate::error::{Path, Query};
+use axum::extract::State;
 use axum::Json;
 use inzage_domain::calendar::parse_iso_date;
 use inzage_domain::wire::{AuditEntry, AuditPage, ErrorBody, FieldErrors};

@@ -2,7 +2,8 @@
 //! decided exactly like the JSON endpoints (the record, then every report under its hospital's
 //! settings) and written to the audit trail before the document leaves the server.
 
-use axum::extract::{Path, State};
+use crate::error::Path;
+use axum::extract::State;
 use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::response::{IntoResponse, Response};
 use inzage_domain::calendar::TimeZone;

@@ -4,7 +4,8 @@
 //! excluded, or whose treatment ended, gets the answer a missing thread gets. Every read and
 //! answer is in the patient's audit trail.
 
-use axum::extract::{Multipart, Path, State};
+use crate::error::{Multipart, Path};
+use axum::extract::State;
 use axum::response::Response;
 use axum::routing::{get, MethodRouter};
 use axum::{extract::DefaultBodyLimit, Json};

@@ -1,7 +1,8 @@
 //! FHIR R4 export: `GET /fhir/Patient/{id}/$everything` gives exactly what the person may see
 //! of a record as a Bundle, for the patient's own health apps.
 
-use axum::extract::{Path, State};
+use crate::error::Path;
+use axum::extract::State;
 use axum::http::header;
 use axum::response::{IntoResponse, Response};
 use inzage_domain::wire::ErrorBody;

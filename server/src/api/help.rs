@@ -2,7 +2,8 @@
 //! account, with an optional screenshot; it becomes a case in staff's back office, and staff's
 //! answer goes to the person by e-mail through the outbox (delivered with retries).
 
-use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
+use crate::error::{Multipart, Path};
+use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{post, MethodRouter};

@@ -1,7 +1,8 @@
 //! Acting for someone else: the records a person may act on, a parent's request for a link to a
 //! child's record, and hospital staff's queue to approve or refuse such requests.
 
-use axum::extract::{Path, State};
+use crate::error::Path;
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Json;

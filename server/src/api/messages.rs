@@ -5,8 +5,9 @@
 //! sees the threads they started, and all of the record's when they manage it. Attachments are
 //! checked by content, kept outside the web root, and served only to those who see the thread.
 
+use crate::error::{Multipart, Path};
 use axum::body::Bytes;
-use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
+use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, MethodRouter};
@@ -439,6 +440,7 @@ async fn visible_thread(
     params(("record" = String, Path, description = "The record (patient) id"), ("thread" = String, Path, description = "The thread")),
     responses((status = 200, description = "The thread, oldest message first; opening it marks it read", body = Thread),
         (status = 401, description = "No valid session", body = ErrorBody),
+        (status = 403, description = "The person may read the record but not act on its messages or requests (a care provider, for one)", body = ErrorBody),
         (status = 404, description = "No such thread, or not one this person started or may see", body = ErrorBody)))]
 pub async fn read(
     State(state): State<AppState>,
@@ -469,6 +471,7 @@ pub async fn read(
     request_body(content = ReplyUpload, content_type = "multipart/form-data"),
     responses((status = 200, description = "Sent: the thread with the reply", body = Thread),
         (status = 400, description = "Not a multipart form with a `message` part", body = ErrorBody),
+        (status = 403, description = "The person may read the record but not act on its messages or requests (a care provider, for one)", body = ErrorBody),
         (status = 401, description = "No valid session", body = ErrorBody),
         (status = 404, description = "No such thread, or not one this person started or may see", body = ErrorBody),
         (status = 422, description = "An empty or too long message, or a refused attachment", body = ErrorBody)))]
@@ -535,6 +538,7 @@ pub(super) async fn attachment(
     params(("record" = String, Path, description = "The record (patient) id"), ("thread" = String, Path, description = "The thread"),
         ("message" = String, Path, description = "The message"), ("index" = i64, Path, description = "The attachment's place (1, 2, 3)")),
     responses((status = 200, description = "The document as sent", content_type = "application/pdf", body = Vec<u8>),
+        (status = 403, description = "The person may read the record but not act on its messages or requests (a care provider, for one)", body = ErrorBody),
         (status = 401, description = "No valid session", body = ErrorBody),
         (status = 404, description = "No such attachment, or not in a thread this person may see", body = ErrorBody)))]
 pub async fn record_attachment(

@@ -2,7 +2,8 @@
 //! besides the account's own that notices go to once confirmed. The notices themselves are the
 //! worker's (`crate::notify`).
 
-use axum::extract::{Path, State};
+use crate::error::Path;
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::Json;
 use inzage_domain::account::{Acknowledgement, LinkToken};

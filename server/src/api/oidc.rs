@@ -12,7 +12,8 @@
 
 use std::sync::{Arc, OnceLock};
 
-use axum::extract::{Path, Query, State};
+use crate::error::{Path, Query};
+use axum::extract::State;
 use axum::http::header::{LOCATION, SET_COOKIE};
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};

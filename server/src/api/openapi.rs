@@ -3,6 +3,7 @@
 
 use axum::Json;
 use utoipa::openapi::security::{ApiKey, ApiKeyValue, SecurityScheme};
+use utoipa::openapi::{ContentBuilder, Ref, ResponseBuilder};
 use utoipa::{Modify, OpenApi};
 
 /// The document.
@@ -137,7 +138,7 @@ use utoipa::{Modify, OpenApi};
         super::account::staff_suspend,
         super::account::staff_resume,
     ),
-    modifiers(&SessionCookie),
+    modifiers(&SessionCookie, &MalformedRequests),
     tags(
         (name = "login", description = "Username, password and a code card code or a passkey, or an identity provider (OpenID Connect); sessions"),
         (name = "account", description = "The person's own account: password, username, e-mail, sessions, code card, passkeys; password reset and card requests"),
@@ -167,6 +168,46 @@ impl Modify for SessionCookie {
                 "Set by POST /api/v1/login; HttpOnly, SameSite=Strict",
             ))),
         );
+    }
+}
+
+/// Every operation that reads a path, a query or a body can be sent one that cannot be read (a
+/// number out of range, bad percent-encoding, a body of another type): it answers 400 with the
+/// API's error body. Added here once rather than on each handler.
+struct MalformedRequests;
+
+impl Modify for MalformedRequests {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        let malformed = ResponseBuilder::new()
+            .description("The request cannot be read: a path or query parameter of the wrong type or out of range, or a body that is not what the operation takes")
+            .content(
+                "application/json",
+                ContentBuilder::new()
+                    .schema(Some(Ref::from_schema_name("ErrorBody")))
+                    .build(),
+            )
+            .build();
+        for item in openapi.paths.paths.values_mut() {
+            for op in [
+                &mut item.get,
+                &mut item.post,
+                &mut item.put,
+                &mut item.delete,
+                &mut item.patch,
+            ]
+            .into_iter()
+            .flatten()
+            {
+                let reads_input = op.request_body.is_some()
+                    || op.parameters.as_ref().is_some_and(|p| !p.is_empty());
+                if reads_input {
+                    op.responses
+                        .responses
+                        .entry("400".to_owned())
+                        .or_insert_with(|| malformed.clone().into());
+                }
+            }
+        }
     }
 }
 

@@ -2,7 +2,8 @@
 //! and a passkey instead of the code card. The ceremonies are in [`crate::passkeys`]; the login's
 //! checks, counting and locks in [`crate::auth::Auth::login_with_passkey`].
 
-use axum::extract::{Path, State};
+use crate::error::Path;
+use axum::extract::State;
 use axum::http::header::SET_COOKIE;
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};

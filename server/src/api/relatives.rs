@@ -7,7 +7,8 @@
 //! a copy — and staff handle the case like any other request. The relative sees only the cases
 //! they filed, and a delivered copy only of those.
 
-use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
+use crate::error::{Multipart, Path};
+use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::routing::{get, MethodRouter};

@@ -3,7 +3,8 @@
 //! are applied where every item is decided ([`super::record::Record::decide_report`] and
 //! `decide_item`), so every list, search, export and PDF leaves a held item out alike.
 
-use axum::extract::{Path, State};
+use crate::error::Path;
+use axum::extract::State;
 use axum::Json;
 use inzage_domain::calendar::TimeZone;
 use inzage_domain::release::{

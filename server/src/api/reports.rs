@@ -1,7 +1,8 @@
 //! A record's reports: the list and one report, each report decided by the domain crate for
 //! the person asking, under its own hospital's settings.
 
-use axum::extract::{Path, Query, State};
+use crate::error::{Path, Query};
+use axum::extract::State;
 use axum::response::Response;
 use axum::Json;
 use inzage_domain::listing::{Entry, ListQuery};

@@ -5,7 +5,8 @@
 //! content, kept outside the web root, and served only to staff; the delivered copy only to
 //! the requester (or whoever manages the record).
 
-use axum::extract::{DefaultBodyLimit, Multipart, Path, State};
+use crate::error::{Multipart, Path};
+use axum::extract::{DefaultBodyLimit, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
@@ -531,6 +532,7 @@ fn step_error(e: StepError) -> ApiError {
     request_body = CaseAnswer,
     responses((status = 200, description = "Answered: the case goes back to staff", body = RequestCase),
         (status = 401, description = "No valid session", body = ErrorBody),
+        (status = 403, description = "The person may read the record but not act on its messages or requests (a care provider, for one)", body = ErrorBody),
         (status = 404, description = "No such case, or not one this person filed or manages", body = ErrorBody),
         (status = 409, description = "The case waits for no answer", body = ErrorBody),
         (status = 422, description = "An empty or too long answer", body = ErrorBody)))]
@@ -632,6 +634,7 @@ pub(super) async fn read_kept(path: std::path::PathBuf, hash: &str) -> Result<Ve
 #[utoipa::path(get, path = "/api/v1/records/{record}/requests/{id}/delivery", tag = "requests", security(("session" = [])),
     params(("record" = String, Path, description = "The record (patient) id"), ("id" = String, Path, description = "The case")),
     responses((status = 200, description = "The document as staff delivered it; the download is audited", content_type = "application/pdf", body = Vec<u8>),
+        (status = 403, description = "The person may read the record but not act on its messages or requests (a care provider, for one)", body = ErrorBody),
         (status = 401, description = "No valid session", body = ErrorBody),
         (status = 404, description = "No such case or no document yet, or not a case this person filed or manages", body = ErrorBody)))]
 pub async fn delivery(

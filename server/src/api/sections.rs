@@ -5,7 +5,8 @@
 
 use std::collections::HashMap;
 
-use axum::extract::{Path, Query, State};
+use crate::error::{Path, Query};
+use axum::extract::State;
 use axum::Json;
 use inzage_domain::listing::{Entry, Filter, HospitalOption, ListQuery};
 use inzage_domain::record::{

@@ -3,7 +3,8 @@
 //! it without an account. Each opening is decided anew as the link's maker would see the
 //! reports then, and is written to the record's audit trail under the link's label.
 
-use axum::extract::{Path, State};
+use crate::error::Path;
+use axum::extract::State;
 use axum::http::StatusCode;
 use axum::response::Response;
 use axum::Json;
