@@ -32,6 +32,7 @@ mod help;
 mod identity;
 mod links;
 mod listing;
+mod matrix;
 mod messages;
 mod notifications;
 mod oidc;
