@@ -17,6 +17,9 @@ pub enum ApiError {
     /// A body that is not the expected JSON: 400.
     #[error("malformed request body")]
     BadBody(String),
+    /// A body larger than the operation takes, cut off before it was read whole: 413.
+    #[error("request body too large")]
+    TooLarge,
     /// No valid session: 401.
     #[error("not logged in")]
     Unauthenticated,
@@ -116,6 +119,12 @@ impl IntoResponse for ApiError {
                 StatusCode::BAD_REQUEST,
                 "bad_request",
                 Message::new("error.bad_request").arg("detail", detail),
+                FieldErrors::default(),
+            ),
+            ApiError::TooLarge => (
+                StatusCode::PAYLOAD_TOO_LARGE,
+                "too_large",
+                Message::new("error.too_large"),
                 FieldErrors::default(),
             ),
             ApiError::Unauthenticated => (
@@ -219,7 +228,21 @@ impl IntoResponse for ApiError {
 
 impl From<JsonRejection> for ApiError {
     fn from(rejection: JsonRejection) -> Self {
+        if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            return ApiError::TooLarge;
+        }
         ApiError::BadBody(rejection.body_text())
+    }
+}
+
+/// A multipart body that cannot be read: 413 when it is larger than the operation takes, else
+/// 400.
+impl From<axum::extract::multipart::MultipartError> for ApiError {
+    fn from(e: axum::extract::multipart::MultipartError) -> Self {
+        if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
+            return ApiError::TooLarge;
+        }
+        ApiError::BadBody(e.body_text())
     }
 }
 

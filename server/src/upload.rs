@@ -17,14 +17,98 @@ fn too_large(max: usize) -> Message {
     Message::new("upload.too_large").arg("max", format!("{} MB", max / (1024 * 1024)))
 }
 
-/// What a PDF must not carry: scripts, actions that launch programs, embedded files.
+/// What a PDF must not carry: scripts, actions that launch programs or run on opening, embedded
+/// files. Names, as PDF writes them after a `/`; a name that starts with one is refused.
 const ACTIVE: [&[u8]; 5] = [
-    b"/JavaScript",
-    b"/JS",
-    b"/Launch",
-    b"/EmbeddedFile",
-    b"/OpenAction",
+    b"JavaScript",
+    b"JS",
+    b"Launch",
+    b"EmbeddedFile",
+    b"OpenAction",
 ];
+
+/// How much a PDF's compressed streams may inflate to, in all, while they are searched for
+/// active content: a small file that inflates to more is a decompression bomb, refused.
+const MAX_INFLATED: usize = 64 * 1024 * 1024;
+
+/// Whether `bytes` name active content anywhere: in plain text, or written with `#xx` escapes
+/// (`/J#53` is `/JS` to a PDF reader).
+fn names_active(bytes: &[u8]) -> bool {
+    let delimiter = |b: u8| b"\0\t\n\x0c\r ()<>[]{}/%".contains(&b);
+    let hex = |b: u8| char::from(b).to_digit(16);
+    let mut name = Vec::new();
+    for (slash, _) in bytes.iter().enumerate().filter(|(_, b)| **b == b'/') {
+        name.clear();
+        let mut i = slash + 1;
+        while let Some(&b) = bytes.get(i) {
+            if delimiter(b) {
+                break;
+            }
+            match (
+                b,
+                bytes.get(i + 1).copied().and_then(hex),
+                bytes.get(i + 2).copied().and_then(hex),
+            ) {
+                (b'#', Some(high), Some(low)) => {
+                    name.push((high * 16 + low) as u8);
+                    i += 3;
+                }
+                _ => {
+                    name.push(b);
+                    i += 1;
+                }
+            }
+            if name.len() > 32 {
+                break;
+            }
+        }
+        if ACTIVE.iter().any(|active| name.starts_with(active)) {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether a PDF carries active content, also inside its compressed streams (an object stream
+/// holds whole objects, compressed); an error when those inflate beyond [`MAX_INFLATED`].
+fn active_content(bytes: &[u8]) -> Result<bool, Message> {
+    use std::io::Read;
+    if names_active(bytes) {
+        return Ok(true);
+    }
+    let mut budget = MAX_INFLATED;
+    let mut at = 0;
+    while let Some(found) = find(&bytes[at..], b"stream") {
+        let keyword = at + found;
+        at = keyword + b"stream".len();
+        if bytes[..keyword].ends_with(b"end") {
+            continue;
+        }
+        let mut start = at;
+        if bytes.get(start) == Some(&b'\r') {
+            start += 1;
+        }
+        if bytes.get(start) == Some(&b'\n') {
+            start += 1;
+        }
+        let end = find(&bytes[start..], b"endstream").map_or(bytes.len(), |e| start + e);
+        // A stream that is not zlib (an image, another filter) inflates to nothing or to an
+        // error; what was inflated before an error is searched all the same.
+        let mut inflated = Vec::new();
+        let _ = flate2::read::ZlibDecoder::new(&bytes[start..end])
+            .take(budget as u64 + 1)
+            .read_to_end(&mut inflated);
+        if inflated.len() > budget {
+            return Err(Message::new("upload.too_complex"));
+        }
+        budget -= inflated.len();
+        if names_active(&inflated) {
+            return Ok(true);
+        }
+        at = end;
+    }
+    Ok(false)
+}
 
 /// Checks that `bytes` are a PDF of at most [`MAX_FORM_BYTES`] without active content.
 pub fn check_pdf(bytes: &[u8]) -> Result<(), Message> {
@@ -45,7 +129,7 @@ fn check_pdf_within(bytes: &[u8], max: usize) -> Result<(), Message> {
     if find(head, b"%PDF-").is_none() || find(tail, b"%%EOF").is_none() {
         return Err(Message::new("upload.not_pdf"));
     }
-    if ACTIVE.iter().any(|needle| find(bytes, needle).is_some()) {
+    if active_content(bytes)? {
         return Err(Message::new("upload.active_content"));
     }
     Ok(())
@@ -188,6 +272,36 @@ mod tests {
         let script =
             b"%PDF-1.4\n1 0 obj << /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>\n%%EOF";
         assert_eq!(key(script), "upload.active_content");
+        // The same names written with `#xx` escapes, as a PDF reader reads them.
+        assert_eq!(
+            key(b"%PDF-1.4\n<< /J#53 (app.alert(1)) >>\n%%EOF"),
+            "upload.active_content"
+        );
+        assert_eq!(
+            key(b"%PDF-1.4\n<< /#4Fpen#41ction 2 0 R >>\n%%EOF"),
+            "upload.active_content"
+        );
+        // A harmless name that merely contains a `#` passes.
+        assert_eq!(
+            check_pdf(b"%PDF-1.4\n<< /Title#20One /Type /Catalog >>\n%%EOF"),
+            Ok(())
+        );
+        // Hidden in a compressed object stream (PDF 1.5).
+        let hidden = pdf_with_stream(&zlib(b"<< /S /JavaScript /JS (app.alert(1)) >>"));
+        assert_eq!(key(&hidden), "upload.active_content");
+        assert_eq!(
+            check_pdf(&pdf_with_stream(&zlib(b"BT /F1 12 Tf (Hallo) Tj ET"))),
+            Ok(())
+        );
+        // A stream that is not zlib at all (an image) is no reason to refuse.
+        assert_eq!(
+            check_pdf(&pdf_with_stream(b"\xff\xd8\xff not zlib")),
+            Ok(())
+        );
+        // A decompression bomb: 65 KB that inflate to 65 MB.
+        let bomb = pdf_with_stream(&zlib(&vec![0; MAX_INFLATED + 1024 * 1024]));
+        assert!(bomb.len() < MAX_FORM_BYTES);
+        assert_eq!(key(&bomb), "upload.too_complex");
         let mut big = PDF.to_vec();
         big.resize(MAX_FORM_BYTES + 1, b' ');
         big.extend_from_slice(b"%%EOF");
@@ -210,6 +324,24 @@ mod tests {
             refused,
             Message::new("upload.too_large").arg("max", "100 MB")
         );
+    }
+
+    fn zlib(bytes: &[u8]) -> Vec<u8> {
+        use std::io::Write;
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+        z.write_all(bytes).unwrap();
+        z.finish().unwrap()
+    }
+
+    fn pdf_with_stream(data: &[u8]) -> Vec<u8> {
+        let mut pdf = format!(
+            "%PDF-1.5\n1 0 obj << /Type /ObjStm /Filter /FlateDecode /Length {} >>\nstream\r\n",
+            data.len()
+        )
+        .into_bytes();
+        pdf.extend_from_slice(data);
+        pdf.extend_from_slice(b"\nendstream\nendobj\n%%EOF\n");
+        pdf
     }
 
     fn png(w: u32, h: u32) -> Vec<u8> {

@@ -29,6 +29,7 @@ mod appointments;
 mod designations;
 mod fhir_export;
 mod help;
+mod hostile;
 mod identity;
 mod links;
 mod listing;

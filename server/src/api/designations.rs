@@ -167,22 +167,12 @@ pub(super) async fn read_upload(
     names: &[&str],
 ) -> Result<(BTreeMap<String, String>, Bytes), ApiError> {
     let (mut fields, mut form) = (BTreeMap::new(), Bytes::new());
-    while let Some(field) = multipart
-        .next_field()
-        .await
-        .map_err(|e| ApiError::BadBody(e.body_text()))?
-    {
+    while let Some(field) = multipart.next_field().await.map_err(ApiError::from)? {
         let name = field.name().unwrap_or_default().to_owned();
         if name == file {
-            form = field
-                .bytes()
-                .await
-                .map_err(|e| ApiError::BadBody(e.body_text()))?;
+            form = field.bytes().await.map_err(ApiError::from)?;
         } else if names.contains(&name.as_str()) {
-            let text = field
-                .text()
-                .await
-                .map_err(|e| ApiError::BadBody(e.body_text()))?;
+            let text = field.text().await.map_err(ApiError::from)?;
             fields.insert(name, text);
         } else {
             return Err(ApiError::BadBody(format!("unknown field `{name}`")));

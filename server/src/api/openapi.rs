@@ -173,13 +173,23 @@ impl Modify for SessionCookie {
 
 /// Every operation that reads a path, a query or a body can be sent one that cannot be read (a
 /// number out of range, bad percent-encoding, a body of another type): it answers 400 with the
-/// API's error body. Added here once rather than on each handler.
+/// API's error body; one with a body can be sent one that is too large, which answers 413. Added
+/// here once rather than on each handler.
 struct MalformedRequests;
 
 impl Modify for MalformedRequests {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
         let malformed = ResponseBuilder::new()
             .description("The request cannot be read: a path or query parameter of the wrong type or out of range, or a body that is not what the operation takes")
+            .content(
+                "application/json",
+                ContentBuilder::new()
+                    .schema(Some(Ref::from_schema_name("ErrorBody")))
+                    .build(),
+            )
+            .build();
+        let too_large = ResponseBuilder::new()
+            .description("The body is larger than the operation takes (each operation's limit), cut off before it was read whole")
             .content(
                 "application/json",
                 ContentBuilder::new()
@@ -205,6 +215,12 @@ impl Modify for MalformedRequests {
                         .responses
                         .entry("400".to_owned())
                         .or_insert_with(|| malformed.clone().into());
+                }
+                if op.request_body.is_some() {
+                    op.responses
+                        .responses
+                        .entry("413".to_owned())
+                        .or_insert_with(|| too_large.clone().into());
                 }
             }
         }

@@ -109,17 +109,10 @@ pub(super) async fn read_multipart<T: serde::de::DeserializeOwned>(
 ) -> Result<(T, Vec<FilePart>), ApiError> {
     let mut value: Option<T> = None;
     let mut parts = Vec::new();
-    while let Some(field) = multipart
-        .next_field()
-        .await
-        .map_err(|e| ApiError::BadBody(e.body_text()))?
-    {
+    while let Some(field) = multipart.next_field().await.map_err(ApiError::from)? {
         let name = field.name().unwrap_or_default().to_owned();
         let file_name = field.file_name().unwrap_or_default().to_owned();
-        let bytes = field
-            .bytes()
-            .await
-            .map_err(|e| ApiError::BadBody(e.body_text()))?;
+        let bytes = field.bytes().await.map_err(ApiError::from)?;
         if name == json {
             value =
                 Some(serde_json::from_slice(&bytes).map_err(|e| ApiError::BadBody(e.to_string()))?);

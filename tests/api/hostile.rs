@@ -1,0 +1,305 @@
+//! Hostile input (issue 10, item 4), as a patient's browser could send it: uploads that are too
+//! large by one byte, not what their name says, bombs, scripts hidden in a PDF, polyglots and
+//! names with control characters; and SQL injection in every parameter of every operation that
+//! reads one. Each is refused with a 4xx and the field's message, or stored harmlessly; nothing
+//! is stored half-way and the database stays whole.
+
+use std::io::Write;
+
+use inzage_domain::wire::{ErrorBody, Thread};
+use inzage_server::store::VerifyOutcome;
+use inzage_tests::{Db, TestApp};
+use reqwest::{Client, StatusCode};
+use serde_json::Value;
+
+use super::designations::PDF;
+use super::messages::{message_form, thread};
+use super::requests::png;
+
+on_both_backends!(
+    hostile_uploads_are_refused_whole_with_the_fields_message,
+    sql_in_any_parameter_is_only_text,
+);
+
+/// The largest attachment, as `inzage_server::upload::MAX_FORM_BYTES`.
+const MAX: usize = 5 * 1024 * 1024;
+
+fn zlib(bytes: &[u8]) -> Vec<u8> {
+    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+    z.write_all(bytes).expect("in memory");
+    z.finish().expect("in memory")
+}
+
+/// A PDF with one compressed object stream holding `objects`.
+fn pdf_with_object_stream(compressed: &[u8]) -> Vec<u8> {
+    let mut pdf = format!(
+        "%PDF-1.5\n1 0 obj << /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length {} >>\nstream\n",
+        compressed.len()
+    )
+    .into_bytes();
+    pdf.extend_from_slice(compressed);
+    pdf.extend_from_slice(b"\nendstream\nendobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+    pdf
+}
+
+/// A PNG of `len` bytes: a small image's header, padded.
+fn png_of_len(len: usize) -> Vec<u8> {
+    let mut b = png(800, 600);
+    b.resize(len, 0);
+    b
+}
+
+/// Files in the uploads folder, however deep.
+fn stored_files(app: &TestApp) -> usize {
+    fn count(dir: &std::path::Path) -> usize {
+        std::fs::read_dir(dir)
+            .into_iter()
+            .flatten()
+            .flatten()
+            .map(|e| {
+                let path = e.path();
+                if path.is_dir() {
+                    count(&path)
+                } else {
+                    1
+                }
+            })
+            .sum()
+    }
+    count(&app.uploads_dir())
+}
+
+async fn rows(app: &TestApp, table: &str) -> anyhow::Result<i64> {
+    let (n,): (i64,) = sqlx::query_as(&format!("SELECT COUNT(*) FROM {table}"))
+        .fetch_one(app.store.pool())
+        .await?;
+    Ok(n)
+}
+
+async fn send(
+    client: &Client,
+    url: &str,
+    files: &[(&str, &[u8])],
+) -> anyhow::Result<reqwest::Response> {
+    Ok(client
+        .post(url)
+        .multipart(message_form(&thread("Een vraag", "Zie bijlage."), files))
+        .send()
+        .await?)
+}
+
+async fn hostile_uploads_are_refused_whole_with_the_fields_message(db: Db) -> anyhow::Result<()> {
+    let app = TestApp::spawn(db).await?;
+    let margery = app.id_of("margery");
+    let patient = app.signed_in("margery").await?;
+    let url = app.url(&format!("/api/v1/records/{margery}/messages"));
+
+    let exactly = png_of_len(MAX);
+    let one_over = png_of_len(MAX + 1);
+    let elf = b"\x7fELF\x02\x01\x01\0 a program named like a scan".to_vec();
+    // A zip bomb's first bytes: a ZIP is no document, whatever it unpacks to.
+    let mut zip = b"PK\x03\x04\x14\0\0\0\x08\0".to_vec();
+    zip.extend_from_slice(&zlib(&vec![0; 1024 * 1024]));
+    let escaped_script =
+        b"%PDF-1.4\n1 0 obj << /S /JavaScript /J#53 (app.alert(1)) >> endobj\n%%EOF\n";
+    let hidden_script = pdf_with_object_stream(&zlib(
+        b"2 0 << /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>",
+    ));
+    let pdf_bomb = pdf_with_object_stream(&zlib(&vec![b' '; 80 * 1024 * 1024]));
+    let pixel_bomb = png(100_000, 100_000);
+    let refused: [(&str, &[u8], &str); 8] = [
+        ("scan.png", &one_over, "upload.too_large"),
+        ("scan.pdf", &elf, "upload.not_document"),
+        ("scan.pdf", &zip, "upload.not_document"),
+        (
+            "scan.pdf",
+            b"<html><script>alert(1)</script></html>",
+            "upload.not_document",
+        ),
+        ("scan.pdf", escaped_script, "upload.active_content"),
+        ("scan.pdf", &hidden_script, "upload.active_content"),
+        ("scan.pdf", &pdf_bomb, "upload.too_complex"),
+        ("scan.png", &pixel_bomb, "upload.image_too_large"),
+    ];
+    let (threads, files) = (rows(&app, "message_threads").await?, stored_files(&app));
+    for (name, bytes, key) in refused {
+        // With a good document beside it, so that nothing is kept of a refused message.
+        let res = send(&patient, &url, &[("ok.pdf", PDF), (name, bytes)]).await?;
+        assert_eq!(res.status(), StatusCode::UNPROCESSABLE_ENTITY, "{key}");
+        let body: ErrorBody = res.json().await?;
+        let message = body
+            .fields
+            .first("attachments")
+            .expect("the field's message");
+        assert_eq!(message.key, "messages.attachment_refused");
+        let reason = message
+            .args
+            .iter()
+            .find(|(k, _)| *k == "reason")
+            .map(|(_, v)| v.as_str());
+        assert_eq!(reason, Some(key), "{body:?}");
+        assert!(body.text.is_some(), "a sentence to show next to the field");
+    }
+    assert_eq!(rows(&app, "message_threads").await?, threads);
+    assert_eq!(
+        stored_files(&app),
+        files,
+        "no file kept of a refused message"
+    );
+
+    // A NUL in a file's name breaks the part's headers: the request is refused as malformed,
+    // with the API's error and nothing stored.
+    let res = send(&patient, &url, &[("brief\u{0}.pdf", PDF)]).await?;
+    assert_eq!(res.status(), StatusCode::BAD_REQUEST);
+    let body: ErrorBody = res.json().await?;
+    assert_eq!(body.error, "bad_request");
+    assert!(body.text.is_some());
+    assert_eq!(rows(&app, "message_threads").await?, threads);
+
+    // Exactly the limit passes; a polyglot (a PDF that is also a web page) passes as the PDF it
+    // is, and comes back as a PDF download that no browser runs as a page; a name with
+    // right-to-left override and isolate characters is stored without them.
+    let polyglot: &[u8] =
+        b"%PDF-1.4\n<html><body><script>alert(document.cookie)</script></body></html>\n1 0 obj << /Type /Catalog >> endobj\n%%EOF\n";
+    let res = send(
+        &patient,
+        &url,
+        &[
+            ("scan.png", &exactly),
+            ("brief\u{202e}\u{2066}fdp.html", polyglot),
+        ],
+    )
+    .await?;
+    assert_eq!(res.status(), StatusCode::CREATED);
+    let started: Thread = res.json().await?;
+    let message = &started.messages[0];
+    assert_eq!(message.attachments[1].name, "brieffdp.html");
+    assert_eq!(message.attachments[1].media_type, "application/pdf");
+    let download = patient
+        .get(app.url(&format!(
+            "/api/v1/records/{margery}/messages/{}/attachments/{}/2",
+            started.summary.id, message.id
+        )))
+        .send()
+        .await?;
+    assert_eq!(download.status(), StatusCode::OK);
+    let header = |name: &str| {
+        download
+            .headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .unwrap_or_default()
+            .to_owned()
+    };
+    assert_eq!(header("content-type"), "application/pdf");
+    assert_eq!(header("x-content-type-options"), "nosniff");
+    assert!(header("content-disposition").starts_with("attachment;"));
+    assert!(header("content-security-policy").contains("default-src"));
+    assert_eq!(download.bytes().await?.as_ref(), polyglot);
+
+    // A body beyond what the operation takes at all is cut off before it is read whole.
+    let huge = vec![0u8; 40 * 1024 * 1024];
+    let res = send(&patient, &url, &[("a.png", &huge)]).await?;
+    assert_eq!(res.status(), StatusCode::PAYLOAD_TOO_LARGE);
+    let body: ErrorBody = res.json().await?;
+    assert!(body.text.is_some());
+    assert_eq!(rows(&app, "message_threads").await?, threads + 1);
+    Ok(())
+}
+
+/// Strings that end a SQL string or statement, in several dialects.
+const SQL: [&str; 6] = [
+    "' OR '1'='1",
+    "1; DROP TABLE patients; --",
+    "\" OR 1=1 --",
+    "x') UNION SELECT id, given_name FROM patients --",
+    "%' AND 1=0 UNION SELECT NULL --",
+    "1' AND pg_sleep(1) IS NULL --",
+];
+
+async fn sql_in_any_parameter_is_only_text(db: Db) -> anyhow::Result<()> {
+    let app = TestApp::spawn(db).await?;
+    let margery = app.id_of("margery");
+    let patient = app.signed_in("margery").await?;
+    let document: Value = patient
+        .get(app.url("/api/v1/openapi.json"))
+        .send()
+        .await?
+        .json()
+        .await?;
+    let (patients, reports) = (rows(&app, "patients").await?, rows(&app, "reports").await?);
+    let mut sent = 0;
+    let mut failures = Vec::new();
+    for (path, item) in document["paths"].as_object().into_iter().flatten() {
+        let Some(op) = item.get("get") else {
+            continue;
+        };
+        let params: Vec<(&str, &str)> = op["parameters"]
+            .as_array()
+            .into_iter()
+            .flatten()
+            .filter_map(|p| Some((p["name"].as_str()?, p["in"].as_str()?)))
+            .collect();
+        // The session-ending and identity-provider routes are not reads of data.
+        if params.is_empty() || path.contains("/oidc/") {
+            continue;
+        }
+        for (name, place) in &params {
+            for payload in SQL {
+                let attack = urlencoding(payload);
+                // The record is Margery's, other ids are `1`, unless under attack.
+                let mut url = path.clone();
+                let mut query = Vec::new();
+                for (other, other_place) in &params {
+                    let value = match (other == name, *other) {
+                        (true, _) => attack.as_str(),
+                        (false, "record") => margery.as_str(),
+                        (false, _) => "1",
+                    };
+                    match *other_place {
+                        "path" => url = url.replace(&format!("{{{other}}}"), value),
+                        "query" if other == name => query.push(format!("{other}={value}")),
+                        _ => {}
+                    }
+                }
+                if place == &"query" {
+                    url = format!("{url}?{}", query.join("&"));
+                }
+                let res = patient.get(app.url(&url)).send().await?;
+                sent += 1;
+                let status = res.status();
+                if status.is_server_error() {
+                    failures.push(format!("{url}: {status}"));
+                }
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "server errors:\n{}",
+        failures.join("\n")
+    );
+    assert!(sent > 200, "only {sent} requests");
+    assert_eq!(rows(&app, "patients").await?, patients);
+    assert_eq!(rows(&app, "reports").await?, reports);
+    assert_eq!(
+        app.store.verify_audit().await?,
+        VerifyOutcome::Intact {
+            entries: rows(&app, "audit_log").await?
+        }
+    );
+    Ok(())
+}
+
+/// Percent-encodes everything but letters and digits, for a path segment or a query value.
+fn urlencoding(s: &str) -> String {
+    s.bytes()
+        .map(|b| {
+            if b.is_ascii_alphanumeric() {
+                char::from(b).to_string()
+            } else {
+                format!("%{b:02X}")
+            }
+        })
+        .collect()
+}
