@@ -874,8 +874,10 @@ impl Matches {
                 vec![(RuleId::DefaultDeny, Self::reason(RuleId::DefaultDeny))],
             )
         };
+        // One reason per rule: a rule met twice (a curator and a mentor, say) keeps the first
+        // of its reasons in their order, so the decision is the same whatever the facts' order.
         chosen.sort();
-        chosen.dedup();
+        chosen.dedup_by(|later, first| later.0 == first.0);
         let (rules, reasons) = chosen.into_iter().unzip();
         Decision {
             effect,

@@ -214,6 +214,13 @@ rule_test!(dutch_authorisations {
     }
     let revoked = Fact::Authorisation { person: pe("mentor"), authorisation: AuthorisationKind::Mentor, period: Period::between(LONG_AGO, YESTERDAY) };
     check!(person("mentor"), Action::Read, nl(vec![revoked]) => Deny ["designation-revoked"]);
+    // Both a curator and a mentor: the rule is named once, with one reason, in either order.
+    let curator = Fact::Authorisation { person: pe("mentor"), authorisation: AuthorisationKind::Curator, period: Period::since(LONG_AGO) };
+    let mentor = Fact::Authorisation { person: pe("mentor"), authorisation: AuthorisationKind::Mentor, period: Period::since(LONG_AGO) };
+    let both = ask(person("mentor"), Action::Read, &nl(vec![curator.clone(), mentor.clone()]));
+    check!(person("mentor"), Action::Read, nl(vec![curator.clone(), mentor.clone()]) => Permit ["nl-authorisation"]);
+    assert_eq!(both.reasons.len(), 1);
+    assert_eq!(both, ask(person("mentor"), Action::Read, &nl(vec![mentor, curator])));
     // Belgian hospitals use trusted persons and representatives instead.
     let a = Fact::Authorisation { person: pe("mentor"), authorisation: AuthorisationKind::Curator, period: Period::since(LONG_AGO) };
     check!(person("mentor"), Action::Read, adult(vec![a]) => Deny ["default-deny"]);

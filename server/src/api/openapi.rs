@@ -177,26 +177,23 @@ impl Modify for SessionCookie {
 /// here once rather than on each handler.
 struct MalformedRequests;
 
+/// A response with the API's error body.
+fn error_response(description: &str) -> utoipa::openapi::Response {
+    ResponseBuilder::new()
+        .description(description)
+        .content(
+            "application/json",
+            ContentBuilder::new()
+                .schema(Some(Ref::from_schema_name("ErrorBody")))
+                .build(),
+        )
+        .build()
+}
+
 impl Modify for MalformedRequests {
     fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
-        let malformed = ResponseBuilder::new()
-            .description("The request cannot be read: a path or query parameter of the wrong type or out of range, or a body that is not what the operation takes")
-            .content(
-                "application/json",
-                ContentBuilder::new()
-                    .schema(Some(Ref::from_schema_name("ErrorBody")))
-                    .build(),
-            )
-            .build();
-        let too_large = ResponseBuilder::new()
-            .description("The body is larger than the operation takes (each operation's limit), cut off before it was read whole")
-            .content(
-                "application/json",
-                ContentBuilder::new()
-                    .schema(Some(Ref::from_schema_name("ErrorBody")))
-                    .build(),
-            )
-            .build();
+        let malformed = error_response("The request cannot be read: a path or query parameter of the wrong type or out of range, or a body that is not what the operation takes");
+        let too_large = error_response("The body is larger than the operation takes (each operation's limit), cut off before it was read whole");
         for item in openapi.paths.paths.values_mut() {
             for op in [
                 &mut item.get,
