@@ -19,6 +19,7 @@ pub mod network;
 pub mod notify;
 pub mod passkeys;
 pub mod pdf;
+pub mod pdfscan;
 pub mod recordpdf;
 pub mod store;
 pub mod upload;

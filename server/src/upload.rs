@@ -17,98 +17,9 @@ fn too_large(max: usize) -> Message {
     Message::new("upload.too_large").arg("max", format!("{} MB", max / (1024 * 1024)))
 }
 
-/// What a PDF must not carry: scripts, actions that launch programs or run on opening, embedded
-/// files. Names, as PDF writes them after a `/`; a name that starts with one is refused.
-const ACTIVE: [&[u8]; 5] = [
-    b"JavaScript",
-    b"JS",
-    b"Launch",
-    b"EmbeddedFile",
-    b"OpenAction",
-];
-
-/// How much a PDF's compressed streams may inflate to, in all, while they are searched for
-/// active content: a small file that inflates to more is a decompression bomb, refused.
+/// How much a PDF's streams may decode to, in all, while they are searched for active content
+/// (see [`crate::pdfscan`]): a small file that decodes to more is a decompression bomb, refused.
 const MAX_INFLATED: usize = 64 * 1024 * 1024;
-
-/// Whether `bytes` name active content anywhere: in plain text, or written with `#xx` escapes
-/// (`/J#53` is `/JS` to a PDF reader).
-fn names_active(bytes: &[u8]) -> bool {
-    let delimiter = |b: u8| b"\0\t\n\x0c\r ()<>[]{}/%".contains(&b);
-    let hex = |b: u8| char::from(b).to_digit(16);
-    let mut name = Vec::new();
-    for (slash, _) in bytes.iter().enumerate().filter(|(_, b)| **b == b'/') {
-        name.clear();
-        let mut i = slash + 1;
-        while let Some(&b) = bytes.get(i) {
-            if delimiter(b) {
-                break;
-            }
-            match (
-                b,
-                bytes.get(i + 1).copied().and_then(hex),
-                bytes.get(i + 2).copied().and_then(hex),
-            ) {
-                (b'#', Some(high), Some(low)) => {
-                    name.push((high * 16 + low) as u8);
-                    i += 3;
-                }
-                _ => {
-                    name.push(b);
-                    i += 1;
-                }
-            }
-            if name.len() > 32 {
-                break;
-            }
-        }
-        if ACTIVE.iter().any(|active| name.starts_with(active)) {
-            return true;
-        }
-    }
-    false
-}
-
-/// Whether a PDF carries active content, also inside its compressed streams (an object stream
-/// holds whole objects, compressed); an error when those inflate beyond [`MAX_INFLATED`].
-fn active_content(bytes: &[u8]) -> Result<bool, Message> {
-    use std::io::Read;
-    if names_active(bytes) {
-        return Ok(true);
-    }
-    let mut budget = MAX_INFLATED;
-    let mut at = 0;
-    while let Some(found) = find(&bytes[at..], b"stream") {
-        let keyword = at + found;
-        at = keyword + b"stream".len();
-        if bytes[..keyword].ends_with(b"end") {
-            continue;
-        }
-        let mut start = at;
-        if bytes.get(start) == Some(&b'\r') {
-            start += 1;
-        }
-        if bytes.get(start) == Some(&b'\n') {
-            start += 1;
-        }
-        let end = find(&bytes[start..], b"endstream").map_or(bytes.len(), |e| start + e);
-        // A stream that is not zlib (an image, another filter) inflates to nothing or to an
-        // error; what was inflated before an error is searched all the same.
-        let mut inflated = Vec::new();
-        let _ = flate2::read::ZlibDecoder::new(&bytes[start..end])
-            .take(budget as u64 + 1)
-            .read_to_end(&mut inflated);
-        if inflated.len() > budget {
-            return Err(Message::new("upload.too_complex"));
-        }
-        budget -= inflated.len();
-        if names_active(&inflated) {
-            return Ok(true);
-        }
-        at = end;
-    }
-    Ok(false)
-}
 
 /// Checks that `bytes` are a PDF of at most [`MAX_FORM_BYTES`] without active content.
 pub fn check_pdf(bytes: &[u8]) -> Result<(), Message> {
@@ -129,8 +40,10 @@ fn check_pdf_within(bytes: &[u8], max: usize) -> Result<(), Message> {
     if find(head, b"%PDF-").is_none() || find(tail, b"%%EOF").is_none() {
         return Err(Message::new("upload.not_pdf"));
     }
-    if active_content(bytes)? {
-        return Err(Message::new("upload.active_content"));
+    match crate::pdfscan::active_content(bytes, MAX_INFLATED) {
+        Ok(false) => {}
+        Ok(true) => return Err(Message::new("upload.active_content")),
+        Err(crate::pdfscan::TooComplex) => return Err(Message::new("upload.too_complex")),
     }
     Ok(())
 }

@@ -30,14 +30,14 @@ fn zlib(bytes: &[u8]) -> Vec<u8> {
     z.finish().expect("in memory")
 }
 
-/// A PDF with one object stream holding `compressed` (zlib data, as [`zlib`] makes it).
-fn pdf_with_object_stream(compressed: &[u8]) -> Vec<u8> {
+/// A PDF with one object stream holding `data`, encoded by `filter` (a name or an array).
+fn pdf_with_object_stream(filter: &str, data: &[u8]) -> Vec<u8> {
     let mut pdf = format!(
-        "%PDF-1.5\n1 0 obj << /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length {} >>\nstream\n",
-        compressed.len()
+        "%PDF-1.5\n1 0 obj << /Type /ObjStm /N 1 /First 4 /Filter {filter} /Length {} >>\nstream\n",
+        data.len()
     )
     .into_bytes();
-    pdf.extend_from_slice(compressed);
+    pdf.extend_from_slice(data);
     pdf.extend_from_slice(b"\nendstream\nendobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
     pdf
 }
@@ -102,12 +102,14 @@ async fn hostile_uploads_are_refused_whole_with_the_fields_message(db: Db) -> an
     zip.extend_from_slice(&zlib(&vec![0; 1024 * 1024]));
     let escaped_script =
         b"%PDF-1.4\n1 0 obj << /S /JavaScript /J#53 (app.alert(1)) >> endobj\n%%EOF\n";
-    let hidden_script = pdf_with_object_stream(&zlib(
-        b"2 0 << /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>",
-    ));
-    let pdf_bomb = pdf_with_object_stream(&zlib(&vec![b' '; 80 * 1024 * 1024]));
+    let script = b"2 0 << /OpenAction << /S /JavaScript /JS (app.alert(1)) >> >>";
+    let hidden_script = pdf_with_object_stream("/FlateDecode", &zlib(script));
+    // The same, compressed and then written as hexadecimal text (a chain of two filters).
+    let hex: String = zlib(script).iter().map(|b| format!("{b:02x}")).collect();
+    let encoded_script = pdf_with_object_stream("[/AHx /Fl]", format!("{hex}>").as_bytes());
+    let pdf_bomb = pdf_with_object_stream("/FlateDecode", &zlib(&vec![b' '; 80 * 1024 * 1024]));
     let pixel_bomb = png(100_000, 100_000);
-    let refused: [(&str, &[u8], &str); 8] = [
+    let refused: [(&str, &[u8], &str); 9] = [
         ("scan.png", &one_over, "upload.too_large"),
         ("scan.pdf", &elf, "upload.not_document"),
         ("scan.pdf", &zip, "upload.not_document"),
@@ -118,6 +120,7 @@ async fn hostile_uploads_are_refused_whole_with_the_fields_message(db: Db) -> an
         ),
         ("scan.pdf", escaped_script, "upload.active_content"),
         ("scan.pdf", &hidden_script, "upload.active_content"),
+        ("scan.pdf", &encoded_script, "upload.active_content"),
         ("scan.pdf", &pdf_bomb, "upload.too_complex"),
         ("scan.png", &pixel_bomb, "upload.image_too_large"),
     ];

@@ -6,6 +6,7 @@
 mod a11y;
 mod pwa;
 mod video;
+mod xss;
 
 use std::net::TcpListener;
 use std::os::unix::process::CommandExt;

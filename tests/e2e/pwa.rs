@@ -33,7 +33,7 @@ impl fantoccini::wd::WebDriverCompatibleCommand for Cdp {
     }
 }
 
-async fn cdp(
+pub(crate) async fn cdp(
     client: &Client,
     cmd: &'static str,
     params: serde_json::Value,
