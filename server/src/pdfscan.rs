@@ -49,9 +49,7 @@ pub fn active_content(bytes: &[u8], budget: usize) -> Result<bool, TooComplex> {
         }
         let end = find(&bytes[start..], b"endstream").map_or(bytes.len(), |e| start + e);
         for how in Decoding::candidates(region) {
-            let decoded = decode(&bytes[start..end], &how, budget)?;
-            budget -= decoded.len();
-            if names_active(&decoded) {
+            if search(&bytes[start..end], &how, &mut budget)? {
                 return Ok(true);
             }
         }
@@ -239,54 +237,136 @@ impl Decoding {
     }
 }
 
-/// Decodes a stream through its filters, within `budget` bytes for every step's output. A
-/// stream that breaks off (bad data, an image filter) is decoded as far as it goes: a reader
-/// would see as much.
-fn decode(data: &[u8], how: &Decoding, budget: usize) -> Result<Vec<u8>, TooComplex> {
-    let mut current = data.to_vec();
-    for &filter in &how.filters {
-        let next = match filter {
-            Filter::Flate => {
-                use std::io::Read;
-                let mut out = Vec::new();
-                let _ = flate2::read::ZlibDecoder::new(current.as_slice())
-                    .take(budget as u64 + 1)
-                    .read_to_end(&mut out);
-                predicted(out, how)
-            }
-            Filter::Lzw => predicted(lzw(&current, how.early_change, budget), how),
-            Filter::AsciiHex => ascii_hex(&current),
-            Filter::Ascii85 => ascii85(&current),
-            Filter::RunLength => run_length(&current, budget),
-            Filter::Other => break,
-        };
-        if next.len() > budget {
+/// Whether a stream, decoded through its filters, names active content. Every filter but the
+/// last decodes into memory (within `budget`); the last one, usually the only one, is searched
+/// as it decodes, a chunk at a time, so a bomb costs its chunks and not its size. What the
+/// filters decode is counted against `budget`. A stream that breaks off (bad data, an image
+/// filter) is searched as far as it decodes: a reader would see as much.
+fn search(data: &[u8], how: &Decoding, budget: &mut usize) -> Result<bool, TooComplex> {
+    let usable = how
+        .filters
+        .iter()
+        .take_while(|f| **f != Filter::Other)
+        .count();
+    let Some((last, first)) = how.filters[..usable].split_last() else {
+        // Nothing to decode: the raw bytes were searched with the whole file.
+        return Ok(false);
+    };
+    let mut decoded: Option<Vec<u8>> = None;
+    for &filter in first {
+        let input = decoded.as_deref().unwrap_or(data);
+        let next = decode(input, filter, how, *budget);
+        if next.len() > *budget {
             return Err(TooComplex);
         }
-        current = next;
+        decoded = Some(next);
     }
-    Ok(current)
+    let input = decoded.as_deref().unwrap_or(data);
+    let mut sink = Sink {
+        budget,
+        tail: Vec::new(),
+        found: false,
+    };
+    match last {
+        Filter::Flate if how.predictor < 2 => {
+            use std::io::Read;
+            let mut reader = flate2::read::ZlibDecoder::new(input);
+            let mut chunk = vec![0; CHUNK];
+            while let Ok(n @ 1..) = reader.read(&mut chunk) {
+                sink.feed(&chunk[..n])?;
+            }
+        }
+        Filter::Lzw if how.predictor < 2 => {
+            lzw(input, how.early_change, |chunk| sink.feed(chunk))?;
+        }
+        &filter => sink.feed(&decode(input, filter, how, *sink.budget))?,
+    }
+    Ok(sink.found)
 }
 
-fn lzw(data: &[u8], early_change: bool, budget: usize) -> Vec<u8> {
+/// How much of a stream is decoded at a time while it is searched.
+const CHUNK: usize = 256 * 1024;
+
+/// Where decoded bytes go to be searched: counted against the budget, searched together with
+/// the end of the chunk before (so that a name cut in two is read whole), and dropped.
+struct Sink<'b> {
+    budget: &'b mut usize,
+    tail: Vec<u8>,
+    found: bool,
+}
+
+impl Sink<'_> {
+    /// Longer than any name searched for, even written entirely with `#xx` escapes.
+    const OVERLAP: usize = 128;
+
+    fn feed(&mut self, chunk: &[u8]) -> Result<(), TooComplex> {
+        *self.budget = self.budget.checked_sub(chunk.len()).ok_or(TooComplex)?;
+        if self.found {
+            return Ok(());
+        }
+        let mut window = std::mem::take(&mut self.tail);
+        window.extend_from_slice(chunk);
+        self.found = names_active(&window);
+        let keep = window.len().min(Self::OVERLAP);
+        window.drain(..window.len() - keep);
+        self.tail = window;
+        Ok(())
+    }
+}
+
+/// Decodes a whole stream through one filter, stopping a little beyond `budget` bytes.
+fn decode(data: &[u8], filter: Filter, how: &Decoding, budget: usize) -> Vec<u8> {
+    match filter {
+        Filter::Flate => {
+            use std::io::Read;
+            let mut out = Vec::new();
+            let _ = flate2::read::ZlibDecoder::new(data)
+                .take(budget as u64 + 1)
+                .read_to_end(&mut out);
+            predicted(out, how)
+        }
+        Filter::Lzw => {
+            let mut out = Vec::new();
+            let _ = lzw(data, how.early_change, |chunk| {
+                out.extend_from_slice(chunk);
+                if out.len() > budget {
+                    Err(TooComplex)
+                } else {
+                    Ok(())
+                }
+            });
+            predicted(out, how)
+        }
+        Filter::AsciiHex => ascii_hex(data),
+        Filter::Ascii85 => ascii85(data),
+        Filter::RunLength => run_length(data, budget),
+        Filter::Other => Vec::new(),
+    }
+}
+
+/// Decodes LZW data a chunk at a time into `sink`, until the data ends, breaks off, or the sink
+/// refuses more.
+fn lzw(
+    data: &[u8],
+    early_change: bool,
+    mut sink: impl FnMut(&[u8]) -> Result<(), TooComplex>,
+) -> Result<(), TooComplex> {
     let mut decoder = if early_change {
         weezl::decode::Decoder::with_tiff_size_switch(weezl::BitOrder::Msb, 8)
     } else {
         weezl::decode::Decoder::new(weezl::BitOrder::Msb, 8)
     };
-    let mut out = Vec::new();
-    let mut chunk = vec![0; 64 * 1024];
+    let mut chunk = vec![0; CHUNK];
     let mut input = data;
-    while out.len() <= budget {
+    loop {
         let result = decoder.decode_bytes(input, &mut chunk);
-        out.extend_from_slice(&chunk[..result.consumed_out]);
+        sink(&chunk[..result.consumed_out])?;
         input = &input[result.consumed_in..];
         match result.status {
             Ok(weezl::LzwStatus::Ok) if result.consumed_in + result.consumed_out > 0 => {}
-            _ => break,
+            _ => return Ok(()),
         }
     }
-    out
 }
 
 /// Undoes a PNG (10 and up) or TIFF (2) predictor; other values mean none.
@@ -498,14 +578,21 @@ mod tests {
     }
 
     fn pdf(dict: &str, data: &[u8]) -> Vec<u8> {
-        let mut pdf = format!(
-            "%PDF-1.5\n1 0 obj << /Type /ObjStm {dict} /Length {} >>\nstream\r\n",
+        let mut pdf = b"%PDF-1.5\n".to_vec();
+        pdf.extend_from_slice(&pdf_stream(dict, data));
+        pdf.extend_from_slice(b"%%EOF\n");
+        pdf
+    }
+
+    fn pdf_stream(dict: &str, data: &[u8]) -> Vec<u8> {
+        let mut obj = format!(
+            "1 0 obj << /Type /ObjStm {dict} /Length {} >>\nstream\r\n",
             data.len()
         )
         .into_bytes();
-        pdf.extend_from_slice(data);
-        pdf.extend_from_slice(b"\nendstream\nendobj\n%%EOF\n");
-        pdf
+        obj.extend_from_slice(data);
+        obj.extend_from_slice(b"\nendstream\nendobj\n");
+        obj
     }
 
     fn found(dict: &str, data: &[u8]) -> Result<bool, TooComplex> {
@@ -577,6 +664,34 @@ mod tests {
     }
 
     #[test]
+    fn a_name_cut_between_two_chunks_is_found() {
+        for at in [CHUNK - 5, CHUNK - 1, 2 * CHUNK - 20] {
+            let mut text = vec![b' '; at];
+            text.extend_from_slice(b"/J#61vaScript (x)");
+            text.resize(3 * CHUNK, b' ');
+            assert_eq!(
+                found("/Filter /FlateDecode", &zlib(&text)),
+                Ok(true),
+                "{at}"
+            );
+            assert_eq!(
+                found("/Filter /LZWDecode", &lzw_encode(&text)),
+                Ok(true),
+                "{at}"
+            );
+        }
+    }
+
+    #[test]
+    fn images_do_not_count_against_the_budget() {
+        // Pictures larger than the budget, as in a scanned record: nothing to decode.
+        let picture = vec![0xa5; BUDGET + 1];
+        let mut pdf = pdf("/Filter /DCTDecode", &picture);
+        pdf.extend_from_slice(&pdf_stream("/Filter /JPXDecode", &picture));
+        assert_eq!(active_content(&pdf, BUDGET), Ok(false));
+    }
+
+    #[test]
     fn a_stream_that_decodes_beyond_the_budget_is_too_complex() {
         let zeros = vec![0; BUDGET + 1];
         assert_eq!(
@@ -605,7 +720,13 @@ mod tests {
         assert_eq!(ascii_hex(&hex(&data)), data);
         assert_eq!(ascii85(&a85(&data)), data);
         assert_eq!(ascii85(&a85(&[0, 0, 0, 0, 1])), [0, 0, 0, 0, 1]);
-        assert_eq!(lzw(&lzw_encode(&data), true, BUDGET), data);
+        let mut out = Vec::new();
+        lzw(&lzw_encode(&data), true, |c| {
+            out.extend_from_slice(c);
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(out, data);
         let how = &Decoding::candidates(b"/DecodeParms << /Predictor 12 /Columns 10 >>")[0];
         assert_eq!(predicted(png_up(&data, 10), how), data);
     }

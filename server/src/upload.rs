@@ -21,6 +21,56 @@ fn too_large(max: usize) -> Message {
 /// (see [`crate::pdfscan`]): a small file that decodes to more is a decompression bomb, refused.
 const MAX_INFLATED: usize = 64 * 1024 * 1024;
 
+/// How many requests that carry an upload are served at once, in the whole server: each holds
+/// its body in memory (up to the route's limit, 15 MB for a message) while it is checked and
+/// stored, so more wait their turn, their bodies still unread. The request is authenticated
+/// before its body is read, so a stranger cannot hold a turn for long.
+pub const UPLOADS_AT_ONCE: usize = 8;
+
+static UPLOADING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(UPLOADS_AT_ONCE);
+
+async fn in_turn(
+    request: axum::extract::Request,
+    next: axum::middleware::Next,
+) -> axum::response::Response {
+    // The semaphore is static and never closed.
+    let _turn = UPLOADING.acquire().await;
+    next.run(request).await
+}
+
+/// The `POST` route of an operation that takes an upload: served at most [`UPLOADS_AT_ONCE`] at
+/// a time.
+pub fn post_upload<H, T>(handler: H) -> axum::routing::MethodRouter<crate::AppState>
+where
+    H: axum::handler::Handler<T, crate::AppState>,
+    T: 'static,
+{
+    axum::routing::post(handler.layer(axum::middleware::from_fn(in_turn)))
+}
+
+/// How many uploaded documents are checked at once, in the whole server. A check costs up to
+/// [`MAX_INFLATED`] of memory and a CPU core for a while (a decompression bomb); more requests
+/// wait their turn, so that a crowd of hostile uploads bounds the server's memory and leaves the
+/// async workers free for every other request.
+pub const CHECKS_AT_ONCE: usize = 2;
+
+static CHECKING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(CHECKS_AT_ONCE);
+
+/// Runs a check of an uploaded document (such as [`check_document`]) on the blocking pool, at
+/// most [`CHECKS_AT_ONCE`] at a time.
+pub async fn check_in_turn<T: Send + 'static>(
+    bytes: &axum::body::Bytes,
+    check: impl FnOnce(&[u8]) -> T + Send + 'static,
+) -> T {
+    // The semaphore is static and never closed.
+    let _turn = CHECKING.acquire().await;
+    let bytes = bytes.clone();
+    match tokio::task::spawn_blocking(move || check(&bytes)).await {
+        Ok(result) => result,
+        Err(e) => std::panic::resume_unwind(e.into_panic()),
+    }
+}
+
 /// Checks that `bytes` are a PDF of at most [`MAX_FORM_BYTES`] without active content.
 pub fn check_pdf(bytes: &[u8]) -> Result<(), Message> {
     check_pdf_within(bytes, MAX_FORM_BYTES)

@@ -480,6 +480,7 @@ fn test_steps() -> Result<()> {
         run_cmd(ws.cmd("node").args(["--test", "domain-js/test/"]))
     })?;
     step("trunk build --release (waiting for it)", || spa.finish())?;
+    step("the SPA's size on the wire", || check_spa_size(&ws))?;
 
     // Stopped and removed when this block ends, also when `cargo test` fails.
     let postgres = step("start a throwaway PostgreSQL", || {
@@ -505,6 +506,56 @@ fn test_steps() -> Result<()> {
 
 /// Enables the end-to-end tests, which need the built SPA and chromedriver.
 const E2E_FEATURE: &str = "inzage-tests/e2e";
+
+/// The most the release SPA (its wasm, JavaScript and CSS, brotli-compressed as the server
+/// sends them) may weigh before `cargo xtask test` fails: a ratchet at what it weighs now plus
+/// a little room, lowered as the app shrinks, so that it never grows unnoticed.
+const SPA_RATCHET_BYTES: u64 = 720 * 1000;
+/// Issue 10's budget for the same, not met yet (docs/benchmarks.md, Sizes).
+const SPA_BUDGET_BYTES: u64 = 280 * 1000;
+
+/// Sums the brotli copies (written by tools/shell.mjs) of the app's wasm, JavaScript and CSS in
+/// `dist/`, prints them, and fails above [`SPA_RATCHET_BYTES`].
+fn check_spa_size(ws: &Workspace) -> Result<()> {
+    let mut total = 0;
+    let mut parts = Vec::new();
+    for entry in fs::read_dir(ws.dist())? {
+        let name = entry?.file_name().to_string_lossy().into_owned();
+        let Some(original) = name.strip_suffix(".br") else {
+            continue;
+        };
+        let app_file = [".wasm", ".js", ".css"]
+            .iter()
+            .any(|e| original.ends_with(e));
+        if !app_file || original == "sw.js" {
+            continue;
+        }
+        let size = fs::metadata(ws.dist().join(&name))?.len();
+        total += size;
+        parts.push(format!("{original} {} KB", size / 1000));
+    }
+    parts.sort();
+    println!(
+        "{}: {} KB brotli in all (ratchet {} KB; issue 10's budget {} KB)",
+        parts.join(", "),
+        total / 1000,
+        SPA_RATCHET_BYTES / 1000,
+        SPA_BUDGET_BYTES / 1000
+    );
+    if !parts.iter().any(|p| p.contains(".wasm ")) {
+        bail!("no brotli copy of the wasm in {}", ws.dist().display());
+    }
+    if total > SPA_RATCHET_BYTES {
+        bail!(
+            "the SPA grew to {} KB brotli, over the ratchet of {} KB: make it smaller (twiggy on \
+             a build with names shows what is large), or raise SPA_RATCHET_BYTES in \
+             xtask/src/main.rs with the reason in docs/benchmarks.md",
+            total / 1000,
+            SPA_RATCHET_BYTES / 1000
+        );
+    }
+    Ok(())
+}
 
 /// Where trunk's cargo builds the SPA: apart from the host builds' `target/`.
 const SPA_TARGET_DIR: &str = "target/spa";

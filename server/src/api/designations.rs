@@ -6,12 +6,13 @@
 use std::collections::BTreeMap;
 
 use crate::error::{Multipart, Path};
+use crate::upload::post_upload;
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post, MethodRouter};
+use axum::routing::{get, MethodRouter};
 use axum::Json;
 use inzage_domain::manage::{designation, DesignationKind};
 use inzage_domain::wire::{
@@ -27,7 +28,7 @@ use super::record::{authorize, log_change, log_read, now, Actor, Record};
 use super::{ClientAddr, CurrentUser};
 use crate::error::{ApiError, ApiJson};
 use crate::store::{DesignationRow, FactRow, LinkRequestRow};
-use crate::upload::{check_pdf, path_of, sha256, store, MAX_FORM_BYTES};
+use crate::upload::{check_in_turn, check_pdf, path_of, sha256, store, MAX_FORM_BYTES};
 use crate::AppState;
 
 /// The upload form, as documented (multipart/form-data).
@@ -48,7 +49,7 @@ pub struct DesignationForm {
 /// The routes of `/records/{record}/designations`, with a body limit that fits a form.
 pub fn record_routes() -> MethodRouter<AppState> {
     get(list)
-        .post(upload)
+        .merge(post_upload(upload))
         .layer(DefaultBodyLimit::max(MAX_FORM_BYTES + 256 * 1024))
 }
 
@@ -118,7 +119,7 @@ pub async fn upload(
     if name.is_empty() {
         errors.add("designee_name", Message::new("designation.name.empty"));
     }
-    if let Err(m) = check_pdf(&form) {
+    if let Err(m) = check_in_turn(&form, check_pdf).await {
         errors.add("form", m);
     }
     let (Some(kind), Some(number)) = (kind, number) else {
@@ -201,7 +202,7 @@ pub struct RepresentationForm {
 
 /// The route of `/representation-requests`, with a body limit that fits a form.
 pub fn application_routes() -> MethodRouter<AppState> {
-    post(apply).layer(DefaultBodyLimit::max(MAX_FORM_BYTES + 256 * 1024))
+    post_upload(apply).layer(DefaultBodyLimit::max(MAX_FORM_BYTES + 256 * 1024))
 }
 
 /// `POST /representation-requests`: someone who does not manage an adult patient's record
@@ -236,7 +237,7 @@ pub async fn apply(
     };
     let checked = request.validate();
     let mut errors = checked.clone().err().unwrap_or_default();
-    if let Err(m) = check_pdf(&form) {
+    if let Err(m) = check_in_turn(&form, check_pdf).await {
         errors.add("form", m);
     }
     let application = match checked {

@@ -5,6 +5,7 @@
 //! answer is in the patient's audit trail.
 
 use crate::error::{Multipart, Path};
+use crate::upload::post_upload;
 use axum::extract::State;
 use axum::response::Response;
 use axum::routing::{get, MethodRouter};
@@ -24,7 +25,9 @@ use crate::AppState;
 
 /// `/provider/e-consults/{thread}`.
 pub fn thread_routes() -> MethodRouter<AppState> {
-    get(read).post(reply).layer(DefaultBodyLimit::max(MAX_BODY))
+    get(read)
+        .merge(post_upload(reply))
+        .layer(DefaultBodyLimit::max(MAX_BODY))
 }
 
 /// The e-consult `id`, if it is addressed to this doctor and they may read the record now;

@@ -3,10 +3,11 @@
 //! answer goes to the person by e-mail through the outbox (delivered with retries).
 
 use crate::error::{Multipart, Path};
+use crate::upload::post_upload;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
 use axum::response::Response;
-use axum::routing::{post, MethodRouter};
+use axum::routing::MethodRouter;
 use axum::Json;
 use inzage_domain::help::{
     reference, HelpAnswer, HelpCategory, HelpFiled, HelpQuestion, StaffHelpCase,
@@ -23,7 +24,7 @@ use super::{ClientAddr, CurrentUser};
 use crate::error::{ApiError, ApiJson};
 use crate::limits;
 use crate::store::{HelpCaseRow, OutboxRow, Subject};
-use crate::upload::{check_document, sha256, store};
+use crate::upload::{check_document, check_in_turn, sha256, store};
 use crate::AppState;
 
 /// The question form, as documented (multipart/form-data).
@@ -47,7 +48,7 @@ pub struct HelpForm {
 
 /// The route of `/help`, with a body limit that fits a screenshot.
 pub fn routes() -> MethodRouter<AppState> {
-    post(ask).layer(DefaultBodyLimit::max(HELP_SCREENSHOT_MAX + 256 * 1024))
+    post_upload(ask).layer(DefaultBodyLimit::max(HELP_SCREENSHOT_MAX + 256 * 1024))
 }
 
 /// `POST /help`: a question to the helpdesk, from anyone (someone who cannot log in first of
@@ -85,7 +86,7 @@ pub async fn ask(
     let media = if screenshot.is_empty() {
         None
     } else {
-        match check_document(&screenshot) {
+        match check_in_turn(&screenshot, check_document).await {
             Ok("application/pdf") => {
                 errors.add("screenshot", Message::new("help.screenshot.not_image"));
                 None

@@ -6,6 +6,7 @@
 //! checked by content, kept outside the web root, and served only to those who see the thread.
 
 use crate::error::{Multipart, Path};
+use crate::upload::post_upload;
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
@@ -30,7 +31,7 @@ use super::requests::{file_response, internal, read_kept, read_multipart};
 use super::{ClientAddr, CurrentUser};
 use crate::error::ApiError;
 use crate::store::{AttachmentRow, MessageRow, ThreadRow};
-use crate::upload::{check_document, sha256, store_at, MAX_FORM_BYTES};
+use crate::upload::{check_document, check_in_turn, sha256, store_at, MAX_FORM_BYTES};
 use crate::AppState;
 
 /// The new-thread form, as documented (multipart/form-data).
@@ -60,18 +61,22 @@ pub(super) const MAX_BODY: usize = 3 * MAX_FORM_BYTES + 256 * 1024;
 
 /// `/records/{record}/messages`.
 pub fn record_routes() -> MethodRouter<AppState> {
-    get(list).post(start).layer(DefaultBodyLimit::max(MAX_BODY))
+    get(list)
+        .merge(post_upload(start))
+        .layer(DefaultBodyLimit::max(MAX_BODY))
 }
 
 /// `/records/{record}/messages/{thread}`.
 pub fn thread_routes() -> MethodRouter<AppState> {
-    get(read).post(reply).layer(DefaultBodyLimit::max(MAX_BODY))
+    get(read)
+        .merge(post_upload(reply))
+        .layer(DefaultBodyLimit::max(MAX_BODY))
 }
 
 /// `/staff/messages/{thread}`.
 pub fn staff_thread_routes() -> MethodRouter<AppState> {
     get(staff_read)
-        .post(staff_reply)
+        .merge(post_upload(staff_reply))
         .layer(DefaultBodyLimit::max(MAX_BODY))
 }
 
@@ -182,7 +187,7 @@ pub(super) async fn read_form<T: DeserializeOwned>(
             continue;
         }
         let name = display_name(&part.file_name);
-        match check_document(&part.bytes) {
+        match check_in_turn(&part.bytes, check_document).await {
             Ok(media) => files.push((name, part.bytes, media)),
             Err(m) => errors.add(
                 "attachments",

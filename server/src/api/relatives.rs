@@ -8,6 +8,7 @@
 //! they filed, and a delivered copy only of those.
 
 use crate::error::{Multipart, Path};
+use crate::upload::post_upload;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -40,7 +41,7 @@ const KIND: &str = "copy_for_deceased_relative";
 /// `/me/relative-requests`.
 pub fn routes() -> MethodRouter<AppState> {
     get(list)
-        .post(file)
+        .merge(post_upload(file))
         .layer(DefaultBodyLimit::max(MAX_FORM_BYTES + 256 * 1024))
 }
 
@@ -144,7 +145,7 @@ pub async fn file(
         read_multipart(multipart, "request", |f| f.starts_with("signer_")).await?;
     let valid = form.validate();
     let mut errors = valid.as_ref().err().cloned().unwrap_or_default();
-    let files = signed_documents(&form.request().form, uploads, &mut errors)?;
+    let files = signed_documents(&form.request().form, uploads, &mut errors).await?;
     let hospital = state.store.hospital_imported_name(&form.hospital).await?;
     if hospital.is_none() && !form.hospital.trim().is_empty() {
         errors.add("hospital", Message::new("request.hospital.unknown"));

@@ -6,11 +6,12 @@
 //! the requester (or whoever manages the record).
 
 use crate::error::{Multipart, Path};
+use crate::upload::post_upload;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
-use axum::routing::{get, post, MethodRouter};
+use axum::routing::{get, MethodRouter};
 use axum::Json;
 use inzage_domain::cases::{self, CaseStatus, Delivery, StaffStep, StepError};
 use inzage_domain::notify::Topic;
@@ -32,7 +33,8 @@ use crate::config::parse_date;
 use crate::error::{ApiError, ApiJson};
 use crate::store::{CaseUpdate, NewAuditEntry, RequestFileRow, RequestRow};
 use crate::upload::{
-    check_document, check_document_within, sha256, store_at, MAX_DELIVERY_BYTES, MAX_FORM_BYTES,
+    check_document, check_document_within, check_in_turn, sha256, store_at, MAX_DELIVERY_BYTES,
+    MAX_FORM_BYTES,
 };
 use crate::AppState;
 
@@ -73,12 +75,14 @@ const MAX_BODY: usize = 4 * MAX_FORM_BYTES + 256 * 1024;
 
 /// `/records/{record}/requests`.
 pub fn record_routes() -> MethodRouter<AppState> {
-    get(list).post(file).layer(DefaultBodyLimit::max(MAX_BODY))
+    get(list)
+        .merge(post_upload(file))
+        .layer(DefaultBodyLimit::max(MAX_BODY))
 }
 
 /// `/staff/requests/{id}`.
 pub fn staff_routes() -> MethodRouter<AppState> {
-    post(staff_step).layer(DefaultBodyLimit::max(MAX_DELIVERY_BYTES + 256 * 1024))
+    post_upload(staff_step).layer(DefaultBodyLimit::max(MAX_DELIVERY_BYTES + 256 * 1024))
 }
 
 pub(super) fn file_path(state: &AppState, request: &str, part: &str) -> std::path::PathBuf {
@@ -286,7 +290,7 @@ pub(super) struct Upload {
 
 /// The identity documents of a request form: each part must be one the form asks for, once,
 /// and a PDF or image by content; what is wrong goes into `errors` under the part's field.
-pub(super) fn signed_documents(
+pub(super) async fn signed_documents(
     form: &RequestForm,
     parts: Vec<FilePart>,
     errors: &mut FieldErrors,
@@ -303,7 +307,7 @@ pub(super) fn signed_documents(
             errors.add(&field, Message::new("request.signer.not_asked"));
             continue;
         };
-        match check_document(&bytes) {
+        match check_in_turn(&bytes, check_document).await {
             Ok(media_type) => files.push((s, Upload { bytes, media_type })),
             Err(m) => errors.add(&field, m),
         }
@@ -441,7 +445,7 @@ pub async fn file(
     let (request, uploads): (NewRequest, _) =
         read_multipart(multipart, "request", |f| f.starts_with("signer_")).await?;
     let mut errors = request.check();
-    let files = signed_documents(&request.form, uploads, &mut errors)?;
+    let files = signed_documents(&request.form, uploads, &mut errors).await?;
     let hospitals = hospitals_of(&state, &auth).await?;
     let hospital = hospitals.iter().find(|h| h.id == request.hospital);
     if hospital.is_none() && !request.hospital.trim().is_empty() {
@@ -793,11 +797,13 @@ pub async fn staff_step(
     );
     let media = match &delivery {
         Some(bytes) => Some(
-            check_document_within(bytes, MAX_DELIVERY_BYTES).map_err(|m| {
-                let mut errors = FieldErrors::default();
-                errors.add("delivery", m);
-                ApiError::Validation(errors)
-            })?,
+            check_in_turn(bytes, |b| check_document_within(b, MAX_DELIVERY_BYTES))
+                .await
+                .map_err(|m| {
+                    let mut errors = FieldErrors::default();
+                    errors.add("delivery", m);
+                    ApiError::Validation(errors)
+                })?,
         ),
         None => None,
     };
