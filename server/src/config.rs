@@ -37,6 +37,12 @@ pub struct Config {
     /// How often the notification worker looks for news to tell and mail to deliver
     /// (`INZAGE_NOTIFY_EVERY_SECONDS`, default 30).
     pub notify_every: std::time::Duration,
+    /// The reverse proxies in front of the portal (`INZAGE_TRUSTED_PROXIES`: addresses or
+    /// networks, comma-separated, such as `10.0.0.0/8, ::1`): a request from one of them is
+    /// from the client its `X-Forwarded-For` names (see [`crate::api::client_address`]), for
+    /// the rate limits and the audit trail. None by default: the connection's address is the
+    /// client's.
+    pub trusted_proxies: Vec<ipnet::IpNet>,
 }
 
 /// The memory (KiB) and time cost of an Argon2id hash.
@@ -74,6 +80,7 @@ impl Default for Config {
             mail: crate::mail::MailConfig::default(),
             identity: crate::identity::IdentityProviders::default(),
             notify_every: std::time::Duration::from_secs(30),
+            trusted_proxies: Vec::new(),
         }
     }
 }
@@ -135,6 +142,14 @@ impl Config {
                 })?;
             c.notify_every = std::time::Duration::from_secs(seconds);
         }
+        if let Ok(v) = std::env::var("INZAGE_TRUSTED_PROXIES") {
+            c.trusted_proxies = parse_networks(&v).map_err(|bad| {
+                anyhow::anyhow!(
+                    "INZAGE_TRUSTED_PROXIES: `{bad}` is not an address or a network like \
+                     10.0.0.0/8 (give them comma-separated)"
+                )
+            })?;
+        }
         if let Ok(v) = std::env::var("INZAGE_UPLOADS") {
             c.uploads_dir = PathBuf::from(v);
         }
@@ -146,6 +161,26 @@ impl Config {
         }
         Ok(c)
     }
+}
+
+/// Addresses and networks, comma-separated (`10.0.0.0/8, 192.0.2.1, ::1`); an address is a
+/// network of one. The first entry that is neither is the error.
+/// ```
+/// use inzage_server::config::parse_networks;
+/// assert_eq!(parse_networks("10.0.0.0/8, ::1").unwrap().len(), 2);
+/// assert_eq!(parse_networks("10.0.0.0/8, proxy").unwrap_err(), "proxy");
+/// assert!(parse_networks("").unwrap().is_empty());
+/// ```
+pub fn parse_networks(list: &str) -> Result<Vec<ipnet::IpNet>, String> {
+    list.split(',')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(|s| {
+            s.parse::<ipnet::IpNet>()
+                .or_else(|_| s.parse::<std::net::IpAddr>().map(ipnet::IpNet::from))
+                .map_err(|_| s.to_owned())
+        })
+        .collect()
 }
 
 /// Whether the portal's public address is served over TLS (then cookies are `Secure`).

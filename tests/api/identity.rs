@@ -33,6 +33,7 @@ on_both_backends!(
     anonymous_requests_are_limited_per_address_and_mails_per_account,
     the_lock_follows_the_account_across_addresses,
     hsts_is_sent_only_behind_tls,
+    behind_a_trusted_proxy_each_client_has_its_own_limits_and_trail,
 );
 
 /// A browser on another loopback address (Linux routes all of 127.0.0.0/8 to this machine), so
@@ -1110,6 +1111,98 @@ async fn anonymous_requests_are_limited_per_address_and_mails_per_account(
     }
     let res = card(there, "nog.iemand@example.org".into()).await?;
     assert_eq!(res.status(), StatusCode::TOO_MANY_REQUESTS);
+    Ok(())
+}
+
+/// Behind the hospital's reverse proxy every request comes from the proxy's address: the
+/// address `X-Forwarded-For` names is the client's, for the limits and the audit trail, but only
+/// when the proxy is trusted (`INZAGE_TRUSTED_PROXIES`); anyone else's header is ignored.
+async fn behind_a_trusted_proxy_each_client_has_its_own_limits_and_trail(
+    db: Db,
+) -> anyhow::Result<()> {
+    let app = TestApp::spawn_with(db, |c| {
+        c.trusted_proxies = vec!["127.0.0.5/32".parse().expect("a network")];
+    })
+    .await?;
+    let reset = |client: reqwest::Client, forwarded: &'static str| {
+        let url = app.url("/api/v1/password-reset");
+        async move {
+            client
+                .post(url)
+                .header("x-forwarded-for", forwarded)
+                .json(&json!({"username": "reyna"}))
+                .send()
+                .await
+                .map(|r| r.status())
+        }
+    };
+    let proxy = browser_from([127, 0, 0, 5]);
+    for i in 0..10 {
+        // A client's own first hop, which it could have written itself, does not matter.
+        let forwarded = if i % 2 == 0 {
+            "203.0.113.7"
+        } else {
+            "198.51.100.1, 203.0.113.7"
+        };
+        assert_eq!(
+            reset(proxy.clone(), forwarded).await?,
+            StatusCode::ACCEPTED,
+            "{i}"
+        );
+    }
+    assert_eq!(
+        reset(proxy.clone(), "203.0.113.7").await?,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+    // Another client behind the same proxy is not held up.
+    assert_eq!(
+        reset(proxy.clone(), "203.0.113.8").await?,
+        StatusCode::ACCEPTED
+    );
+    // A client that is not the proxy cannot pick its address with the header.
+    let stranger = browser_from([127, 0, 0, 6]);
+    for i in 0..10 {
+        assert_eq!(
+            reset(stranger.clone(), "203.0.113.9").await?,
+            StatusCode::ACCEPTED,
+            "{i}"
+        );
+    }
+    assert_eq!(
+        reset(stranger, "203.0.113.10").await?,
+        StatusCode::TOO_MANY_REQUESTS
+    );
+
+    // The trail names the client the proxy saw.
+    let margery = app.id_of("margery");
+    let login = app.login_of("margery");
+    let client = reqwest::Client::builder()
+        .cookie_store(true)
+        .local_address(std::net::IpAddr::from([127, 0, 0, 5]))
+        .default_headers(
+            [(
+                reqwest::header::HeaderName::from_static("x-forwarded-for"),
+                reqwest::header::HeaderValue::from_static("192.0.2.44"),
+            )]
+            .into_iter()
+            .collect(),
+        )
+        .build()?;
+    let res = inzage_tests::answer_rightly(&client, &app.url(""), login, "margery").await?;
+    assert!(res.status().is_success(), "{}", res.status());
+    let res = client
+        .get(app.url(&format!("/api/v1/records/{margery}/reports")))
+        .send()
+        .await?;
+    assert_eq!(res.status(), StatusCode::OK);
+    let (client,): (Option<String>,) = sqlx::query_as(
+        "SELECT client FROM audit_log WHERE patient_id = $1 AND action = 'read' \
+         AND resource = 'reports' ORDER BY seq DESC LIMIT 1",
+    )
+    .bind(&margery)
+    .fetch_one(app.store.pool())
+    .await?;
+    assert_eq!(client.as_deref(), Some("192.0.2.44"));
     Ok(())
 }
 

@@ -55,7 +55,8 @@ commands:
   run         install the build tools if needed, build the SPA (release) and serve it with the demo data
   test        install the tools if needed and run every check CI runs (this is what .ci/run does)
   lighthouse  build the release SPA and server, start the demo and measure the login, reports and
-              results pages with Lighthouse (mobile); LIGHTHOUSE_RUNS runs per page (default 3)
+              results pages with Lighthouse (mobile); LIGHTHOUSE_RUNS runs per page (default 3),
+              LIGHTHOUSE_DIST another built SPA to measure instead (no build)
   load        install wrk if needed, build the release SPA and load the authenticated report list
               and a static file with 64 connections, on SQLite and on PostgreSQL (100,000 audit
               entries on the record); LOAD_SECONDS per route (default 20)
@@ -111,11 +112,18 @@ fn lighthouse() -> Result<()> {
     step("demo data", || check_demo_data(&ws))?;
     ensure_build_tools(&ws)?;
     step("Chromium", || ensure_chromium(&ws))?;
-    step("trunk build --release", || trunk_build(&ws))?;
+    // Another build to compare with (a `dist` folder kept from before a change), or this one.
+    let dist = match env::var_os("LIGHTHOUSE_DIST") {
+        Some(dir) => PathBuf::from(dir),
+        None => {
+            step("trunk build --release", || trunk_build(&ws))?;
+            ws.dist()
+        }
+    };
     step("cargo build --release -p inzage-server", || {
         run_cmd(&mut ws.cargo(&["build", "--release", "-p", "inzage-server"]))
     })?;
-    let server = step("start the demo server", || DemoServer::start(&ws))?;
+    let server = step("start the demo server", || DemoServer::start(&ws, &dist))?;
     let runs: u32 = match env::var("LIGHTHOUSE_RUNS") {
         Ok(v) => v
             .parse()
@@ -313,7 +321,7 @@ struct DemoServer {
 }
 
 impl DemoServer {
-    fn start(ws: &Workspace) -> Result<Self> {
+    fn start(ws: &Workspace, dist: &Path) -> Result<Self> {
         use std::io::{BufRead, BufReader};
         let dir = make_temp_dir("inzage-lighthouse")?;
         let bind = format!("127.0.0.1:{}", free_port()?);
@@ -321,7 +329,7 @@ impl DemoServer {
         let child = ws
             .cmd(ws.root.join("target/release/inzage-server"))
             .args(["serve", "--demo", SYNTHEA_DIR, "--demo", DEMO_EXTRA])
-            .env("INZAGE_DIST", ws.dist())
+            .env("INZAGE_DIST", dist)
             .env("INZAGE_BIND", &bind)
             .env(
                 "DATABASE_URL",

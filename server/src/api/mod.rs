@@ -596,21 +596,74 @@ fn terms_free(path: &str) -> bool {
     )
 }
 
-/// The client's address as the connection reports it (none behind an in-process test router).
+/// The client's address: the connection's, or behind a trusted proxy, the one the proxy names
+/// (see [`client_address`]); none behind an in-process test router.
 pub struct ClientAddr(pub Option<String>);
+
+/// The client's address of a request that came from `peer` with these `X-Forwarded-For`
+/// headers. A peer in `trusted` (the hospital's reverse proxies, `INZAGE_TRUSTED_PROXIES`) is
+/// not the client: the nearest address its header names that is not itself a trusted proxy is,
+/// reading from the right, where each proxy appended the address it saw. Anyone else's header
+/// is ignored, so a client cannot choose the address its rate limits and audit entries name.
+/// ```
+/// use inzage_server::api::client_address;
+/// let proxies = ["10.0.0.0/8".parse().unwrap()];
+/// let peer = "10.0.0.2".parse().unwrap();
+/// let header = ["198.51.100.1, 203.0.113.7"];
+/// assert_eq!(client_address(peer, header, &proxies).to_string(), "203.0.113.7");
+/// let stranger = "192.0.2.9".parse().unwrap();
+/// assert_eq!(client_address(stranger, header, &proxies), stranger);
+/// ```
+pub fn client_address<'h>(
+    peer: std::net::IpAddr,
+    forwarded_for: impl IntoIterator<Item = &'h str>,
+    trusted: &[ipnet::IpNet],
+) -> std::net::IpAddr {
+    let is_trusted = |ip: &std::net::IpAddr| trusted.iter().any(|n| n.contains(ip));
+    let peer = peer.to_canonical();
+    if !is_trusted(&peer) {
+        return peer;
+    }
+    let hops: Vec<&str> = forwarded_for
+        .into_iter()
+        .flat_map(|h| h.split(','))
+        .map(str::trim)
+        .collect();
+    let mut client = peer;
+    for hop in hops.iter().rev() {
+        let parsed = hop
+            .parse::<std::net::IpAddr>()
+            .or_else(|_| hop.parse::<SocketAddr>().map(|s| s.ip()));
+        // A hop that is no address ends the trust: the last good one stands.
+        let Ok(ip) = parsed.map(|ip| ip.to_canonical()) else {
+            break;
+        };
+        client = ip;
+        if !is_trusted(&ip) {
+            break;
+        }
+    }
+    client
+}
 
 impl FromRequestParts<AppState> for ClientAddr {
     type Rejection = std::convert::Infallible;
 
     async fn from_request_parts(
         parts: &mut Parts,
-        _state: &AppState,
+        state: &AppState,
     ) -> Result<Self, Self::Rejection> {
+        let forwarded = parts
+            .headers
+            .get_all("x-forwarded-for")
+            .iter()
+            .filter_map(|v| v.to_str().ok());
         Ok(ClientAddr(
             parts
                 .extensions
                 .get::<ConnectInfo<SocketAddr>>()
-                .map(|c| c.0.ip().to_string()),
+                .map(|c| client_address(c.0.ip(), forwarded, &state.config.trusted_proxies))
+                .map(|ip| ip.to_string()),
         ))
     }
 }
@@ -695,6 +748,7 @@ async fn set_language(
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::expect_used)]
     use super::*;
 
     #[test]
@@ -752,5 +806,39 @@ mod tests {
             "https://portaal.azvoorbeeld.be"
         ));
         assert!(!crate::config::served_over_tls("http://127.0.0.1:8080"));
+    }
+
+    #[test]
+    fn behind_trusted_proxies_the_nearest_untrusted_hop_is_the_client() {
+        let nets: Vec<ipnet::IpNet> =
+            crate::config::parse_networks("10.0.0.0/8, 192.0.2.1").expect("networks");
+        let ip = |s: &str| s.parse::<std::net::IpAddr>().expect("an address");
+        let client = |peer: &str, headers: &[&str]| {
+            super::client_address(ip(peer), headers.iter().copied(), &nets).to_string()
+        };
+        // Two proxies in a row, and the client's own claim on the left.
+        assert_eq!(
+            client("10.0.0.2", &["198.51.100.1, 203.0.113.7, 192.0.2.1"]),
+            "203.0.113.7"
+        );
+        // Several header lines read as one list; an address with a port.
+        assert_eq!(
+            client("10.0.0.2", &["198.51.100.1", "203.0.113.7:4711"]),
+            "203.0.113.7"
+        );
+        // An IPv4 peer seen through an IPv6 socket is the same peer.
+        assert_eq!(client("::ffff:10.0.0.2", &["203.0.113.7"]), "203.0.113.7");
+        // A hop that is no address: the last good one, the proxy itself.
+        assert_eq!(client("10.0.0.2", &["203.0.113.7, unknown"]), "10.0.0.2");
+        // Only proxies: the farthest of them. No header: the proxy.
+        assert_eq!(client("10.0.0.2", &["10.0.0.9"]), "10.0.0.9");
+        assert_eq!(client("10.0.0.2", &[]), "10.0.0.2");
+        // Not a proxy: its header is ignored.
+        assert_eq!(client("203.0.113.50", &["10.0.0.9"]), "203.0.113.50");
+        // Nothing trusted by default.
+        assert_eq!(
+            super::client_address(ip("10.0.0.2"), ["203.0.113.7"], &[]).to_string(),
+            "10.0.0.2"
+        );
     }
 }
