@@ -511,7 +511,7 @@ fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
 
@@ -519,7 +519,7 @@ mod tests {
     const TEXT: &[u8] = b"1 0 BT /F1 12 Tf (Hallo, /Jansen) Tj ET";
     const BUDGET: usize = 1024 * 1024;
 
-    fn zlib(bytes: &[u8]) -> Vec<u8> {
+    pub(crate) fn zlib(bytes: &[u8]) -> Vec<u8> {
         use std::io::Write;
         let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
         z.write_all(bytes).unwrap();
@@ -577,7 +577,8 @@ mod tests {
         out
     }
 
-    fn pdf(dict: &str, data: &[u8]) -> Vec<u8> {
+    /// A PDF with one object stream whose dictionary holds `dict` (its filters).
+    pub(crate) fn pdf(dict: &str, data: &[u8]) -> Vec<u8> {
         let mut pdf = b"%PDF-1.5\n".to_vec();
         pdf.extend_from_slice(&pdf_stream(dict, data));
         pdf.extend_from_slice(b"%%EOF\n");

@@ -221,6 +221,7 @@ pub async fn store_at(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
 mod tests {
     #![allow(clippy::unwrap_used)]
     use super::*;
+    use crate::pdfscan::tests::zlib;
 
     const PDF: &[u8] =
         b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
@@ -289,22 +290,8 @@ mod tests {
         );
     }
 
-    fn zlib(bytes: &[u8]) -> Vec<u8> {
-        use std::io::Write;
-        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
-        z.write_all(bytes).unwrap();
-        z.finish().unwrap()
-    }
-
     fn pdf_with_stream(data: &[u8]) -> Vec<u8> {
-        let mut pdf = format!(
-            "%PDF-1.5\n1 0 obj << /Type /ObjStm /Filter /FlateDecode /Length {} >>\nstream\r\n",
-            data.len()
-        )
-        .into_bytes();
-        pdf.extend_from_slice(data);
-        pdf.extend_from_slice(b"\nendstream\nendobj\n%%EOF\n");
-        pdf
+        crate::pdfscan::tests::pdf("/Filter /FlateDecode", data)
     }
 
     fn png(w: u32, h: u32) -> Vec<u8> {

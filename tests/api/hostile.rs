@@ -4,10 +4,9 @@
 //! reads one. Each is refused with a 4xx and the field's message, or stored harmlessly; nothing
 //! is stored half-way and the database stays whole.
 
-use std::io::Write;
-
 use inzage_domain::wire::{ErrorBody, Thread};
 use inzage_server::store::VerifyOutcome;
+use inzage_tests::hostile::{pdf_with_object_stream, zlib};
 use inzage_tests::{Db, TestApp};
 use reqwest::{Client, StatusCode};
 use serde_json::Value;
@@ -23,24 +22,6 @@ on_both_backends!(
 
 /// The largest attachment, as `inzage_server::upload::MAX_FORM_BYTES`.
 const MAX: usize = 5 * 1024 * 1024;
-
-fn zlib(bytes: &[u8]) -> Vec<u8> {
-    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
-    z.write_all(bytes).expect("in memory");
-    z.finish().expect("in memory")
-}
-
-/// A PDF with one object stream holding `data`, encoded by `filter` (a name or an array).
-fn pdf_with_object_stream(filter: &str, data: &[u8]) -> Vec<u8> {
-    let mut pdf = format!(
-        "%PDF-1.5\n1 0 obj << /Type /ObjStm /N 1 /First 4 /Filter {filter} /Length {} >>\nstream\n",
-        data.len()
-    )
-    .into_bytes();
-    pdf.extend_from_slice(data);
-    pdf.extend_from_slice(b"\nendstream\nendobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
-    pdf
-}
 
 /// A PNG of `len` bytes: a small image's header, padded.
 fn png_of_len(len: usize) -> Vec<u8> {

@@ -642,3 +642,27 @@ pub fn wrong_code(login: &DemoLogin, position: CodeCardPosition) -> String {
         .collect();
     wrong
 }
+
+/// Hostile documents shared by the API tests and the benchmarks.
+pub mod hostile {
+    use std::io::Write;
+
+    /// `bytes` compressed as a PDF's FlateDecode stream holds them.
+    pub fn zlib(bytes: &[u8]) -> Vec<u8> {
+        let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
+        let _ = z.write_all(bytes);
+        z.finish().unwrap_or_default()
+    }
+
+    /// A PDF with one object stream holding `data`, encoded by `filter` (a name or an array).
+    pub fn pdf_with_object_stream(filter: &str, data: &[u8]) -> Vec<u8> {
+        let mut pdf = format!(
+            "%PDF-1.5\n1 0 obj << /Type /ObjStm /N 1 /First 4 /Filter {filter} /Length {} >>\nstream\n",
+            data.len()
+        )
+        .into_bytes();
+        pdf.extend_from_slice(data);
+        pdf.extend_from_slice(b"\nendstream\nendobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
+        pdf
+    }
+}

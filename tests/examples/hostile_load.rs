@@ -1,17 +1,24 @@
-//! The server's memory under hostile input (issue 10, item 4): many clients at once send what
-//! the hostile-input tests send one at a time — decompression bombs in PDFs, pixel bombs, bodies
-//! far over the limit, and the largest files allowed — while this process, which runs the server,
-//! samples its own resident memory. The clients are `curl` processes, so their buffers are not
-//! counted. Prints a Markdown table for docs/benchmarks.md.
+//! The server under hostile load (issue 10, items 3 and 4), in two parts, each with the latency
+//! of `GET /api/v1/me` (the session check alone) asked every 50 ms, idle and under the load:
 //!
-//! `cargo run --release -p inzage-tests --example hostile_memory [CLIENTS] [ROUNDS]`
-//! (defaults: 16 clients, 6 rounds each through every kind of request).
+//! 1. Uploads: many clients at once send what the hostile-input tests send one at a time —
+//!    decompression bombs in PDFs, pixel bombs, bodies far over the limit, and the largest files
+//!    allowed — while this process, which runs the server, samples its own resident memory. The
+//!    clients are `curl` processes, so their buffers are not counted.
+//! 2. A login flood: clients on a runtime of their own answer the code card wrongly for unknown
+//!    usernames, each request from another address (in `X-Forwarded-For`, which the server
+//!    trusts from loopback here, as from a hospital's proxy), so no address limit stops them
+//!    and every answer costs two Argon2id verifications.
+//!
+//! Prints Markdown tables for docs/benchmarks.md.
+//! `cargo run --release -p inzage-tests --example hostile_load [CLIENTS] [ROUNDS] [SECONDS]`
+//! (defaults: 16 clients, 6 rounds each through every kind of upload, a 10-second flood).
 
-use std::io::Write;
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
+use inzage_tests::hostile::{pdf_with_object_stream, zlib};
 use inzage_tests::{session_token, Db, TestApp};
 
 /// A kind of request and the file it attaches.
@@ -22,23 +29,6 @@ struct Kind {
     /// Refused before it is all sent: the server may close the connection while curl is still
     /// sending, so curl sees no answer (`000`) instead of the 413.
     refused_early: bool,
-}
-
-fn zlib(bytes: &[u8]) -> Vec<u8> {
-    let mut z = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::best());
-    let _ = z.write_all(bytes);
-    z.finish().unwrap_or_default()
-}
-
-fn pdf_with_stream(filter: &str, data: &[u8]) -> Vec<u8> {
-    let mut pdf = format!(
-        "%PDF-1.5\n1 0 obj << /Type /ObjStm /Filter {filter} /Length {} >>\nstream\n",
-        data.len()
-    )
-    .into_bytes();
-    pdf.extend_from_slice(data);
-    pdf.extend_from_slice(b"\nendstream\nendobj\ntrailer << /Root 1 0 R >>\n%%EOF\n");
-    pdf
 }
 
 fn png(w: u32, h: u32, len: usize) -> Vec<u8> {
@@ -76,7 +66,7 @@ fn kinds(dir: &Path) -> anyhow::Result<Vec<Kind>> {
     Ok(vec![
         Kind {
             name: "a PDF whose stream inflates to 80 MB",
-            file: write("bomb.pdf", pdf_with_stream("/FlateDecode", &bomb))?,
+            file: write("bomb.pdf", pdf_with_object_stream("/FlateDecode", &bomb))?,
             file_name: "scan.pdf",
             refused_early: false,
         },
@@ -206,9 +196,13 @@ async fn main() -> anyhow::Result<()> {
         .collect();
     let clients = args.first().copied().unwrap_or(16).clamp(1, 256);
     let rounds = args.get(1).copied().unwrap_or(6).clamp(1, 1000);
+    let seconds = args.get(2).copied().unwrap_or(10).clamp(1, 600) as u64;
     let dir = tempfile::tempdir()?;
     let kinds = std::sync::Arc::new(kinds(dir.path())?);
-    let app = TestApp::spawn(Db::Sqlite).await?;
+    let app = TestApp::spawn_with(Db::Sqlite, |c| {
+        c.trusted_proxies = "127.0.0.0/8".parse().into_iter().collect();
+    })
+    .await?;
     let cookie = format!(
         "{}={}",
         inzage_server::auth::SESSION_COOKIE,
@@ -298,5 +292,96 @@ async fn main() -> anyhow::Result<()> {
             kind.name
         );
     }
+
+    // The login flood.
+    let (before, _) = memory();
+    let _ = std::fs::write("/proc/self/clear_refs", "5");
+    stop.store(false, std::sync::atomic::Ordering::Relaxed);
+    let busy = tokio::spawn(probe(app.url("/api/v1/me"), cookie.clone(), stop.clone()));
+    let base = app.url("");
+    let flood = std::thread::spawn(move || {
+        tokio::runtime::Builder::new_current_thread()
+            .enable_all()
+            .build()
+            .map_err(anyhow::Error::from)
+            .and_then(|rt| rt.block_on(login_flood(base, clients, seconds)))
+    });
+    let flood = tokio::task::spawn_blocking(move || flood.join())
+        .await?
+        .map_err(|_| anyhow::anyhow!("the flood's thread panicked"))??;
+    stop.store(true, std::sync::atomic::Ordering::Relaxed);
+    let busy = busy.await??;
+    let (_, high_water) = memory();
+    let answered: usize = flood.values().sum();
+    println!();
+    println!("| login flood | clients at once | answers | per second | answers by status | peak RSS growth |");
+    println!("|---|---|---|---|---|---|");
+    let statuses: Vec<String> = flood.iter().map(|(s, n)| format!("{n} × {s}")).collect();
+    println!(
+        "| {seconds} s | {clients} | {answered} | {:.1} | {} | {} |",
+        answered as f64 / seconds as f64,
+        statuses.join(", "),
+        mib(high_water.saturating_sub(before))
+    );
+    println!();
+    println!("`GET /api/v1/me` during the login flood: {}", summary(busy));
+    anyhow::ensure!(
+        flood.keys().all(|s| *s == 401 || *s == 429),
+        "a wrong answer got another status: {flood:?}"
+    );
     Ok(())
+}
+
+/// `clients` tasks answering the code card wrongly for `seconds`, each request from another
+/// address; the answers' statuses counted.
+async fn login_flood(
+    base: String,
+    clients: usize,
+    seconds: u64,
+) -> anyhow::Result<std::collections::BTreeMap<u16, usize>> {
+    let deadline = tokio::time::Instant::now() + Duration::from_secs(seconds);
+    let counter = std::sync::Arc::new(std::sync::atomic::AtomicU32::new(0));
+    let http = reqwest::Client::new();
+    let mut tasks = tokio::task::JoinSet::new();
+    for _ in 0..clients {
+        let (base, counter, http) = (base.clone(), counter.clone(), http.clone());
+        tasks.spawn(async move {
+            let mut statuses = Vec::new();
+            while tokio::time::Instant::now() < deadline {
+                let n = counter.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+                let [_, a, b, c] = n.to_be_bytes();
+                let from = format!("10.{a}.{b}.{c}");
+                let username = format!("flood{n}");
+                let challenge: serde_json::Value = http
+                    .post(format!("{base}/api/v1/login/challenge"))
+                    .header("x-forwarded-for", &from)
+                    .json(&serde_json::json!({ "username": username }))
+                    .send()
+                    .await?
+                    .error_for_status()?
+                    .json()
+                    .await?;
+                let res = http
+                    .post(format!("{base}/api/v1/login"))
+                    .header("x-forwarded-for", &from)
+                    .json(&serde_json::json!({
+                        "challenge_id": challenge["challenge_id"],
+                        "username": username,
+                        "password": "geraden wachtwoord",
+                        "code": "1234 5678",
+                    }))
+                    .send()
+                    .await?;
+                statuses.push(res.status().as_u16());
+            }
+            anyhow::Ok(statuses)
+        });
+    }
+    let mut counts = std::collections::BTreeMap::new();
+    while let Some(done) = tasks.join_next().await {
+        for status in done?? {
+            *counts.entry(status).or_default() += 1;
+        }
+    }
+    Ok(counts)
 }
