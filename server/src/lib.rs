@@ -56,37 +56,46 @@ pub struct AppState {
     pub video: Arc<video::VideoRooms>,
 }
 
-/// The Content-Security-Policy for the SPA in `dist`: scripts only from the portal itself, plus
-/// the one inline module script trunk writes into `index.html` to load the wasm, allowed by its
-/// SHA-256 hash (read at start, so a rebuilt SPA needs a restart). The service worker and the
-/// web app manifest come from the portal too, and nowhere else.
+/// The Content-Security-Policy for the SPA in `dist`: scripts and styles only from the portal
+/// itself, plus what trunk writes inline into `index.html` — the module script that loads the
+/// wasm, and the first screen's stylesheet — each allowed by its SHA-256 hash (read at start, so a
+/// rebuilt SPA needs a restart). The service worker and the web app manifest come from the portal
+/// too, and nowhere else.
 pub fn content_security_policy(dist: &std::path::Path) -> String {
+    let index = std::fs::read_to_string(dist.join("index.html")).unwrap_or_default();
+    let scripts = inline_hashes(&index, "script");
+    let styles = inline_hashes(&index, "style");
+    format!(
+        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{scripts}; \
+         style-src 'self'{styles}; img-src 'self' data:; connect-src 'self'; font-src 'self'; \
+         worker-src 'self'; manifest-src 'self'; object-src 'none'; base-uri 'none'; \
+         form-action 'self'; frame-ancestors 'none'"
+    )
+}
+
+/// `'sha256-…'` of the body of every inline `<tag>` element of `html` (one without `src=`),
+/// each with a space before it.
+fn inline_hashes(html: &str, tag: &str) -> String {
     use base64::Engine;
     use sha2::Digest;
-    let index = std::fs::read_to_string(dist.join("index.html")).unwrap_or_default();
+    let (open, close) = (format!("<{tag}"), format!("</{tag}>"));
     let mut hashes = String::new();
-    let mut rest = index.as_str();
-    while let Some(start) = rest.find("<script") {
+    let mut rest = html;
+    while let Some(start) = rest.find(&open) {
         let after_tag = &rest[start..];
-        let (Some(open_end), Some(close)) = (after_tag.find('>'), after_tag.find("</script>"))
-        else {
+        let (Some(open_end), Some(end)) = (after_tag.find('>'), after_tag.find(&close)) else {
             break;
         };
-        let tag = &after_tag[..open_end];
-        if !tag.contains("src=") && open_end < close {
-            let body = &after_tag[open_end + 1..close];
+        let attributes = &after_tag[..open_end];
+        if !attributes.contains("src=") && open_end < end {
+            let body = &after_tag[open_end + 1..end];
             let digest = sha2::Sha256::digest(body.as_bytes());
             let b64 = base64::engine::general_purpose::STANDARD.encode(digest);
             hashes.push_str(&format!(" 'sha256-{b64}'"));
         }
-        rest = &after_tag[close + "</script>".len()..];
+        rest = &after_tag[end + close.len()..];
     }
-    format!(
-        "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'{hashes}; style-src 'self'; \
-         img-src 'self' data:; connect-src 'self'; font-src 'self'; worker-src 'self'; \
-         manifest-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; \
-         frame-ancestors 'none'"
-    )
+    hashes
 }
 
 /// The whole HTTP application: the API and the SPA with a fallback to `index.html`.
@@ -336,7 +345,28 @@ mod tests {
             "{csp}"
         );
         assert_eq!(csp.matches("'sha256-").count(), 1, "{csp}");
+        assert!(csp.contains("style-src 'self';"), "{csp}");
         assert!(!csp.contains("unsafe-inline"));
         assert!(csp.contains("frame-ancestors 'none'"));
+    }
+
+    #[test]
+    fn an_inline_stylesheet_is_allowed_by_its_hash() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join("index.html"),
+            "<html><head><style>body{margin:0}</style></head></html>",
+        )
+        .unwrap();
+        let csp = content_security_policy(dir.path());
+        // printf "body{margin:0}" | openssl dgst -sha256 -binary | base64
+        assert!(
+            csp.contains("style-src 'self' 'sha256-IAdwN3biDCQ3brrgp1m8kBEsPQYyqfREKOEfeoREopc=';"),
+            "{csp}"
+        );
+        assert!(
+            csp.contains("script-src 'self' 'wasm-unsafe-eval';"),
+            "{csp}"
+        );
     }
 }

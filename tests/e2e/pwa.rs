@@ -172,7 +172,6 @@ async fn the_app_installs_opens_offline_and_never_caches_the_record() -> anyhow:
         for part in [
             "/index.html",
             "_bg.wasm",
-            ".css",
             "/manifest.webmanifest",
             "/icons/icon-192.png",
         ] {
