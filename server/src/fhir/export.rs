@@ -231,7 +231,7 @@ impl Export<'_> {
             put(
                 &mut m,
                 "presentedForm",
-                (!attachments.is_empty()).then(|| Value::Array(attachments)),
+                (!attachments.is_empty()).then_some(Value::Array(attachments)),
             );
             ("DiagnosticReport", Value::Object(m))
         }
