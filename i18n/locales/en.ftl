@@ -984,6 +984,7 @@ case-changed_meanwhile = Someone else changed this request meanwhile. Please rel
 upload-not_document = This file is not a PDF, PNG or JPEG. Please scan the document again.
 upload-image_too_large = This image is too large to open. Please scan the document at a lower resolution.
 upload-too_complex = This PDF unpacks to far more than a scanned document does and is not accepted. Please scan the document again.
+upload-encrypted = This PDF is protected with a password or encrypted, so we cannot check what it contains. Save or scan it without protection and try again.
 reason-request_handled = The hospital handled the request.
 reason-request_refused = The hospital refused the request.
 requests-title = Requests

@@ -984,6 +984,7 @@ case-changed_meanwhile = Quelqu'un d'autre a modifié cette demande entre-temps.
 upload-not_document = Ce fichier n'est ni un PDF, ni un PNG, ni un JPEG. Scannez à nouveau le document.
 upload-image_too_large = Cette image est trop grande pour être ouverte. Scannez le document à une résolution plus basse.
 upload-too_complex = Ce PDF se décompresse en bien plus qu'un document scanné et n'est pas accepté. Scannez à nouveau le document.
+upload-encrypted = Ce PDF est protégé par un mot de passe ou chiffré : nous ne pouvons pas vérifier son contenu. Enregistrez-le ou scannez-le sans protection et réessayez.
 reason-request_handled = L'hôpital a traité la demande.
 reason-request_refused = L'hôpital a refusé la demande.
 requests-title = Demandes

@@ -984,6 +984,7 @@ case-changed_meanwhile = Iemand anders wijzigde deze aanvraag intussen. Laad de 
 upload-not_document = Dit bestand is geen PDF, PNG of JPEG. Scan het document opnieuw.
 upload-image_too_large = Deze afbeelding is te groot om te openen. Scan het document met een lagere resolutie.
 upload-too_complex = Deze pdf pakt uit tot veel meer dan een gescand document en wordt niet aanvaard. Scan het document opnieuw.
+upload-encrypted = Deze PDF is beveiligd met een wachtwoord of versleuteld, zodat we niet kunnen nakijken wat erin zit. Bewaar of scan hem zonder beveiliging en probeer opnieuw.
 reason-request_handled = Het ziekenhuis behandelde de aanvraag.
 reason-request_refused = Het ziekenhuis weigerde de aanvraag.
 requests-title = Aanvragen

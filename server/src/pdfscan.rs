@@ -58,8 +58,22 @@ pub fn active_content(bytes: &[u8], budget: usize) -> Result<bool, TooComplex> {
     Ok(false)
 }
 
+/// Whether a PDF is encrypted: its trailer names an `/Encrypt` dictionary. Its strings and
+/// streams can then not be read without its key, so they cannot be searched either. Like the
+/// search for active content, it does not parse strings: `(/Encrypt)` in plain text counts too.
+pub fn encrypted(bytes: &[u8]) -> bool {
+    any_name(bytes, |name| name == b"Encrypt")
+}
+
 /// Whether `bytes` name active content anywhere: in plain text, or written with `#xx` escapes.
 fn names_active(bytes: &[u8]) -> bool {
+    any_name(bytes, |name| {
+        ACTIVE.iter().any(|active| name.starts_with(active))
+    })
+}
+
+/// Whether any name in `bytes`, decoded, is one that `wanted` accepts.
+fn any_name(bytes: &[u8], wanted: impl Fn(&[u8]) -> bool) -> bool {
     let mut name = Vec::new();
     bytes
         .iter()
@@ -67,7 +81,7 @@ fn names_active(bytes: &[u8]) -> bool {
         .filter(|(_, b)| **b == b'/')
         .any(|(slash, _)| {
             read_name(bytes, slash + 1, &mut name);
-            ACTIVE.iter().any(|active| name.starts_with(active))
+            wanted(&name)
         })
 }
 
@@ -607,6 +621,14 @@ pub(crate) mod tests {
         assert!(names_active(b"<< /#4Fpen#41ction 2 0 R >>"));
         assert!(!names_active(b"<< /Title#20One /Type /Catalog >>"));
         assert!(!names_active(b"(JavaScript in a string is text)"));
+    }
+
+    #[test]
+    fn an_encrypt_dictionary_is_found_however_its_name_is_written() {
+        assert!(encrypted(b"trailer << /Root 1 0 R /Encrypt 5 0 R >>"));
+        assert!(encrypted(b"<< /Type /XRef /En#63rypt 5 0 R >>"));
+        assert!(!encrypted(b"trailer << /Root 1 0 R /Info 2 0 R >>"));
+        assert!(!encrypted(b"<< /Encrypted true /EncryptionNote (x) >>"));
     }
 
     #[test]

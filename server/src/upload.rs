@@ -90,6 +90,10 @@ fn check_pdf_within(bytes: &[u8], max: usize) -> Result<(), Message> {
     if find(head, b"%PDF-").is_none() || find(tail, b"%%EOF").is_none() {
         return Err(Message::new("upload.not_pdf"));
     }
+    // What cannot be read cannot be checked: an encrypted PDF is refused, with a way out.
+    if crate::pdfscan::encrypted(bytes) {
+        return Err(Message::new("upload.encrypted"));
+    }
     match crate::pdfscan::active_content(bytes, MAX_INFLATED) {
         Ok(false) => {}
         Ok(true) => return Err(Message::new("upload.active_content")),
@@ -244,6 +248,10 @@ mod tests {
         assert_eq!(
             key(b"%PDF-1.4\n<< /#4Fpen#41ction 2 0 R >>\n%%EOF"),
             "upload.active_content"
+        );
+        assert_eq!(
+            key(b"%PDF-1.4\ntrailer << /Root 1 0 R /Encrypt 5 0 R >>\n%%EOF"),
+            "upload.encrypted"
         );
         // A harmless name that merely contains a `#` passes.
         assert_eq!(

@@ -90,7 +90,9 @@ async fn hostile_uploads_are_refused_whole_with_the_fields_message(db: Db) -> an
     let encoded_script = pdf_with_object_stream("[/AHx /Fl]", format!("{hex}>").as_bytes());
     let pdf_bomb = pdf_with_object_stream("/FlateDecode", &zlib(&vec![b' '; 80 * 1024 * 1024]));
     let pixel_bomb = png(100_000, 100_000);
-    let refused: [(&str, &[u8], &str); 9] = [
+    let encrypted =
+        b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R /Encrypt 2 0 R >>\n%%EOF\n";
+    let refused: [(&str, &[u8], &str); 10] = [
         ("scan.png", &one_over, "upload.too_large"),
         ("scan.pdf", &elf, "upload.not_document"),
         ("scan.pdf", &zip, "upload.not_document"),
@@ -102,6 +104,7 @@ async fn hostile_uploads_are_refused_whole_with_the_fields_message(db: Db) -> an
         ("scan.pdf", escaped_script, "upload.active_content"),
         ("scan.pdf", &hidden_script, "upload.active_content"),
         ("scan.pdf", &encoded_script, "upload.active_content"),
+        ("scan.pdf", encrypted, "upload.encrypted"),
         ("scan.pdf", &pdf_bomb, "upload.too_complex"),
         ("scan.png", &pixel_bomb, "upload.image_too_large"),
     ];
