@@ -87,6 +87,7 @@ fn check_pdf_within(bytes: &[u8], max: usize) -> Result<(), Message> {
     // `%%EOF` (within the last KiB).
     let head = &bytes[..bytes.len().min(1024)];
     let tail = &bytes[bytes.len().saturating_sub(1024)..];
+    use crate::pdfscan::find;
     if find(head, b"%PDF-").is_none() || find(tail, b"%%EOF").is_none() {
         return Err(Message::new("upload.not_pdf"));
     }
@@ -180,10 +181,6 @@ fn jpeg_size(b: &[u8]) -> Option<(u32, u32)> {
         i += 2 + len;
     }
     None
-}
-
-fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
-    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 /// The SHA-256 of a document, hex.

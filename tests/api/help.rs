@@ -9,7 +9,7 @@ use inzage_tests::{browser, Db, TestApp};
 use reqwest::multipart::{Form, Part};
 use reqwest::{Client, StatusCode};
 
-use super::requests::png;
+use inzage_tests::documents::png;
 
 on_both_backends!(
     a_person_who_cannot_log_in_asks_and_gets_the_answer_by_mail,

@@ -6,14 +6,13 @@
 
 use inzage_domain::wire::{ErrorBody, Thread};
 use inzage_server::store::VerifyOutcome;
-use inzage_tests::hostile::{pdf_with_object_stream, zlib};
+use inzage_tests::documents::{pdf_with_object_stream, png, png_of_len, zlib};
 use inzage_tests::{Db, TestApp};
 use reqwest::{Client, StatusCode};
 use serde_json::Value;
 
 use super::designations::PDF;
 use super::messages::{message_form, thread};
-use super::requests::png;
 
 on_both_backends!(
     hostile_uploads_are_refused_whole_with_the_fields_message,
@@ -22,13 +21,6 @@ on_both_backends!(
 
 /// The largest attachment, as `inzage_server::upload::MAX_FORM_BYTES`.
 const MAX: usize = 5 * 1024 * 1024;
-
-/// A PNG of `len` bytes: a small image's header, padded.
-fn png_of_len(len: usize) -> Vec<u8> {
-    let mut b = png(800, 600);
-    b.resize(len, 0);
-    b
-}
 
 /// Files in the uploads folder, however deep.
 fn stored_files(app: &TestApp) -> usize {

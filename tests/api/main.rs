@@ -4,8 +4,8 @@
 use inzage_domain::wire::{ErrorBody, Me, ReportDetail, ReportList};
 use inzage_server::store::Backend;
 use inzage_tests::{
-    answer_rightly, browser, challenge, log_in, login_with, session_cookie_of, wrong_code, Db,
-    TestApp,
+    answer_rightly, browser, challenge, code_answer, log_in, login_with, session_cookie_of,
+    wrong_code, Db, TestApp,
 };
 use reqwest::StatusCode;
 
@@ -193,11 +193,7 @@ async fn a_wrong_answer_does_not_say_which_input_was_wrong(db: Db) -> anyhow::Re
     ] {
         let client = browser();
         let c = challenge(&client, &base, username).await?;
-        let code = if code_ok {
-            margery.card.code(c.position).printed()
-        } else {
-            wrong_code(margery, c.position)
-        };
+        let code = code_answer(margery, c.position, code_ok);
         let password = if password_ok {
             "inzage-demo"
         } else {

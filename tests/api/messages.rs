@@ -11,8 +11,9 @@ use reqwest::multipart::{Form, Part};
 use reqwest::{Client, StatusCode};
 
 use super::designations::PDF;
-use super::requests::{png, AZ};
+use super::requests::AZ;
 use super::sections::get;
+use inzage_tests::documents::png;
 
 on_both_backends!(
     an_e_consult_goes_to_a_treating_doctor_who_answers_it_and_into_the_record,

@@ -1118,7 +1118,7 @@ async fn every_answer_matches_the_published_document(db: Db) -> anyhow::Result<(
     // Questions to the helpdesk (multipart, open without an account) and staff's answers.
     {
         use super::help::question;
-        use super::requests::png;
+        use inzage_tests::documents::png;
         let ask = "/api/v1/help";
         for (client, form, expected) in [
             (
@@ -1275,8 +1275,9 @@ async fn every_answer_matches_the_published_document(db: Db) -> anyhow::Result<(
 
     // Requests and their cases (multipart for filing and for staff's steps).
     {
-        use super::requests::{form_of, png, request, step, AZ};
+        use super::requests::{form_of, request, step, AZ};
         use inzage_domain::requests::RequestForm;
+        use inzage_tests::documents::png;
         let filing = "/api/v1/records/{record}/requests";
         let url = app.url(&format!("/api/v1/records/{margery}/requests"));
         let copy = request(AZ, RequestForm::Copy { psychiatry: false });

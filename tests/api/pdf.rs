@@ -392,7 +392,7 @@ async fn a_letters_pdf_is_served_as_its_report_is_and_a_hostile_one_is_refused_a
     let margery = app.id_of("margery");
     let b64 = |b: &[u8]| base64::engine::general_purpose::STANDARD.encode(b);
     let pdf: &[u8] = super::designations::PDF;
-    let png = super::requests::png(640, 480);
+    let png = inzage_tests::documents::png(640, 480);
     let letter = |id: &str, shielded: bool, attachments: serde_json::Value| {
         let mut r = json!({
             "resourceType": "DocumentReference", "id": id, "status": "current", "docStatus": "final",

@@ -31,14 +31,7 @@ const MOUNT_AUBURN: &str = "69176529-fd1f-3b3f-abce-a0a3626769eb";
 /// Morton, Dutch, answering copies in 20 working days (demo network).
 const MORTON: &str = "8ad64ecf-c817-3753-bee7-006a8e662e06";
 
-/// A PNG header of `w` × `h` pixels: enough for the checks by content.
-pub(super) fn png(w: u32, h: u32) -> Vec<u8> {
-    let mut b = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
-    b.extend_from_slice(&w.to_be_bytes());
-    b.extend_from_slice(&h.to_be_bytes());
-    b.extend_from_slice(b"\x08\x02\0\0\0");
-    b
-}
+use inzage_tests::documents::png;
 
 pub(super) fn request(hospital: &str, form: RequestForm) -> NewRequest {
     NewRequest {

@@ -6,7 +6,7 @@
 //! the same server, and only their medians are compared with each other, so the machine's
 //! speed and its noise fall on all three alike.
 
-use inzage_tests::{browser, challenge, login_with, wrong_code, Db, TestApp};
+use inzage_tests::{browser, challenge, code_answer, login_with, Db, TestApp};
 use reqwest::StatusCode;
 use std::time::{Duration, Instant};
 
@@ -43,11 +43,7 @@ async fn a_refused_logins_time_does_not_say_which_input_was_wrong() -> anyhow::R
             }
             let client = browser();
             let c = challenge(&client, &base, username).await?;
-            let code = if code_ok {
-                margery.card.code(c.position).printed()
-            } else {
-                wrong_code(margery, c.position)
-            };
+            let code = code_answer(margery, c.position, code_ok);
             let started = Instant::now();
             let res =
                 login_with(&client, &base, &c.challenge_id, username, password, &code).await?;

@@ -397,8 +397,7 @@ impl Writer {
     /// A PNG's signature and header, then bytes of this writer's own, so each attachment
     /// differs (the server checks the content's type, not the image).
     fn attachment(&mut self) -> Vec<u8> {
-        let mut bytes =
-            b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\0\x10\0\0\0\x10\x08\x02\0\0\0".to_vec();
+        let mut bytes = inzage_tests::documents::png(16, 16);
         let len = 1_000 + self.random.below(60_000);
         bytes.extend((0..len).map(|_| self.random.next() as u8));
         bytes

@@ -2778,11 +2778,7 @@ async fn a_patient_and_the_department_exchange_messages_with_attachments() -> an
         let dir = tempfile::tempdir()?;
         let scan = dir.path().join("verwijsbrief.pdf");
         std::fs::write(&scan, minimal_pdf("Verwijsbrief van de huisarts."))?;
-        // The header of a PNG of 640 x 480 pixels: what the server checks.
-        let mut picture = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
-        picture.extend_from_slice(&640u32.to_be_bytes());
-        picture.extend_from_slice(&480u32.to_be_bytes());
-        picture.extend_from_slice(b"\x08\x02\0\0\0");
+        let picture = inzage_tests::documents::png(640, 480);
         let drawing = dir.path().join("knie.png");
         std::fs::write(&drawing, &picture)?;
         let payload = "<img src=x onerror=alert(1)> Vraag over mijn knie";

@@ -14,6 +14,7 @@ use std::time::Duration;
 
 use fantoccini::Client;
 use inzage_domain::messaging::{Department, NewReply, NewThread, SUBJECT_MAX};
+use inzage_tests::documents::png;
 use inzage_tests::TestApp;
 use reqwest::multipart::{Form, Part};
 use reqwest::StatusCode;
@@ -426,15 +427,6 @@ async fn check_all(
     check_page(client, page, css, expected, distinct).await
 }
 
-/// A PNG header, which the server accepts by content whatever the name says.
-fn png() -> Vec<u8> {
-    let mut b = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
-    b.extend_from_slice(&16u32.to_be_bytes());
-    b.extend_from_slice(&16u32.to_be_bytes());
-    b.extend_from_slice(b"\x08\x02\0\0\0");
-    b
-}
-
 fn form(message: &impl serde::Serialize, attachment: &str) -> Form {
     Form::new()
         .text(
@@ -443,7 +435,8 @@ fn form(message: &impl serde::Serialize, attachment: &str) -> Form {
         )
         .part(
             "attachment",
-            Part::bytes(png()).file_name(format!("{attachment}.png")),
+            // A PNG, which the server accepts by content whatever the name says.
+            Part::bytes(png(16, 16)).file_name(format!("{attachment}.png")),
         )
 }
 

@@ -18,7 +18,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use anyhow::Context;
-use inzage_tests::hostile::{pdf_with_object_stream, zlib};
+use inzage_tests::documents::{pdf_with_object_stream, png, png_of_len, zlib};
 use inzage_tests::{session_token, Db, TestApp};
 
 /// A kind of request and the file it attaches.
@@ -29,15 +29,6 @@ struct Kind {
     /// Refused before it is all sent: the server may close the connection while curl is still
     /// sending, so curl sees no answer (`000`) instead of the 413.
     refused_early: bool,
-}
-
-fn png(w: u32, h: u32, len: usize) -> Vec<u8> {
-    let mut b = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
-    b.extend_from_slice(&w.to_be_bytes());
-    b.extend_from_slice(&h.to_be_bytes());
-    b.extend_from_slice(b"\x08\x02\0\0\0");
-    b.resize(len.max(b.len()), 0);
-    b
 }
 
 /// The files, written once into `dir`.
@@ -78,19 +69,19 @@ fn kinds(dir: &Path) -> anyhow::Result<Vec<Kind>> {
         },
         Kind {
             name: "a PNG claiming 100,000 × 100,000 pixels",
-            file: write("pixels.png", png(100_000, 100_000, 0))?,
+            file: write("pixels.png", png(100_000, 100_000))?,
             file_name: "scan.png",
             refused_early: false,
         },
         Kind {
             name: "a PNG of exactly 5 MB (accepted)",
-            file: write("max.png", png(800, 600, 5 * 1024 * 1024))?,
+            file: write("max.png", png_of_len(5 * 1024 * 1024))?,
             file_name: "scan.png",
             refused_early: false,
         },
         Kind {
             name: "a 40 MB body (over the 15.25 MB limit)",
-            file: write("huge.png", png(800, 600, 40 * 1024 * 1024))?,
+            file: write("huge.png", png_of_len(40 * 1024 * 1024))?,
             file_name: "scan.png",
             refused_early: true,
         },

@@ -629,8 +629,17 @@ pub async fn log_in(
 
 /// A code that is wrong for this position of the card.
 pub fn wrong_code(login: &DemoLogin, position: CodeCardPosition) -> String {
-    let right = login.card.code(position).expose_secret().to_owned();
-    let wrong: String = right
+    code_answer(login, position, false)
+}
+
+/// The code a person types for `position` of their card: the printed one, or when `right` is
+/// false, a wrong one of the same form.
+pub fn code_answer(login: &DemoLogin, position: CodeCardPosition, right: bool) -> String {
+    if right {
+        return login.card.code(position).printed();
+    }
+    let printed = login.card.code(position).expose_secret().to_owned();
+    let wrong: String = printed
         .chars()
         .map(|c| {
             if c == '9' {
@@ -643,9 +652,26 @@ pub fn wrong_code(login: &DemoLogin, position: CodeCardPosition) -> String {
     wrong
 }
 
-/// Hostile documents shared by the API tests and the benchmarks.
-pub mod hostile {
+/// Documents to upload, plain and hostile, shared by the API, end-to-end and crash tests and
+/// the benchmarks.
+pub mod documents {
     use std::io::Write;
+
+    /// A PNG's signature and header for `w` × `h` pixels: what the server checks of an image.
+    pub fn png(w: u32, h: u32) -> Vec<u8> {
+        let mut b = b"\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR".to_vec();
+        b.extend_from_slice(&w.to_be_bytes());
+        b.extend_from_slice(&h.to_be_bytes());
+        b.extend_from_slice(b"\x08\x02\0\0\0");
+        b
+    }
+
+    /// A PNG of `len` bytes: a small image's header, padded.
+    pub fn png_of_len(len: usize) -> Vec<u8> {
+        let mut b = png(800, 600);
+        b.resize(len, 0);
+        b
+    }
 
     /// `bytes` compressed as a PDF's FlateDecode stream holds them.
     pub fn zlib(bytes: &[u8]) -> Vec<u8> {
