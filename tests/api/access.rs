@@ -7,7 +7,7 @@ use inzage_domain::wire::{
     AccessView, AuditPage, ErrorBody, ProviderPatient, ReferralRequest, ReportList, ViewAs,
 };
 use inzage_domain::PractitionerId;
-use inzage_server::store::VerifyOutcome;
+use inzage_server::store::{NewAuditEntry, VerifyOutcome};
 use inzage_tests::{Db, TestApp};
 use reqwest::{Client, StatusCode};
 use serde_json::json;
@@ -25,6 +25,7 @@ on_both_backends!(
     the_audit_trail_pages_and_filters,
     the_audit_trail_does_not_reveal_a_shielded_report,
     concurrent_reads_from_two_instances_keep_one_gapless_chain,
+    group_commits_keep_every_entry_in_one_chain,
     the_patient_views_the_record_as_their_gp_sees_it,
 );
 
@@ -636,6 +637,68 @@ async fn concurrent_reads_from_two_instances_keep_one_gapless_chain(db: Db) -> a
     assert_eq!(
         app.store.verify_audit().await?,
         VerifyOutcome::Intact { entries: 20 }
+    );
+    Ok(())
+}
+
+/// Many entries at once are committed in groups: each caller gets its own sequence number only
+/// after its entry is stored, callers that go away halfway lose nobody else's entry, and the
+/// chain stays gapless.
+async fn group_commits_keep_every_entry_in_one_chain(db: Db) -> anyhow::Result<()> {
+    let app = TestApp::spawn(db).await?;
+    let entry = |i: usize| NewAuditEntry {
+        at: 1_796_000_000,
+        actor_kind: "system".into(),
+        actor_id: "group-test".into(),
+        actor_name: "Group test".into(),
+        actor_role: "system".into(),
+        patient_id: app.id_of("margery"),
+        action: "read".into(),
+        resource: format!("test/{i}"),
+        outcome: "permit".into(),
+        reasons: "[]".into(),
+        client: None,
+    };
+    let mut kept = Vec::new();
+    let mut dropped = Vec::new();
+    for i in 0..300 {
+        let (store, e) = (app.store.clone(), entry(i));
+        let task = tokio::spawn(async move { store.audit(&e).await });
+        if i % 7 == 3 {
+            dropped.push(task);
+        } else {
+            kept.push((i, task));
+        }
+    }
+    for task in &dropped {
+        task.abort();
+    }
+    let mut seqs = Vec::new();
+    for (i, task) in kept {
+        let seq = task.await??;
+        let (resource,): (String,) =
+            sqlx::query_as("SELECT resource FROM audit_log WHERE seq = $1")
+                .bind(seq)
+                .fetch_one(app.store.pool())
+                .await?;
+        assert_eq!(resource, format!("test/{i}"), "entry {seq}");
+        seqs.push(seq);
+    }
+    let kept = seqs.len();
+    seqs.sort_unstable();
+    seqs.dedup();
+    assert_eq!(
+        (kept, seqs.len()),
+        (257, 257),
+        "every kept caller has its own entry"
+    );
+    // An aborted caller's entry may have been written by another's group, or not at all; the
+    // chain holds whatever was written, without a gap.
+    let n = verify_count(&app).await?;
+    assert!((257..=300).contains(&n), "{n} entries");
+    assert_eq!(
+        app.store.verify_audit().await?,
+        VerifyOutcome::Intact { entries: n }
     );
     Ok(())
 }

@@ -8,7 +8,33 @@
 use anyhow::Context;
 use sha2::{Digest, Sha256};
 
+use tokio::sync::oneshot;
+
 use super::{Store, Tx};
+
+/// Entries per `INSERT` statement when a group is appended: 14 values each, far below both
+/// databases' limit on bound values.
+const ROWS_PER_INSERT: usize = 64;
+
+/// An entry waiting for a group commit, and where its sequence number (or the error) goes.
+type Queued = (NewAuditEntry, oneshot::Sender<Result<i64, String>>);
+
+/// The entries waiting to be appended, and the writer's turn (see [`Store::audit`]).
+#[derive(Debug, Default)]
+pub(super) struct AuditQueue {
+    waiting: std::sync::Mutex<Vec<Queued>>,
+    writer: tokio::sync::Mutex<()>,
+}
+
+impl AuditQueue {
+    /// The waiting entries. A panic while the list was held cannot leave it half-changed (it
+    /// is only pushed to and taken whole), so a poisoned lock is used as it is.
+    fn waiting(&self) -> std::sync::MutexGuard<'_, Vec<Queued>> {
+        self.waiting
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+}
 
 /// An entry to append; the store gives it its sequence number and hashes.
 #[derive(Debug, Clone, PartialEq, Eq, sqlx::FromRow)]
@@ -129,12 +155,58 @@ impl Store {
         Ok(Tx(tx))
     }
 
-    /// Appends one entry in its own transaction (a read that changes nothing else).
+    /// Appends one entry in its own transaction (a read that changes nothing else), and returns
+    /// once it is committed.
+    ///
+    /// Entries are committed in groups: whoever holds the writer's turn appends every entry
+    /// waiting at that moment in one transaction (one fsync), and each caller waits for the
+    /// transaction that holds its own entry. Under load this turns one transaction per read
+    /// into one per group, while each read still leaves the server only after its entry is
+    /// durable. The group is written by a task of its own, so a request that is dropped
+    /// halfway cannot abandon the others' entries.
     pub async fn audit(&self, entry: &NewAuditEntry) -> anyhow::Result<i64> {
-        let mut tx = self.begin().await?;
-        let seq = tx.audit(entry).await?;
-        tx.commit().await?;
-        Ok(seq)
+        let (sender, written) = oneshot::channel();
+        self.audit_queue.waiting().push((entry.clone(), sender));
+        {
+            let _turn = self.audit_queue.writer.lock().await;
+            let group = std::mem::take(&mut *self.audit_queue.waiting());
+            if !group.is_empty() {
+                let store = self.clone();
+                tokio::spawn(async move { store.commit_group(group).await })
+                    .await
+                    .context("the audit writer stopped")?;
+            }
+        }
+        written
+            .await
+            .context("the audit entry's group was abandoned")?
+            .map_err(anyhow::Error::msg)
+    }
+
+    /// Appends a group of entries in one transaction and tells each caller its outcome.
+    async fn commit_group(&self, group: Vec<Queued>) {
+        let (entries, callers): (Vec<_>, Vec<_>) = group.into_iter().unzip();
+        let written = async {
+            let mut tx = self.begin().await?;
+            let seqs = tx.audit_all(&entries).await?;
+            tx.commit().await?;
+            anyhow::Ok(seqs)
+        }
+        .await;
+        match written {
+            Ok(seqs) => {
+                for (caller, seq) in callers.into_iter().zip(seqs) {
+                    // A caller that went away no longer needs its number.
+                    let _ = caller.send(Ok(seq));
+                }
+            }
+            Err(e) => {
+                let message = format!("{e:#}");
+                for caller in callers {
+                    let _ = caller.send(Err(message.clone()));
+                }
+            }
+        }
     }
 
     /// A page of one record's entries, newest first.
@@ -260,38 +332,59 @@ impl Store {
 impl Tx {
     /// Appends an entry to the chain within this transaction; returns its sequence number.
     pub async fn audit(&mut self, entry: &NewAuditEntry) -> anyhow::Result<i64> {
-        let (last, prev_hash): (i64, String) =
+        let seqs = self.audit_all(std::slice::from_ref(entry)).await?;
+        seqs.first().copied().context("an entry was appended")
+    }
+
+    /// Appends entries to the chain, in order, within this transaction: one read of the
+    /// chain's head, one `INSERT` per [`ROWS_PER_INSERT`] entries and one update of the head.
+    /// Returns their sequence numbers.
+    async fn audit_all(&mut self, entries: &[NewAuditEntry]) -> anyhow::Result<Vec<i64>> {
+        let (last, mut prev_hash): (i64, String) =
             sqlx::query_as("SELECT seq, hash FROM audit_head WHERE id = 1")
                 .fetch_one(&mut *self.0)
                 .await?;
-        let seq = last + 1;
-        let hash = entry_hash(&prev_hash, seq, entry);
-        sqlx::query(&format!(
-            "INSERT INTO audit_log ({AUDIT_COLUMNS}) \
-             VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)"
-        ))
-        .bind(seq)
-        .bind(entry.at)
-        .bind(&entry.actor_kind)
-        .bind(&entry.actor_id)
-        .bind(&entry.actor_name)
-        .bind(&entry.actor_role)
-        .bind(&entry.patient_id)
-        .bind(&entry.action)
-        .bind(&entry.resource)
-        .bind(&entry.outcome)
-        .bind(&entry.reasons)
-        .bind(&entry.client)
-        .bind(&prev_hash)
-        .bind(&hash)
-        .execute(&mut *self.0)
-        .await?;
+        let mut seq = last;
+        let mut seqs = Vec::with_capacity(entries.len());
+        for chunk in entries.chunks(ROWS_PER_INSERT) {
+            let rows = (0..chunk.len())
+                .map(|i| {
+                    let first = i * 14;
+                    let values: Vec<String> = (1..=14).map(|c| format!("${}", first + c)).collect();
+                    format!("({})", values.join(", "))
+                })
+                .collect::<Vec<_>>()
+                .join(", ");
+            let sql = format!("INSERT INTO audit_log ({AUDIT_COLUMNS}) VALUES {rows}");
+            let mut insert = sqlx::query(&sql);
+            for entry in chunk {
+                seq += 1;
+                let hash = entry_hash(&prev_hash, seq, entry);
+                insert = insert
+                    .bind(seq)
+                    .bind(entry.at)
+                    .bind(&entry.actor_kind)
+                    .bind(&entry.actor_id)
+                    .bind(&entry.actor_name)
+                    .bind(&entry.actor_role)
+                    .bind(&entry.patient_id)
+                    .bind(&entry.action)
+                    .bind(&entry.resource)
+                    .bind(&entry.outcome)
+                    .bind(&entry.reasons)
+                    .bind(&entry.client)
+                    .bind(std::mem::replace(&mut prev_hash, hash.clone()))
+                    .bind(hash);
+                seqs.push(seq);
+            }
+            insert.execute(&mut *self.0).await?;
+        }
         sqlx::query("UPDATE audit_head SET seq = $1, hash = $2 WHERE id = 1")
             .bind(seq)
-            .bind(&hash)
+            .bind(&prev_hash)
             .execute(&mut *self.0)
             .await?;
-        Ok(seq)
+        Ok(seqs)
     }
 
     /// Commits everything written in this transaction, the audit entries with it.

@@ -122,6 +122,8 @@ pub enum Backend {
 pub struct Store {
     pool: AnyPool,
     backend: Backend,
+    /// Read entries waiting for the next group commit (see [`Store::audit`]).
+    audit_queue: std::sync::Arc<audit::AuditQueue>,
 }
 
 /// A hospital as imported.
@@ -322,7 +324,11 @@ impl Store {
             .run(&pool)
             .await
             .context("running database migrations")?;
-        Ok(Self { pool, backend })
+        Ok(Self {
+            pool,
+            backend,
+            audit_queue: std::sync::Arc::default(),
+        })
     }
 
     /// Which backend this store uses.
