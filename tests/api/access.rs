@@ -26,6 +26,7 @@ on_both_backends!(
     the_audit_trail_does_not_reveal_a_shielded_report,
     concurrent_reads_from_two_instances_keep_one_gapless_chain,
     group_commits_keep_every_entry_in_one_chain,
+    a_kept_record_follows_every_change_on_the_next_request,
     the_patient_views_the_record_as_their_gp_sees_it,
 );
 
@@ -700,6 +701,61 @@ async fn group_commits_keep_every_entry_in_one_chain(db: Db) -> anyhow::Result<(
         app.store.verify_audit().await?,
         VerifyOutcome::Intact { entries: n }
     );
+    Ok(())
+}
+
+/// Records are kept in memory between requests. A change applies on the very next request all
+/// the same, whoever makes it: another server on the same database, or SQL outside any server.
+async fn a_kept_record_follows_every_change_on_the_next_request(db: Db) -> anyhow::Result<()> {
+    let app = TestApp::spawn(db).await?;
+    let second = app.spawn_second_instance().await?;
+    let margery = app.id_of("margery");
+    let on_second = format!("http://{second}/api/v1/records/{margery}/reports");
+    let patient = app.signed_in("margery").await?;
+    let gp = app.signed_in("dr.weimann").await?;
+
+    // The GP's and the patient's reads keep the record on the second server.
+    assert_eq!(gp.get(&on_second).send().await?.status(), StatusCode::OK);
+    let before: ReportList = patient.get(&on_second).send().await?.json().await?;
+    // The patient refuses the GP through the first server.
+    let res = command(&patient, &app, &margery, &AccessCommand::RefuseGp).await?;
+    assert_eq!(res.status(), StatusCode::OK);
+    assert_eq!(
+        gp.get(&on_second).send().await?.status(),
+        StatusCode::NOT_FOUND
+    );
+
+    // A hospital shields a report by SQL, outside any server.
+    let shielded = before.reports[0].id.clone();
+    sqlx::query("UPDATE reports SET shielded = 1 WHERE id = $1")
+        .bind(&shielded)
+        .execute(app.store.pool())
+        .await?;
+    let after: ReportList = patient.get(&on_second).send().await?.json().await?;
+    assert_eq!(after.reports.len() + 1, before.reports.len());
+    assert!(after.reports.iter().all(|r| r.id != shielded));
+
+    // The store's own answer follows a renamed hospital and a cancelled appointment.
+    let rows = app.store.record_rows(&margery).await?.unwrap();
+    let hospital = rows.reports[0].hospital_id.clone();
+    sqlx::query("UPDATE hospitals SET name = 'Hernoemd' WHERE id = $1")
+        .bind(&hospital)
+        .execute(app.store.pool())
+        .await?;
+    let rows = app.store.record_rows(&margery).await?.unwrap();
+    let renamed = rows.reports.iter().find(|r| r.hospital_id == hospital);
+    assert_eq!(renamed.unwrap().hospital_name, "Hernoemd");
+    let consultations = rows.consultations.len();
+    assert!(consultations > 0, "the demo has consultations");
+    sqlx::query(
+        "UPDATE record_items SET fhir_status = 'cancelled' \
+         WHERE patient_id = $1 AND section = 'appointment'",
+    )
+    .bind(&margery)
+    .execute(app.store.pool())
+    .await?;
+    let rows = app.store.record_rows(&margery).await?.unwrap();
+    assert_eq!(rows.consultations.len(), 0);
     Ok(())
 }
 

@@ -169,8 +169,8 @@ pub async fn view_as(
     let now = now(&state);
     let read = auth.record.decide(&principal, Action::Read, now);
     let reports = if read.is_permitted() {
-        let rows = state.store.reports_for_patient(&record).await?;
-        visible_reports(&state.config.network, &auth.record, &rows, &principal, now)?
+        let rows = auth.record.reports();
+        visible_reports(&state.config.network, &auth.record, rows, &principal, now)?
             .into_iter()
             .map(|(_, summary)| summary)
             .collect()
@@ -303,12 +303,11 @@ async fn access_view(state: &AppState, record: &Record) -> Result<AccessView, Ap
     let now = now(state);
     let patient_id = record.patient.id.as_str();
     let requests = state.store.pending_referrals(patient_id).await?;
-    let rows = state.store.reports_for_patient(patient_id).await?;
+    let rows = record.reports();
     let mut people = Vec::new();
     for principal in named(record, &requests) {
         // The same function that answers the person's own report list: the count cannot differ.
-        let readable =
-            visible_reports(&state.config.network, record, &rows, &principal, now)?.len();
+        let readable = visible_reports(&state.config.network, record, rows, &principal, now)?.len();
         people.push(
             person_card(
                 state,

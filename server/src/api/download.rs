@@ -121,7 +121,7 @@ pub async fn record_pdf(
     let resource = "record/pdf";
     let auth = authorize(&state, &user, &client, &record, Action::Read, resource).await?;
     let network = &state.config.network;
-    let rows = state.store.reports_for_patient(&record).await?;
+    let rows = auth.record.reports();
     let reports: Vec<ReportDetail> =
         readable_rows(network, &auth.record, rows, &user.principal(), now(&state))?
             .into_iter()

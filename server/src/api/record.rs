@@ -15,7 +15,7 @@ use crate::config::parse_date;
 use crate::error::ApiError;
 use crate::network::Network;
 use crate::store::{
-    section_of, FactRow, ItemFacts, NewAuditEntry, PatientRow, ReportRow, Subject, Tx,
+    section_of, FactRow, ItemFacts, NewAuditEntry, PatientRow, RecordRows, ReportRow, Subject, Tx,
 };
 use crate::AppState;
 
@@ -35,6 +35,8 @@ pub struct Record {
     pub rows: Vec<FactRow>,
     /// What release holds look at: the patient's choices and consultations.
     pub release: ReleaseFacts,
+    /// Every row it was built from, its reports included, as the store keeps them.
+    stored: std::sync::Arc<RecordRows>,
 }
 
 /// The patient's release choices and the consultations an "after my consultation" choice
@@ -49,9 +51,9 @@ pub struct ReleaseFacts {
 }
 
 impl ReleaseFacts {
-    async fn load(state: &AppState, patient_id: &str) -> Result<Self, ApiError> {
+    fn of(stored: &RecordRows) -> Result<Self, ApiError> {
         let mut choices = Vec::new();
-        for row in state.store.release_choices(patient_id).await? {
+        for row in &stored.release_choices {
             let category = ReleaseCategory::parse(&row.category);
             let preference = ReleasePreference::parse(&row.preference);
             let since = parse_date(&row.since).ok();
@@ -67,9 +69,12 @@ impl ReleaseFacts {
             }
         }
         let mut consultations: BTreeMap<String, Vec<OffsetDateTime>> = BTreeMap::new();
-        for c in state.store.consultations_of(patient_id).await? {
+        for c in &stored.consultations {
             if let Ok(start) = OffsetDateTime::from_unix_timestamp(c.starts_at) {
-                consultations.entry(c.hospital_id).or_default().push(start);
+                consultations
+                    .entry(c.hospital_id.clone())
+                    .or_default()
+                    .push(start);
             }
         }
         Ok(Self {
@@ -125,12 +130,14 @@ pub fn died_at(patient: &PatientRow) -> Option<OffsetDateTime> {
 }
 
 impl Record {
-    /// Loads a record; `None` when there is no such patient.
+    /// Loads a record; `None` when there is no such patient. Its rows come from memory when
+    /// nothing about it changed since they were read ([`crate::store::Store::record_rows`]).
     pub async fn load(state: &AppState, patient_id: &str) -> Result<Option<Self>, ApiError> {
-        let Some(patient) = state.store.patient(patient_id).await? else {
+        let Some(stored) = state.store.record_rows(patient_id).await? else {
             return Ok(None);
         };
-        let rows = state.store.facts_of(patient_id).await?;
+        let patient = stored.patient.clone();
+        let rows = stored.facts.clone();
         let facts = rows
             .iter()
             .map(FactRow::to_fact)
@@ -140,7 +147,7 @@ impl Record {
             .as_deref()
             .and_then(|d| parse_date(d).ok());
         let died_at = died_at(&patient);
-        let release = ReleaseFacts::load(state, patient_id).await?;
+        let release = ReleaseFacts::of(&stored)?;
         Ok(Some(Self {
             release,
             facts: Facts {
@@ -149,15 +156,19 @@ impl Record {
                     birth_date,
                     died_at,
                 },
-                hospital: state
-                    .config
-                    .network
-                    .record_policy(&state.store.report_hospitals(patient_id).await?),
+                hospital: state.config.network.record_policy(&stored.report_hospitals),
                 facts,
             },
             patient,
             rows,
+            stored,
         }))
+    }
+
+    /// Its reports, newest first, joined with their hospitals (as
+    /// [`crate::store::Store::reports_for_patient`] gives them), read with the rest of it.
+    pub fn reports(&self) -> &[ReportRow] {
+        &self.stored.reports
     }
 
     /// The decision on an action on the record as a whole.
@@ -344,6 +355,23 @@ impl Actor {
         })
     }
 
+    /// The actor behind a session, acting on a loaded record: without a query when it is the
+    /// patient's own session, whose name the record holds.
+    pub async fn on(
+        state: &AppState,
+        user: &CurrentUser,
+        record: &Record,
+    ) -> Result<Self, ApiError> {
+        match &user.subject {
+            Subject::Patient(id) if *id == record.patient.id => Ok(Self {
+                subject: user.subject.clone(),
+                name: record.patient.display_name(),
+                role: "patient".to_owned(),
+            }),
+            _ => Self::of(state, user, &record.patient.id).await,
+        }
+    }
+
     /// An audit entry of this actor about a record.
     pub fn entry(
         &self,
@@ -452,7 +480,7 @@ pub async fn authorize(
     let now = now(state);
     let principal = user.principal();
     let decision = record.decide(&principal, action, now);
-    let actor = Actor::of(state, user, record_id).await?;
+    let actor = Actor::on(state, user, &record).await?;
     if decision.is_permitted() {
         return Ok(Authorized {
             record,

@@ -78,9 +78,9 @@ pub async fn record_reports(
 ) -> Result<Json<ReportList>, ApiError> {
     let filter = query.validate().map_err(ApiError::Validation)?;
     let auth = authorize(&state, &user, &client, &record, Action::Read, "reports").await?;
-    let rows = state.store.reports_for_patient(&record).await?;
+    let rows = auth.record.reports();
     let network = &state.config.network;
-    let visible = visible_reports(network, &auth.record, &rows, &user.principal(), now(&state))?;
+    let visible = visible_reports(network, &auth.record, rows, &user.principal(), now(&state))?;
     let cutoffs = network.cutoffs(rows.iter().map(|r| {
         (
             r.hospital_id.as_str(),
@@ -154,17 +154,17 @@ pub fn visible_reports<'a>(
 pub fn readable_rows(
     network: &Network,
     record: &Record,
-    rows: Vec<ReportRow>,
+    rows: &[ReportRow],
     principal: &Principal,
     now: OffsetDateTime,
 ) -> Result<Vec<ReportRow>, ApiError> {
     let mut readable = Vec::new();
     for row in rows {
         if record
-            .decide_report(network, principal, &row, now)?
+            .decide_report(network, principal, row, now)?
             .is_permitted()
         {
-            readable.push(row);
+            readable.push(row.clone());
         }
     }
     Ok(readable)

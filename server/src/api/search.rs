@@ -63,11 +63,11 @@ pub async fn search(
     let network = &state.config.network;
     let internal = |e: time::error::Parse| ApiError::Internal(e.into());
 
-    let report_rows = state.store.reports_for_patient(&record).await?;
+    let report_rows = auth.record.reports();
     let reports = visible_reports(
         network,
         &auth.record,
-        &report_rows,
+        report_rows,
         &user.principal(),
         now(&state),
     )?;

@@ -25,6 +25,7 @@ mod release;
 mod requests;
 mod shares;
 mod slots;
+mod versions;
 
 pub use access::{FactRow, PractitionerRow, ReferralRow, ReuseProjectRow, StaffRow};
 pub use audit::{AuditQuery, AuditRow, NewAuditEntry, VerifyOutcome};
@@ -43,6 +44,7 @@ pub use release::{ConsultationRow, ReleaseChoiceRow};
 pub use requests::{CaseUpdate, RequestFileRow, RequestRow};
 pub use shares::{NewShareRow, ShareRow};
 pub use slots::{SlotRow, SLOTS_MAX};
+pub use versions::RecordRows;
 
 /// A transaction that writes to the audit trail (see [`Store::begin`]); rolled back when
 /// dropped without [`Tx::commit`].
@@ -124,6 +126,8 @@ pub struct Store {
     backend: Backend,
     /// Read entries waiting for the next group commit (see [`Store::audit`]).
     audit_queue: std::sync::Arc<audit::AuditQueue>,
+    /// Records kept in memory (see [`Store::record_rows`]).
+    kept: std::sync::Arc<versions::KeptRecords>,
 }
 
 /// A hospital as imported.
@@ -324,11 +328,17 @@ impl Store {
             .run(&pool)
             .await
             .context("running database migrations")?;
-        Ok(Self {
+        let store = Self {
             pool,
             backend,
             audit_queue: std::sync::Arc::default(),
-        })
+            kept: std::sync::Arc::default(),
+        };
+        store
+            .install_version_triggers()
+            .await
+            .context("installing the record version triggers")?;
+        Ok(store)
     }
 
     /// Which backend this store uses.
