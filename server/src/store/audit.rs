@@ -165,20 +165,25 @@ impl Store {
     /// durable. The group is written by a task of its own, so a request that is dropped
     /// halfway cannot abandon the others' entries.
     pub async fn audit(&self, entry: &NewAuditEntry) -> anyhow::Result<i64> {
-        let (sender, written) = oneshot::channel();
+        let (sender, mut written) = oneshot::channel();
         self.audit_queue.waiting().push((entry.clone(), sender));
-        {
-            let _turn = self.audit_queue.writer.lock().await;
-            let group = std::mem::take(&mut *self.audit_queue.waiting());
-            if !group.is_empty() {
-                let store = self.clone();
-                tokio::spawn(async move { store.commit_group(group).await })
-                    .await
-                    .context("the audit writer stopped")?;
+        // Either another caller's group takes this entry along, or this caller gets the
+        // writer's turn first and writes every entry waiting, its own among them.
+        let outcome = tokio::select! {
+            biased;
+            outcome = &mut written => outcome,
+            _turn = self.audit_queue.writer.lock() => {
+                let group = std::mem::take(&mut *self.audit_queue.waiting());
+                if !group.is_empty() {
+                    let store = self.clone();
+                    tokio::spawn(async move { store.commit_group(group).await })
+                        .await
+                        .context("the audit writer stopped")?;
+                }
+                written.await
             }
-        }
-        written
-            .await
+        };
+        outcome
             .context("the audit entry's group was abandoned")?
             .map_err(anyhow::Error::msg)
     }
