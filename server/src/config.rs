@@ -43,6 +43,10 @@ pub struct Config {
     /// the rate limits and the audit trail. None by default: the connection's address is the
     /// client's.
     pub trusted_proxies: Vec<ipnet::IpNet>,
+    /// How long a request's body may pause between two pieces before the request is refused
+    /// (400, the body cannot be read): a client that sends a body slowly cannot hold a
+    /// connection, or an upload's turn, for long. 30 seconds; tests shorten it.
+    pub body_idle: std::time::Duration,
 }
 
 /// The memory (KiB) and time cost of an Argon2id hash.
@@ -81,6 +85,7 @@ impl Default for Config {
             identity: crate::identity::IdentityProviders::default(),
             notify_every: std::time::Duration::from_secs(30),
             trusted_proxies: Vec::new(),
+            body_idle: std::time::Duration::from_secs(30),
         }
     }
 }

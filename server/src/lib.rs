@@ -54,6 +54,8 @@ pub struct AppState {
     pub mailer: mail::Mailer,
     /// The video rooms someone is in.
     pub video: Arc<video::VideoRooms>,
+    /// How many uploads each account is sending (see [`upload::UploadTurn`]).
+    pub uploads: Arc<upload::Sending>,
 }
 
 /// The Content-Security-Policy for the SPA in `dist`: scripts and styles only from the portal
@@ -126,6 +128,10 @@ pub fn router(state: AppState) -> Router {
         .layer(axum::middleware::from_fn_with_state(
             state.clone(),
             api::same_origin_only,
+        ))
+        .layer(axum::middleware::from_fn_with_state(
+            state.config.body_idle,
+            upload::body_idle_limit,
         ))
         .layer(axum::middleware::from_fn(language::layer))
         .layer(SetResponseHeaderLayer::overriding(
@@ -262,6 +268,7 @@ impl Application {
             clock,
             config: Arc::new(config),
             video: Arc::default(),
+            uploads: Arc::default(),
         };
         Ok(Self {
             listener,

@@ -23,29 +23,122 @@ const MAX_INFLATED: usize = 64 * 1024 * 1024;
 
 /// How many requests that carry an upload are served at once, in the whole server: each holds
 /// its body in memory (up to the route's limit, 15 MB for a message) while it is checked and
-/// stored, so more wait their turn, their bodies still unread. The request is authenticated
-/// before its body is read, so a stranger cannot hold a turn for long.
+/// stored, so more wait their turn, their bodies still unread.
 pub const UPLOADS_AT_ONCE: usize = 8;
+
+/// How many of those turns one account holds at once: a third upload of the same account waits
+/// until one of its first two is done, so that one person cannot take every turn.
+pub const UPLOADS_PER_ACCOUNT: usize = 2;
 
 static UPLOADING: tokio::sync::Semaphore = tokio::sync::Semaphore::const_new(UPLOADS_AT_ONCE);
 
-async fn in_turn(
+type Places = std::collections::HashMap<String, std::sync::Arc<tokio::sync::Semaphore>>;
+
+/// Each account's places among the upload turns: [`UPLOADS_PER_ACCOUNT`] per account, kept only
+/// while someone of that account holds or waits for one.
+#[derive(Debug, Default)]
+pub struct Sending(std::sync::Mutex<Places>);
+
+impl Sending {
+    /// The places. Each change under the lock is one whole insert or removal, so a poisoned
+    /// lock holds a consistent map and is used as it is.
+    fn places(&self) -> std::sync::MutexGuard<'_, Places> {
+        self.0
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+    }
+
+    /// `key`'s places, made when it has none.
+    fn of(&self, key: &str) -> std::sync::Arc<tokio::sync::Semaphore> {
+        std::sync::Arc::clone(self.places().entry(key.to_owned()).or_insert_with(|| {
+            std::sync::Arc::new(tokio::sync::Semaphore::new(UPLOADS_PER_ACCOUNT))
+        }))
+    }
+
+    /// Forgets `key`'s places when nobody holds or waits for one.
+    fn forget_if_idle(&self, key: &str) {
+        let mut places = self.places();
+        if places.get(key).is_some_and(|p| {
+            std::sync::Arc::strong_count(p) == 1 && p.available_permits() == UPLOADS_PER_ACCOUNT
+        }) {
+            places.remove(key);
+        }
+    }
+}
+
+/// One of an account's places, given back (and the account forgotten when it was its last) when
+/// dropped, also while still waiting for it.
+struct Place {
+    sending: std::sync::Arc<Sending>,
+    key: String,
+    permit: Option<tokio::sync::OwnedSemaphorePermit>,
+}
+
+impl Drop for Place {
+    fn drop(&mut self) {
+        self.permit.take();
+        self.sending.forget_if_idle(&self.key);
+    }
+}
+
+/// A turn to send an upload: taken after the session is checked and before the body is read,
+/// as an argument of every upload handler before its body. At most [`UPLOADS_PER_ACCOUNT`] per
+/// account and [`UPLOADS_AT_ONCE`] in the whole server; a stranger never holds one.
+pub struct UploadTurn {
+    _turn: tokio::sync::SemaphorePermit<'static>,
+    _place: Place,
+}
+
+impl axum::extract::FromRequestParts<crate::AppState> for UploadTurn {
+    type Rejection = crate::error::ApiError;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &crate::AppState,
+    ) -> Result<Self, Self::Rejection> {
+        // A person is counted by account; someone asking for help before logging in, by
+        // address.
+        let key = match crate::api::CurrentUser::from_request_parts(parts, state).await {
+            Ok(user) => format!("account {}", user.account_id),
+            Err(crate::error::ApiError::Unauthenticated) => {
+                let Ok(client) = crate::api::ClientAddr::from_request_parts(parts, state).await;
+                format!("address {}", client.0.unwrap_or_default())
+            }
+            Err(e) => return Err(e),
+        };
+        let mut place = Place {
+            sending: std::sync::Arc::clone(&state.uploads),
+            permit: None,
+            key,
+        };
+        let closed = |e: tokio::sync::AcquireError| crate::error::ApiError::Internal(e.into());
+        // Neither semaphore is ever closed.
+        place.permit = Some(
+            state
+                .uploads
+                .of(&place.key)
+                .acquire_owned()
+                .await
+                .map_err(closed)?,
+        );
+        let turn = UPLOADING.acquire().await.map_err(closed)?;
+        Ok(UploadTurn {
+            _turn: turn,
+            _place: place,
+        })
+    }
+}
+
+/// Refuses a request whose body pauses longer than `idle` between two pieces (400, see
+/// [`crate::config::Config::body_idle`]).
+pub async fn body_idle_limit(
+    axum::extract::State(idle): axum::extract::State<std::time::Duration>,
     request: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> axum::response::Response {
-    // The semaphore is static and never closed.
-    let _turn = UPLOADING.acquire().await;
+    let request = request
+        .map(|body| axum::body::Body::new(tower_http::timeout::TimeoutBody::new(idle, body)));
     next.run(request).await
-}
-
-/// The `POST` route of an operation that takes an upload: served at most [`UPLOADS_AT_ONCE`] at
-/// a time.
-pub fn post_upload<H, T>(handler: H) -> axum::routing::MethodRouter<crate::AppState>
-where
-    H: axum::handler::Handler<T, crate::AppState>,
-    T: 'static,
-{
-    axum::routing::post(handler.layer(axum::middleware::from_fn(in_turn)))
 }
 
 /// How many uploaded documents are checked at once, in the whole server. A check costs up to
@@ -226,6 +319,33 @@ mod tests {
 
     const PDF: &[u8] =
         b"%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n";
+
+    /// Takes one of `key`'s places.
+    async fn place(sending: &std::sync::Arc<Sending>, key: &str) -> Place {
+        Place {
+            sending: std::sync::Arc::clone(sending),
+            key: key.to_owned(),
+            permit: Some(sending.of(key).acquire_owned().await.unwrap()),
+        }
+    }
+
+    #[tokio::test]
+    async fn an_account_waits_for_a_third_place_and_is_forgotten_when_idle() {
+        let sending = std::sync::Arc::new(Sending::default());
+        let first = place(&sending, "a").await;
+        let second = place(&sending, "a").await;
+        let other = place(&sending, "b").await;
+        let third = tokio::spawn({
+            let sending = std::sync::Arc::clone(&sending);
+            async move { place(&sending, "a").await }
+        });
+        tokio::time::sleep(std::time::Duration::from_millis(50)).await;
+        assert!(!third.is_finished(), "a third place waits");
+        drop(first);
+        let third = third.await.unwrap();
+        drop((second, third, other));
+        assert!(sending.places().is_empty(), "{:?}", sending.places().keys());
+    }
 
     #[test]
     fn only_a_plain_pdf_of_at_most_5_mb_passes() {

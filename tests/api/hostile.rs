@@ -4,10 +4,11 @@
 //! reads one. Each is refused with a 4xx and the field's message, or stored harmlessly; nothing
 //! is stored half-way and the database stays whole.
 
+use inzage_domain::messaging::NewThread;
 use inzage_domain::wire::{ErrorBody, Thread};
 use inzage_server::store::VerifyOutcome;
 use inzage_tests::documents::{pdf_with_object_stream, png, png_of_len, zlib};
-use inzage_tests::{Db, TestApp};
+use inzage_tests::{session_token, Db, TestApp};
 use reqwest::{Client, StatusCode};
 use serde_json::Value;
 
@@ -17,6 +18,7 @@ use super::messages::{message_form, thread};
 on_both_backends!(
     hostile_uploads_are_refused_whole_with_the_fields_message,
     sql_in_any_parameter_is_only_text,
+    a_slow_sender_holds_at_most_two_upload_turns,
 );
 
 /// The largest attachment, as `inzage_server::upload::MAX_FORM_BYTES`.
@@ -276,4 +278,87 @@ fn urlencoding(s: &str) -> String {
             }
         })
         .collect()
+}
+
+/// An upload whose headers and first bytes are sent, and whose body then pauses: the open
+/// connection, to read the answer from later.
+async fn stalled_upload(
+    app: &TestApp,
+    path: &str,
+    token: &str,
+) -> anyhow::Result<tokio::net::TcpStream> {
+    use tokio::io::AsyncWriteExt;
+    let mut socket = tokio::net::TcpStream::connect(app.addr).await?;
+    let cookie = inzage_server::auth::SESSION_COOKIE;
+    let head = format!(
+        "POST {path} HTTP/1.1\r\nHost: {}\r\nCookie: {cookie}={token}\r\n\
+         Content-Type: multipart/form-data; boundary=stalled\r\n\
+         Content-Length: 100000\r\n\r\n\
+         --stalled\r\nContent-Disposition: form-data; name=\"subject\"\r\n\r\nHalf",
+        app.addr
+    );
+    socket.write_all(head.as_bytes()).await?;
+    socket.flush().await?;
+    Ok(socket)
+}
+
+/// The status line of the answer on `socket`.
+async fn status_line(socket: &mut tokio::net::TcpStream) -> anyhow::Result<String> {
+    use tokio::io::AsyncReadExt;
+    let mut answer = vec![0; 512];
+    let n = tokio::time::timeout(std::time::Duration::from_secs(20), socket.read(&mut answer))
+        .await??;
+    let answer = String::from_utf8_lossy(&answer[..n]);
+    Ok(answer.lines().next().unwrap_or_default().to_owned())
+}
+
+/// A person who sends uploads slowly holds at most two of the server's upload turns; a third
+/// waits for one of them, while other people's uploads go on. A body that pauses longer than the
+/// server allows is refused, and its turn given back.
+async fn a_slow_sender_holds_at_most_two_upload_turns(db: Db) -> anyhow::Result<()> {
+    let app = TestApp::spawn_with(db, |c| {
+        c.body_idle = std::time::Duration::from_secs(3);
+    })
+    .await?;
+    let margery = app.id_of("margery");
+    let path = format!("/api/v1/records/{margery}/messages");
+    let token = session_token(&app, "margery").await?;
+    let mut first = stalled_upload(&app, &path, &token).await?;
+    let mut second = stalled_upload(&app, &path, &token).await?;
+    tokio::time::sleep(std::time::Duration::from_millis(500)).await;
+
+    // The same account, even from another session, waits for a third turn.
+    let patient = app.signed_in("margery").await?;
+    let attachment = png(40, 40);
+    let third = tokio::spawn({
+        let (patient, url, attachment) = (patient.clone(), app.url(&path), attachment.clone());
+        async move {
+            let files: &[(&str, &[u8])] = &[("scan.png", &attachment)];
+            send(&patient, &url, files).await.map(|r| r.status())
+        }
+    });
+    // Someone else's upload is served meanwhile.
+    let sherron = app.id_of("sherron");
+    let other = app.signed_in("sherron").await?;
+    let rows = app.store.record_rows(&sherron).await?.unwrap();
+    let question = NewThread {
+        hospital: rows.reports[0].hospital_id.clone(),
+        ..thread("Een vraag", "Zie bijlage.")
+    };
+    let files: &[(&str, &[u8])] = &[("scan.png", &attachment)];
+    let res = other
+        .post(app.url(&format!("/api/v1/records/{sherron}/messages")))
+        .multipart(message_form(&question, files))
+        .send()
+        .await?;
+    assert_eq!(res.status(), StatusCode::CREATED, "{:?}", res.text().await);
+    assert!(!third.is_finished(), "the third upload waits for a turn");
+
+    // The paused bodies are refused once they pause too long, and give their turns back.
+    for socket in [&mut first, &mut second] {
+        let status = status_line(socket).await?;
+        assert!(status.starts_with("HTTP/1.1 400"), "{status}");
+    }
+    assert_eq!(third.await??, StatusCode::CREATED);
+    Ok(())
 }

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use crate::error::{Multipart, Path};
-use crate::upload::post_upload;
+use crate::upload::UploadTurn;
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::header::{CONTENT_DISPOSITION, CONTENT_TYPE};
@@ -49,7 +49,7 @@ pub struct DesignationForm {
 /// The routes of `/records/{record}/designations`, with a body limit that fits a form.
 pub fn record_routes() -> MethodRouter<AppState> {
     get(list)
-        .merge(post_upload(upload))
+        .merge(axum::routing::post(upload))
         .layer(DefaultBodyLimit::max(MAX_FORM_BYTES + 256 * 1024))
 }
 
@@ -80,6 +80,7 @@ pub async fn upload(
     user: CurrentUser,
     client: ClientAddr,
     Path(record): Path<String>,
+    mut _turn: UploadTurn,
     mut multipart: Multipart,
 ) -> Result<(StatusCode, Json<DesignationStatus>), ApiError> {
     let auth = authorize(
@@ -202,7 +203,7 @@ pub struct RepresentationForm {
 
 /// The route of `/representation-requests`, with a body limit that fits a form.
 pub fn application_routes() -> MethodRouter<AppState> {
-    post_upload(apply).layer(DefaultBodyLimit::max(MAX_FORM_BYTES + 256 * 1024))
+    axum::routing::post(apply).layer(DefaultBodyLimit::max(MAX_FORM_BYTES + 256 * 1024))
 }
 
 /// `POST /representation-requests`: someone who does not manage an adult patient's record
@@ -219,6 +220,7 @@ pub fn application_routes() -> MethodRouter<AppState> {
 pub async fn apply(
     State(state): State<AppState>,
     user: CurrentUser,
+    mut _turn: UploadTurn,
     mut multipart: Multipart,
 ) -> Result<(StatusCode, Json<LinkRequestStatus>), ApiError> {
     let me = person(&user)?.to_owned();

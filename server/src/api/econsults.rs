@@ -5,7 +5,7 @@
 //! answer is in the patient's audit trail.
 
 use crate::error::{Multipart, Path};
-use crate::upload::post_upload;
+use crate::upload::UploadTurn;
 use axum::extract::State;
 use axum::response::Response;
 use axum::routing::{get, MethodRouter};
@@ -26,7 +26,7 @@ use crate::AppState;
 /// `/provider/e-consults/{thread}`.
 pub fn thread_routes() -> MethodRouter<AppState> {
     get(read)
-        .merge(post_upload(reply))
+        .merge(axum::routing::post(reply))
         .layer(DefaultBodyLimit::max(MAX_BODY))
 }
 
@@ -139,6 +139,7 @@ pub async fn reply(
     user: CurrentUser,
     client: ClientAddr,
     Path(id): Path<String>,
+    _turn: UploadTurn,
     multipart: Multipart,
 ) -> Result<Json<Thread>, ApiError> {
     let (auth, row) = my_e_consult(&state, &user, &client, &id).await?;

@@ -3,7 +3,7 @@
 //! answer goes to the person by e-mail through the outbox (delivered with retries).
 
 use crate::error::{Multipart, Path};
-use crate::upload::post_upload;
+use crate::upload::UploadTurn;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -48,7 +48,7 @@ pub struct HelpForm {
 
 /// The route of `/help`, with a body limit that fits a screenshot.
 pub fn routes() -> MethodRouter<AppState> {
-    post_upload(ask).layer(DefaultBodyLimit::max(HELP_SCREENSHOT_MAX + 256 * 1024))
+    axum::routing::post(ask).layer(DefaultBodyLimit::max(HELP_SCREENSHOT_MAX + 256 * 1024))
 }
 
 /// `POST /help`: a question to the helpdesk, from anyone (someone who cannot log in first of
@@ -63,6 +63,7 @@ pub async fn ask(
     State(state): State<AppState>,
     user: Result<CurrentUser, ApiError>,
     client: ClientAddr,
+    mut _turn: UploadTurn,
     mut multipart: Multipart,
 ) -> Result<(StatusCode, Json<HelpFiled>), ApiError> {
     let now = now(&state);

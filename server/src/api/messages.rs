@@ -6,7 +6,7 @@
 //! checked by content, kept outside the web root, and served only to those who see the thread.
 
 use crate::error::{Multipart, Path};
-use crate::upload::post_upload;
+use crate::upload::UploadTurn;
 use axum::body::Bytes;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
@@ -62,21 +62,21 @@ pub(super) const MAX_BODY: usize = 3 * MAX_FORM_BYTES + 256 * 1024;
 /// `/records/{record}/messages`.
 pub fn record_routes() -> MethodRouter<AppState> {
     get(list)
-        .merge(post_upload(start))
+        .merge(axum::routing::post(start))
         .layer(DefaultBodyLimit::max(MAX_BODY))
 }
 
 /// `/records/{record}/messages/{thread}`.
 pub fn thread_routes() -> MethodRouter<AppState> {
     get(read)
-        .merge(post_upload(reply))
+        .merge(axum::routing::post(reply))
         .layer(DefaultBodyLimit::max(MAX_BODY))
 }
 
 /// `/staff/messages/{thread}`.
 pub fn staff_thread_routes() -> MethodRouter<AppState> {
     get(staff_read)
-        .merge(post_upload(staff_reply))
+        .merge(axum::routing::post(staff_reply))
         .layer(DefaultBodyLimit::max(MAX_BODY))
 }
 
@@ -341,6 +341,7 @@ pub async fn start(
     user: CurrentUser,
     client: ClientAddr,
     Path(record): Path<String>,
+    _turn: UploadTurn,
     multipart: Multipart,
 ) -> Result<(StatusCode, Json<Thread>), ApiError> {
     let auth = authorize(
@@ -485,6 +486,7 @@ pub async fn reply(
     user: CurrentUser,
     client: ClientAddr,
     Path((record, id)): Path<(String, String)>,
+    _turn: UploadTurn,
     multipart: Multipart,
 ) -> Result<Json<Thread>, ApiError> {
     let (auth, _) = visible_thread(&state, &user, &client, &record, &id).await?;
@@ -656,6 +658,7 @@ pub async fn staff_reply(
     user: CurrentUser,
     client: ClientAddr,
     Path(id): Path<String>,
+    _turn: UploadTurn,
     multipart: Multipart,
 ) -> Result<Json<Thread>, ApiError> {
     let (row, actor) = staff_thread(&state, &user, &id).await?;

@@ -8,7 +8,7 @@
 //! they filed, and a delivered copy only of those.
 
 use crate::error::{Multipart, Path};
-use crate::upload::post_upload;
+use crate::upload::UploadTurn;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::StatusCode;
 use axum::response::Response;
@@ -41,7 +41,7 @@ const KIND: &str = "copy_for_deceased_relative";
 /// `/me/relative-requests`.
 pub fn routes() -> MethodRouter<AppState> {
     get(list)
-        .merge(post_upload(file))
+        .merge(axum::routing::post(file))
         .layer(DefaultBodyLimit::max(MAX_FORM_BYTES + 256 * 1024))
 }
 
@@ -138,6 +138,7 @@ pub async fn file(
     State(state): State<AppState>,
     user: CurrentUser,
     client: ClientAddr,
+    _turn: UploadTurn,
     multipart: Multipart,
 ) -> Result<(StatusCode, Json<RequestCase>), ApiError> {
     let me = person(&user)?.to_owned();

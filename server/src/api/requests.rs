@@ -6,7 +6,7 @@
 //! the requester (or whoever manages the record).
 
 use crate::error::{Multipart, Path};
-use crate::upload::post_upload;
+use crate::upload::UploadTurn;
 use axum::extract::{DefaultBodyLimit, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_DISPOSITION, CONTENT_TYPE};
 use axum::http::StatusCode;
@@ -76,13 +76,13 @@ const MAX_BODY: usize = 4 * MAX_FORM_BYTES + 256 * 1024;
 /// `/records/{record}/requests`.
 pub fn record_routes() -> MethodRouter<AppState> {
     get(list)
-        .merge(post_upload(file))
+        .merge(axum::routing::post(file))
         .layer(DefaultBodyLimit::max(MAX_BODY))
 }
 
 /// `/staff/requests/{id}`.
 pub fn staff_routes() -> MethodRouter<AppState> {
-    post_upload(staff_step).layer(DefaultBodyLimit::max(MAX_DELIVERY_BYTES + 256 * 1024))
+    axum::routing::post(staff_step).layer(DefaultBodyLimit::max(MAX_DELIVERY_BYTES + 256 * 1024))
 }
 
 pub(super) fn file_path(state: &AppState, request: &str, part: &str) -> std::path::PathBuf {
@@ -429,6 +429,7 @@ pub async fn file(
     user: CurrentUser,
     client: ClientAddr,
     Path(record): Path<String>,
+    _turn: UploadTurn,
     multipart: Multipart,
 ) -> Result<(StatusCode, Json<RequestCase>), ApiError> {
     // Whoever may not even ask for a copy learns nothing else about the record.
@@ -775,6 +776,7 @@ pub async fn staff_step(
     user: CurrentUser,
     client: ClientAddr,
     Path(id): Path<String>,
+    _turn: UploadTurn,
     multipart: Multipart,
 ) -> Result<Json<StaffCase>, ApiError> {
     let me = staff(&user)?.to_owned();
