@@ -46,7 +46,6 @@ mod representation;
 mod requests;
 mod sections;
 mod shares;
-mod timing;
 mod video;
 
 on_both_backends!(

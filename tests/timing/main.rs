@@ -4,7 +4,9 @@
 //!
 //! Not a speed target: the three kinds of refusal are timed interleaved, round after round, on
 //! the same server, and only their medians are compared with each other, so the machine's
-//! speed and its noise fall on all three alike.
+//! speed and its noise fall on all three alike. It is a test binary of its own: inside the API
+//! tests, other tests' servers shared the cores and their bursts made the medians differ by up
+//! to 15%.
 
 use inzage_tests::{browser, challenge, code_answer, login_with, Db, TestApp};
 use reqwest::StatusCode;
