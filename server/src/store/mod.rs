@@ -283,6 +283,14 @@ const REPORT_COLUMNS: &str =
      r.report_date, r.fhir_status, r.validated, r.shielded, r.author, r.conclusion, r.text_body, \
      r.results_json, r.consultation_note, r.issued_at, h.name AS hospital_name, h.report_cutoff";
 
+/// How many connections to PostgreSQL the pool keeps at most: four per core of this machine,
+/// between 8 and 32. On the 2-core machine of docs/benchmarks.md, 8 served 20–30% more report
+/// lists under 64 connections than 16 did: more backends than cores only take turns.
+fn postgres_connections() -> u32 {
+    let cores = std::thread::available_parallelism().map_or(2, std::num::NonZeroUsize::get);
+    u32::try_from(cores * 4).unwrap_or(32).clamp(8, 32)
+}
+
 impl Store {
     /// Connects, creates the SQLite file if needed, applies the per-connection settings and runs
     /// the migrations.
@@ -304,7 +312,7 @@ impl Store {
         let pool = AnyPoolOptions::new()
             .max_connections(match backend {
                 Backend::Sqlite => 4,
-                Backend::Postgres => 16,
+                Backend::Postgres => postgres_connections(),
             })
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
