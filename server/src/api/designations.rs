@@ -80,7 +80,7 @@ pub async fn upload(
     user: CurrentUser,
     client: ClientAddr,
     Path(record): Path<String>,
-    mut _turn: UploadTurn,
+    _turn: UploadTurn,
     mut multipart: Multipart,
 ) -> Result<(StatusCode, Json<DesignationStatus>), ApiError> {
     let auth = authorize(
@@ -220,7 +220,7 @@ pub fn application_routes() -> MethodRouter<AppState> {
 pub async fn apply(
     State(state): State<AppState>,
     user: CurrentUser,
-    mut _turn: UploadTurn,
+    _turn: UploadTurn,
     mut multipart: Multipart,
 ) -> Result<(StatusCode, Json<LinkRequestStatus>), ApiError> {
     let me = person(&user)?.to_owned();

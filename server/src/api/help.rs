@@ -63,7 +63,7 @@ pub async fn ask(
     State(state): State<AppState>,
     user: Result<CurrentUser, ApiError>,
     client: ClientAddr,
-    mut _turn: UploadTurn,
+    _turn: UploadTurn,
     mut multipart: Multipart,
 ) -> Result<(StatusCode, Json<HelpFiled>), ApiError> {
     let now = now(&state);

@@ -495,7 +495,10 @@ pub fn is_same_origin(headers: &HeaderMap, public_url: &str) -> bool {
     }
 }
 
-/// The account behind the request's session; rejects with 401 when there is none.
+/// The account behind the request's session; rejects with 401 when there is none. Looked up
+/// once per request: a second extractor that needs it (an [`crate::upload::UploadTurn`]) gets
+/// the same answer from the request's extensions.
+#[derive(Clone)]
 pub struct CurrentUser {
     /// The account.
     pub account_id: String,
@@ -518,6 +521,9 @@ impl FromRequestParts<AppState> for CurrentUser {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        if let Some(user) = parts.extensions.get::<CurrentUser>() {
+            return Ok(user.clone());
+        }
         let token = session_cookie(&parts.headers).ok_or(ApiError::Unauthenticated)?;
         let session = live_session(state, &token_hash(&token)).await?;
         // A patient who has not accepted the terms in force reaches only what accepting needs.
@@ -534,7 +540,7 @@ impl FromRequestParts<AppState> for CurrentUser {
         ) {
             slot.set(l);
         }
-        Ok(CurrentUser {
+        let user = CurrentUser {
             session_id: session.session_id,
             account_id: session.account_id,
             subject: Subject::of(
@@ -543,7 +549,9 @@ impl FromRequestParts<AppState> for CurrentUser {
                 session.staff_id,
             )?,
             language,
-        })
+        };
+        parts.extensions.insert(user.clone());
+        Ok(user)
     }
 }
 

@@ -7,7 +7,6 @@
 
 use anyhow::Context;
 use sha2::{Digest, Sha256};
-
 use tokio::sync::oneshot;
 
 use super::{Store, Tx};
