@@ -206,11 +206,11 @@ pub(super) async fn store_facts(
     for change in changes {
         match change {
             Change::Add { fact } => {
-                tx.insert_fact(&FactRow::from_fact(&record.patient.id, fact))
+                tx.insert_fact(&FactRow::from_fact(&record.patient().id, fact))
                     .await?
             }
             Change::End { fact, at } => {
-                for row in &record.rows {
+                for row in record.rows() {
                     if row.to_fact()? == *fact {
                         tx.end_fact(&row.id, at.unix_timestamp()).await?;
                     }
@@ -234,7 +234,7 @@ async fn store_changes(
     now: OffsetDateTime,
 ) -> Result<(), ApiError> {
     let record = &auth.record;
-    let patient_id = record.patient.id.as_str();
+    let patient_id = record.patient().id.as_str();
     let mut tx = state.store.begin().await?;
     log_change(&mut tx, state, auth, resource, client).await?;
     store_facts(&mut tx, record, changes).await?;
@@ -301,7 +301,7 @@ async fn person_card(
 /// The page's data for a record.
 async fn access_view(state: &AppState, record: &Record) -> Result<AccessView, ApiError> {
     let now = now(state);
-    let patient_id = record.patient.id.as_str();
+    let patient_id = record.patient().id.as_str();
     let requests = state.store.pending_referrals(patient_id).await?;
     let rows = record.reports();
     let mut people = Vec::new();

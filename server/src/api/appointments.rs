@@ -196,7 +196,7 @@ async fn appointment(
 ) -> Result<ItemRow, ApiError> {
     let rows = state
         .store
-        .items_by_id(&auth.record.patient.id, &[id])
+        .items_by_id(&auth.record.patient().id, &[id])
         .await?;
     keep_readable(state, auth, user, rows)?
         .into_iter()
@@ -276,7 +276,7 @@ pub async fn book(
         .map_err(|e| ApiError::Internal(e.into()))?;
     let item = ItemImport {
         id: id.clone(),
-        patient_id: auth.record.patient.id.clone(),
+        patient_id: auth.record.patient().id.clone(),
         hospital_id: slot.hospital_id.clone(),
         section: Section::Appointment,
         item_date: start.date().to_string(),

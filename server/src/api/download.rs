@@ -31,9 +31,9 @@ use crate::AppState;
 /// The patient as the printed pages name them.
 fn patient_of(record: &Record) -> Patient {
     Patient {
-        name: record.patient.display_name(),
+        name: record.patient().display_name(),
         birth_date: record
-            .patient
+            .patient()
             .birth_date
             .as_deref()
             .and_then(|d| parse_date(d).ok()),

@@ -80,7 +80,7 @@ pub async fn everything(
     }
     let bundle = Export {
         base: &base,
-        patient: &auth.record.patient,
+        patient: auth.record.patient(),
         hospitals,
         reports: &reports,
         items: &items,

@@ -83,7 +83,7 @@ pub async fn records(
         if id != me && !read.is_permitted() {
             continue;
         }
-        let p = &record.patient;
+        let p = record.patient();
         let next_change = next_age_change(&record.facts, now);
         out.push(LinkedRecord {
             name: p.display_name(),
@@ -311,7 +311,12 @@ pub async fn staff_decide(
         Some(child) => Record::load(&state, &child).await?,
         None => None,
     };
-    let actor = Actor::of(&state, &user, child.as_ref().map_or("", |c| &c.patient.id)).await?;
+    let actor = Actor::of(
+        &state,
+        &user,
+        child.as_ref().map_or("", |c| &c.patient().id),
+    )
+    .await?;
     let mut tx = state.store.begin().await?;
     let parent = PersonId(row.requester_id.clone());
     let known_child = || {
@@ -360,7 +365,7 @@ pub async fn staff_decide(
             outcome,
             &me,
             reason,
-            child.as_ref().map(|c| c.patient.id.as_str()),
+            child.as_ref().map(|c| c.patient().id.as_str()),
             now.unix_timestamp(),
         )
         .await?;
@@ -368,7 +373,7 @@ pub async fn staff_decide(
         return Err(ApiError::Conflict(Message::new("link.already_decided")));
     }
     if let Some(child) = &child {
-        let record = child.patient.id.as_str();
+        let record = child.patient().id.as_str();
         for fact in &facts {
             tx.insert_fact(&FactRow::from_fact(record, fact)).await?;
         }
@@ -460,7 +465,7 @@ pub async fn staff_incapacities(
                 }
             }
         }
-        let p = &record.patient;
+        let p = record.patient();
         out.push(StaffIncapacity {
             patient_name: p.display_name(),
             birth_date: p.birth_date.as_deref().and_then(|d| parse_date(d).ok()),

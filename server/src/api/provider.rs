@@ -41,7 +41,7 @@ pub async fn patients(
             continue;
         };
         let read = record.decide(&user.principal(), Action::Read, now);
-        let p = &record.patient;
+        let p = record.patient();
         out.push(ProviderPatient {
             record: id.clone(),
             name: p.display_name(),

@@ -27,12 +27,8 @@ pub fn now(state: &AppState) -> OffsetDateTime {
 
 /// One record: the patient and the facts the domain decides on.
 pub struct Record {
-    /// The patient as stored.
-    pub patient: PatientRow,
     /// The facts, with the network's record-level settings.
     pub facts: Facts,
-    /// The stored facts, each with its row id (to end the right rows).
-    pub rows: Vec<FactRow>,
     /// What release holds look at: the patient's choices and consultations.
     pub release: ReleaseFacts,
     /// Every row it was built from, its reports included, as the store keeps them.
@@ -136,9 +132,9 @@ impl Record {
         let Some(stored) = state.store.record_rows(patient_id).await? else {
             return Ok(None);
         };
-        let patient = stored.patient.clone();
-        let rows = stored.facts.clone();
-        let facts = rows
+        let patient = &stored.patient;
+        let facts = stored
+            .facts
             .iter()
             .map(FactRow::to_fact)
             .collect::<anyhow::Result<Vec<_>>>()?;
@@ -146,7 +142,7 @@ impl Record {
             .birth_date
             .as_deref()
             .and_then(|d| parse_date(d).ok());
-        let died_at = died_at(&patient);
+        let died_at = died_at(patient);
         let release = ReleaseFacts::of(&stored)?;
         Ok(Some(Self {
             release,
@@ -159,10 +155,18 @@ impl Record {
                 hospital: state.config.network.record_policy(&stored.report_hospitals),
                 facts,
             },
-            patient,
-            rows,
             stored,
         }))
+    }
+
+    /// The patient as stored.
+    pub fn patient(&self) -> &PatientRow {
+        &self.stored.patient
+    }
+
+    /// The stored facts, each with its row id (to end the right rows).
+    pub fn rows(&self) -> &[FactRow] {
+        &self.stored.facts
     }
 
     /// Its reports, newest first, joined with their hospitals (as
@@ -221,7 +225,7 @@ impl Record {
             .store
             .report(id)
             .await?
-            .filter(|r| r.patient_id == self.patient.id)
+            .filter(|r| r.patient_id == self.patient().id)
         else {
             return Ok(None);
         };
@@ -363,12 +367,12 @@ impl Actor {
         record: &Record,
     ) -> Result<Self, ApiError> {
         match &user.subject {
-            Subject::Patient(id) if *id == record.patient.id => Ok(Self {
+            Subject::Patient(id) if *id == record.patient().id => Ok(Self {
                 subject: user.subject.clone(),
-                name: record.patient.display_name(),
+                name: record.patient().display_name(),
                 role: "patient".to_owned(),
             }),
-            _ => Self::of(state, user, &record.patient.id).await,
+            _ => Self::of(state, user, &record.patient().id).await,
         }
     }
 
@@ -514,7 +518,7 @@ pub async fn log_read(
     decision: &Decision,
     client: &ClientAddr,
 ) -> Result<(), ApiError> {
-    let record = auth.record.patient.id.as_str();
+    let record = auth.record.patient().id.as_str();
     state
         .store
         .audit(
@@ -534,7 +538,7 @@ pub async fn log_change(
     resource: &str,
     client: &ClientAddr,
 ) -> Result<(), ApiError> {
-    let record = auth.record.patient.id.as_str();
+    let record = auth.record.patient().id.as_str();
     tx.audit(&auth.actor.entry(
         record,
         "change",

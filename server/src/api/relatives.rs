@@ -116,8 +116,8 @@ async fn deceased_patient(
         .any(|(h, _, _)| h == hospital);
     let matches = id != me
         && treated_there
-        && day(&record.patient.birth_date) == Some(valid.birth_date)
-        && day(&record.patient.deceased_at) == Some(valid.died_on);
+        && day(&record.patient().birth_date) == Some(valid.birth_date)
+        && day(&record.patient().deceased_at) == Some(valid.died_on);
     Ok(matches.then_some(record))
 }
 
@@ -175,7 +175,7 @@ pub async fn file(
         .map_err(ApiError::Conflict)?;
     let policy = state.config.network.request_policy(&form.hospital);
     let assessment = assess(&kind, &policy, now(&state));
-    let patient_id = record.patient.id.clone();
+    let patient_id = record.patient().id.clone();
     let audit = relative_entry(&state, &user, &record, &form, &client).await?;
     let terms = match filing_terms(assessment) {
         Ok(terms) => terms,
@@ -233,9 +233,9 @@ async fn relative_entry(
         &facts,
         now,
     );
-    let actor = Actor::of(state, user, &record.patient.id).await?;
+    let actor = Actor::of(state, user, &record.patient().id).await?;
     let mut entry = actor.entry(
-        &record.patient.id,
+        &record.patient().id,
         "change",
         &format!("request/{KIND}"),
         &decision,

@@ -76,7 +76,7 @@ pub async fn change(
     let mut tx = state.store.begin().await?;
     log_change(&mut tx, &state, &auth, &resource, &client).await?;
     tx.set_release_choice(
-        &auth.record.patient.id,
+        &auth.record.patient().id,
         set.category.as_str(),
         choice,
         now.unix_timestamp(),

@@ -216,12 +216,12 @@ async fn hospitals_of(
     let mut out = Vec::new();
     for (id, imported, latest) in state
         .store
-        .record_hospitals(&auth.record.patient.id)
+        .record_hospitals(&auth.record.patient().id)
         .await?
     {
         let copies = state
             .store
-            .delivered_copies(&auth.record.patient.id, &id)
+            .delivered_copies(&auth.record.patient().id, &id)
             .await?;
         out.push(RequestHospital {
             name: network.hospital_name(&id, &imported),

@@ -448,7 +448,7 @@ pub async fn personal_data(
     )
     .await?;
     let network = &state.config.network;
-    let p = &auth.record.patient;
+    let p = &auth.record.patient();
     let national_number = p
         .insz
         .as_deref()

@@ -347,7 +347,7 @@ pub async fn open(
     reports.sort_by(|a, b| a.date.cmp(&b.date).then_with(|| a.id.cmp(&b.id)));
     let resource = format!("share/{}", link.row.id);
     link.audit(&state, (resource, true), &client, now).await?;
-    let patient = &link.record.patient;
+    let patient = &link.record.patient();
     Ok(Json(SharedRecord {
         patient: patient.display_name(),
         birth_date: patient

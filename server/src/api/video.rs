@@ -176,7 +176,7 @@ pub async fn room(
     let rules = appointment.rules();
     let (opens, closes) = window(&rules);
     let with = match joining.seat {
-        Seat::Doctor => Some(record.patient.display_name()),
+        Seat::Doctor => Some(record.patient().display_name()),
         Seat::Patient => appointment.practitioner_name.clone(),
     };
     Ok(Json(VideoRoom {
@@ -431,7 +431,7 @@ pub async fn consultations(
         out.push(VideoConsultation {
             record: appointment.row.patient_id.clone(),
             appointment: appointment.row.id.clone(),
-            patient: record.patient.display_name(),
+            patient: record.patient().display_name(),
             title: appointment.row.title.clone(),
             start: rules.start,
             opens,
