@@ -1,6 +1,6 @@
 //! Calls to the server's JSON API. Every call is same-origin, so the session cookie goes along.
 
-use gloo_net::http::{Request, Response};
+use gloo_net::http::{Request, RequestBuilder, Response};
 use inzage_domain::account::{
     AccountLookup, AccountView, Acknowledgement, CodeCardRequestForm, EmailChange, HelpdeskAccount,
     LinkToken, PasswordChange, PasswordResetCompletion, PasswordResetRequest, ResetChallenge,
@@ -70,18 +70,36 @@ fn answered(res: Result<Response, gloo_net::Error>) -> Result<Response, ApiFailu
     res.map_err(|_| ApiFailure::Network)
 }
 
+/// The answer as `T`, or why there is none. Only the parsing is generic: the request's
+/// handling is compiled once for all answer types, which keeps the app small.
 async fn read<T: DeserializeOwned>(
     res: Result<Response, gloo_net::Error>,
 ) -> Result<T, ApiFailure> {
+    parse(&text_of(res).await?)
+}
+
+/// The text of a successful answer, or the failure.
+async fn text_of(res: Result<Response, gloo_net::Error>) -> Result<String, ApiFailure> {
     let res = answered(res)?;
     if res.ok() {
-        res.json::<T>().await.map_err(|_| ApiFailure::Network)
+        res.text().await.map_err(|_| ApiFailure::Network)
     } else {
-        let status = res.status();
-        match res.json::<ErrorBody>().await {
-            Ok(body) => Err(ApiFailure::Server { status, body }),
-            Err(_) => Err(ApiFailure::Network),
-        }
+        Err(failure(res).await)
+    }
+}
+
+/// A JSON answer as `T`; an answer that is not `T` is not the API's.
+fn parse<T: DeserializeOwned>(text: &str) -> Result<T, ApiFailure> {
+    serde_json::from_str(text).map_err(|_| ApiFailure::Network)
+}
+
+/// The failure a refused request's answer tells: the server's error body with its status, or
+/// [`ApiFailure::Network`] when the answer is not the API's.
+async fn failure(res: Response) -> ApiFailure {
+    let status = res.status();
+    match res.json::<ErrorBody>().await {
+        Ok(body) => ApiFailure::Server { status, body },
+        Err(_) => ApiFailure::Network,
     }
 }
 
@@ -89,30 +107,54 @@ async fn post<B: serde::Serialize, T: DeserializeOwned>(
     path: &str,
     body: &B,
 ) -> Result<T, ApiFailure> {
-    let req = Request::post(&url(path))
-        .json(body)
-        .map_err(|_| ApiFailure::Network)?;
-    read(req.send().await).await
+    let body = json(body)?;
+    parse(&text_of(send(Request::post(&url(path)), Some(body)).await).await?)
+}
+
+async fn put<B: serde::Serialize, T: DeserializeOwned>(
+    path: &str,
+    body: &B,
+) -> Result<T, ApiFailure> {
+    let body = json(body)?;
+    parse(&text_of(send(Request::put(&url(path)), Some(body)).await).await?)
 }
 
 async fn get<T: DeserializeOwned>(path: &str) -> Result<T, ApiFailure> {
-    read(Request::get(&url(path)).send().await).await
+    parse(&text_of(Request::get(&url(path)).send().await).await?)
+}
+
+/// A request body as JSON text.
+fn json<B: serde::Serialize>(body: &B) -> Result<String, ApiFailure> {
+    serde_json::to_string(body).map_err(|_| ApiFailure::Network)
+}
+
+/// Sends a request, with a JSON body when there is one.
+async fn send(builder: RequestBuilder, body: Option<String>) -> Result<Response, gloo_net::Error> {
+    match body {
+        Some(body) => {
+            builder
+                .header("Content-Type", "application/json")
+                .body(body)?
+                .send()
+                .await
+        }
+        None => builder.send().await,
+    }
 }
 
 /// Posts a body to an endpoint that answers success without a body (202, 204).
 async fn post_accepted<B: serde::Serialize>(path: &str, body: &B) -> Result<(), ApiFailure> {
-    let req = Request::post(&url(path))
-        .json(body)
-        .map_err(|_| ApiFailure::Network)?;
-    let res = answered(req.send().await)?;
+    let body = json(body)?;
+    empty_answer(send(Request::post(&url(path)), Some(body)).await).await
+}
+
+/// Success without a body, or the failure.
+async fn empty_answer(res: Result<Response, gloo_net::Error>) -> Result<(), ApiFailure> {
+    let res = answered(res)?;
     if res.ok() {
         return Ok(());
     }
-    let status = res.status();
-    match res.json::<ErrorBody>().await {
-        Ok(body) => Err(ApiFailure::Server { status, body }),
-        Err(_) => Err(ApiFailure::Network),
-    }
+    Err(failure(res).await)
 }
 
 /// Step one of the login.
@@ -150,10 +192,7 @@ pub async fn identity_providers(
 
 /// Remembers the person's language in their profile; the answer is who is logged in.
 pub async fn set_language(choice: &LanguageChoice) -> Result<Me, ApiFailure> {
-    let req = Request::put(&url("/me/language"))
-        .json(choice)
-        .map_err(|_| ApiFailure::Network)?;
-    read(req.send().await).await
+    put("/me/language", choice).await
 }
 
 /// The terms of use in force (their version and the helpdesk).
@@ -163,12 +202,13 @@ pub async fn terms() -> Result<inzage_domain::account::Terms, ApiFailure> {
 
 /// The person accepts the terms of use in force.
 pub async fn accept_terms(version: &str) -> Result<Me, ApiFailure> {
-    let req = Request::put(&url("/me/terms"))
-        .json(&inzage_domain::account::TermsAcceptance {
+    put(
+        "/me/terms",
+        &inzage_domain::account::TermsAcceptance {
             version: version.to_owned(),
-        })
-        .map_err(|_| ApiFailure::Network)?;
-    read(req.send().await).await
+        },
+    )
+    .await
 }
 
 /// The helpdesk suspends an account, with the reason the person will read.
@@ -401,10 +441,7 @@ pub async fn notifications() -> Result<NotificationView, ApiFailure> {
 pub async fn set_notifications(
     settings: &inzage_domain::notify::NotificationSettings,
 ) -> Result<NotificationView, ApiFailure> {
-    let req = Request::put(&url("/me/notifications"))
-        .json(settings)
-        .map_err(|_| ApiFailure::Network)?;
-    read(req.send().await).await
+    put("/me/notifications", settings).await
 }
 
 /// A record's messages page: the hospitals to write to and the threads.
@@ -812,24 +849,8 @@ async fn send_empty<B: serde::Serialize>(
         "DELETE" => Request::delete(&url(path)),
         _ => Request::post(&url(path)),
     };
-    let res = answered(match body {
-        Some(b) => {
-            builder
-                .json(b)
-                .map_err(|_| ApiFailure::Network)?
-                .send()
-                .await
-        }
-        None => builder.send().await,
-    })?;
-    if res.ok() {
-        return Ok(());
-    }
-    let status = res.status();
-    match res.json::<ErrorBody>().await {
-        Ok(body) => Err(ApiFailure::Server { status, body }),
-        Err(_) => Err(ApiFailure::Network),
-    }
+    let body = body.map(json).transpose()?;
+    empty_answer(send(builder, body).await).await
 }
 
 /// The person's own account: username, e-mail, code card and open sessions.
@@ -849,10 +870,7 @@ pub async fn change_username(req: &UsernameChange) -> Result<(), ApiFailure> {
 
 /// Sets the e-mail address, used once confirmed by the link sent to it.
 pub async fn change_email(req: &EmailChange) -> Result<Acknowledgement, ApiFailure> {
-    let req = Request::put(&url("/me/email"))
-        .json(req)
-        .map_err(|_| ApiFailure::Network)?;
-    read(req.send().await).await
+    put("/me/email", req).await
 }
 
 /// Ends one of the person's sessions.
@@ -1010,21 +1028,18 @@ async fn read_bytes(res: Response) -> Result<Vec<u8>, ApiFailure> {
     if res.ok() {
         return res.binary().await.map_err(|_| ApiFailure::Network);
     }
-    let status = res.status();
-    match res.json::<ErrorBody>().await {
-        Ok(body) => Err(ApiFailure::Server { status, body }),
-        Err(_) => Err(ApiFailure::Network),
-    }
+    Err(failure(res).await)
 }
 
 /// One document of a shared report, with the link's secret: its bytes.
 pub async fn shared_document(
     ask: &inzage_domain::sharing::SharedDocument,
 ) -> Result<Vec<u8>, ApiFailure> {
-    let req = Request::post(&url("/shared/document"))
-        .json(ask)
-        .map_err(|_| ApiFailure::Network)?;
-    read_bytes(answered(req.send().await)?).await
+    let body = json(ask)?;
+    read_bytes(answered(
+        send(Request::post(&url("/shared/document")), Some(body)).await,
+    )?)
+    .await
 }
 
 /// Percent-encodes a path segment or a query value. Report and record ids are FHIR ids
@@ -1055,13 +1070,7 @@ pub async fn set_release(
     record: &str,
     set: &inzage_domain::release::SetRelease,
 ) -> Result<inzage_domain::release::ReleaseSettings, ApiFailure> {
-    let req = Request::put(&url(&format!(
-        "/records/{}/release",
-        encode_segment(record)
-    )))
-    .json(set)
-    .map_err(|_| ApiFailure::Network)?;
-    read(req.send().await).await
+    put(&format!("/records/{}/release", encode_segment(record)), set).await
 }
 
 /// A record's share links, newest first.

@@ -47,6 +47,12 @@ pub struct Config {
     /// (400, the body cannot be read): a client that sends a body slowly cannot hold a
     /// connection, or an upload's turn, for long. 30 seconds; tests shorten it.
     pub body_idle: std::time::Duration,
+    /// The least average speed of a request's body once `body_idle` has passed since its first
+    /// byte was read, in bytes per second: a body sent slowly but steadily cannot hold a
+    /// connection, or an upload's turn, for long either (400 when it falls behind). 8 KiB/s,
+    /// below any mobile data connection but GPRS: a 5 MB form may take 11 minutes. Tests
+    /// raise it.
+    pub body_min_rate: u64,
 }
 
 /// The memory (KiB) and time cost of an Argon2id hash.
@@ -86,6 +92,7 @@ impl Default for Config {
             notify_every: std::time::Duration::from_secs(30),
             trusted_proxies: Vec::new(),
             body_idle: std::time::Duration::from_secs(30),
+            body_min_rate: 8 * 1024,
         }
     }
 }

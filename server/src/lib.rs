@@ -130,8 +130,11 @@ pub fn router(state: AppState) -> Router {
             api::same_origin_only,
         ))
         .layer(axum::middleware::from_fn_with_state(
-            state.config.body_idle,
-            upload::body_idle_limit,
+            upload::BodyPace {
+                idle: state.config.body_idle,
+                min_rate: state.config.body_min_rate,
+            },
+            upload::body_pace_limit,
         ))
         .layer(axum::middleware::from_fn(language::layer))
         .layer(SetResponseHeaderLayer::overriding(

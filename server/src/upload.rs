@@ -129,16 +129,109 @@ impl axum::extract::FromRequestParts<crate::AppState> for UploadTurn {
     }
 }
 
-/// Refuses a request whose body pauses longer than `idle` between two pieces (400, see
-/// [`crate::config::Config::body_idle`]).
-pub async fn body_idle_limit(
-    axum::extract::State(idle): axum::extract::State<std::time::Duration>,
+/// How fast a request's body must arrive: [`crate::config::Config::body_idle`] and
+/// [`crate::config::Config::body_min_rate`].
+#[derive(Debug, Clone, Copy)]
+pub struct BodyPace {
+    /// The longest pause between two pieces, and the time a body is given before its pace
+    /// counts.
+    pub idle: std::time::Duration,
+    /// The least average speed after that, in bytes per second.
+    pub min_rate: u64,
+}
+
+/// Refuses a request whose body pauses longer than the pace's `idle` between two pieces, or
+/// arrives slower than its `min_rate` on average (400 either way): a client that sends a body
+/// slowly cannot hold a connection, or an upload's turn, for long.
+pub async fn body_pace_limit(
+    axum::extract::State(pace): axum::extract::State<BodyPace>,
     request: axum::extract::Request,
     next: axum::middleware::Next,
 ) -> axum::response::Response {
-    let request = request
-        .map(|body| axum::body::Body::new(tower_http::timeout::TimeoutBody::new(idle, body)));
+    let request = request.map(|body| {
+        let paced = axum::body::Body::new(MinRate::new(body, pace.idle, pace.min_rate));
+        axum::body::Body::new(tower_http::timeout::TimeoutBody::new(pace.idle, paced))
+    });
     next.run(request).await
+}
+
+/// A body that must keep an average pace: from its first read it has `grace`, and each byte
+/// received buys `1 / rate` of a second more. Once that time is spent while waiting for more,
+/// it fails with [`TooSlow`]. (Apache's `RequestReadTimeout body=…,MinRate=…` is the same
+/// rule.) The clock starts at the first read, so a request that waits for an upload's turn
+/// before its body is read loses nothing by waiting.
+pub struct MinRate<B> {
+    inner: B,
+    grace: std::time::Duration,
+    rate: u64,
+    deadline: Option<std::pin::Pin<Box<tokio::time::Sleep>>>,
+}
+
+impl<B> MinRate<B> {
+    /// `inner`, to be read at `rate` bytes per second on average after `grace`.
+    pub fn new(inner: B, grace: std::time::Duration, rate: u64) -> Self {
+        Self {
+            inner,
+            grace,
+            rate: rate.max(1),
+            deadline: None,
+        }
+    }
+}
+
+/// The time `bytes` more bytes buy at `rate` bytes per second.
+fn allowance(bytes: usize, rate: u64) -> std::time::Duration {
+    let nanos = (bytes as u128).saturating_mul(1_000_000_000) / u128::from(rate.max(1));
+    std::time::Duration::from_nanos(u64::try_from(nanos).unwrap_or(u64::MAX))
+}
+
+/// A request body that arrived slower than the server allows.
+#[derive(Debug, thiserror::Error)]
+#[error("the request's body arrived too slowly")]
+pub struct TooSlow;
+
+impl<B> http_body::Body for MinRate<B>
+where
+    B: http_body::Body<Data = axum::body::Bytes> + Unpin,
+    B::Error: Into<axum::BoxError>,
+{
+    type Data = axum::body::Bytes;
+    type Error = axum::BoxError;
+
+    fn poll_frame(
+        mut self: std::pin::Pin<&mut Self>,
+        cx: &mut std::task::Context<'_>,
+    ) -> std::task::Poll<Option<Result<http_body::Frame<Self::Data>, Self::Error>>> {
+        use std::future::Future;
+        use std::task::Poll;
+        let this = &mut *self;
+        let (grace, rate) = (this.grace, this.rate);
+        let deadline = this
+            .deadline
+            .get_or_insert_with(|| Box::pin(tokio::time::sleep(grace)));
+        match std::pin::Pin::new(&mut this.inner).poll_frame(cx) {
+            Poll::Ready(Some(Ok(frame))) => {
+                if let Some(data) = frame.data_ref() {
+                    let later = deadline.deadline() + allowance(data.len(), rate);
+                    deadline.as_mut().reset(later);
+                }
+                Poll::Ready(Some(Ok(frame)))
+            }
+            Poll::Ready(other) => Poll::Ready(other.map(|r| r.map_err(Into::into))),
+            Poll::Pending => match deadline.as_mut().poll(cx) {
+                Poll::Ready(()) => Poll::Ready(Some(Err(Box::new(TooSlow)))),
+                Poll::Pending => Poll::Pending,
+            },
+        }
+    }
+
+    fn is_end_stream(&self) -> bool {
+        self.inner.is_end_stream()
+    }
+
+    fn size_hint(&self) -> http_body::SizeHint {
+        self.inner.size_hint()
+    }
 }
 
 /// How many uploaded documents are checked at once, in the whole server. A check costs up to
@@ -458,5 +551,114 @@ mod tests {
         assert_eq!(key(&big), "upload.too_large");
         let script = b"%PDF-1.4\n<< /JS (x) >>\n%%EOF";
         assert_eq!(key(script), "upload.active_content");
+    }
+}
+
+#[cfg(test)]
+mod pace {
+    use std::pin::Pin;
+    use std::task::{Context, Poll};
+    use std::time::Duration;
+
+    use axum::body::Bytes;
+    use http_body::{Body, Frame};
+
+    use super::{MinRate, TooSlow};
+
+    /// A body of `left` pieces of `size` bytes, one every `every`.
+    struct Trickle {
+        left: usize,
+        size: usize,
+        every: Duration,
+        next: Pin<Box<tokio::time::Sleep>>,
+    }
+
+    impl Trickle {
+        fn new(left: usize, size: usize, every: Duration) -> Self {
+            let next = Box::pin(tokio::time::sleep(every));
+            Self {
+                left,
+                size,
+                every,
+                next,
+            }
+        }
+    }
+
+    impl Body for Trickle {
+        type Data = Bytes;
+        type Error = std::convert::Infallible;
+
+        fn poll_frame(
+            mut self: Pin<&mut Self>,
+            cx: &mut Context<'_>,
+        ) -> Poll<Option<Result<Frame<Bytes>, Self::Error>>> {
+            use std::future::Future;
+            if self.left == 0 {
+                return Poll::Ready(None);
+            }
+            if self.next.as_mut().poll(cx).is_pending() {
+                return Poll::Pending;
+            }
+            self.left -= 1;
+            let every = self.every;
+            self.next
+                .as_mut()
+                .reset(tokio::time::Instant::now() + every);
+            Poll::Ready(Some(Ok(Frame::data(Bytes::from(vec![b'x'; self.size])))))
+        }
+    }
+
+    /// Reads the whole body: its length, or whether it failed for being too slow.
+    async fn read(mut body: MinRate<Trickle>) -> Result<usize, bool> {
+        let mut len = 0;
+        while let Some(frame) = std::future::poll_fn(|cx| Pin::new(&mut body).poll_frame(cx)).await
+        {
+            match frame {
+                Ok(frame) => len += frame.data_ref().map_or(0, Bytes::len),
+                Err(e) => return Err(e.is::<TooSlow>()),
+            }
+        }
+        Ok(len)
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_body_that_keeps_the_pace_is_read_whole() {
+        // 100 bytes buy a second; they come every 0.9 s, for 30 s in all.
+        let body = MinRate::new(
+            Trickle::new(33, 100, Duration::from_millis(900)),
+            Duration::from_secs(2),
+            100,
+        );
+        assert_eq!(read(body).await, Ok(3300));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn a_body_that_falls_behind_fails_once_its_time_is_spent() {
+        // 100 bytes every 1.1 s at 100 bytes per second: a tenth of a second lost each time.
+        let start = tokio::time::Instant::now();
+        let body = MinRate::new(
+            Trickle::new(100, 100, Duration::from_millis(1100)),
+            Duration::from_secs(2),
+            100,
+        );
+        assert_eq!(read(body).await, Err(true));
+        // Two seconds of grace, the first piece at 1.1 s: 0.9 s ahead, lost after nine more
+        // pieces. With ten pieces read, the time is spent at 2 + 10 = 12 s, before the
+        // eleventh (due at 12.1 s).
+        assert_eq!(start.elapsed(), Duration::from_secs(12));
+    }
+
+    #[tokio::test(start_paused = true)]
+    async fn the_clock_starts_at_the_first_read() {
+        // Made, then left waiting (as for an upload's turn) far longer than its grace.
+        let body = MinRate::new(
+            Trickle::new(3, 100, Duration::from_millis(500)),
+            Duration::from_secs(1),
+            100,
+        );
+        tokio::time::sleep(Duration::from_secs(60)).await;
+        // The trickle's first piece is long due; the others keep the pace.
+        assert_eq!(read(body).await, Ok(300));
     }
 }

@@ -19,6 +19,7 @@ on_both_backends!(
     hostile_uploads_are_refused_whole_with_the_fields_message,
     sql_in_any_parameter_is_only_text,
     a_slow_sender_holds_at_most_two_upload_turns,
+    a_body_sent_slowly_but_steadily_is_refused_when_it_falls_behind,
 );
 
 /// The largest attachment, as `inzage_server::upload::MAX_FORM_BYTES`.
@@ -303,7 +304,7 @@ async fn stalled_upload(
 }
 
 /// The status line of the answer on `socket`.
-async fn status_line(socket: &mut tokio::net::TcpStream) -> anyhow::Result<String> {
+async fn status_line(socket: &mut (impl tokio::io::AsyncRead + Unpin)) -> anyhow::Result<String> {
     use tokio::io::AsyncReadExt;
     let mut answer = vec![0; 512];
     let n = tokio::time::timeout(std::time::Duration::from_secs(20), socket.read(&mut answer))
@@ -360,5 +361,49 @@ async fn a_slow_sender_holds_at_most_two_upload_turns(db: Db) -> anyhow::Result<
         assert!(status.starts_with("HTTP/1.1 400"), "{status}");
     }
     assert_eq!(third.await??, StatusCode::CREATED);
+    Ok(())
+}
+
+/// A body that never pauses long but comes too slowly on average (a hundred bytes every quarter
+/// of a second, 400 bytes per second, against the 4,000 allowed here) is refused once it falls
+/// behind, and gives its upload turn back; an upload at a normal speed passes.
+async fn a_body_sent_slowly_but_steadily_is_refused_when_it_falls_behind(
+    db: Db,
+) -> anyhow::Result<()> {
+    let app = TestApp::spawn_with(db, |c| {
+        c.body_idle = std::time::Duration::from_secs(2);
+        c.body_min_rate = 4_000;
+    })
+    .await?;
+    let margery = app.id_of("margery");
+    let path = format!("/api/v1/records/{margery}/messages");
+    let token = session_token(&app, "margery").await?;
+    // Both of Margery's turns, held by trickling bodies.
+    let mut trickles = Vec::new();
+    for _ in 0..2 {
+        let (mut answer, mut body) = stalled_upload(&app, &path, &token).await?.into_split();
+        let writer = tokio::spawn(async move {
+            use tokio::io::AsyncWriteExt;
+            // Until the server closes the connection (or 25 s, far past the test's patience).
+            for _ in 0..100 {
+                tokio::time::sleep(std::time::Duration::from_millis(250)).await;
+                if body.write_all(&[b'x'; 100]).await.is_err() {
+                    break;
+                }
+            }
+        });
+        let status = tokio::spawn(async move { status_line(&mut answer).await });
+        trickles.push((writer, status));
+    }
+    for (writer, status) in trickles {
+        let status = status.await??;
+        assert!(status.starts_with("HTTP/1.1 400"), "{status}");
+        writer.abort();
+    }
+    // The turns are back: Margery's next upload, at a normal speed, is served.
+    let patient = app.signed_in("margery").await?;
+    let files: &[(&str, &[u8])] = &[("scan.png", &png(40, 40))];
+    let res = send(&patient, &app.url(&path), files).await?;
+    assert_eq!(res.status(), StatusCode::CREATED, "{:?}", res.text().await);
     Ok(())
 }
