@@ -30,14 +30,15 @@ const all = files(dir)
   .filter((path) => !path.endsWith(".br") && !path.endsWith(".gz"))
   .sort();
 
-// The shell: the page, the app's script, wasm and style that trunk emitted, the icons and the
-// manifest. The forms under /formulieren/ are documents, not the shell; the worker itself is
+// The shell: the page, the app's script, wasm and style that trunk emitted, the English and
+// French texts (so a language can be chosen offline), the icons and the manifest. The forms under /formulieren/ are documents, not the shell; the worker itself is
 // never cached by itself.
 const shell = all.filter(
   (path) =>
     path === "/index.html" ||
     path === "/manifest.webmanifest" ||
     path.startsWith("/icons/") ||
+    path.startsWith("/locales/") ||
     (/^\/[^/]+\.(js|wasm|css|svg)$/.test(path) && path !== "/sw.js"),
 );
 for (const needed of ["/index.html", "/manifest.webmanifest"]) {
@@ -72,7 +73,7 @@ writeFileSync(workerPath, stamped);
 // Compression: text and wasm only (PNGs and PDFs are compressed already).
 let saved = 0;
 for (const path of all) {
-  if (!/\.(html|js|wasm|css|svg|webmanifest|json)$/.test(path)) {
+  if (!/\.(html|js|wasm|css|svg|webmanifest|json|ftl)$/.test(path)) {
     continue;
   }
   const full = join(dir, path);

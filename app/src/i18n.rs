@@ -1,13 +1,16 @@
 //! The app's texts in the person's language (Dutch, French or English), and dates written the
 //! way that language writes them.
 //!
-//! The texts live in the `inzage-i18n` crate (Fluent). The keys are the ones the domain crate
+//! The texts live in the `inzage-i18n` crate (Fluent). Dutch, the default, is compiled into the
+//! app; English and French are fetched (`/locales/en.ftl`, `/locales/fr.ftl`, part of the app
+//! shell the service worker keeps) the first time someone reads them, so the app does not carry
+//! three languages to show one. The keys are the ones the domain crate
 //! and the server produce, so validation errors and reasons read the same whether the browser
 //! or the server found them. Every helper here reads the current language from the [`Lang`]
 //! signal, so a view that calls it inside a closure (`move || t("…")`) is written again when the
 //! person switches language, without reloading the page.
 
-use std::cell::Cell;
+use std::cell::{Cell, RefCell};
 
 use inzage_domain::calendar::{parse_iso_date, TimeZone};
 use inzage_domain::explain::{explain_reason, long_date, Language};
@@ -21,11 +24,11 @@ use time::{Date, OffsetDateTime};
 pub struct Lang(pub RwSignal<Language>);
 
 thread_local! {
-    // The app runs on the browser's one thread; each language's texts are parsed the first time
-    // they are needed.
-    static NL: Translator = Translator::new(Language::Nl);
-    static EN: Translator = Translator::new(Language::En);
-    static FR: Translator = Translator::new(Language::Fr);
+    // The app runs on the browser's one thread. Dutch is compiled in and parsed the first time
+    // it is needed.
+    static NL: Option<Translator> = Translator::embedded(Language::Nl);
+    // English and French, once fetched.
+    static FETCHED: RefCell<Vec<Translator>> = const { RefCell::new(Vec::new()) };
     // The signal of the `Lang` context, also reachable from event handlers and tasks that run
     // outside the component tree.
     static CURRENT: Cell<Option<RwSignal<Language>>> = const { Cell::new(None) };
@@ -42,12 +45,57 @@ pub fn lang() -> Language {
 }
 
 fn translate(key: &str, args: &[(&str, String)]) -> Option<String> {
-    let with = |t: &Translator| t.text(key, args);
-    match lang() {
-        Language::Nl => NL.with(with),
-        Language::En => EN.with(with),
-        Language::Fr => FR.with(with),
+    let language = lang();
+    if language != Language::Nl {
+        let fetched = FETCHED.with_borrow(|fetched| {
+            fetched
+                .iter()
+                .find(|t| t.language() == language)
+                .map(|t| t.text(key, args))
+        });
+        if let Some(text) = fetched {
+            return text;
+        }
     }
+    // Dutch; also for a language whose texts are not here (the app only switches to a language
+    // once they are, see `load`).
+    NL.with(|nl| nl.as_ref()?.text(key, args))
+}
+
+/// Whether `language`'s texts are here: Dutch always, English and French once fetched.
+fn has_texts(language: Language) -> bool {
+    language == Language::Nl || FETCHED.with_borrow(|f| f.iter().any(|t| t.language() == language))
+}
+
+/// Makes `language`'s texts available, fetching its `.ftl` file when they are not here yet:
+/// whether they are. No answer at all shows the offline notice; a file that is not Fluent
+/// (a page served in its place) is refused, and the app keeps speaking what it spoke.
+pub async fn load(language: Language) -> bool {
+    if has_texts(language) {
+        return true;
+    }
+    let path = format!("/locales/{}.ftl", language.code());
+    // Only a failure tells something of the connection: the service worker answers from its
+    // cache when the portal cannot be reached.
+    let Ok(res) = gloo_net::http::Request::get(&path).send().await else {
+        crate::offline::note_answer(false);
+        return false;
+    };
+    if !res.ok() {
+        return false;
+    }
+    let Ok(source) = res.text().await else {
+        return false;
+    };
+    let Some(texts) = Translator::parse(language, source) else {
+        return false;
+    };
+    FETCHED.with_borrow_mut(|fetched| {
+        if !fetched.iter().any(|t| t.language() == language) {
+            fetched.push(texts);
+        }
+    });
+    true
 }
 
 /// The text of a key in the current language, if it has one.

@@ -32,9 +32,20 @@ fn main() {
 }
 
 fn start() {
-    offline::remove_static_shell();
-    leptos::mount::mount_to_body(App);
-    offline::register_service_worker();
+    let wanted = initial_language();
+    // Leptos's own task spawner is set up when the app mounts, so not yet.
+    wasm_bindgen_futures::spawn_local(async move {
+        // English and French texts are fetched first; the static first screen stays until
+        // then. Without them (offline on a first visit), the app starts in Dutch.
+        let language = if i18n::load(wanted).await {
+            wanted
+        } else {
+            Language::Nl
+        };
+        offline::remove_static_shell();
+        leptos::mount::mount_to_body(move || view! { <App language/> });
+        offline::register_service_worker();
+    });
 }
 
 /// Where the browser remembers the language chosen, so the login page speaks it before login.
@@ -64,15 +75,28 @@ fn browser_language() -> Option<Language> {
         .find_map(|tag| Language::from_tag(&tag))
 }
 
-/// Speaks `language` from now on: the texts, `<html lang>` and the browser's memory.
+thread_local! {
+    /// The language asked for last, so that a slower fetch of an earlier choice cannot switch
+    /// the page back to it.
+    static WANTED: std::cell::Cell<Option<Language>> = const { std::cell::Cell::new(None) };
+}
+
+/// Speaks `language` from now on, once its texts are here: the texts, `<html lang>` and the
+/// browser's memory.
 fn apply_language(Lang(lang): Lang, language: Language) {
-    if lang.get_untracked() != language {
-        lang.set(language);
-    }
-    set_html_lang(language);
-    if let Some(s) = storage() {
-        let _ = s.set_item(LANGUAGE_STORAGE_KEY, language.code());
-    }
+    WANTED.with(|w| w.set(Some(language)));
+    leptos::task::spawn_local(async move {
+        if !i18n::load(language).await || WANTED.with(std::cell::Cell::get) != Some(language) {
+            return;
+        }
+        if lang.get_untracked() != language {
+            lang.set(language);
+        }
+        set_html_lang(language);
+        if let Some(s) = storage() {
+            let _ = s.set_item(LANGUAGE_STORAGE_KEY, language.code());
+        }
+    });
 }
 
 fn set_html_lang(language: Language) {
@@ -84,11 +108,13 @@ fn set_html_lang(language: Language) {
     }
 }
 
+/// The app, speaking `language` (whose texts are here) until the person or their profile
+/// chooses another.
 #[component]
-fn App() -> impl IntoView {
+fn App(language: Language) -> impl IntoView {
     let session = Session(RwSignal::new(None));
     provide_context(session);
-    let lang = Lang(RwSignal::new(initial_language()));
+    let lang = Lang(RwSignal::new(language));
     i18n::install(lang.0);
     offline::install();
     set_html_lang(lang.0.get_untracked());

@@ -10,16 +10,32 @@
 //! holds the texts of every other key.
 
 use fluent_bundle::{FluentArgs, FluentBundle, FluentResource};
+#[cfg(feature = "all-languages")]
 use fluent_syntax::ast;
 pub use inzage_domain::explain::Language;
 
 /// The Fluent source of a language.
+#[cfg(feature = "all-languages")]
 pub fn source(lang: Language) -> &'static str {
     match lang {
-        Language::Nl => include_str!("../locales/nl.ftl"),
+        Language::Nl => DUTCH,
         Language::En => include_str!("../locales/en.ftl"),
         Language::Fr => include_str!("../locales/fr.ftl"),
     }
+}
+
+/// The Dutch texts, the portal's default language, always compiled in.
+const DUTCH: &str = include_str!("../locales/nl.ftl");
+
+/// The Fluent source of a language when this build has it compiled in: every language with the
+/// `all-languages` feature (the default), else Dutch only. Without the feature, the other
+/// languages come from their `.ftl` file at run time, through [`Translator::parse`]: the
+/// browser app fetches the one the person reads, so it does not carry the other two.
+pub fn embedded_source(lang: Language) -> Option<&'static str> {
+    #[cfg(feature = "all-languages")]
+    return Some(source(lang));
+    #[cfg(not(feature = "all-languages"))]
+    return (lang == Language::Nl).then_some(DUTCH);
 }
 
 /// The Fluent message id of a key: `login.code.hint` → `login-code-hint`.
@@ -33,6 +49,7 @@ pub fn key_of(id: &str) -> String {
 }
 
 /// Every key a language has a text for, in the order of its file.
+#[cfg(feature = "all-languages")]
 pub fn keys(lang: Language) -> Vec<String> {
     // The runtime parser recovers from errors, as the bundle does; the tests make sure there are none.
     let resource = fluent_syntax::parser::parse_runtime(source(lang))
@@ -47,6 +64,12 @@ pub fn keys(lang: Language) -> Vec<String> {
         .collect()
 }
 
+/// A compiled-in Fluent file, parsed; the runtime parser recovers from errors, and the tests
+/// make sure there are none.
+fn recovered(source: &str) -> FluentResource {
+    FluentResource::try_new(source.to_owned()).unwrap_or_else(|(partial, _errors)| partial)
+}
+
 /// The texts of one language.
 pub struct Translator {
     lang: Language,
@@ -55,9 +78,25 @@ pub struct Translator {
 
 impl Translator {
     /// The texts of `lang`, parsed from the embedded Fluent file.
+    #[cfg(feature = "all-languages")]
     pub fn new(lang: Language) -> Self {
-        let resource = FluentResource::try_new(source(lang).to_owned())
-            .unwrap_or_else(|(partial, _errors)| partial);
+        Self::from_resource(lang, recovered(source(lang)))
+    }
+
+    /// The texts of `lang` when this build has them compiled in (see [`embedded_source`]).
+    pub fn embedded(lang: Language) -> Option<Self> {
+        embedded_source(lang).map(|source| Self::from_resource(lang, recovered(source)))
+    }
+
+    /// The texts of `lang` from a Fluent file read at run time; `None` when it is not one
+    /// without errors (a page served in its place, a file cut short), so that a broken file
+    /// is never mistaken for a language with every text missing.
+    pub fn parse(lang: Language, source: String) -> Option<Self> {
+        let resource = FluentResource::try_new(source).ok()?;
+        Some(Self::from_resource(lang, resource))
+    }
+
+    fn from_resource(lang: Language, resource: FluentResource) -> Self {
         let locale = lang.code().parse().unwrap_or_default();
         let mut bundle = FluentBundle::new(vec![locale]);
         // Without Unicode isolation marks around arguments: the names and dates are in the
@@ -145,6 +184,7 @@ impl Translator {
 }
 
 /// The names of the variables (`{ $name }`) a key's text uses in a language, sorted.
+#[cfg(feature = "all-languages")]
 pub fn variables(lang: Language, key: &str) -> Option<Vec<String>> {
     let resource = fluent_syntax::parser::parse_runtime(source(lang))
         .unwrap_or_else(|(partial, _errors)| partial);
@@ -162,6 +202,7 @@ pub fn variables(lang: Language, key: &str) -> Option<Vec<String>> {
     Some(names)
 }
 
+#[cfg(feature = "all-languages")]
 fn collect_variables(pattern: &ast::Pattern<&str>, names: &mut Vec<String>) {
     for element in &pattern.elements {
         if let ast::PatternElement::Placeable { expression } = element {
@@ -170,6 +211,7 @@ fn collect_variables(pattern: &ast::Pattern<&str>, names: &mut Vec<String>) {
     }
 }
 
+#[cfg(feature = "all-languages")]
 fn collect_in_expression(expression: &ast::Expression<&str>, names: &mut Vec<String>) {
     match expression {
         ast::Expression::Inline(inline) => collect_in_inline(inline, names),
@@ -182,6 +224,7 @@ fn collect_in_expression(expression: &ast::Expression<&str>, names: &mut Vec<Str
     }
 }
 
+#[cfg(feature = "all-languages")]
 fn collect_in_inline(inline: &ast::InlineExpression<&str>, names: &mut Vec<String>) {
     match inline {
         ast::InlineExpression::VariableReference { id } => names.push(id.name.to_owned()),
@@ -190,7 +233,7 @@ fn collect_in_inline(inline: &ast::InlineExpression<&str>, names: &mut Vec<Strin
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "all-languages"))]
 mod tests {
     use super::*;
     use std::collections::BTreeSet;

@@ -8,7 +8,7 @@ use fantoccini::{Client, Locator};
 use inzage_tests::TestApp;
 
 use crate::a11y::assert_accessible;
-use crate::{log_in, nav, save_screenshot, wait_css, wait_text, with_browser};
+use crate::{choose_language, log_in, nav, save_screenshot, wait_css, wait_text, with_browser};
 
 /// A Chrome DevTools Protocol command through chromedriver (`goog/cdp/execute`), for what
 /// WebDriver has no command for: the manifest as the browser parsed it, and network emulation.
@@ -174,6 +174,8 @@ async fn the_app_installs_opens_offline_and_never_caches_the_record() -> anyhow:
             "_bg.wasm",
             "/manifest.webmanifest",
             "/icons/icon-192.png",
+            "/locales/en.ftl",
+            "/locales/fr.ftl",
         ] {
             assert!(
                 urls.iter().any(|u| u.contains(part)),
@@ -232,6 +234,12 @@ async fn the_app_installs_opens_offline_and_never_caches_the_record() -> anyhow:
         assert_eq!(region.attr("aria-live").await?.as_deref(), Some("polite"));
         assert_accessible(&client, "offline notice").await?;
         save_screenshot(&client, "offline-412.png").await?;
+        // The French texts come from the worker's shell: the page speaks French offline too,
+        // and the notice with it. Then back to Dutch.
+        choose_language(&client, "fr").await?;
+        wait_text(&client, notice, |t| t.starts_with("Vous êtes hors ligne.")).await?;
+        choose_language(&client, "nl").await?;
+        wait_text(&client, notice, |t| t.starts_with("U bent offline.")).await?;
         // A page opened meanwhile cannot load; the notice still says why.
         nav(&client, "Verslagen").await?;
         let error = wait_text(&client, "main .form-error", |t| !t.is_empty()).await?;
