@@ -42,12 +42,17 @@ use crate::Session;
 /// Sends the person to the login page when the session is gone, and remembers who is logged in.
 pub(crate) fn handle_session<T>(result: &Result<T, ApiFailure>) {
     if let Err(f) = result {
-        if f.is_unauthenticated() {
-            if let Some(Session(me)) = use_context::<Session>() {
-                me.set(None);
-            }
-            use_navigate()("/inloggen", Default::default());
+        session_failure(f);
+    }
+}
+
+/// [`handle_session`]'s work, apart so that it is compiled once, not once per answer type.
+fn session_failure(f: &ApiFailure) {
+    if f.is_unauthenticated() {
+        if let Some(Session(me)) = use_context::<Session>() {
+            me.set(None);
         }
+        use_navigate()("/inloggen", Default::default());
     }
 }
 

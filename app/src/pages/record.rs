@@ -19,7 +19,8 @@ use crate::api::{self, ApiFailure};
 use crate::i18n::{date, date_time, number_text, t, t1, text_of, tr, track};
 use crate::records::{Current, Records};
 
-/// Shows a section once loaded: busy text, the content, or the error in an alert.
+/// Shows a section once loaded: busy text, the content, or the error in an alert. Only the
+/// content is built per type; the rest is [`section_state`], compiled once.
 pub(crate) fn section_view<T: Clone + Send + Sync + 'static, V: IntoView + 'static>(
     data: LocalResource<Option<Result<T, ApiFailure>>>,
     loading: &'static str,
@@ -27,17 +28,21 @@ pub(crate) fn section_view<T: Clone + Send + Sync + 'static, V: IntoView + 'stat
 ) -> impl IntoView {
     move || {
         track();
-        match data.get().flatten() {
-            None => view! { <p aria-busy="true">{move || t(loading)}</p> }.into_any(),
-            Some(result) => {
-                handle_session(&result);
-                match result {
-                    Ok(v) => show(v).into_view().into_any(),
-                    Err(f) => view! { <p class="form-error" role="alert" data-testid="section-error">{tr(&f.message())}</p> }
-                        .into_any(),
-                }
-            }
-        }
+        let state = data.get().flatten().map(|result| {
+            handle_session(&result);
+            result.map(|v| show(v).into_view().into_any())
+        });
+        section_state(state, loading)
+    }
+}
+
+/// The busy text (`loading`'s), the loaded content, or the failure's message in an alert.
+fn section_state(state: Option<Result<AnyView, ApiFailure>>, loading: &'static str) -> AnyView {
+    match state {
+        None => view! { <p aria-busy="true">{move || t(loading)}</p> }.into_any(),
+        Some(Ok(content)) => content,
+        Some(Err(f)) => view! { <p class="form-error" role="alert" data-testid="section-error">{tr(&f.message())}</p> }
+            .into_any(),
     }
 }
 
