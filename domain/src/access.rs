@@ -167,7 +167,12 @@ pub enum AuthorisationKind {
 }
 
 /// One fact about the patient's record and the people around it.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+///
+/// In JSON, an object with its `kind` and the variant's fields. It is read through
+/// [`FactWire`] rather than serde's derive for internally tagged enums, which buffers every
+/// object and compiles a reader per variant (47 KB of the browser app's wasm); the JSON, and
+/// what is refused, are the same.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 #[cfg_attr(feature = "openapi", derive(utoipa::ToSchema))]
 #[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
 pub enum Fact {
@@ -291,6 +296,149 @@ pub enum Fact {
         /// From the opt-out until the patient withdraws it.
         period: Period,
     },
+}
+
+/// [`Fact`]'s kinds, as its JSON names them.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "snake_case")]
+enum FactKind {
+    TherapeuticRelationship,
+    GeneralPractitioner,
+    GpAccessRefused,
+    ReferrerConsent,
+    Exclusion,
+    ExchangeConsent,
+    EmergencyAccess,
+    ParentLink,
+    ParentalAuthority,
+    ParentWithoutAuthority,
+    ChildConsent,
+    TrustedPerson,
+    Representative,
+    Incapacity,
+    Authorisation,
+    Relative,
+    ObjectionAfterDeath,
+    DataReuseOptOut,
+}
+
+/// A [`Fact`] as read from JSON: its kind and every field any kind has, each optional. One
+/// reader for all kinds; [`FactWire::into_fact`] then asks for exactly the kind's fields.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct FactWire {
+    kind: FactKind,
+    practitioner: Option<PractitionerId>,
+    period: Option<Period>,
+    reason: Option<String>,
+    parent: Option<PersonId>,
+    person: Option<PersonId>,
+    authorisation: Option<AuthorisationKind>,
+    degree: Option<u8>,
+}
+
+/// A field the kind needs, or serde's error for its absence.
+fn needed<T>(field: &mut Option<T>, name: &'static str) -> Result<T, String> {
+    field
+        .take()
+        .ok_or_else(|| format!("missing field `{name}`"))
+}
+
+impl FactWire {
+    /// The fact, when the object has exactly its kind's fields.
+    fn into_fact(mut self) -> Result<Fact, String> {
+        let w = &mut self;
+        let fact = match w.kind {
+            FactKind::TherapeuticRelationship => Fact::TherapeuticRelationship {
+                practitioner: needed(&mut w.practitioner, "practitioner")?,
+                period: needed(&mut w.period, "period")?,
+            },
+            FactKind::GeneralPractitioner => Fact::GeneralPractitioner {
+                practitioner: needed(&mut w.practitioner, "practitioner")?,
+                period: needed(&mut w.period, "period")?,
+            },
+            FactKind::GpAccessRefused => Fact::GpAccessRefused {
+                period: needed(&mut w.period, "period")?,
+            },
+            FactKind::ReferrerConsent => Fact::ReferrerConsent {
+                practitioner: needed(&mut w.practitioner, "practitioner")?,
+                period: needed(&mut w.period, "period")?,
+            },
+            FactKind::Exclusion => Fact::Exclusion {
+                practitioner: needed(&mut w.practitioner, "practitioner")?,
+                period: needed(&mut w.period, "period")?,
+            },
+            FactKind::ExchangeConsent => Fact::ExchangeConsent {
+                period: needed(&mut w.period, "period")?,
+            },
+            FactKind::EmergencyAccess => Fact::EmergencyAccess {
+                practitioner: needed(&mut w.practitioner, "practitioner")?,
+                reason: needed(&mut w.reason, "reason")?,
+                period: needed(&mut w.period, "period")?,
+            },
+            FactKind::ParentLink => Fact::ParentLink {
+                parent: needed(&mut w.parent, "parent")?,
+                period: needed(&mut w.period, "period")?,
+            },
+            FactKind::ParentalAuthority => Fact::ParentalAuthority {
+                parent: needed(&mut w.parent, "parent")?,
+                period: needed(&mut w.period, "period")?,
+            },
+            FactKind::ParentWithoutAuthority => Fact::ParentWithoutAuthority {
+                parent: needed(&mut w.parent, "parent")?,
+            },
+            FactKind::ChildConsent => Fact::ChildConsent {
+                parent: needed(&mut w.parent, "parent")?,
+                period: needed(&mut w.period, "period")?,
+            },
+            FactKind::TrustedPerson => Fact::TrustedPerson {
+                person: needed(&mut w.person, "person")?,
+                period: needed(&mut w.period, "period")?,
+            },
+            FactKind::Representative => Fact::Representative {
+                person: needed(&mut w.person, "person")?,
+                period: needed(&mut w.period, "period")?,
+            },
+            FactKind::Incapacity => Fact::Incapacity {
+                period: needed(&mut w.period, "period")?,
+            },
+            FactKind::Authorisation => Fact::Authorisation {
+                person: needed(&mut w.person, "person")?,
+                authorisation: needed(&mut w.authorisation, "authorisation")?,
+                period: needed(&mut w.period, "period")?,
+            },
+            FactKind::Relative => Fact::Relative {
+                person: needed(&mut w.person, "person")?,
+                degree: needed(&mut w.degree, "degree")?,
+            },
+            FactKind::ObjectionAfterDeath => Fact::ObjectionAfterDeath,
+            FactKind::DataReuseOptOut => Fact::DataReuseOptOut {
+                period: needed(&mut w.period, "period")?,
+            },
+        };
+        // What is left is another kind's field: unknown to this one.
+        let left = [
+            ("practitioner", w.practitioner.is_some()),
+            ("period", w.period.is_some()),
+            ("reason", w.reason.is_some()),
+            ("parent", w.parent.is_some()),
+            ("person", w.person.is_some()),
+            ("authorisation", w.authorisation.is_some()),
+            ("degree", w.degree.is_some()),
+        ];
+        match left.iter().find(|(_, present)| *present) {
+            Some((name, _)) => Err(format!("unknown field `{name}`")),
+            None => Ok(fact),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for Fact {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        FactWire::deserialize(deserializer)?
+            .into_fact()
+            .map_err(serde::de::Error::custom)
+    }
 }
 
 /// The variants that hold for a period, for both accessors below: one list keeps them in step.

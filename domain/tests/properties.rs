@@ -104,6 +104,7 @@ fn arb_fact() -> impl Strategy<Value = Fact> {
             }),
         (arb_person(), 1u8..5).prop_map(|(person, degree)| Fact::Relative { person, degree }),
         Just(Fact::ObjectionAfterDeath),
+        arb_period().prop_map(|period| Fact::DataReuseOptOut { period }),
     ]
 }
 
@@ -220,6 +221,30 @@ fn arb_request() -> impl Strategy<Value = Request> {
 
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(512))]
+
+    /// Every fact reads back from its JSON as it was; with a field of another kind added, or
+    /// one of its own removed, it is refused.
+    #[test]
+    fn facts_read_back_from_json_and_nothing_else(fact in arb_fact()) {
+        let json = serde_json::to_value(&fact).unwrap();
+        prop_assert_eq!(serde_json::from_value::<Fact>(json.clone()).unwrap(), fact);
+        let fields: Vec<String> = json.as_object().unwrap().keys().filter(|k| *k != "kind").cloned().collect();
+        for field in &fields {
+            let mut fewer = json.clone();
+            fewer.as_object_mut().unwrap().remove(field);
+            let error = serde_json::from_value::<Fact>(fewer).unwrap_err().to_string();
+            prop_assert_eq!(error, format!("missing field `{field}`"));
+        }
+        for (field, value) in [("practitioner", serde_json::json!("dr-x")), ("reason", serde_json::json!("x")), ("parent", serde_json::json!("p")), ("person", serde_json::json!("p")), ("degree", serde_json::json!(1)), ("colour", serde_json::json!("red"))] {
+            if fields.iter().any(|f| f == field) {
+                continue;
+            }
+            let mut more = json.clone();
+            more.as_object_mut().unwrap().insert(field.into(), value);
+            let error = serde_json::from_value::<Fact>(more).unwrap_err().to_string();
+            prop_assert!(error.starts_with(&format!("unknown field `{field}`")), "{}", error);
+        }
+    }
 
     /// An active exclusion always wins over every other ground.
     #[test]
