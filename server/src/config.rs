@@ -53,6 +53,16 @@ pub struct Config {
     /// below any mobile data connection but GPRS: a 5 MB form may take 11 minutes. Tests
     /// raise it.
     pub body_min_rate: u64,
+    /// How many connections the PostgreSQL pool keeps at most (`INZAGE_DATABASE_CONNECTIONS`,
+    /// 1 to 256). `None`: four per core of this machine, between 8 and 32, which suits a
+    /// database on the same machine; a hospital whose database server has more cores than the
+    /// portal's sets it. Not for SQLite, whose pool is fixed.
+    pub database_connections: Option<u32>,
+}
+
+/// A pool size: a whole number from 1 to 256.
+fn parse_connections(v: &str) -> Option<u32> {
+    v.trim().parse().ok().filter(|n| (1..=256).contains(n))
 }
 
 /// The memory (KiB) and time cost of an Argon2id hash.
@@ -93,6 +103,7 @@ impl Default for Config {
             trusted_proxies: Vec::new(),
             body_idle: std::time::Duration::from_secs(30),
             body_min_rate: 8 * 1024,
+            database_connections: None,
         }
     }
 }
@@ -107,7 +118,7 @@ impl Config {
     }
 
     /// Reads `INZAGE_BIND`, `DATABASE_URL`, `INZAGE_DIST`, `INZAGE_PUBLIC_URL`,
-    /// `INZAGE_REPORT_CUTOFF` (a date, or `none`), `INZAGE_UPLOADS` (the folder for uploaded
+    /// `INZAGE_REPORT_CUTOFF` (a date, or `none`), `INZAGE_DATABASE_CONNECTIONS`, `INZAGE_UPLOADS` (the folder for uploaded
     /// documents), `INZAGE_NOTIFY_EVERY_SECONDS`, `INZAGE_NETWORK` (the network file), `INZAGE_IDENTITY` (the identity
     /// providers' file) and the mail settings of [`crate::mail::MailConfig::from_env`], with
     /// clear errors for bad values.
@@ -171,6 +182,14 @@ impl Config {
         if let Ok(v) = std::env::var("INZAGE_IDENTITY") {
             c.identity = crate::identity::IdentityProviders::load(std::path::Path::new(&v))?;
         }
+        if let Ok(v) = std::env::var("INZAGE_DATABASE_CONNECTIONS") {
+            if c.database_url.starts_with("sqlite:") {
+                bail!("INZAGE_DATABASE_CONNECTIONS sizes the PostgreSQL pool; SQLite's is fixed");
+            }
+            c.database_connections = Some(parse_connections(&v).with_context(|| {
+                format!("INZAGE_DATABASE_CONNECTIONS `{v}` is not a number from 1 to 256")
+            })?);
+        }
         Ok(c)
     }
 }
@@ -206,4 +225,19 @@ pub fn served_over_tls(public_url: &str) -> bool {
 /// Parses a `YYYY-MM-DD` date.
 pub fn parse_date(s: &str) -> Result<Date, time::error::Parse> {
     Date::parse(s, time::macros::format_description!("[year]-[month]-[day]"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::parse_connections;
+
+    #[test]
+    fn a_pool_size_is_a_whole_number_from_1_to_256() {
+        assert_eq!(parse_connections("24"), Some(24));
+        assert_eq!(parse_connections(" 1 "), Some(1));
+        assert_eq!(parse_connections("256"), Some(256));
+        for bad in ["0", "257", "-3", "8.5", "", "many"] {
+            assert_eq!(parse_connections(bad), None, "{bad}");
+        }
+    }
 }

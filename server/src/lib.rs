@@ -234,7 +234,7 @@ pub struct Application {
 impl Application {
     /// Connects the store, prepares the login service and binds the listener.
     pub async fn build(config: Config, clock: Arc<dyn Clock>) -> anyhow::Result<Self> {
-        let store = Store::connect(&config.database_url).await?;
+        let store = Store::connect_with(&config.database_url, config.database_connections).await?;
         Self::with_store(config, clock, store).await
     }
 

@@ -18,7 +18,8 @@ const USAGE: &str = "usage:
                                          entry that was changed, removed or reordered
 
 configuration (environment): INZAGE_BIND (127.0.0.1:8080), DATABASE_URL (sqlite://inzage.db
-or postgres://...), INZAGE_DIST (dist), INZAGE_PUBLIC_URL, INZAGE_REPORT_CUTOFF (2016-08-15)";
+or postgres://...), INZAGE_DIST (dist), INZAGE_PUBLIC_URL, INZAGE_REPORT_CUTOFF (2016-08-15),
+INZAGE_DATABASE_CONNECTIONS (PostgreSQL's pool: 4 per core, 8 to 32)";
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
@@ -53,7 +54,7 @@ async fn serve(config: Config, args: &[String]) -> anyhow::Result<()> {
         }
     }
     let clock: Arc<dyn Clock> = Arc::new(SystemClock);
-    let store = Store::connect(&config.database_url).await?;
+    let store = Store::connect_with(&config.database_url, config.database_connections).await?;
     if !demo_paths.is_empty() {
         let logins = demo::seed(
             &store,
@@ -98,7 +99,7 @@ async fn serve(config: Config, args: &[String]) -> anyhow::Result<()> {
 }
 
 async fn verify_audit(config: Config) -> anyhow::Result<()> {
-    let store = Store::connect(&config.database_url).await?;
+    let store = Store::connect_with(&config.database_url, config.database_connections).await?;
     match store.verify_audit().await? {
         VerifyOutcome::Intact { entries } => {
             println!("audit trail intact: {entries} entries, every hash matches");
@@ -115,7 +116,7 @@ async fn import(config: Config, files: &[String]) -> anyhow::Result<()> {
     if files.is_empty() {
         bail!("import needs at least one FILE\n{USAGE}");
     }
-    let store = Store::connect(&config.database_url).await?;
+    let store = Store::connect_with(&config.database_url, config.database_connections).await?;
     for f in files {
         let s = demo::import_file(&store, &PathBuf::from(f), config.default_report_cutoff).await?;
         println!(

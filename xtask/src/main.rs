@@ -519,7 +519,7 @@ const E2E_FEATURE: &str = "inzage-tests/e2e";
 /// that weighs most, brotli-compressed as the server sends them) may weigh before `cargo xtask
 /// test` fails: a ratchet at what it weighs now plus a little room, lowered as the app shrinks,
 /// so that it never grows unnoticed.
-const SPA_RATCHET_BYTES: u64 = 720 * 1000;
+const SPA_RATCHET_BYTES: u64 = 700 * 1000;
 /// Issue 10's budget for the same, not met yet (docs/benchmarks.md, Sizes).
 const SPA_BUDGET_BYTES: u64 = 280 * 1000;
 

@@ -295,6 +295,12 @@ impl Store {
     /// Connects, creates the SQLite file if needed, applies the per-connection settings and runs
     /// the migrations.
     pub async fn connect(url: &str) -> anyhow::Result<Self> {
+        Self::connect_with(url, None).await
+    }
+
+    /// [`Store::connect`], with at most `postgres_pool` connections to PostgreSQL instead of
+    /// the default (four per core of this machine, between 8 and 32); SQLite's pool is fixed.
+    pub async fn connect_with(url: &str, postgres_pool: Option<u32>) -> anyhow::Result<Self> {
         sqlx::any::install_default_drivers();
         let backend = if url.starts_with("sqlite:") {
             Backend::Sqlite
@@ -312,7 +318,7 @@ impl Store {
         let pool = AnyPoolOptions::new()
             .max_connections(match backend {
                 Backend::Sqlite => 4,
-                Backend::Postgres => postgres_connections(),
+                Backend::Postgres => postgres_pool.unwrap_or_else(postgres_connections),
             })
             .after_connect(move |conn, _meta| {
                 Box::pin(async move {
