@@ -322,12 +322,48 @@ enum FactKind {
     DataReuseOptOut,
 }
 
-/// A [`Fact`] as read from JSON: its kind and every field any kind has, each optional. One
-/// reader for all kinds; [`FactWire::into_fact`] then asks for exactly the kind's fields.
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
+impl FactKind {
+    /// The fields of this kind's object, besides `kind`.
+    fn fields(self) -> &'static [&'static str] {
+        match self {
+            FactKind::TherapeuticRelationship
+            | FactKind::GeneralPractitioner
+            | FactKind::ReferrerConsent
+            | FactKind::Exclusion => &["practitioner", "period"],
+            FactKind::EmergencyAccess => &["practitioner", "reason", "period"],
+            FactKind::GpAccessRefused
+            | FactKind::ExchangeConsent
+            | FactKind::Incapacity
+            | FactKind::DataReuseOptOut => &["period"],
+            FactKind::ParentLink | FactKind::ParentalAuthority | FactKind::ChildConsent => {
+                &["parent", "period"]
+            }
+            FactKind::ParentWithoutAuthority => &["parent"],
+            FactKind::TrustedPerson | FactKind::Representative => &["person", "period"],
+            FactKind::Authorisation => &["person", "authorisation", "period"],
+            FactKind::Relative => &["person", "degree"],
+            FactKind::ObjectionAfterDeath => &[],
+        }
+    }
+}
+
+/// Every field a [`Fact`]'s object may have, whatever its kind.
+const FACT_FIELDS: &[&str] = &[
+    "kind",
+    "practitioner",
+    "period",
+    "reason",
+    "parent",
+    "person",
+    "authorisation",
+    "degree",
+];
+
+/// A [`Fact`] as read from JSON: its kind and every field any kind has, each present or not.
+/// One reader for all kinds; [`FactWire::into_fact`] then asks for exactly the kind's fields.
+#[derive(Default)]
 struct FactWire {
-    kind: FactKind,
+    kind: Option<FactKind>,
     practitioner: Option<PractitionerId>,
     period: Option<Period>,
     reason: Option<String>,
@@ -338,17 +374,63 @@ struct FactWire {
 }
 
 /// A field the kind needs, or serde's error for its absence.
-fn needed<T>(field: &mut Option<T>, name: &'static str) -> Result<T, String> {
-    field
-        .take()
-        .ok_or_else(|| format!("missing field `{name}`"))
+fn needed<T, E: serde::de::Error>(field: &mut Option<T>, name: &'static str) -> Result<T, E> {
+    field.take().ok_or_else(|| E::missing_field(name))
+}
+
+/// Reads one field's value into its slot; a field given twice is refused, as serde does.
+fn read_field<'de, T: Deserialize<'de>, A: serde::de::MapAccess<'de>>(
+    map: &mut A,
+    slot: &mut Option<T>,
+    name: &'static str,
+) -> Result<(), A::Error> {
+    if slot.is_some() {
+        return Err(serde::de::Error::duplicate_field(name));
+    }
+    *slot = Some(map.next_value()?);
+    Ok(())
+}
+
+impl<'de> serde::de::Visitor<'de> for FactWire {
+    type Value = FactWire;
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a fact: an object with its `kind`")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(mut self, mut map: A) -> Result<FactWire, A::Error> {
+        use serde::de::Error;
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            let key = key.as_ref();
+            // A field the kind (when already read) does not have is refused at once, naming
+            // the kind's fields, as serde's derive does.
+            if let Some(kind) = self.kind {
+                if key != "kind" && !kind.fields().contains(&key) {
+                    return Err(A::Error::unknown_field(key, kind.fields()));
+                }
+            }
+            match key {
+                "kind" => read_field(&mut map, &mut self.kind, "kind")?,
+                "practitioner" => read_field(&mut map, &mut self.practitioner, "practitioner")?,
+                "period" => read_field(&mut map, &mut self.period, "period")?,
+                "reason" => read_field(&mut map, &mut self.reason, "reason")?,
+                "parent" => read_field(&mut map, &mut self.parent, "parent")?,
+                "person" => read_field(&mut map, &mut self.person, "person")?,
+                "authorisation" => read_field(&mut map, &mut self.authorisation, "authorisation")?,
+                "degree" => read_field(&mut map, &mut self.degree, "degree")?,
+                _ => return Err(A::Error::unknown_field(key, FACT_FIELDS)),
+            }
+        }
+        Ok(self)
+    }
 }
 
 impl FactWire {
     /// The fact, when the object has exactly its kind's fields.
-    fn into_fact(mut self) -> Result<Fact, String> {
+    fn into_fact<E: serde::de::Error>(mut self) -> Result<Fact, E> {
         let w = &mut self;
-        let fact = match w.kind {
+        let kind = needed(&mut w.kind, "kind")?;
+        let fact = match kind {
             FactKind::TherapeuticRelationship => Fact::TherapeuticRelationship {
                 practitioner: needed(&mut w.practitioner, "practitioner")?,
                 period: needed(&mut w.period, "period")?,
@@ -416,7 +498,8 @@ impl FactWire {
                 period: needed(&mut w.period, "period")?,
             },
         };
-        // What is left is another kind's field: unknown to this one.
+        // What is left is another kind's field, read before the kind was known: unknown to
+        // this one.
         let left = [
             ("practitioner", w.practitioner.is_some()),
             ("period", w.period.is_some()),
@@ -427,7 +510,7 @@ impl FactWire {
             ("degree", w.degree.is_some()),
         ];
         match left.iter().find(|(_, present)| *present) {
-            Some((name, _)) => Err(format!("unknown field `{name}`")),
+            Some((name, _)) => Err(E::unknown_field(name, kind.fields())),
             None => Ok(fact),
         }
     }
@@ -435,9 +518,9 @@ impl FactWire {
 
 impl<'de> Deserialize<'de> for Fact {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
-        FactWire::deserialize(deserializer)?
+        deserializer
+            .deserialize_map(FactWire::default())?
             .into_fact()
-            .map_err(serde::de::Error::custom)
     }
 }
 
