@@ -140,9 +140,11 @@ fn lighthouse() -> Result<()> {
         "runs": runs,
         "out": ws.root.join("target/lighthouse"),
         "pages": [
-            { "name": "login", "path": "/inloggen", "login": false },
-            { "name": "reports", "path": "/verslagen", "login": true },
-            { "name": "results", "path": "/resultaten", "login": true },
+            { "name": "login", "path": "/inloggen", "login": false, "ready": "#username" },
+            { "name": "reports", "path": "/verslagen", "login": true,
+              "ready": "[data-testid=report-list]" },
+            { "name": "results", "path": "/resultaten", "login": true,
+              "ready": "[data-testid=results-table]" },
         ],
     });
     step("lighthouse (mobile)", || {
