@@ -463,6 +463,7 @@ designation-name-empty = Fill in the person's name.
 designation-no_such_person = No person with this national register number or BSN is known.
 upload-missing = Add the signed form (PDF).
 upload-too_large = The file is too large: at most { $max }.
+upload-too_slow = The file came in too slowly and was not sent. Please try again, preferably on a faster connection (such as Wi-Fi).
 upload-not_pdf = This file is not a PDF. Scan the signed form as a PDF.
 upload-active_content = This PDF contains scripts or embedded files and is not accepted. Scan the form again.
 reason-designation_approved = The ombuds service approved the designation.

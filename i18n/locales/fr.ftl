@@ -463,6 +463,7 @@ designation-name-empty = Indiquez le nom de la personne.
 designation-no_such_person = Aucune personne n'est connue avec ce numéro de registre national ou ce BSN.
 upload-missing = Ajoutez le formulaire signé (PDF).
 upload-too_large = Le fichier est trop volumineux : { $max } au maximum.
+upload-too_slow = Le fichier est arrivé trop lentement et n'a pas été envoyé. Réessayez, de préférence avec une connexion plus rapide (par exemple le wifi).
 upload-not_pdf = Ce fichier n'est pas un PDF. Scannez le formulaire signé en PDF.
 upload-active_content = Ce PDF contient des scripts ou des fichiers intégrés et n'est pas accepté. Scannez à nouveau le formulaire.
 reason-designation_approved = Le service de médiation a approuvé la désignation.

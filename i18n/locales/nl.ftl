@@ -463,6 +463,7 @@ designation-name-empty = Vul de naam van de persoon in.
 designation-no_such_person = Er is geen persoon met dit rijksregisternummer of BSN bekend.
 upload-missing = Voeg het ondertekende formulier toe (PDF).
 upload-too_large = Het bestand is te groot: hoogstens { $max }.
+upload-too_slow = Het bestand kwam te traag binnen en is niet verstuurd. Probeer het opnieuw, liefst met een snellere verbinding (bijvoorbeeld wifi).
 upload-not_pdf = Dit bestand is geen PDF. Scan het ondertekende formulier als PDF.
 upload-active_content = Deze PDF bevat scripts of ingesloten bestanden en wordt niet aanvaard. Scan het formulier opnieuw.
 reason-designation_approved = De ombudsdienst keurde de aanduiding goed.

@@ -20,6 +20,11 @@ pub enum ApiError {
     /// A body larger than the operation takes, cut off before it was read whole: 413.
     #[error("request body too large")]
     TooLarge,
+    /// A body that paused too long or fell below the least pace (see
+    /// [`crate::upload::body_pace_limit`]): 400, saying so, so the person knows to try again on a
+    /// better connection.
+    #[error("request body too slow")]
+    TooSlow,
     /// No valid session: 401.
     #[error("not logged in")]
     Unauthenticated,
@@ -125,6 +130,12 @@ impl IntoResponse for ApiError {
                 StatusCode::PAYLOAD_TOO_LARGE,
                 "too_large",
                 Message::new("error.too_large"),
+                FieldErrors::default(),
+            ),
+            ApiError::TooSlow => (
+                StatusCode::BAD_REQUEST,
+                "too_slow",
+                Message::new("upload.too_slow"),
                 FieldErrors::default(),
             ),
             ApiError::Unauthenticated => (
@@ -235,15 +246,32 @@ impl From<JsonRejection> for ApiError {
     }
 }
 
-/// A multipart body that cannot be read: 413 when it is larger than the operation takes, else
-/// 400.
+/// A multipart body that cannot be read: 413 when it is larger than the operation takes, 400
+/// saying so when it came too slowly, else 400.
 impl From<axum::extract::multipart::MultipartError> for ApiError {
     fn from(e: axum::extract::multipart::MultipartError) -> Self {
         if e.status() == StatusCode::PAYLOAD_TOO_LARGE {
             return ApiError::TooLarge;
         }
+        if came_too_slowly(&e) {
+            return ApiError::TooSlow;
+        }
         ApiError::BadBody(e.body_text())
     }
+}
+
+/// Whether reading a body failed because it came too slowly: a pause longer than allowed, or a
+/// pace below the least (the errors of [`crate::upload::body_pace_limit`]'s two wrappers),
+/// anywhere in the error's chain of causes.
+fn came_too_slowly(e: &(dyn std::error::Error + 'static)) -> bool {
+    let mut cause = Some(e);
+    while let Some(e) = cause {
+        if e.is::<crate::upload::TooSlow>() || e.is::<tower_http::timeout::TimeoutError>() {
+            return true;
+        }
+        cause = e.source();
+    }
+    false
 }
 
 /// A JSON body whose rejections answer with the API's error body.

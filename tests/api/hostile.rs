@@ -303,14 +303,23 @@ async fn stalled_upload(
     Ok(socket)
 }
 
-/// The status line of the answer on `socket`.
-async fn status_line(socket: &mut (impl tokio::io::AsyncRead + Unpin)) -> anyhow::Result<String> {
+/// The answer on `socket`: its head and its JSON body (read until the body's last brace).
+async fn answer(socket: &mut (impl tokio::io::AsyncRead + Unpin)) -> anyhow::Result<String> {
     use tokio::io::AsyncReadExt;
-    let mut answer = vec![0; 512];
-    let n = tokio::time::timeout(std::time::Duration::from_secs(20), socket.read(&mut answer))
-        .await??;
-    let answer = String::from_utf8_lossy(&answer[..n]);
-    Ok(answer.lines().next().unwrap_or_default().to_owned())
+    let deadline = tokio::time::Instant::now() + std::time::Duration::from_secs(20);
+    let mut answer = Vec::new();
+    loop {
+        let mut piece = vec![0; 4096];
+        let n = tokio::time::timeout_at(deadline, socket.read(&mut piece)).await??;
+        answer.extend_from_slice(&piece[..n]);
+        let text = String::from_utf8_lossy(&answer);
+        let whole = text
+            .split_once("\r\n\r\n")
+            .is_some_and(|(_, body)| body.trim_end().ends_with('}'));
+        if n == 0 || whole {
+            return Ok(text.into_owned());
+        }
+    }
 }
 
 /// A person who sends uploads slowly holds at most two of the server's upload turns; a third
@@ -355,10 +364,13 @@ async fn a_slow_sender_holds_at_most_two_upload_turns(db: Db) -> anyhow::Result<
     assert_eq!(res.status(), StatusCode::CREATED, "{:?}", res.text().await);
     assert!(!third.is_finished(), "the third upload waits for a turn");
 
-    // The paused bodies are refused once they pause too long, and give their turns back.
+    // The paused bodies are refused once they pause too long, saying why, and give their
+    // turns back.
     for socket in [&mut first, &mut second] {
-        let status = status_line(socket).await?;
-        assert!(status.starts_with("HTTP/1.1 400"), "{status}");
+        let answer = answer(socket).await?;
+        assert!(answer.starts_with("HTTP/1.1 400"), "{answer}");
+        assert!(answer.contains(r#""error":"too_slow""#), "{answer}");
+        assert!(answer.contains(r#""key":"upload.too_slow""#), "{answer}");
     }
     assert_eq!(third.await??, StatusCode::CREATED);
     Ok(())
@@ -381,7 +393,7 @@ async fn a_body_sent_slowly_but_steadily_is_refused_when_it_falls_behind(
     // Both of Margery's turns, held by trickling bodies.
     let mut trickles = Vec::new();
     for _ in 0..2 {
-        let (mut answer, mut body) = stalled_upload(&app, &path, &token).await?.into_split();
+        let (mut reply, mut body) = stalled_upload(&app, &path, &token).await?.into_split();
         let writer = tokio::spawn(async move {
             use tokio::io::AsyncWriteExt;
             // Until the server closes the connection (or 25 s, far past the test's patience).
@@ -392,12 +404,13 @@ async fn a_body_sent_slowly_but_steadily_is_refused_when_it_falls_behind(
                 }
             }
         });
-        let status = tokio::spawn(async move { status_line(&mut answer).await });
-        trickles.push((writer, status));
+        let reply = tokio::spawn(async move { answer(&mut reply).await });
+        trickles.push((writer, reply));
     }
-    for (writer, status) in trickles {
-        let status = status.await??;
-        assert!(status.starts_with("HTTP/1.1 400"), "{status}");
+    for (writer, reply) in trickles {
+        let reply = reply.await??;
+        assert!(reply.starts_with("HTTP/1.1 400"), "{reply}");
+        assert!(reply.contains(r#""error":"too_slow""#), "{reply}");
         writer.abort();
     }
     // The turns are back: Margery's next upload, at a normal speed, is served.
