@@ -31,7 +31,8 @@ const all = files(dir)
   .sort();
 
 // The shell: the page, the app's script, wasm and style that trunk emitted, the English and
-// French texts (so a language can be chosen offline), the icons and the manifest. The forms under /formulieren/ are documents, not the shell; the worker itself is
+// French texts (so a language can be chosen offline), the icons and the manifest. The forms
+// under /formulieren/ are documents, not the shell; the worker itself is
 // never cached by itself.
 const shell = all.filter(
   (path) =>

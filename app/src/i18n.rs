@@ -90,11 +90,10 @@ pub async fn load(language: Language) -> bool {
     let Some(texts) = Translator::parse(language, source) else {
         return false;
     };
-    FETCHED.with_borrow_mut(|fetched| {
-        if !fetched.iter().any(|t| t.language() == language) {
-            fetched.push(texts);
-        }
-    });
+    // Another load of the same language may have finished meanwhile.
+    if !has_texts(language) {
+        FETCHED.with_borrow_mut(|fetched| fetched.push(texts));
+    }
     true
 }
 

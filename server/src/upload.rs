@@ -179,9 +179,10 @@ impl<B> MinRate<B> {
     }
 }
 
-/// The time `bytes` more bytes buy at `rate` bytes per second.
+/// The time `bytes` more bytes buy at `rate` bytes per second (at least 1: [`MinRate::new`]
+/// makes sure of it).
 fn allowance(bytes: usize, rate: u64) -> std::time::Duration {
-    let nanos = (bytes as u128).saturating_mul(1_000_000_000) / u128::from(rate.max(1));
+    let nanos = (bytes as u128).saturating_mul(1_000_000_000) / u128::from(rate);
     std::time::Duration::from_nanos(u64::try_from(nanos).unwrap_or(u64::MAX))
 }
 
