@@ -59,10 +59,10 @@ pub struct AppState {
 }
 
 /// The Content-Security-Policy for the SPA in `dist`: scripts and styles only from the portal
-/// itself, plus what trunk writes inline into `index.html` — the module script that loads the
-/// wasm, and the first screen's stylesheet — each allowed by its SHA-256 hash (read at start, so a
-/// rebuilt SPA needs a restart). The service worker and the web app manifest come from the portal
-/// too, and nowhere else.
+/// itself, plus what trunk writes inline into `index.html` — the two scripts that load the
+/// wasm (`pattern_script` in `Trunk.toml`), and the first screen's stylesheet — each allowed by
+/// its SHA-256 hash (read at start, so a rebuilt SPA needs a restart). The service worker and
+/// the web app manifest come from the portal too, and nowhere else.
 pub fn content_security_policy(dist: &std::path::Path) -> String {
     let index = std::fs::read_to_string(dist.join("index.html")).unwrap_or_default();
     let scripts = inline_hashes(&index, "script");
