@@ -255,6 +255,7 @@ error-unauthenticated = You are not logged in (any more). Please log in again.
 error-validation = Please check the highlighted fields.
 error-bad_request = The request was incomplete. Please try again.
 error-too_large = This is more than can be sent at once. Send fewer or smaller files.
+error-too_slow = Your request came in too slowly and was not processed. Please try again, preferably on a faster connection (such as Wi-Fi).
 error-internal = Something went wrong on our side. Please try again later.
 error-network = No connection to the server. Check your internet connection and try again.
 error-forbidden = You are not allowed to do this.

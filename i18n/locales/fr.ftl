@@ -255,6 +255,7 @@ error-unauthenticated = Vous n'êtes pas (ou plus) connecté. Veuillez vous reco
 error-validation = Vérifiez les champs indiqués.
 error-bad_request = La demande était incomplète. Veuillez réessayer.
 error-too_large = C'est plus que ce qui peut être envoyé en une fois. Envoyez moins de fichiers ou des fichiers plus petits.
+error-too_slow = Votre demande est arrivée trop lentement et n'a pas été traitée. Réessayez, de préférence avec une connexion plus rapide (par exemple le wifi).
 error-internal = Un problème est survenu de notre côté. Veuillez réessayer plus tard.
 error-network = Pas de connexion avec le serveur. Vérifiez votre connexion internet et réessayez.
 error-forbidden = Vous n'êtes pas autorisé à faire ceci.

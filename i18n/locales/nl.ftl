@@ -255,6 +255,7 @@ error-unauthenticated = U bent niet (meer) aangemeld. Meld u opnieuw aan.
 error-validation = Controleer de gemarkeerde velden.
 error-bad_request = Het verzoek was onvolledig. Probeer het opnieuw.
 error-too_large = Dit is meer dan in één keer kan worden verstuurd. Verstuur minder of kleinere bestanden.
+error-too_slow = Uw verzoek kwam te traag binnen en is niet verwerkt. Probeer het opnieuw, liefst met een snellere verbinding (bijvoorbeeld wifi).
 error-internal = Er ging iets mis bij ons. Probeer het later opnieuw.
 error-network = Geen verbinding met de server. Controleer uw internetverbinding en probeer opnieuw.
 error-forbidden = U mag dit niet doen.

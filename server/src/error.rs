@@ -22,9 +22,13 @@ pub enum ApiError {
     TooLarge,
     /// A body that paused too long or fell below the least pace (see
     /// [`crate::upload::body_pace_limit`]): 400, saying so, so the person knows to try again on a
-    /// better connection.
+    /// better connection. `files` says whether it was a form with files (an upload), which the
+    /// message then names.
     #[error("request body too slow")]
-    TooSlow,
+    TooSlow {
+        /// Whether the body was a form with files.
+        files: bool,
+    },
     /// No valid session: 401.
     #[error("not logged in")]
     Unauthenticated,
@@ -132,10 +136,14 @@ impl IntoResponse for ApiError {
                 Message::new("error.too_large"),
                 FieldErrors::default(),
             ),
-            ApiError::TooSlow => (
+            ApiError::TooSlow { files } => (
                 StatusCode::BAD_REQUEST,
                 "too_slow",
-                Message::new("upload.too_slow"),
+                Message::new(if files {
+                    "upload.too_slow"
+                } else {
+                    "error.too_slow"
+                }),
                 FieldErrors::default(),
             ),
             ApiError::Unauthenticated => (
@@ -237,10 +245,15 @@ impl IntoResponse for ApiError {
     }
 }
 
+/// A JSON body that cannot be read: 413 when it is larger than the operation takes, 400 saying
+/// so when it came too slowly, else 400 with what was wrong.
 impl From<JsonRejection> for ApiError {
     fn from(rejection: JsonRejection) -> Self {
         if rejection.status() == StatusCode::PAYLOAD_TOO_LARGE {
             return ApiError::TooLarge;
+        }
+        if came_too_slowly(&rejection) {
+            return ApiError::TooSlow { files: false };
         }
         ApiError::BadBody(rejection.body_text())
     }
@@ -254,7 +267,7 @@ impl From<axum::extract::multipart::MultipartError> for ApiError {
             return ApiError::TooLarge;
         }
         if came_too_slowly(&e) {
-            return ApiError::TooSlow;
+            return ApiError::TooSlow { files: true };
         }
         ApiError::BadBody(e.body_text())
     }

@@ -20,6 +20,7 @@ on_both_backends!(
     sql_in_any_parameter_is_only_text,
     a_slow_sender_holds_at_most_two_upload_turns,
     a_body_sent_slowly_but_steadily_is_refused_when_it_falls_behind,
+    a_json_body_that_pauses_too_long_is_refused_saying_why,
 );
 
 /// The largest attachment, as `inzage_server::upload::MAX_FORM_BYTES`.
@@ -288,14 +289,28 @@ async fn stalled_upload(
     path: &str,
     token: &str,
 ) -> anyhow::Result<tokio::net::TcpStream> {
+    let form = "--stalled\r\nContent-Disposition: form-data; name=\"subject\"\r\n\r\nHalf";
+    let kind = "multipart/form-data; boundary=stalled";
+    stalled_body(app, "POST", path, token, kind, form).await
+}
+
+/// A request to `path` whose headers and `start` are sent, with a body announced as 100,000
+/// bytes of `content_type` that then pauses: the open connection, to read the answer from
+/// later.
+async fn stalled_body(
+    app: &TestApp,
+    method: &str,
+    path: &str,
+    token: &str,
+    content_type: &str,
+    start: &str,
+) -> anyhow::Result<tokio::net::TcpStream> {
     use tokio::io::AsyncWriteExt;
     let mut socket = tokio::net::TcpStream::connect(app.addr).await?;
     let cookie = inzage_server::auth::SESSION_COOKIE;
     let head = format!(
-        "POST {path} HTTP/1.1\r\nHost: {}\r\nCookie: {cookie}={token}\r\n\
-         Content-Type: multipart/form-data; boundary=stalled\r\n\
-         Content-Length: 100000\r\n\r\n\
-         --stalled\r\nContent-Disposition: form-data; name=\"subject\"\r\n\r\nHalf",
+        "{method} {path} HTTP/1.1\r\nHost: {}\r\nCookie: {cookie}={token}\r\n\
+         Content-Type: {content_type}\r\nContent-Length: 100000\r\n\r\n{start}",
         app.addr
     );
     socket.write_all(head.as_bytes()).await?;
@@ -373,6 +388,44 @@ async fn a_slow_sender_holds_at_most_two_upload_turns(db: Db) -> anyhow::Result<
         assert!(answer.contains(r#""key":"upload.too_slow""#), "{answer}");
     }
     assert_eq!(third.await??, StatusCode::CREATED);
+    Ok(())
+}
+
+/// A JSON body that pauses longer than the server allows is refused the same way as an upload,
+/// in words that speak of a request, not of a file; nothing of it is kept.
+async fn a_json_body_that_pauses_too_long_is_refused_saying_why(db: Db) -> anyhow::Result<()> {
+    let app = TestApp::spawn_with(db, |c| {
+        c.body_idle = std::time::Duration::from_secs(2);
+    })
+    .await?;
+    let token = session_token(&app, "margery").await?;
+    let path = "/api/v1/me/language";
+    let mut socket = stalled_body(
+        &app,
+        "PUT",
+        path,
+        &token,
+        "application/json",
+        r#"{"language":"fr""#,
+    )
+    .await?;
+    let answer = answer(&mut socket).await?;
+    assert!(answer.starts_with("HTTP/1.1 400"), "{answer}");
+    assert!(answer.contains(r#""error":"too_slow""#), "{answer}");
+    assert!(answer.contains(r#""key":"error.too_slow""#), "{answer}");
+    assert!(
+        answer.contains("Uw verzoek kwam te traag binnen"),
+        "{answer}"
+    );
+    // The language was not changed half-way.
+    let patient = app.signed_in("margery").await?;
+    let me: Value = patient
+        .get(app.url("/api/v1/me"))
+        .send()
+        .await?
+        .json()
+        .await?;
+    assert_ne!(me["language"], "fr", "{me}");
     Ok(())
 }
 
