@@ -52,6 +52,9 @@ const chrome = await chromeLauncher.launch({
     "--disable-component-update",
     "--disable-sync",
     "--lang=nl-BE",
+    // What sets navigator.languages (and Accept-Language): without it, headless Chromium says
+    // en-US and the app starts in English, fetching its texts first.
+    "--accept-lang=nl-BE,nl",
   ],
 });
 

@@ -179,9 +179,50 @@ pub async fn logout() -> Result<(), ApiFailure> {
     }
 }
 
-/// Who is logged in.
+/// Who is logged in: while the app starts, the answer the page asked for as the wasm loaded
+/// (see [`keep_early_me`]), one round trip sooner; else the server's now.
 pub async fn me() -> Result<Me, ApiFailure> {
+    if let Some(res) = early_me().await {
+        return read(Ok(res)).await;
+    }
     get("/me").await
+}
+
+thread_local! {
+    /// The page's own `GET /me`, asked once the first screen was painted, beside the wasm's
+    /// download (`self.inzageMe` in `Trunk.toml`'s loader): a promise of its response.
+    static EARLY_ME: std::cell::RefCell<Option<js_sys::Promise>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Takes the page's early `GET /me` for the app's start, and removes it from the page. It
+/// serves the first call of [`me`] until [`forget_early_me`]; after that, a login or a logout
+/// may have changed the answer.
+pub fn keep_early_me() {
+    use wasm_bindgen::JsCast;
+    let Some(window) = web_sys::window() else {
+        return;
+    };
+    let key = wasm_bindgen::JsValue::from_str("inzageMe");
+    let promise = js_sys::Reflect::get(&window, &key)
+        .ok()
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    let _ = js_sys::Reflect::delete_property(&window, &key);
+    EARLY_ME.with(|e| e.replace(promise));
+}
+
+/// Drops the early `GET /me` if no call took it while the app started.
+pub fn forget_early_me() {
+    EARLY_ME.with(|e| e.take());
+}
+
+/// The early `GET /me`'s response, once; `None` when it is gone, or it failed (the page then
+/// asks again).
+async fn early_me() -> Option<Response> {
+    use wasm_bindgen::JsCast;
+    let promise = EARLY_ME.with(|e| e.take())?;
+    let raw = wasm_bindgen_futures::JsFuture::from(promise).await.ok()?;
+    raw.dyn_into::<web_sys::Response>().ok().map(Response::from)
 }
 
 /// The identity providers (eID, itsme, DigiD) the login page offers.

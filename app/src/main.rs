@@ -43,7 +43,11 @@ fn start() {
             Language::Nl
         };
         offline::remove_static_shell();
+        // Who is logged in was asked with the page; the pages' first question takes that
+        // answer while they mount, and later ones ask the server.
+        api::keep_early_me();
         leptos::mount::mount_to_body(move || view! { <App language/> });
+        set_timeout(api::forget_early_me, std::time::Duration::ZERO);
         offline::register_service_worker();
     });
 }

@@ -114,7 +114,17 @@ impl Records {
                         return;
                     }
                     records.loaded_for.set(Some(own.clone()));
-                    records.current.set(None);
+                    // Their own record needs no list to be chosen: the pages load it at once,
+                    // beside the list. Another record remembered for this tab waits for the
+                    // list, which says whether it can still be read.
+                    let other = remembered(&own).is_some_and(|(record, _)| record != own);
+                    records.current.set((!other).then(|| {
+                        Ok(Current {
+                            record: own.clone(),
+                            name: name.clone(),
+                            own: true,
+                        })
+                    }));
                     leptos::task::spawn_local(records.load(own, name));
                 }
                 Some(_) => {

@@ -511,6 +511,22 @@ async fn a_patient_logs_in_with_the_code_card_and_reads_a_report() -> anyhow::Re
             t.contains("voorkamerfibrillatie")
         })
         .await?;
+        // Who is logged in was asked once, by the page while the wasm loaded (Trunk.toml); the
+        // app took that answer instead of asking again.
+        let asked = client
+            .execute(
+                "const all = performance.getEntriesByType('resource');\
+                 const wasm = all.find((e) => e.name.endsWith('.wasm'));\
+                 return all.filter((e) => new URL(e.name).pathname === '/api/v1/me')\
+                   .map((e) => e.startTime <= wasm.startTime);",
+                vec![],
+            )
+            .await?;
+        assert_eq!(
+            asked,
+            serde_json::json!([true]),
+            "GET /api/v1/me, asked with the wasm"
+        );
         client
             .find(Locator::XPath("//button[text()='Afmelden']"))
             .await?
