@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use super::linked::focus_first_error;
-use super::login::Field;
+use super::login::{Field, NewPassword, NewPasswordFields};
 use super::{ensure_me, handle_session};
 use crate::api::{self, ApiFailure};
 use crate::i18n::{date_time, t, t1, text_of, tr, track};
@@ -262,8 +262,7 @@ fn Identity(account: AccountView, loaded: Loaded) -> impl IntoView {
 fn PasswordForm(account: AccountView, loaded: Loaded) -> impl IntoView {
     let Session(me) = expect_context::<Session>();
     let current = RwSignal::new(String::new());
-    let new = RwSignal::new(String::new());
-    let repeat = RwSignal::new(String::new());
+    let password = NewPassword::empty();
     let errors = RwSignal::new(FieldErrors::default());
     let form_error = RwSignal::new(None::<Message>);
     let notice = expect_context::<Notice>();
@@ -274,17 +273,12 @@ fn PasswordForm(account: AccountView, loaded: Loaded) -> impl IntoView {
         notice.clear();
         let req = PasswordChange {
             current_password: current.get_untracked(),
-            new_password: new.get_untracked(),
+            new_password: password.new.get_untracked(),
         };
         let words = me.with_untracked(|m| context_words(&account, m.as_ref()));
         let refs: Vec<&str> = words.iter().map(String::as_str).collect();
         let mut found = req.validate(&refs).err().unwrap_or_default();
-        if found.first("new_password").is_none() && repeat.get_untracked() != req.new_password {
-            found.add(
-                "new_password_repeat",
-                Message::new("account.password.repeat_differs"),
-            );
-        }
+        password.check_repeat(&mut found);
         if !found.is_empty() {
             errors.set(found);
             focus_first_error();
@@ -295,8 +289,7 @@ fn PasswordForm(account: AccountView, loaded: Loaded) -> impl IntoView {
             match api::change_password(&req).await {
                 Ok(()) => {
                     current.set(String::new());
-                    new.set(String::new());
-                    repeat.set(String::new());
+                    password.clear();
                     notice.tell(Message::new("account.password.saved"));
                     load(loaded);
                 }
@@ -319,23 +312,7 @@ fn PasswordForm(account: AccountView, loaded: Loaded) -> impl IntoView {
                     kind="password"
                     autocomplete="current-password"
                 />
-                <Field
-                    id="new_password"
-                    label=Signal::derive(|| t("account.password.new"))
-                    hint=Signal::derive(|| t("account.password.new.hint"))
-                    value=new
-                    errors=errors
-                    kind="password"
-                    autocomplete="new-password"
-                />
-                <Field
-                    id="new_password_repeat"
-                    label=Signal::derive(|| t("account.password.repeat"))
-                    value=repeat
-                    errors=errors
-                    kind="password"
-                    autocomplete="new-password"
-                />
+                <NewPasswordFields password=password errors=errors/>
                 <button type="submit" data-testid="save-password" disabled=move || busy.get()>
                     {move || t("account.password.submit")}
                 </button>

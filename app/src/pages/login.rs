@@ -91,6 +91,101 @@ pub(crate) fn Field(
     }
 }
 
+/// The code card's step: the position asked, shown as the card shows it, and the field for the
+/// code printed there. It takes the focus, since it replaces the form the person was typing in.
+#[component]
+pub(crate) fn CardCodeField(
+    position: CodeCardPosition,
+    code: RwSignal<String>,
+    errors: RwSignal<FieldErrors>,
+) -> impl IntoView {
+    let p = position.get().to_string();
+    let label = {
+        let p = p.clone();
+        Signal::derive(move || t1("login.code", "position", &p))
+    };
+    let hint = Signal::derive(move || t1("login.code.hint", "position", &p));
+    view! {
+        <p class="code-position" data-testid="code-position" data-position=position.get()>
+            <span class="position-badge" aria-hidden="true">{position.get()}</span>
+        </p>
+        <Field
+            id="code"
+            label=label
+            hint=hint
+            value=code
+            errors=errors
+            autocomplete="one-time-code"
+            inputmode="numeric"
+            focus=true
+        />
+    }
+}
+
+/// A new password, typed twice. Only the browser sees the repetition, so only it can say that
+/// the two differ; the rules for the password itself are the domain crate's.
+#[derive(Clone, Copy)]
+pub(crate) struct NewPassword {
+    pub(crate) new: RwSignal<String>,
+    pub(crate) repeat: RwSignal<String>,
+}
+
+impl NewPassword {
+    pub(crate) fn empty() -> Self {
+        Self {
+            new: RwSignal::new(String::new()),
+            repeat: RwSignal::new(String::new()),
+        }
+    }
+
+    /// Adds "the repetition differs" to `found`, unless the new password already has an error
+    /// of its own.
+    pub(crate) fn check_repeat(self, found: &mut FieldErrors) {
+        let differs = self
+            .new
+            .with_untracked(|n| self.repeat.with_untracked(|r| n != r));
+        if differs && found.first("new_password").is_none() {
+            found.add(
+                "new_password_repeat",
+                Message::new("account.password.repeat_differs"),
+            );
+        }
+    }
+
+    /// Empties both fields (after the password was saved).
+    pub(crate) fn clear(self) {
+        self.new.set(String::new());
+        self.repeat.set(String::new());
+    }
+}
+
+/// The two fields of a [`NewPassword`].
+#[component]
+pub(crate) fn NewPasswordFields(
+    password: NewPassword,
+    errors: RwSignal<FieldErrors>,
+) -> impl IntoView {
+    view! {
+        <Field
+            id="new_password"
+            label=Signal::derive(|| t("account.password.new"))
+            hint=Signal::derive(|| t("account.password.new.hint"))
+            value=password.new
+            errors=errors
+            kind="password"
+            autocomplete="new-password"
+        />
+        <Field
+            id="new_password_repeat"
+            label=Signal::derive(|| t("account.password.repeat"))
+            value=password.repeat
+            errors=errors
+            kind="password"
+            autocomplete="new-password"
+        />
+    }
+}
+
 /// The login page.
 #[component]
 pub fn LoginPage() -> impl IntoView {
@@ -272,27 +367,9 @@ pub fn LoginPage() -> impl IntoView {
                             on_result=passkey_result
                         />
                     });
-                    let p = position.get().to_string();
-                    let label = {
-                        let p = p.clone();
-                        Signal::derive(move || t1("login.code", "position", &p))
-                    };
-                    let hint = Signal::derive(move || t1("login.code.hint", "position", &p));
                     view! {
                         <form on:submit=submit_code.clone() novalidate>
-                            <p class="code-position" data-testid="code-position" data-position=position.get()>
-                                <span class="position-badge" aria-hidden="true">{position.get()}</span>
-                            </p>
-                            <Field
-                                id="code"
-                                label=label
-                                hint=hint
-                                value=code
-                                errors=errors
-                                autocomplete="one-time-code"
-                                inputmode="numeric"
-                                focus=true
-                            />
+                            <CardCodeField position=position code=code errors=errors/>
                             <div class="actions">
                                 <button type="submit" disabled=move || busy.get()>
                                     {move || if busy.get() { t("login.busy") } else { t("login.submit") }}

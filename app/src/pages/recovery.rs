@@ -16,9 +16,9 @@ use leptos_router::components::A;
 use leptos_router::hooks::use_query_map;
 
 use super::linked::focus_first_error;
-use super::login::Field;
+use super::login::{CardCodeField, Field, NewPassword, NewPasswordFields};
 use crate::api::{self, ApiFailure};
-use crate::i18n::{t, t1, tr};
+use crate::i18n::{t, tr};
 
 /// Shows a failure beside its fields, or at the form when it names none of them (a link's
 /// `token` has no field: its error belongs to the form).
@@ -133,8 +133,7 @@ pub fn NewPasswordPage() -> impl IntoView {
     let token = link_token();
     let step = RwSignal::new(ResetStep::Start);
     let code = RwSignal::new(String::new());
-    let new = RwSignal::new(String::new());
-    let repeat = RwSignal::new(String::new());
+    let password = NewPassword::empty();
     let errors = RwSignal::new(FieldErrors::default());
     let form_error = RwSignal::new(None::<Message>);
     let busy = RwSignal::new(false);
@@ -190,15 +189,10 @@ pub fn NewPasswordPage() -> impl IntoView {
                 token: token.clone(),
                 challenge_id,
                 code: code.get_untracked(),
-                new_password: new.get_untracked(),
+                new_password: password.new.get_untracked(),
             };
             let mut found = req.validate(&[]).err().unwrap_or_default();
-            if found.first("new_password").is_none() && repeat.get_untracked() != req.new_password {
-                found.add(
-                    "new_password_repeat",
-                    Message::new("account.password.repeat_differs"),
-                );
-            }
+            password.check_repeat(&mut found);
             if !found.is_empty() {
                 errors.set(found);
                 focus_first_error();
@@ -209,8 +203,7 @@ pub fn NewPasswordPage() -> impl IntoView {
             leptos::task::spawn_local(async move {
                 match api::complete_reset(&req).await {
                     Ok(()) => {
-                        new.set(String::new());
-                        repeat.set(String::new());
+                        password.clear();
                         step.set(ResetStep::Done);
                     }
                     Err(f) => {
@@ -263,44 +256,10 @@ pub fn NewPasswordPage() -> impl IntoView {
         }
         .into_any(),
         ResetStep::Form { position, .. } => {
-            let p = position.get().to_string();
-            let label = {
-                let p = p.clone();
-                Signal::derive(move || t1("login.code", "position", &p))
-            };
-            let hint = Signal::derive(move || t1("login.code.hint", "position", &p));
             view! {
                 <form on:submit=submit.clone() novalidate>
-                    <p class="code-position" data-testid="code-position" data-position=position.get()>
-                        <span class="position-badge" aria-hidden="true">{position.get()}</span>
-                    </p>
-                    <Field
-                        id="code"
-                        label=label
-                        hint=hint
-                        value=code
-                        errors=errors
-                        autocomplete="one-time-code"
-                        inputmode="numeric"
-                        focus=true
-                    />
-                    <Field
-                        id="new_password"
-                        label=Signal::derive(|| t("account.password.new"))
-                        hint=Signal::derive(|| t("account.password.new.hint"))
-                        value=new
-                        errors=errors
-                        kind="password"
-                        autocomplete="new-password"
-                    />
-                    <Field
-                        id="new_password_repeat"
-                        label=Signal::derive(|| t("account.password.repeat"))
-                        value=repeat
-                        errors=errors
-                        kind="password"
-                        autocomplete="new-password"
-                    />
+                    <CardCodeField position=position code=code errors=errors/>
+                    <NewPasswordFields password=password errors=errors/>
                     <button type="submit" data-testid="reset-submit" disabled=move || busy.get()>
                         {move || if busy.get() { t("login.busy") } else { t("recovery.reset.submit") }}
                     </button>

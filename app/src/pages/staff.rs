@@ -45,38 +45,25 @@ pub fn BackofficePage() -> impl IntoView {
 
     let body = move || {
         track();
-        match queue.get() {
-            None => view! { <p aria-busy="true">{t("common.loading")}</p> }.into_any(),
-            Some(Err(f)) => {
-                handle_session::<()>(&Err(f.clone()));
-                view! { <p class="form-error" role="alert" data-testid="staff-error">{tr(&f.message())}</p> }
-                    .into_any()
-            }
-            Some(Ok(list)) => {
-                let empty = list.is_empty();
+        match queue_items(queue.get(), Some("staff-error")) {
+            Err(state) => state,
+            Ok(list) => {
+                let empty = list.is_empty().then_some("staff.queue.empty");
                 let rows = list
                     .into_iter()
                     .map(|r| view! { <QueueRow request=r on_decided=on_decided/> })
-                    .collect_view();
-                view! {
-                    {empty.then(|| view! { <p data-testid="staff-queue-empty">{t("staff.queue.empty")}</p> })}
-                    <table class="stack staff-queue" data-testid="staff-queue">
-                        <caption>{t("staff.queue.caption")}</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">{t("staff.column.requester")}</th>
-                                <th scope="col">{t("staff.column.child")}</th>
-                                <th scope="col">{t("staff.column.number")}</th>
-                                <th scope="col">{t("staff.column.message")}</th>
-                                <th scope="col">{t("staff.column.filed")}</th>
-                                <th scope="col">{t("staff.column.record")}</th>
-                                <th scope="col">{t("staff.column.decision")}</th>
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                }
-                .into_any()
+                    .collect_view()
+                    .into_any();
+                let columns = &[
+                    "staff.column.requester",
+                    "staff.column.child",
+                    "staff.column.number",
+                    "staff.column.message",
+                    "staff.column.filed",
+                    "staff.column.record",
+                    "staff.column.decision",
+                ];
+                queue_table("staff-queue", "staff.queue.caption", columns, empty, rows)
             }
         }
     };
@@ -125,36 +112,25 @@ fn IncapacityList() -> impl IntoView {
     };
     let body = move || {
         track();
-        match list.get() {
-            None => view! { <p aria-busy="true">{t("common.loading")}</p> }.into_any(),
-            Some(Err(f)) => {
-                handle_session::<()>(&Err(f.clone()));
-                view! { <p class="form-error" role="alert">{tr(&f.message())}</p> }.into_any()
-            }
-            Some(Ok(items)) if items.is_empty() => {
+        match queue_items(list.get(), None) {
+            Err(state) => state,
+            Ok(items) if items.is_empty() => {
                 view! { <p data-testid="staff-incapacities-empty">{t("staff.incapacities.empty")}</p> }
                     .into_any()
             }
-            Some(Ok(items)) => {
+            Ok(items) => {
                 let rows = items
                     .into_iter()
                     .map(|i| view! { <IncapacityRow item=i on_ended=on_ended/> })
-                    .collect_view();
-                view! {
-                    <table class="stack staff-queue" data-testid="staff-incapacities">
-                        <caption>{t("staff.incapacities.caption")}</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">{t("staff.designation.column.patient")}</th>
-                                <th scope="col">{t("staff.incapacities.since")}</th>
-                                <th scope="col">{t("staff.incapacities.representatives")}</th>
-                                <th scope="col">{t("staff.column.decision")}</th>
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                }
-                .into_any()
+                    .collect_view()
+                    .into_any();
+                let columns = &[
+                    "staff.designation.column.patient",
+                    "staff.incapacities.since",
+                    "staff.incapacities.representatives",
+                    "staff.column.decision",
+                ];
+                queue_table("staff-incapacities", "staff.incapacities.caption", columns, None, rows)
             }
         }
     };
@@ -275,6 +251,57 @@ fn IncapacityRow(
     }
 }
 
+/// A back-office list's answer, where it is not yet its items: the busy text, or the failure in
+/// an alert (with `error_testid`; a lost session is handled). `Ok`: the items, to lay out.
+/// Not generic in its views, so each list compiles only its own rows.
+pub(crate) fn queue_items<T>(
+    state: Option<Result<Vec<T>, ApiFailure>>,
+    error_testid: Option<&'static str>,
+) -> Result<Vec<T>, AnyView> {
+    match state {
+        None => Err(view! { <p aria-busy="true">{t("common.loading")}</p> }.into_any()),
+        Some(Err(f)) => Err(failure_alert(&f, error_testid)),
+        Some(Ok(items)) => Ok(items),
+    }
+}
+
+fn failure_alert(f: &ApiFailure, testid: Option<&'static str>) -> AnyView {
+    handle_session::<()>(&Err(f.clone()));
+    view! { <p class="form-error" role="alert" data-testid=testid>{tr(&f.message())}</p> }
+        .into_any()
+}
+
+/// A back-office queue as a table (stacked into cards on a phone): its caption and column
+/// headings (text keys) and its `rows`. When it has none, the text of `empty` (a key) is said
+/// above it, with the test id `<testid>-empty`.
+pub(crate) fn queue_table(
+    testid: &'static str,
+    caption: &'static str,
+    columns: &'static [&'static str],
+    empty: Option<&'static str>,
+    rows: AnyView,
+) -> AnyView {
+    let empty = empty.map(|key| {
+        let id = format!("{testid}-empty");
+        view! { <p data-testid=id>{t(key)}</p> }
+    });
+    let headings = columns
+        .iter()
+        .map(|key| view! { <th scope="col">{t(key)}</th> })
+        .collect_view();
+    view! {
+        {empty}
+        <table class="stack staff-queue" data-testid=testid>
+            <caption>{t(caption)}</caption>
+            <thead>
+                <tr>{headings}</tr>
+            </thead>
+            <tbody>{rows}</tbody>
+        </table>
+    }
+    .into_any()
+}
+
 /// The polite status line of a back-office section: it announces what was just done, and takes
 /// the focus of the row that left with it (see [`done`]).
 #[component]
@@ -345,37 +372,30 @@ fn DesignationQueue() -> impl IntoView {
     };
     let body = move || {
         track();
-        match queue.get() {
-            None => view! { <p aria-busy="true">{t("common.loading")}</p> }.into_any(),
-            Some(Err(f)) => {
-                handle_session::<()>(&Err(f.clone()));
-                view! { <p class="form-error" role="alert" data-testid="staff-designations-error">{tr(&f.message())}</p> }
-                    .into_any()
-            }
-            Some(Ok(list)) => {
-                let empty = list.is_empty();
+        match queue_items(queue.get(), Some("staff-designations-error")) {
+            Err(state) => state,
+            Ok(list) => {
+                let empty = list.is_empty().then_some("staff.designations.empty");
                 let rows = list
                     .into_iter()
                     .map(|d| view! { <DesignationRow designation=d on_decided=on_decided/> })
-                    .collect_view();
-                view! {
-                    {empty.then(|| view! { <p data-testid="staff-designations-empty">{t("staff.designations.empty")}</p> })}
-                    <table class="stack staff-queue" data-testid="staff-designations">
-                        <caption>{t("staff.designations.caption")}</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">{t("staff.designation.column.patient")}</th>
-                                <th scope="col">{t("staff.designation.column.kind")}</th>
-                                <th scope="col">{t("staff.designation.column.designee")}</th>
-                                <th scope="col">{t("staff.column.filed")}</th>
-                                <th scope="col">{t("staff.designation.column.form")}</th>
-                                <th scope="col">{t("staff.column.decision")}</th>
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                }
-                .into_any()
+                    .collect_view()
+                    .into_any();
+                let columns = &[
+                    "staff.designation.column.patient",
+                    "staff.designation.column.kind",
+                    "staff.designation.column.designee",
+                    "staff.column.filed",
+                    "staff.designation.column.form",
+                    "staff.column.decision",
+                ];
+                queue_table(
+                    "staff-designations",
+                    "staff.designations.caption",
+                    columns,
+                    empty,
+                    rows,
+                )
             }
         }
     };

@@ -11,7 +11,7 @@ use leptos::prelude::*;
 use super::handle_session;
 use super::linked::focus_first_error;
 use super::login::Field;
-use super::staff::{done, StatusLine};
+use super::staff::{done, queue_items, queue_table, StatusLine};
 use crate::api::{self, ApiFailure};
 use crate::i18n::{date_time, t, t1, text_of, tr, track};
 
@@ -31,36 +31,23 @@ pub fn CodeCardQueue() -> impl IntoView {
     };
     let body = move || {
         track();
-        match queue.get() {
-            None => view! { <p aria-busy="true">{t("common.loading")}</p> }.into_any(),
-            Some(Err(f)) => {
-                handle_session::<()>(&Err(f.clone()));
-                view! { <p class="form-error" role="alert" data-testid="staff-cards-error">{tr(&f.message())}</p> }
-                    .into_any()
-            }
-            Some(Ok(list)) => {
-                let empty = list.is_empty();
+        match queue_items(queue.get(), Some("staff-cards-error")) {
+            Err(state) => state,
+            Ok(list) => {
+                let empty = list.is_empty().then_some("staff.cards.empty");
                 let rows = list
                     .into_iter()
                     .map(|r| view! { <LetterRow request=r on_posted=on_posted/> })
-                    .collect_view();
-                view! {
-                    {empty.then(|| view! { <p data-testid="staff-cards-empty">{t("staff.cards.empty")}</p> })}
-                    <table class="stack staff-queue" data-testid="staff-cards">
-                        <caption>{t("staff.cards.caption")}</caption>
-                        <thead>
-                            <tr>
-                                <th scope="col">{t("staff.cards.column.patient")}</th>
-                                <th scope="col">{t("staff.cards.column.address")}</th>
-                                <th scope="col">{t("staff.cards.column.channel")}</th>
-                                <th scope="col">{t("staff.cards.column.confirmed")}</th>
-                                <th scope="col">{t("staff.cards.column.letter")}</th>
-                            </tr>
-                        </thead>
-                        <tbody>{rows}</tbody>
-                    </table>
-                }
-                .into_any()
+                    .collect_view()
+                    .into_any();
+                let columns = &[
+                    "staff.cards.column.patient",
+                    "staff.cards.column.address",
+                    "staff.cards.column.channel",
+                    "staff.cards.column.confirmed",
+                    "staff.cards.column.letter",
+                ];
+                queue_table("staff-cards", "staff.cards.caption", columns, empty, rows)
             }
         }
     };

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 use super::handle_session;
 use super::messages::TextArea;
-use super::staff::{done, StatusLine};
+use super::staff::{done, queue_items, StatusLine};
 use crate::api::{self, ApiFailure};
 use crate::i18n::{date_time, t, t1, tr, track};
 
@@ -29,16 +29,12 @@ pub fn HelpQueue() -> impl IntoView {
     };
     let body = move || {
         track();
-        match list.get() {
-            None => view! { <p aria-busy="true">{t("common.loading")}</p> }.into_any(),
-            Some(Err(f)) => {
-                handle_session::<()>(&Err(f.clone()));
-                view! { <p class="form-error" role="alert">{tr(&f.message())}</p> }.into_any()
-            }
-            Some(Ok(items)) if items.is_empty() => {
+        match queue_items(list.get(), None) {
+            Err(state) => state,
+            Ok(items) if items.is_empty() => {
                 view! { <p data-testid="staff-help-empty">{t("staff.help.empty")}</p> }.into_any()
             }
-            Some(Ok(items)) => {
+            Ok(items) => {
                 let cases = items
                     .into_iter()
                     .map(|c| view! { <HelpCase case=c on_answered=on_answered/> })

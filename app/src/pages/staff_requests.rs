@@ -11,8 +11,8 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::requests::{euro, form_details, form_kind, status_text};
-use super::staff::StatusLine;
-use super::{handle_session, show_failure};
+use super::show_failure;
+use super::staff::{queue_items, StatusLine};
 use crate::api::{self, ApiFailure};
 use crate::i18n::{date, local_day, t, t1, tr, track};
 
@@ -51,17 +51,13 @@ pub fn RequestQueue() -> impl IntoView {
     };
     let body = move || {
         track();
-        match queue.get() {
-            None => view! { <p aria-busy="true">{t("common.loading")}</p> }.into_any(),
-            Some(Err(f)) => {
-                handle_session::<()>(&Err(f.clone()));
-                view! { <p class="form-error" role="alert">{tr(&f.message())}</p> }.into_any()
-            }
-            Some(Ok(list)) if list.is_empty() => {
+        match queue_items(queue.get(), None) {
+            Err(state) => state,
+            Ok(list) if list.is_empty() => {
                 view! { <p data-testid="staff-requests-empty">{t("staff.requests.empty")}</p> }
                     .into_any()
             }
-            Some(Ok(list)) => {
+            Ok(list) => {
                 let items = list
                     .into_iter()
                     .map(|c| view! { <CaseRow case=c on_step=on_step/> })
