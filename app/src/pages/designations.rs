@@ -13,7 +13,7 @@ use leptos::prelude::*;
 
 use super::handle_session;
 use super::linked::focus_first_error;
-use super::login::Field;
+use super::login::{Field, SelectField};
 use super::staff::kind_text;
 use crate::api::{self, ApiFailure};
 use crate::i18n::{local_day, t, t1, tr, track};
@@ -185,7 +185,6 @@ pub fn DesignationSection(
             view! { <option value=k.as_str()>{move || kind_text(k)}</option> }
         })
         .collect_view();
-    let kind_error = move || errors.with(|e| e.first("kind").map(tr));
 
     view! {
         <section class="card referral" aria-labelledby="designation-title" data-testid="designation-form">
@@ -201,25 +200,17 @@ pub fn DesignationSection(
                 {move || form_error.get().map(|m| tr(&m))}
             </div>
             <form on:submit=submit novalidate>
-                <div class="field" class:has-error=move || kind_error().is_some()>
-                    <label for="designation_kind">{move || t("designation.form.kind")}</label>
-                    <select
-                        id="designation_kind"
-                        name="kind"
-                        aria-invalid=move || if kind_error().is_some() { "true" } else { "false" }
-                        aria-describedby=move || if kind_error().is_some() { "designation_kind-error" } else { "" }
-                        prop:value=move || kind.get()
-                        on:change=move |ev| {
-                            kind.set(event_target_value(&ev));
-                            errors.update(|e| {
-                                e.0.remove("kind");
-                            });
-                        }
-                    >
-                        {options}
-                    </select>
-                    <p class="field-error" id="designation_kind-error" role="alert">{kind_error}</p>
-                </div>
+                <SelectField
+                    id="designation_kind"
+                    field="kind"
+                    name="kind"
+                    label=Signal::derive(|| t("designation.form.kind"))
+                    value=kind
+                    on_change=move |v| kind.set(v)
+                    errors=errors
+                >
+                    {options}
+                </SelectField>
                 <Field
                     id="designee_name"
                     label=Signal::derive(|| t("designation.form.name"))

@@ -14,7 +14,7 @@ use leptos_router::components::A;
 
 use super::designations::FileField;
 use super::linked::focus_first_error;
-use super::login::Field;
+use super::login::{Field, SelectField};
 use super::messages::TextArea;
 use crate::api::{self, ApiFailure};
 use crate::i18n::{lang, t, t1, tr};
@@ -207,7 +207,6 @@ fn HelpForm() -> impl IntoView {
             view! { <option value=c.as_str()>{move || t(&format!("help.category.{}", c.as_str()))}</option> }
         })
         .collect_view();
-    let category_error = move || errors.with(|e| e.first("category").map(tr));
 
     view! {
         <section class="card" aria-labelledby="help-form-title" data-testid="help-form">
@@ -222,26 +221,17 @@ fn HelpForm() -> impl IntoView {
                 {move || form_error.get().map(|m| tr(&m))}
             </div>
             <form on:submit=submit novalidate>
-                <div class="field" class:has-error=move || category_error().is_some()>
-                    <label for="category">{move || t("help.form.category")}</label>
-                    <select
-                        id="category"
-                        name="category"
-                        aria-invalid=move || if category_error().is_some() { "true" } else { "false" }
-                        aria-describedby="category-error"
-                        prop:value=move || category.get()
-                        on:change=move |ev| {
-                            category.set(event_target_value(&ev));
-                            errors.update(|e| {
-                                e.0.remove("category");
-                            });
-                        }
-                    >
-                        <option value="">{move || t("help.form.category.choose")}</option>
-                        {options}
-                    </select>
-                    <p class="field-error" id="category-error" role="alert">{category_error}</p>
-                </div>
+                <SelectField
+                    id="category"
+                    name="category"
+                    label=Signal::derive(|| t("help.form.category"))
+                    value=category
+                    on_change=move |v| category.set(v)
+                    errors=errors
+                >
+                    <option value="">{move || t("help.form.category.choose")}</option>
+                    {options}
+                </SelectField>
                 <Field id="name" label=Signal::derive(|| t("help.form.name")) value=name errors=errors autocomplete="name"/>
                 <Field
                     id="email"

@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use leptos_router::hooks::use_navigate;
 
 use super::designations::{chosen_pdf, PdfField};
-use super::login::Field;
+use super::login::{Field, SelectField};
 use super::messages::TextArea;
 use super::staff::kind_text;
 use super::{ensure_me, handle_session};
@@ -391,7 +391,6 @@ fn RepresentationForm(
             view! { <option value=k.as_str()>{move || t(&format!("representation.option.{}", k.as_str()))}</option> }
         })
         .collect_view();
-    let kind_error = move || errors.with(|e| e.first("kind").map(tr));
 
     view! {
         <section class="card referral" aria-labelledby="representation-title" data-testid="representation-form">
@@ -411,25 +410,17 @@ fn RepresentationForm(
                 {move || form_error.get().map(|m| tr(&m))}
             </div>
             <form on:submit=submit novalidate>
-                <div class="field" class:has-error=move || kind_error().is_some()>
-                    <label for="representation_kind">{move || t("representation.kind")}</label>
-                    <select
-                        id="representation_kind"
-                        name="kind"
-                        aria-invalid=move || if kind_error().is_some() { "true" } else { "false" }
-                        aria-describedby=move || if kind_error().is_some() { "representation_kind-error" } else { "" }
-                        prop:value=move || kind.get()
-                        on:change=move |ev| {
-                            kind.set(event_target_value(&ev));
-                            errors.update(|e| {
-                                e.0.remove("kind");
-                            });
-                        }
-                    >
-                        {options}
-                    </select>
-                    <p class="field-error" id="representation_kind-error" role="alert">{kind_error}</p>
-                </div>
+                <SelectField
+                    id="representation_kind"
+                    field="kind"
+                    name="kind"
+                    label=Signal::derive(|| t("representation.kind"))
+                    value=kind
+                    on_change=move |v| kind.set(v)
+                    errors=errors
+                >
+                    {options}
+                </SelectField>
                 <Field
                     id="patient_name"
                     label=Signal::derive(|| t("representation.patient_name"))

@@ -91,6 +91,50 @@ pub(crate) fn Field(
     }
 }
 
+/// A labelled drop-down with its error, linked for screen readers as [`Field`] links an input.
+/// Its error is `field`'s in `errors` (the element's `id` when not given); choosing an option
+/// clears that error, then `on_change` takes the value chosen. The options are its children.
+#[component]
+pub(crate) fn SelectField(
+    id: &'static str,
+    #[prop(optional)] field: Option<&'static str>,
+    label: Signal<String>,
+    #[prop(into)] value: Signal<String>,
+    on_change: impl Fn(String) + 'static,
+    errors: RwSignal<FieldErrors>,
+    #[prop(optional)] name: Option<&'static str>,
+    children: Children,
+) -> impl IntoView {
+    let field = field.unwrap_or(id);
+    let error = move || errors.with(|e| e.first(field).map(tr));
+    let error_id = format!("{id}-error");
+    let described_by = {
+        let error_id = error_id.clone();
+        move || error().is_some().then(|| error_id.clone())
+    };
+    view! {
+        <div class="field" class:has-error=move || error().is_some()>
+            <label for=id>{label}</label>
+            <select
+                id=id
+                name=name
+                aria-invalid=move || if error().is_some() { "true" } else { "false" }
+                aria-describedby=described_by
+                prop:value=move || value.get()
+                on:change=move |ev| {
+                    errors.update(|e| {
+                        e.0.remove(field);
+                    });
+                    on_change(event_target_value(&ev));
+                }
+            >
+                {children()}
+            </select>
+            <p class="field-error" id=error_id role="alert">{error}</p>
+        </div>
+    }
+}
+
 /// The code card's step: the position asked, shown as the card shows it, and the field for the
 /// code printed there. It takes the focus, since it replaces the form the person was typing in.
 #[component]

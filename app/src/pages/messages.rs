@@ -13,6 +13,7 @@ use leptos_router::components::A;
 use leptos_router::hooks::{use_navigate, use_params_map};
 
 use super::linked::focus_first_error;
+use super::login::SelectField;
 use super::record::section_view;
 use super::reports::of_current;
 use super::{ensure_me, show_failure};
@@ -313,25 +314,22 @@ fn NewThreadForm(record: String, view: MessagesView) -> impl IntoView {
         .collect_view();
     let doctor_error = move || errors.with(|e| e.first("doctor").map(tr));
     let subject_error = move || errors.with(|e| e.first("subject").map(tr));
-    let hospital_error = move || errors.with(|e| e.first("hospital").map(tr));
     view! {
         <section class="card referral" aria-labelledby="new-thread-title" data-testid="thread-form">
             <h2 id="new-thread-title">{move || t("messages.form.title")}</h2>
             <p class="note" data-testid="urgent-notice"><strong>{notice}</strong></p>
             <div class="form-error" role="alert">{move || failure.get().map(|m| tr(&m))}</div>
             <form on:submit=submit novalidate>
-                <div class="field" class:has-error=move || hospital_error().is_some()>
-                    <label for="message_hospital">{move || t("requests.form.hospital")}</label>
-                    <select
-                        id="message_hospital"
-                        aria-describedby="message_hospital-error"
-                        prop:value=move || hospital.get()
-                        on:change=move |ev| hospital.set(event_target_value(&ev))
-                    >
-                        {hospital_options}
-                    </select>
-                    <p class="field-error" id="message_hospital-error" role="alert">{hospital_error}</p>
-                </div>
+                <SelectField
+                    id="message_hospital"
+                    field="hospital"
+                    label=Signal::derive(|| t("requests.form.hospital"))
+                    value=hospital
+                    on_change=move |v| hospital.set(v)
+                    errors=errors
+                >
+                    {hospital_options}
+                </SelectField>
                 <div class="field">
                     <label for="message_department">{move || t("messages.form.department")}</label>
                     <select

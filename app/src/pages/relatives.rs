@@ -15,7 +15,7 @@ use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 
 use super::linked::focus_first_error;
-use super::login::Field;
+use super::login::{Field, SelectField};
 use super::record::section_view;
 use super::requests::{
     assessment_errors, attach_documents, file_input, AssessmentPreview, CaseList, DocumentField,
@@ -270,22 +270,18 @@ fn RelativeForm(
                 {move || form_error.get().map(|m| tr(&m))}
             </div>
             <form on:submit=submit novalidate node_ref=form_ref>
-                <div class="field" class:has-error=move || error_of("hospital")().is_some()>
-                    <label for="hospital">{move || t("requests.form.hospital")}</label>
-                    <select
-                        id="hospital"
-                        aria-invalid=invalid("hospital")
-                        aria-describedby="hospital-error"
-                        prop:value=move || hospital.get()
-                        on:change=move |ev| {
-                            hospital.set(event_target_value(&ev));
-                            errors.set(FieldErrors::default());
-                        }
-                    >
-                        {hospital_options}
-                    </select>
-                    <p class="field-error" id="hospital-error" role="alert">{error_of("hospital")}</p>
-                </div>
+                <SelectField
+                    id="hospital"
+                    label=Signal::derive(|| t("requests.form.hospital"))
+                    value=hospital
+                    on_change=move |v| {
+                        hospital.set(v);
+                        errors.set(FieldErrors::default());
+                    }
+                    errors=errors
+                >
+                    {hospital_options}
+                </SelectField>
                 <fieldset class="field">
                     <legend>{move || t("relatives.form.deceased")}</legend>
                     <Field
@@ -311,24 +307,15 @@ fn RelativeForm(
                         kind="date"
                     />
                 </fieldset>
-                <div class="field" class:has-error=move || error_of("degree")().is_some()>
-                    <label for="degree">{move || t("relatives.form.degree")}</label>
-                    <select
-                        id="degree"
-                        aria-invalid=invalid("degree")
-                        aria-describedby="degree-error"
-                        prop:value=move || degree.get().to_string()
-                        on:change=move |ev| {
-                            degree.set(event_target_value(&ev).parse().unwrap_or(1));
-                            errors.update(|e| {
-                                e.0.remove("degree");
-                            });
-                        }
-                    >
-                        {degree_options}
-                    </select>
-                    <p class="field-error" id="degree-error" role="alert">{error_of("degree")}</p>
-                </div>
+                <SelectField
+                    id="degree"
+                    label=Signal::derive(|| t("relatives.form.degree"))
+                    value=Signal::derive(move || degree.get().to_string())
+                    on_change=move |v: String| degree.set(v.parse().unwrap_or(1))
+                    errors=errors
+                >
+                    {degree_options}
+                </SelectField>
                 {textarea("motivation", "relatives.form.motivation", motivation)}
                 {practitioner_field}
                 <DocumentField signer=Signer::Relative errors=errors on_change=document_changed/>

@@ -17,9 +17,10 @@ use inzage_domain::Message;
 use leptos::ev::SubmitEvent;
 use leptos::prelude::*;
 use leptos_router::components::A;
-use time::{Date, OffsetDateTime};
+use time::OffsetDateTime;
 
 use super::linked::focus_first_error;
+use super::login::SelectField;
 use super::record::section_view;
 use super::reports::of_current;
 use super::{ensure_me, show_failure};
@@ -96,22 +97,6 @@ pub(crate) fn form_details(form: &RequestForm) -> impl IntoView {
             view! { <p class="case-detail"><strong>{t(label)}": "</strong>{text}</p> }
         })
         .collect_view()
-}
-
-/// A message with its dates (`from`, `due`) in the person's language.
-pub(crate) fn tr_dated(m: &Message) -> String {
-    let mut m = m.clone();
-    for (name, value) in m.args.iter_mut() {
-        if name == "from" || name == "due" {
-            if let Ok(d) = Date::parse(
-                value,
-                time::macros::format_description!("[year]-[month]-[day]"),
-            ) {
-                *value = date(d);
-            }
-        }
-    }
-    tr(&m)
 }
 
 /// An amount in euro cents as "€ 10,00" (or "€ 10.00" in English).
@@ -414,7 +399,7 @@ fn NewRequestForm(
         .iter()
         .map(|k| view! { <option value=*k>{move || t(&format!("requests.kind.{k}"))}</option> })
         .collect_view();
-    let error_of = move |field: &'static str| move || errors.with(|e| e.first(field).map(tr_dated));
+    let error_of = move |field: &'static str| move || errors.with(|e| e.first(field).map(tr));
     let invalid = move |field: &'static str| {
         move || {
             if errors.with(|e| e.first(field).is_some()) {
@@ -511,25 +496,22 @@ fn NewRequestForm(
         <section class="card referral" aria-labelledby="new-request-title" data-testid="request-form">
             <h2 id="new-request-title">{move || t("requests.form.title")}</h2>
             <div class="form-error" role="alert" data-testid="request-error">
-                {move || form_error.get().map(|m| tr_dated(&m))}
+                {move || form_error.get().map(|m| tr(&m))}
             </div>
             <form on:submit=submit novalidate node_ref=form_ref>
-                <div class="field" class:has-error=move || error_of("hospital")().is_some()>
-                    <label for="request_hospital">{move || t("requests.form.hospital")}</label>
-                    <select
-                        id="request_hospital"
-                        aria-invalid=invalid("hospital")
-                        aria-describedby="request_hospital-error"
-                        prop:value=move || hospital.get()
-                        on:change=move |ev| {
-                            hospital.set(event_target_value(&ev));
-                            clear("hospital")();
-                        }
-                    >
-                        {hospital_options}
-                    </select>
-                    <p class="field-error" id="request_hospital-error" role="alert">{error_of("hospital")}</p>
-                </div>
+                <SelectField
+                    id="request_hospital"
+                    field="hospital"
+                    label=Signal::derive(|| t("requests.form.hospital"))
+                    value=hospital
+                    on_change=move |v| {
+                        hospital.set(v);
+                        form_error.set(None);
+                    }
+                    errors=errors
+                >
+                    {hospital_options}
+                </SelectField>
                 <div class="field">
                     <label for="request_kind">{move || t("requests.form.kind")}</label>
                     <select
@@ -618,7 +600,7 @@ pub(crate) fn AssessmentPreview(
                         Some(d) => reason.arg("from", d.to_string()),
                         None => reason,
                     };
-                    view! { <p class="refused">{tr_dated(&reason)}</p> }.into_any()
+                    view! { <p class="refused">{tr(&reason)}</p> }.into_any()
                 }
             },
         };
