@@ -4,8 +4,9 @@
 //! so that objects hidden in a compressed or encoded object stream are searched too. Image
 //! filters (DCT, JPX, CCITT, JBIG2) end the chain: what they hold is pixels, not objects.
 //!
-//! Decoding is bounded: all of a file's streams together may decode to a budget, and a file
-//! that would need more is a decompression bomb ([`TooComplex`]).
+//! Decoding is bounded ([`Limits`]): all of a file's streams together may decode to a budget
+//! (the time a check takes), and no stream's output is held whole beyond another (the memory it
+//! takes). A file that would need more is a decompression bomb ([`TooComplex`]).
 
 /// What a PDF must not carry: scripts, actions that launch programs or run on opening, embedded
 /// files. Names, as PDF writes them after a `/`; a name that starts with one is refused.
@@ -17,17 +18,29 @@ const ACTIVE: [&[u8]; 5] = [
     b"OpenAction",
 ];
 
-/// A file whose streams decode to more than the budget.
+/// A file whose streams decode beyond its [`Limits`].
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct TooComplex;
 
+/// How much decoding a file's check may cost.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// All of the file's streams together, decoded, in bytes: the time a check may take.
+    pub decoded: usize,
+    /// One stream's output held whole in memory, in bytes: the output of a filter that is not
+    /// the last of its chain, or of one that is not decoded piece by piece (ASCIIHex, ASCII85,
+    /// RunLength, or any filter with a predictor). The last Flate or LZW filter of a chain is
+    /// searched as it decodes, a piece at a time.
+    pub held: usize,
+}
+
 /// Whether a PDF names active content anywhere, in its plain text or in any stream decoded
-/// through its filters; [`TooComplex`] when its streams decode beyond `budget` bytes in all.
-pub fn active_content(bytes: &[u8], budget: usize) -> Result<bool, TooComplex> {
+/// through its filters; [`TooComplex`] when decoding it would go beyond `limits`.
+pub fn active_content(bytes: &[u8], limits: Limits) -> Result<bool, TooComplex> {
     if names_active(bytes) {
         return Ok(true);
     }
-    let mut budget = budget;
+    let mut budget = limits.decoded;
     let mut at = 0;
     while let Some(found) = find(&bytes[at..], b"stream") {
         let keyword = at + found;
@@ -49,7 +62,7 @@ pub fn active_content(bytes: &[u8], budget: usize) -> Result<bool, TooComplex> {
         }
         let end = find(&bytes[start..], b"endstream").map_or(bytes.len(), |e| start + e);
         for how in Decoding::candidates(region) {
-            if search(&bytes[start..end], &how, &mut budget)? {
+            if search(&bytes[start..end], &how, &mut budget, limits.held)? {
                 return Ok(true);
             }
         }
@@ -252,11 +265,16 @@ impl Decoding {
 }
 
 /// Whether a stream, decoded through its filters, names active content. Every filter but the
-/// last decodes into memory (within `budget`); the last one, usually the only one, is searched
-/// as it decodes, a chunk at a time, so a bomb costs its chunks and not its size. What the
-/// filters decode is counted against `budget`. A stream that breaks off (bad data, an image
+/// last decodes into memory (within `held` bytes, and what is left of `budget`); the last one,
+/// usually the only one, is searched as it decodes, a chunk at a time, so a bomb costs its
+/// chunks and not its size. What the last filter decodes is counted against `budget`. A stream that breaks off (bad data, an image
 /// filter) is searched as far as it decodes: a reader would see as much.
-fn search(data: &[u8], how: &Decoding, budget: &mut usize) -> Result<bool, TooComplex> {
+fn search(
+    data: &[u8],
+    how: &Decoding,
+    budget: &mut usize,
+    held: usize,
+) -> Result<bool, TooComplex> {
     let usable = how
         .filters
         .iter()
@@ -266,11 +284,14 @@ fn search(data: &[u8], how: &Decoding, budget: &mut usize) -> Result<bool, TooCo
         // Nothing to decode: the raw bytes were searched with the whole file.
         return Ok(false);
     };
+    // What is held whole may be neither more than the memory limit nor more than is left of
+    // the file's budget.
+    let hold = held.min(*budget);
     let mut decoded: Option<Vec<u8>> = None;
     for &filter in first {
         let input = decoded.as_deref().unwrap_or(data);
-        let next = decode(input, filter, how, *budget);
-        if next.len() > *budget {
+        let next = decode(input, filter, how, hold);
+        if next.len() > hold {
             return Err(TooComplex);
         }
         decoded = Some(next);
@@ -293,7 +314,13 @@ fn search(data: &[u8], how: &Decoding, budget: &mut usize) -> Result<bool, TooCo
         Filter::Lzw if how.predictor < 2 => {
             lzw(input, how.early_change, |chunk| sink.feed(chunk))?;
         }
-        &filter => sink.feed(&decode(input, filter, how, *sink.budget))?,
+        &filter => {
+            let whole = decode(input, filter, how, hold);
+            if whole.len() > hold {
+                return Err(TooComplex);
+            }
+            sink.feed(&whole)?;
+        }
     }
     Ok(sink.found)
 }
@@ -328,7 +355,8 @@ impl Sink<'_> {
     }
 }
 
-/// Decodes a whole stream through one filter, stopping a little beyond `budget` bytes.
+/// Decodes a whole stream through one filter, stopping a little beyond `budget` bytes (so
+/// that an output longer than `budget` says the stream goes beyond it).
 fn decode(data: &[u8], filter: Filter, how: &Decoding, budget: usize) -> Vec<u8> {
     match filter {
         Filter::Flate => {
@@ -351,8 +379,8 @@ fn decode(data: &[u8], filter: Filter, how: &Decoding, budget: usize) -> Vec<u8>
             });
             predicted(out, how)
         }
-        Filter::AsciiHex => ascii_hex(data),
-        Filter::Ascii85 => ascii85(data),
+        Filter::AsciiHex => ascii_hex(data, budget),
+        Filter::Ascii85 => ascii85(data, budget),
         Filter::RunLength => run_length(data, budget),
         Filter::Other => Vec::new(),
     }
@@ -448,20 +476,25 @@ fn paeth(a: u8, b: u8, c: u8) -> u8 {
     }
 }
 
-fn ascii_hex(data: &[u8]) -> Vec<u8> {
-    let digits: Vec<u8> = data
+/// ASCIIHex, up to a little beyond `budget` bytes of output.
+fn ascii_hex(data: &[u8], budget: usize) -> Vec<u8> {
+    let mut digits = data
         .iter()
         .take_while(|b| **b != b'>')
         .filter(|b| !b.is_ascii_whitespace())
-        .map_while(|b| char::from(*b).to_digit(16).map(|d| d as u8))
-        .collect();
-    digits
-        .chunks(2)
-        .map(|pair| pair[0] << 4 | pair.get(1).copied().unwrap_or(0))
-        .collect()
+        .map_while(|b| char::from(*b).to_digit(16).map(|d| d as u8));
+    let mut out = Vec::new();
+    while let Some(high) = digits.next() {
+        out.push(high << 4 | digits.next().unwrap_or(0));
+        if out.len() > budget {
+            break;
+        }
+    }
+    out
 }
 
-fn ascii85(data: &[u8]) -> Vec<u8> {
+/// ASCII85, up to a little beyond `budget` bytes of output (`z` alone stands for four).
+fn ascii85(data: &[u8], budget: usize) -> Vec<u8> {
     let mut out = Vec::new();
     let mut group = Vec::with_capacity(5);
     let emit = |group: &[u8], out: &mut Vec<u8>| {
@@ -472,6 +505,9 @@ fn ascii85(data: &[u8]) -> Vec<u8> {
         out.extend_from_slice(&bytes[..group.len() - 1]);
     };
     for &b in data {
+        if out.len() > budget {
+            break;
+        }
         match b {
             b'~' => break,
             b'z' if group.is_empty() => out.extend_from_slice(&[0; 4]),
@@ -533,6 +569,10 @@ pub(crate) mod tests {
     const SCRIPT: &[u8] = b"1 0 << /S /JavaScript /JS (app.alert(1)) >>";
     const TEXT: &[u8] = b"1 0 BT /F1 12 Tf (Hallo, /Jansen) Tj ET";
     const BUDGET: usize = 1024 * 1024;
+    const LIMITS: Limits = Limits {
+        decoded: BUDGET,
+        held: BUDGET,
+    };
 
     pub(crate) fn zlib(bytes: &[u8]) -> Vec<u8> {
         use std::io::Write;
@@ -612,7 +652,7 @@ pub(crate) mod tests {
     }
 
     fn found(dict: &str, data: &[u8]) -> Result<bool, TooComplex> {
-        active_content(&pdf(dict, data), BUDGET)
+        active_content(&pdf(dict, data), LIMITS)
     }
 
     #[test]
@@ -712,7 +752,7 @@ pub(crate) mod tests {
         let picture = vec![0xa5; BUDGET + 1];
         let mut pdf = pdf("/Filter /DCTDecode", &picture);
         pdf.extend_from_slice(&pdf_stream("/Filter /JPXDecode", &picture));
-        assert_eq!(active_content(&pdf, BUDGET), Ok(false));
+        assert_eq!(active_content(&pdf, LIMITS), Ok(false));
     }
 
     #[test]
@@ -735,15 +775,64 @@ pub(crate) mod tests {
         let half = zlib(&vec![b' '; BUDGET / 2 + 1]);
         let mut two = pdf("/Filter /FlateDecode", &half);
         two.extend_from_slice(&pdf("/Filter /FlateDecode", &half));
-        assert_eq!(active_content(&two, BUDGET), Err(TooComplex));
+        assert_eq!(active_content(&two, LIMITS), Err(TooComplex));
+    }
+
+    #[test]
+    fn a_stream_held_whole_may_not_go_beyond_the_memory_limit() {
+        let held = Limits {
+            decoded: 8 * BUDGET,
+            held: BUDGET,
+        };
+        let roomy = Limits {
+            decoded: 8 * BUDGET,
+            held: 8 * BUDGET,
+        };
+        let zeros = vec![0; BUDGET + 1];
+        // Flate, then ASCIIHex: Flate's output (twice the zeros, in hex) is held whole.
+        let chain = pdf(
+            "/Filter [/FlateDecode /ASCIIHexDecode]",
+            &zlib(&hex(&zeros)),
+        );
+        assert_eq!(active_content(&chain, held), Err(TooComplex));
+        assert_eq!(active_content(&chain, roomy), Ok(false));
+        // ASCII85 is decoded whole too, and `z` alone stands for four zero bytes.
+        let zs = pdf("/Filter /ASCII85Decode", &vec![b'z'; BUDGET / 4 + 1]);
+        assert_eq!(active_content(&zs, held), Err(TooComplex));
+        assert_eq!(active_content(&zs, roomy), Ok(false));
+        // The last Flate of a chain is searched piece by piece: it holds nothing whole.
+        let flate = pdf("/Filter /FlateDecode", &zlib(&zeros));
+        assert_eq!(active_content(&flate, held), Ok(false));
+    }
+
+    #[test]
+    fn a_file_may_decode_beyond_the_memory_limit_in_all() {
+        // Four streams, each half the memory limit: twice the limit in all.
+        let half = zlib(&vec![b' '; BUDGET / 2]);
+        let mut four = pdf("/Filter /FlateDecode", &half);
+        for _ in 0..3 {
+            four.extend_from_slice(&pdf_stream("/Filter /FlateDecode", &half));
+        }
+        let larger = Limits {
+            decoded: 4 * BUDGET,
+            held: BUDGET,
+        };
+        assert_eq!(active_content(&four, larger), Ok(false));
+        assert_eq!(active_content(&four, LIMITS), Err(TooComplex));
+        // And the search still reaches the last of them.
+        four.extend_from_slice(&pdf_stream("/Filter /FlateDecode", &zlib(b"/JS (x)")));
+        assert_eq!(active_content(&four, larger), Ok(true));
     }
 
     #[test]
     fn the_decoders_agree_with_their_encoders() {
         let data: Vec<u8> = (0..=255u8).cycle().take(1000).collect();
-        assert_eq!(ascii_hex(&hex(&data)), data);
-        assert_eq!(ascii85(&a85(&data)), data);
-        assert_eq!(ascii85(&a85(&[0, 0, 0, 0, 1])), [0, 0, 0, 0, 1]);
+        assert_eq!(ascii_hex(&hex(&data), usize::MAX), data);
+        assert_eq!(ascii85(&a85(&data), usize::MAX), data);
+        assert_eq!(ascii85(&a85(&[0, 0, 0, 0, 1]), usize::MAX), [0, 0, 0, 0, 1]);
+        // Within a budget, they stop a little beyond it, not at the end of the data.
+        assert_eq!(ascii85(&[b'z'; 1000], 10).len(), 12);
+        assert_eq!(ascii_hex(&[b'0'; 1000], 10).len(), 11);
         let mut out = Vec::new();
         lzw(&lzw_encode(&data), true, |c| {
             out.extend_from_slice(c);

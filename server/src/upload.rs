@@ -17,9 +17,23 @@ fn too_large(max: usize) -> Message {
     Message::new("upload.too_large").arg("max", format!("{} MB", max / (1024 * 1024)))
 }
 
-/// How much a PDF's streams may decode to, in all, while they are searched for active content
-/// (see [`crate::pdfscan`]): a small file that decodes to more is a decompression bomb, refused.
+/// How much of a PDF's decoded streams a check holds in memory at most, and what the streams of
+/// a small file may decode to in all, while they are searched for active content (see
+/// [`crate::pdfscan`]): a small file that decodes to more is a decompression bomb, refused.
 const MAX_INFLATED: usize = 64 * 1024 * 1024;
+
+/// What a larger file's streams may decode to in all, per byte of the file. A copy of a long
+/// record, thousands of pages of text, decodes to a few times its size; a bomb to hundreds or
+/// thousands of times. The memory a check holds stays [`MAX_INFLATED`].
+const DECODED_PER_BYTE: usize = 8;
+
+/// The decoding limits for a PDF of `len` bytes.
+fn pdf_limits(len: usize) -> crate::pdfscan::Limits {
+    crate::pdfscan::Limits {
+        decoded: MAX_INFLATED.max(len.saturating_mul(DECODED_PER_BYTE)),
+        held: MAX_INFLATED,
+    }
+}
 
 /// How many requests that carry an upload are served at once, in the whole server: each holds
 /// its body in memory (up to the route's limit, 15 MB for a message) while it is checked and
@@ -282,7 +296,7 @@ fn check_pdf_within(bytes: &[u8], max: usize) -> Result<(), Message> {
     if crate::pdfscan::encrypted(bytes) {
         return Err(Message::new("upload.encrypted"));
     }
-    match crate::pdfscan::active_content(bytes, MAX_INFLATED) {
+    match crate::pdfscan::active_content(bytes, pdf_limits(bytes.len())) {
         Ok(false) => {}
         Ok(true) => return Err(Message::new("upload.active_content")),
         Err(crate::pdfscan::TooComplex) => return Err(Message::new("upload.too_complex")),
@@ -506,6 +520,37 @@ mod tests {
         assert_eq!(
             refused,
             Message::new("upload.too_large").arg("max", "100 MB")
+        );
+    }
+
+    #[test]
+    fn a_larger_file_may_decode_to_more_in_all_but_holds_no_more() {
+        let form = pdf_limits(MAX_FORM_BYTES);
+        assert_eq!((form.decoded, form.held), (MAX_INFLATED, MAX_INFLATED));
+        let delivery = pdf_limits(MAX_DELIVERY_BYTES);
+        assert_eq!(delivery.decoded, MAX_DELIVERY_BYTES * DECODED_PER_BYTE);
+        assert_eq!(delivery.held, MAX_INFLATED);
+        assert_eq!(pdf_limits(usize::MAX).decoded, usize::MAX);
+
+        // A delivered copy of a long record: a 10 MB scan and nine 8 MB pages of text, 72 MB
+        // decoded in all, more than a form may decode to but within eight times the file.
+        let text = zlib(&vec![b' '; 8 * 1024 * 1024]);
+        let mut copy = crate::pdfscan::tests::pdf("/Filter /DCTDecode", &vec![0xa5; 10 << 20]);
+        for _ in 0..9 {
+            copy.extend_from_slice(&crate::pdfscan::tests::pdf("/Filter /FlateDecode", &text));
+        }
+        assert_eq!(
+            check_document_within(&copy, MAX_DELIVERY_BYTES),
+            Ok("application/pdf")
+        );
+        // Its text alone, in a small file, is a bomb.
+        let mut text_only = b"%PDF-1.4\n".to_vec();
+        for _ in 0..9 {
+            text_only.extend_from_slice(&crate::pdfscan::tests::pdf("/Filter /FlateDecode", &text));
+        }
+        assert_eq!(
+            check_document_within(&text_only, MAX_DELIVERY_BYTES),
+            Err(Message::new("upload.too_complex"))
         );
     }
 
