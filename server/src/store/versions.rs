@@ -15,7 +15,7 @@ use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 use super::{Backend, ConsultationRow, FactRow, PatientRow, ReleaseChoiceRow, ReportRow, Store};
 
 /// How many records are kept in memory at most (each a few hundred KB at most; the demo's
-/// largest is about 100 KB). Beyond it, an arbitrary kept record makes room.
+/// largest is about 100 KB). Beyond it, the record read least recently makes room.
 const RECORDS_KEPT: usize = 256;
 
 /// The version row that every change to a hospital raises: each record's report list shows
@@ -85,20 +85,95 @@ pub struct RecordRows {
 type Versions = (i64, i64);
 
 /// The records kept in memory, each with the versions it was read at.
-#[derive(Default)]
-pub(super) struct KeptRecords(Mutex<HashMap<String, (Versions, Arc<RecordRows>)>>);
+pub(super) type KeptRecords = Kept<Arc<RecordRows>>;
 
-impl std::fmt::Debug for KeptRecords {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "KeptRecords({})", self.lock().len())
+/// Values kept under a key with the [`Versions`] they were read at, at most `capacity` of them;
+/// the one used least recently makes room for a new one.
+pub(super) struct Kept<T> {
+    capacity: usize,
+    entries: Mutex<Entries<T>>,
+}
+
+struct Entries<T> {
+    by_key: HashMap<String, Entry<T>>,
+    /// Counts every use, so that a larger `used` is a later one.
+    clock: u64,
+}
+
+struct Entry<T> {
+    versions: Versions,
+    value: T,
+    used: u64,
+}
+
+impl<T> Default for Kept<T> {
+    fn default() -> Self {
+        Self::with_capacity(RECORDS_KEPT)
     }
 }
 
-impl KeptRecords {
-    /// The kept records. Every change under the lock is a single insert or removal, so a
-    /// poisoned lock holds a consistent map and is used as it is.
-    fn lock(&self) -> MutexGuard<'_, HashMap<String, (Versions, Arc<RecordRows>)>> {
-        self.0.lock().unwrap_or_else(PoisonError::into_inner)
+impl<T> std::fmt::Debug for Kept<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Kept({} of {})", self.lock().by_key.len(), self.capacity)
+    }
+}
+
+impl<T> Kept<T> {
+    fn with_capacity(capacity: usize) -> Self {
+        Self {
+            capacity: capacity.max(1),
+            entries: Mutex::new(Entries {
+                by_key: HashMap::new(),
+                clock: 0,
+            }),
+        }
+    }
+
+    /// The entries. Every change under the lock leaves them consistent (a use, one insert, or
+    /// one removal then one insert), so a poisoned lock is used as it is.
+    fn lock(&self) -> MutexGuard<'_, Entries<T>> {
+        self.entries.lock().unwrap_or_else(PoisonError::into_inner)
+    }
+}
+
+impl<T: Clone> Kept<T> {
+    /// The value kept under `key` if it was read at `versions` (and it counts as used now).
+    fn fresh(&self, key: &str, versions: Versions) -> Option<T> {
+        let mut entries = self.lock();
+        entries.clock += 1;
+        let now = entries.clock;
+        let entry = entries
+            .by_key
+            .get_mut(key)
+            .filter(|e| e.versions == versions)?;
+        entry.used = now;
+        Some(entry.value.clone())
+    }
+
+    /// Keeps `value` under `key`, read at `versions`; when full, the entry used least recently
+    /// makes room.
+    fn keep(&self, key: &str, versions: Versions, value: T) {
+        let mut entries = self.lock();
+        entries.clock += 1;
+        let used = entries.clock;
+        if entries.by_key.len() >= self.capacity && !entries.by_key.contains_key(key) {
+            let oldest = entries
+                .by_key
+                .iter()
+                .min_by_key(|(_, e)| e.used)
+                .map(|(k, _)| k.clone());
+            if let Some(oldest) = oldest {
+                entries.by_key.remove(&oldest);
+            }
+        }
+        entries.by_key.insert(
+            key.to_owned(),
+            Entry {
+                versions,
+                value,
+                used,
+            },
+        );
     }
 }
 
@@ -223,10 +298,8 @@ impl Store {
     /// them again.
     pub async fn record_rows(&self, patient_id: &str) -> anyhow::Result<Option<Arc<RecordRows>>> {
         let versions = self.versions(patient_id).await?;
-        if let Some((kept_at, rows)) = self.kept.lock().get(patient_id) {
-            if *kept_at == versions {
-                return Ok(Some(Arc::clone(rows)));
-            }
+        if let Some(rows) = self.kept.fresh(patient_id, versions) {
+            return Ok(Some(rows));
         }
         let Some(patient) = self.patient(patient_id).await? else {
             return Ok(None);
@@ -239,13 +312,7 @@ impl Store {
             report_hospitals: self.report_hospitals(patient_id).await?,
             reports: self.reports_for_patient(patient_id).await?,
         });
-        let mut kept = self.kept.lock();
-        if kept.len() >= RECORDS_KEPT && !kept.contains_key(patient_id) {
-            if let Some(any) = kept.keys().next().cloned() {
-                kept.remove(&any);
-            }
-        }
-        kept.insert(patient_id.to_owned(), (versions, Arc::clone(&rows)));
+        self.kept.keep(patient_id, versions, Arc::clone(&rows));
         Ok(Some(rows))
     }
 }
@@ -253,6 +320,33 @@ impl Store {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_entry_used_least_recently_makes_room() {
+        let kept = Kept::with_capacity(2);
+        kept.keep("a", (1, 0), "A");
+        kept.keep("b", (1, 0), "B");
+        // Reading `a` makes `b` the one used least recently.
+        assert_eq!(kept.fresh("a", (1, 0)), Some("A"));
+        kept.keep("c", (1, 0), "C");
+        assert_eq!(kept.fresh("b", (1, 0)), None);
+        assert_eq!(kept.fresh("a", (1, 0)), Some("A"));
+        assert_eq!(kept.fresh("c", (1, 0)), Some("C"));
+        // Keeping a key again replaces it and makes no room.
+        kept.keep("c", (2, 0), "C2");
+        assert_eq!(kept.fresh("a", (1, 0)), Some("A"));
+        assert_eq!(kept.fresh("c", (2, 0)), Some("C2"));
+    }
+
+    #[test]
+    fn an_entry_read_at_other_versions_is_not_fresh() {
+        let kept = Kept::with_capacity(4);
+        kept.keep("a", (3, 7), "A");
+        assert_eq!(kept.fresh("a", (4, 7)), None);
+        assert_eq!(kept.fresh("a", (3, 8)), None);
+        assert_eq!(kept.fresh("a", (3, 7)), Some("A"));
+        assert_eq!(kept.fresh("b", (3, 7)), None);
+    }
 
     #[test]
     fn every_watched_table_has_a_trigger_per_event_on_both_backends() {
