@@ -5,8 +5,8 @@
 //! filters (DCT, JPX, CCITT, JBIG2) end the chain: what they hold is pixels, not objects.
 //!
 //! Decoding is bounded ([`Limits`]): all of a file's streams together may decode to a budget
-//! (the time a check takes), and no stream's output is held whole beyond another (the memory it
-//! takes). A file that would need more is a decompression bomb ([`TooComplex`]).
+//! (the time a check takes), and an output held whole in memory to a second, smaller one (the
+//! memory it takes). A file that would need more is a decompression bomb ([`TooComplex`]).
 
 /// What a PDF must not carry: scripts, actions that launch programs or run on opening, embedded
 /// files. Names, as PDF writes them after a `/`; a name that starts with one is refused.
@@ -267,8 +267,9 @@ impl Decoding {
 /// Whether a stream, decoded through its filters, names active content. Every filter but the
 /// last decodes into memory (within `held` bytes, and what is left of `budget`); the last one,
 /// usually the only one, is searched as it decodes, a chunk at a time, so a bomb costs its
-/// chunks and not its size. What the last filter decodes is counted against `budget`. A stream that breaks off (bad data, an image
-/// filter) is searched as far as it decodes: a reader would see as much.
+/// chunks and not its size. What the last filter decodes is counted against `budget`. A stream
+/// that breaks off (bad data, an image filter) is searched as far as it decodes: a reader would
+/// see as much.
 fn search(
     data: &[u8],
     how: &Decoding,
@@ -290,11 +291,7 @@ fn search(
     let mut decoded: Option<Vec<u8>> = None;
     for &filter in first {
         let input = decoded.as_deref().unwrap_or(data);
-        let next = decode(input, filter, how, hold);
-        if next.len() > hold {
-            return Err(TooComplex);
-        }
-        decoded = Some(next);
+        decoded = Some(decode_held(input, filter, how, hold)?);
     }
     let input = decoded.as_deref().unwrap_or(data);
     let mut sink = Sink {
@@ -314,13 +311,7 @@ fn search(
         Filter::Lzw if how.predictor < 2 => {
             lzw(input, how.early_change, |chunk| sink.feed(chunk))?;
         }
-        &filter => {
-            let whole = decode(input, filter, how, hold);
-            if whole.len() > hold {
-                return Err(TooComplex);
-            }
-            sink.feed(&whole)?;
-        }
+        &filter => sink.feed(&decode_held(input, filter, how, hold)?)?,
     }
     Ok(sink.found)
 }
@@ -353,6 +344,20 @@ impl Sink<'_> {
         self.tail = window;
         Ok(())
     }
+}
+
+/// [`decode`] into memory, at most `hold` bytes: [`TooComplex`] beyond.
+fn decode_held(
+    data: &[u8],
+    filter: Filter,
+    how: &Decoding,
+    hold: usize,
+) -> Result<Vec<u8>, TooComplex> {
+    let out = decode(data, filter, how, hold);
+    if out.len() > hold {
+        return Err(TooComplex);
+    }
+    Ok(out)
 }
 
 /// Decodes a whole stream through one filter, stopping a little beyond `budget` bytes (so

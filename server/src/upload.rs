@@ -537,7 +537,7 @@ mod tests {
         let text = zlib(&vec![b' '; 8 * 1024 * 1024]);
         let mut copy = crate::pdfscan::tests::pdf("/Filter /DCTDecode", &vec![0xa5; 10 << 20]);
         for _ in 0..9 {
-            copy.extend_from_slice(&crate::pdfscan::tests::pdf("/Filter /FlateDecode", &text));
+            copy.extend_from_slice(&pdf_with_stream(&text));
         }
         assert_eq!(
             check_document_within(&copy, MAX_DELIVERY_BYTES),
@@ -546,7 +546,7 @@ mod tests {
         // Its text alone, in a small file, is a bomb.
         let mut text_only = b"%PDF-1.4\n".to_vec();
         for _ in 0..9 {
-            text_only.extend_from_slice(&crate::pdfscan::tests::pdf("/Filter /FlateDecode", &text));
+            text_only.extend_from_slice(&pdf_with_stream(&text));
         }
         assert_eq!(
             check_document_within(&text_only, MAX_DELIVERY_BYTES),

@@ -506,7 +506,7 @@ fn NewRequestForm(
                     value=hospital
                     on_change=move |v| {
                         hospital.set(v);
-                        form_error.set(None);
+                        clear("hospital")();
                     }
                     errors=errors
                 >
